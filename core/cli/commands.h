@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per subcommand; each parses its own arguments (arguments[0] is the command name)
+// with QCommandLineParser, answers --help, and returns the process exit status.
+namespace nsfw::cli {
+
+int initCommand(const QStringList &arguments);
+int importCommand(const QStringList &arguments);
+int statsCommand(const QStringList &arguments);
+int labelsCommand(const QStringList &arguments);
+int labelCommand(const QStringList &arguments);
+int checkCommand(const QStringList &arguments);
+int predictCommand(const QStringList &arguments);
+int benchmarkCommand(const QStringList &arguments);
+
+} // namespace nsfw::cli
+
+namespace nsfw::cli {
+
+// Benchmark suites, reached through `nsfw-workbench benchmark [SUITE] ...`.
+int benchmarkInference(const QStringList &arguments);
+int benchmarkStore(const QStringList &arguments);
+
+} // namespace nsfw::cli

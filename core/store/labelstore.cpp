@@ -1,0 +1,109 @@
+#include "labelstore.h"
+
+#include "common/logging.h"
+#include "projectdatabase.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace nsfw {
+
+LabelStore::LabelStore(ProjectDatabase &db)
+    : m_db(db)
+{
+}
+
+int LabelStore::setLabel(const QVector<qint64> &ids, Label label, const QString &annotator, const QString &source,
+                         QString *error)
+{
+    QVector<LabelChange> changes;
+    changes.reserve(ids.size());
+    for (qint64 id : ids)
+        changes.append({id, label});
+    return apply(changes, annotator, source, error);
+}
+
+int LabelStore::apply(const QVector<LabelChange> &changes, const QString &annotator, const QString &source,
+                      QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        qCWarning(lcStore) << "label write failed:" << message;
+        return -1;
+    };
+    if (changes.isEmpty())
+        return 0;
+    if (annotator.trimmed().isEmpty())
+        return fail(tr("An annotator name is required."));
+
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return fail(tx.error());
+    QSqlQuery current(m_db.db());
+    current.prepare(QStringLiteral("SELECT label FROM items WHERE id = ?"));
+    QSqlQuery insert(m_db.db());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO label_history (item_id, label, previous, annotator, at_ms, source) VALUES (?, ?, ?, ?, ?, ?)"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int changed = 0;
+    for (const LabelChange &change : changes) {
+        current.bindValue(0, change.itemId);
+        if (!current.exec())
+            return fail(current.lastError().text());
+        if (!current.next())
+            return fail(tr("There is no item %1 in this project.").arg(change.itemId));
+        const Label previous = labelFromColumn(current.value(0));
+        current.finish();
+        if (previous == change.label)
+            continue;
+        insert.bindValue(0, change.itemId);
+        insert.bindValue(1, labelToColumn(change.label));
+        insert.bindValue(2, labelToColumn(previous));
+        insert.bindValue(3, annotator);
+        insert.bindValue(4, now);
+        insert.bindValue(5, source);
+        if (!insert.exec())
+            return fail(insert.lastError().text());
+        ++changed;
+    }
+    if (!tx.commit())
+        return fail(tx.error());
+    return changed;
+}
+
+Label LabelStore::current(qint64 itemId) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT label FROM items WHERE id = ?"));
+    q.addBindValue(itemId);
+    if (q.exec() && q.next())
+        return labelFromColumn(q.value(0));
+    return Label::None;
+}
+
+QVector<HistoryEntry> LabelStore::history(qint64 itemId) const
+{
+    QVector<HistoryEntry> result;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, item_id, label, previous, annotator, at_ms, source FROM label_history"
+                             " WHERE item_id = ? ORDER BY id"));
+    q.addBindValue(itemId);
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        HistoryEntry e;
+        e.id = q.value(0).toLongLong();
+        e.itemId = q.value(1).toLongLong();
+        e.label = labelFromColumn(q.value(2));
+        e.previous = labelFromColumn(q.value(3));
+        e.annotator = q.value(4).toString();
+        e.at = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong());
+        e.source = q.value(6).toString();
+        result.append(e);
+    }
+    return result;
+}
+
+} // namespace nsfw

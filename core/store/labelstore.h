@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/types.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QVector>
+
+namespace nsfw {
+
+class ProjectDatabase;
+
+/// One entry of an item's label history: who set what, when, replacing what.
+struct HistoryEntry {
+    qint64 id = 0;
+    qint64 itemId = 0;
+    Label label = Label::None;
+    Label previous = Label::None;
+    QString annotator;
+    QDateTime at;
+    QString source; ///< "manual", "folder", "csv", "cli", "undo", "redo"
+};
+
+/// A label to give one item.
+struct LabelChange {
+    qint64 itemId = 0;
+    Label label = Label::None;
+};
+
+/// Writes labels as history entries; the current label of an item is its latest entry.
+/// Every call commits before it returns: there is no save step.
+class LabelStore
+{
+    Q_DECLARE_TR_FUNCTIONS(nsfw::LabelStore)
+
+public:
+    explicit LabelStore(ProjectDatabase &db);
+
+    /// Gives every item in ids the label, in one transaction. Items that already have it are left
+    /// alone. Returns how many changed, or -1 with *error (and nothing written).
+    int setLabel(const QVector<qint64> &ids, Label label, const QString &annotator, const QString &source,
+                 QString *error = nullptr);
+    /// Applies several changes in one transaction (undo of a multi-item label, CSV import).
+    int apply(const QVector<LabelChange> &changes, const QString &annotator, const QString &source,
+              QString *error = nullptr);
+
+    Label current(qint64 itemId) const;
+    /// The item's history, oldest first.
+    QVector<HistoryEntry> history(qint64 itemId) const;
+
+private:
+    ProjectDatabase &m_db;
+};
+
+} // namespace nsfw

@@ -1,0 +1,58 @@
+// Numbered migrations of the project schema. Migration N brings a file from user_version N-1 to N.
+// Never edit a migration that has shipped: add the next one.
+#include "schema.h"
+
+namespace nsfw::schema {
+
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> kMigrations = {
+        // 1: items, label history (the current label is the latest entry), project settings.
+        {
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID"),
+            QStringLiteral(
+                "CREATE TABLE items ("
+                " id INTEGER PRIMARY KEY,"
+                " kind INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),"
+                " path TEXT,"
+                " parent_id INTEGER REFERENCES items(id) ON DELETE CASCADE,"
+                " frame_index INTEGER,"
+                " timestamp_ms INTEGER,"
+                " content_hash TEXT,"
+                " width INTEGER NOT NULL DEFAULT 0,"
+                " height INTEGER NOT NULL DEFAULT 0,"
+                " fps REAL,"
+                " frame_count INTEGER,"
+                " duration_ms INTEGER,"
+                " file_size INTEGER,"
+                " imported_at INTEGER NOT NULL,"
+                " label INTEGER CHECK (label IS NULL OR label IN (0, 1, 2)),"
+                " missing INTEGER NOT NULL DEFAULT 0,"
+                " CHECK ((kind = 2) = (parent_id IS NOT NULL))"
+                ")"),
+            QStringLiteral("CREATE UNIQUE INDEX items_by_hash ON items(content_hash) WHERE kind <> 2"),
+            QStringLiteral("CREATE UNIQUE INDEX frames_by_parent ON items(parent_id, frame_index) WHERE kind = 2"),
+            QStringLiteral("CREATE INDEX items_by_kind_label ON items(kind, label)"),
+            QStringLiteral("CREATE INDEX items_by_label ON items(label)"),
+            QStringLiteral("CREATE INDEX items_by_path ON items(path)"),
+            QStringLiteral(
+                "CREATE TABLE label_history ("
+                " id INTEGER PRIMARY KEY,"
+                " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+                " label INTEGER CHECK (label IS NULL OR label IN (0, 1, 2)),"
+                " previous INTEGER,"
+                " annotator TEXT NOT NULL,"
+                " at_ms INTEGER NOT NULL,"
+                " source TEXT NOT NULL"
+                ")"),
+            QStringLiteral("CREATE INDEX label_history_by_item ON label_history(item_id, id)"),
+            // The items.label column is a cache of the latest history entry, kept by SQLite itself so
+            // that no code path can write one without the other.
+            QStringLiteral("CREATE TRIGGER label_history_sets_current AFTER INSERT ON label_history "
+                           "BEGIN UPDATE items SET label = NEW.label WHERE id = NEW.item_id; END"),
+        },
+    };
+    return kMigrations;
+}
+
+} // namespace nsfw::schema

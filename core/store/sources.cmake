@@ -1,0 +1,4 @@
+target_sources(core PRIVATE
+  store/itemstore.h store/itemstore.cpp
+  store/labelstore.h store/labelstore.cpp
+)

@@ -1,0 +1,68 @@
+#include "testsupport.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+namespace nsfw::test {
+
+namespace {
+
+QStringList filesUnder(const QString &root, const QStringList &patterns, int n)
+{
+    QStringList files;
+    QDirIterator it(root, patterns, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    if (n >= 0 && files.size() > n)
+        files = files.mid(0, n);
+    return files;
+}
+
+} // namespace
+
+QStringList clipArt(int n, const QString &category)
+{
+    QString root = QStringLiteral("/usr/share/openclipart/png");
+    if (!category.isEmpty())
+        root += QLatin1Char('/') + category;
+    return filesUnder(root, {QStringLiteral("*.png")}, n);
+}
+
+QStringList wallpapers(int n)
+{
+    return filesUnder(QStringLiteral("/usr/share/wallpapers"),
+                      {QStringLiteral("*.jpg"), QStringLiteral("*.png")}, n);
+}
+
+QString workbenchBinary()
+{
+    return qEnvironmentVariable("NSFW_WORKBENCH_BIN");
+}
+
+bool writeTestVideo(const QString &path, int frames, double fps, int width, int height)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    int fourcc = cv::VideoWriter::fourcc('m', 'p', '4', 'v');
+    if (suffix == QLatin1String("webm"))
+        fourcc = cv::VideoWriter::fourcc('V', 'P', '8', '0');
+    else if (suffix == QLatin1String("avi"))
+        fourcc = cv::VideoWriter::fourcc('M', 'J', 'P', 'G');
+    cv::VideoWriter writer(path.toStdString(), cv::CAP_FFMPEG, fourcc, fps, cv::Size(width, height));
+    if (!writer.isOpened())
+        return false;
+    for (int i = 0; i < frames; ++i) {
+        cv::Mat frame(height, width, CV_8UC3, cv::Scalar((i * 37) % 256, (i * 91) % 256, (i * 13) % 256));
+        cv::putText(frame, std::to_string(i), cv::Point(10, height / 2), cv::FONT_HERSHEY_SIMPLEX, 1.0,
+                    cv::Scalar(255, 255, 255), 2);
+        writer.write(frame);
+    }
+    writer.release();
+    return QFileInfo(path).size() > 0;
+}
+
+} // namespace nsfw::test

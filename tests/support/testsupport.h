@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace nsfw::test {
+
+/// Real clip-art PNGs from Debian's openclipart-png, sorted; at most n of them (empty when absent).
+QStringList clipArt(int n, const QString &category = QString());
+/// Real photos from Debian's plasma-workspace-wallpapers (JPEG and PNG), sorted.
+QStringList wallpapers(int n);
+/// The nsfw-workbench executable under test (for child-process tests).
+QString workbenchBinary();
+/// Writes a video of frames solid-coloured by index, with OpenCV; returns false when no codec could.
+bool writeTestVideo(const QString &path, int frames, double fps, int width = 160, int height = 120);
+
+} // namespace nsfw::test
