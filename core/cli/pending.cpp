@@ -10,12 +10,6 @@ static int notYet(const QStringList &arguments)
     return 3;
 }
 
-int initCommand(const QStringList &a) { return notYet(a); }
-int importCommand(const QStringList &a) { return notYet(a); }
-int statsCommand(const QStringList &a) { return notYet(a); }
-int labelsCommand(const QStringList &a) { return notYet(a); }
-int labelCommand(const QStringList &a) { return notYet(a); }
-int checkCommand(const QStringList &a) { return notYet(a); }
 int benchmarkStore(const QStringList &a) { return notYet(a); }
 int predictCommand(const QStringList &a) { return notYet(a); }
 int benchmarkInference(const QStringList &a) { return notYet(a); }

@@ -4,3 +4,8 @@ target_sources(core PRIVATE
   cli/console.h cli/console.cpp
   cli/pending.cpp
 )
+target_sources(core PRIVATE
+  cli/projectcommands.cpp
+  cli/importcommand.cpp
+  cli/labelcommands.cpp
+)

@@ -166,7 +166,7 @@ bool ProjectDatabase::migrate(QString *error)
         }
         if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(version), error))
             return false;
-        qCInfo(lcStore) << "migrated" << m_filePath << "to schema" << version;
+        qCDebug(lcStore) << "migrated" << m_filePath << "to schema" << version;
     }
     if (current == 0 && !exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), error))
         return false;
