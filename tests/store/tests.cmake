@@ -1,0 +1,2 @@
+nsfw_add_test(tst_projectdatabase SOURCES store/tst_projectdatabase.cpp LABELS store)
+nsfw_add_test(tst_labelstore SOURCES store/tst_labelstore.cpp LABELS store)
