@@ -117,11 +117,12 @@ int labelCommand(const QStringList &arguments)
         for (qint64 id : ids) {
             const Label l = parser.isSet(cycle) ? cycleLabels[(round + id) % 3] : *label;
             QString error;
-            if (labels.setLabel({id}, l, who, QStringLiteral("cli"), &error) < 0) {
+            const int changed = labels.setLabel({id}, l, who, QStringLiteral("cli"), &error);
+            if (changed < 0) {
                 err() << error << '\n';
                 return 1;
             }
-            out() << "committed " << id << ' ' << labelName(l) << '\n';
+            out() << (changed > 0 ? "committed " : "unchanged ") << id << ' ' << labelName(l) << '\n';
             out().flush();
         }
     }

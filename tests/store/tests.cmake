@@ -1,2 +1,3 @@
 nsfw_add_test(tst_projectdatabase SOURCES store/tst_projectdatabase.cpp LABELS store)
 nsfw_add_test(tst_labelstore SOURCES store/tst_labelstore.cpp LABELS store)
+nsfw_add_test(tst_crashsafety SOURCES store/tst_crashsafety.cpp LABELS "store;slow")
