@@ -10,7 +10,6 @@ static int notYet(const QStringList &arguments)
     return 3;
 }
 
-int benchmarkStore(const QStringList &a) { return notYet(a); }
 int predictCommand(const QStringList &a) { return notYet(a); }
 int benchmarkInference(const QStringList &a) { return notYet(a); }
 

@@ -8,4 +8,5 @@ target_sources(core PRIVATE
   cli/projectcommands.cpp
   cli/importcommand.cpp
   cli/labelcommands.cpp
+  cli/benchmarkstore.cpp
 )
