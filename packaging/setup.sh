@@ -15,6 +15,8 @@ packages=(
   openclipart-png plasma-workspace-wallpapers dataset-fashion-mnist
   # the PyTorch-in-Python peer the benchmarks compare against
   python3-torch python3-torchvision
+  # scikit-learn makes the reference values the metric tests compare against
+  python3-sklearn
   # running the window headless for screenshots, util-linux for setpriv in tests
   xvfb x11-apps util-linux
 )

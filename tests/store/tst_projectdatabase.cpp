@@ -1,6 +1,7 @@
 #include "store/itemstore.h"
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
+#include "store/schema.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -165,6 +166,29 @@ private Q_SLOTS:
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
         QVERIFY2(db, qPrintable(error));
         QCOMPARE(db->schemaVersion(), ProjectDatabase::latestSchemaVersion());
+    }
+
+    void migratesAnOlderProjectKeepingItsData()
+    {
+        // A project as schema 1 wrote it, with an item and a label.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.nwproj"));
+        QStringList v1 = schema::migrations().first();
+        v1 << QStringLiteral("PRAGMA user_version = 1")
+           << QStringLiteral("PRAGMA application_id = %1").arg(ProjectDatabase::kApplicationId)
+           << QStringLiteral("INSERT INTO items (kind, path, content_hash, imported_at) VALUES (0, 'a.png', 'h', 0)")
+           << QStringLiteral("INSERT INTO label_history (item_id, label, annotator, at_ms, source) "
+                             "VALUES (1, 1, 'old', 0, 'manual')");
+        rawSql(path, v1);
+        QString error;
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+        QVERIFY2(db, qPrintable(error));
+        QCOMPARE(db->schemaVersion(), ProjectDatabase::latestSchemaVersion());
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), ProjectDatabase::latestSchemaVersion());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM runs")) && q.next()); // schema 2 is there
+        QCOMPARE(ItemStore(*db).item(1)->label, Label::Nsfw);
     }
 
     void storedPathsAreRelativeUnderTheProjectFolder()
