@@ -17,7 +17,5 @@ int labelsCommand(const QStringList &a) { return notYet(a); }
 int labelCommand(const QStringList &a) { return notYet(a); }
 int checkCommand(const QStringList &a) { return notYet(a); }
 int benchmarkStore(const QStringList &a) { return notYet(a); }
-int predictCommand(const QStringList &a) { return notYet(a); }
-int benchmarkInference(const QStringList &a) { return notYet(a); }
 
 } // namespace nsfw::cli
