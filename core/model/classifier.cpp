@@ -1,0 +1,220 @@
+#include "model/classifier.h"
+
+#include "common/logging.h"
+#include "model/inferenceplan.h"
+#include "model/kerasgraph.h"
+#include "model/preprocess.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <deque>
+
+namespace nsfw {
+
+QStringList nsfwClassNames()
+{
+    return {QStringLiteral("Drawing"), QStringLiteral("Hentai"), QStringLiteral("Neutral"), QStringLiteral("Porn"),
+            QStringLiteral("Sexy")};
+}
+
+void setTorchThreads(int threads)
+{
+    at::set_num_threads(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
+}
+
+struct Classifier::Private {
+    QString dir;
+    InferenceOptions options;
+    std::optional<KerasGraph> graph;
+    std::unique_ptr<InferencePlan> plan;
+    QThreadPool pool;
+    int height = 0;
+    int width = 0;
+    int classes = 0;
+
+    int threads() const { return options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()); }
+
+    /// Runs the network on prepared images; fills probabilities and nsfw of `scores` (same order).
+    void infer(const std::vector<PreparedImage> &images, std::vector<ImageScore *> &scores)
+    {
+        std::vector<int> ok;
+        for (size_t i = 0; i < images.size(); ++i) {
+            if (images[i].ok())
+                ok.push_back(static_cast<int>(i));
+        }
+        if (ok.empty())
+            return;
+        try {
+            c10::InferenceMode guard;
+            setTorchThreads(options.threads);
+            // NHWC batch, viewed as NCHW: channels_last in memory without a copy.
+            torch::Tensor batch = torch::empty({static_cast<int64_t>(ok.size()), height, width, 3});
+            for (size_t b = 0; b < ok.size(); ++b)
+                std::memcpy(batch[b].data_ptr<float>(), images[ok[b]].hwc.data(), images[ok[b]].hwc.size() * sizeof(float));
+            torch::Tensor x = batch.permute({0, 3, 1, 2});
+            if (!options.channelsLast)
+                x = x.contiguous();
+            const torch::Tensor y = (plan ? plan->run(x) : (*graph)->forward(x)).contiguous();
+            const auto acc = y.accessor<float, 2>();
+            for (size_t b = 0; b < ok.size(); ++b) {
+                ImageScore &s = *scores[ok[b]];
+                s.probabilities.assign(acc[b].data(), acc[b].data() + y.size(1));
+                if (classes == 5)
+                    s.nsfw = s.probabilities[1] + s.probabilities[3] + s.probabilities[4];
+            }
+        } catch (const ModelException &e) {
+            for (int i : ok)
+                scores[i]->error = e.error.toString();
+        } catch (const std::exception &e) { // c10::Error, LayerError-free paths, bad_alloc
+            for (int i : ok)
+                scores[i]->error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+        } catch (const LayerError &e) {
+            for (int i : ok)
+                scores[i]->error = QString::fromStdString(e.message);
+        }
+    }
+};
+
+Classifier::Classifier()
+    : d(std::make_unique<Private>())
+{
+}
+
+Classifier::~Classifier() = default;
+
+std::unique_ptr<Classifier> Classifier::load(const QString &modelDir, QString *error, const InferenceOptions &options)
+{
+    setTorchThreads(options.threads);
+    ModelError modelError;
+    std::optional<KerasGraph> graph = loadKerasGraph(modelDir, &modelError);
+    if (!graph) {
+        if (error)
+            *error = modelError.toString();
+        return nullptr;
+    }
+    std::unique_ptr<Classifier> c(new Classifier);
+    c->d->dir = modelDir;
+    c->d->options = options;
+    c->d->options.batchSize = std::max(1, options.batchSize);
+    c->d->height = static_cast<int>((*graph)->inputHeight());
+    c->d->width = static_cast<int>((*graph)->inputWidth());
+    {
+        c10::InferenceMode guard;
+        c->d->classes = static_cast<int>(
+            (*graph)->forward(torch::zeros({1, (*graph)->inputChannels(), c->d->height, c->d->width})).size(1));
+    }
+    if ((*graph)->inputChannels() != 3) {
+        if (error)
+            *error = QCoreApplication::translate("nsfw::Classifier", "%1: the model must take RGB input").arg(modelDir);
+        return nullptr;
+    }
+    try {
+        if (options.fuse || options.channelsLast)
+            c->d->plan = std::make_unique<InferencePlan>(*graph, options.channelsLast, options.fuse);
+    } catch (const std::exception &e) {
+        qCWarning(lcModel) << "inference plan failed, running the plain graph:" << e.what();
+    }
+    c->d->graph = std::move(graph);
+    c->d->pool.setMaxThreadCount(c->d->threads());
+    qCDebug(lcModel) << "loaded" << modelDir << c->d->width << "x" << c->d->height << c->d->classes << "classes,"
+                     << (c->d->plan ? c->d->plan->foldedLayers() : 0) << "layers folded";
+    return c;
+}
+
+QString Classifier::modelDir() const { return d->dir; }
+int Classifier::inputHeight() const { return d->height; }
+int Classifier::inputWidth() const { return d->width; }
+const InferenceOptions &Classifier::options() const { return d->options; }
+
+QStringList Classifier::classNames() const
+{
+    if (d->classes == 5)
+        return nsfwClassNames();
+    QStringList names;
+    for (int i = 0; i < d->classes; ++i)
+        names << QStringLiteral("class%1").arg(i);
+    return names;
+}
+
+std::vector<ImageScore> Classifier::classifyFiles(const QStringList &paths,
+                                                  const std::function<void(const ImageScore &)> &onScore)
+{
+    const int batchSize = d->options.batchSize;
+    const int h = d->height, w = d->width;
+    std::vector<ImageScore> scores(static_cast<size_t>(paths.size()));
+    // Decoding runs ahead on the pool, at most two batches beyond the one in the network.
+    std::deque<QFuture<PreparedImage>> pending;
+    int submitted = 0;
+    auto submitUpTo = [&](int limit) {
+        for (; submitted < std::min<int>(limit, paths.size()); ++submitted) {
+            const QString path = paths.at(submitted);
+            pending.push_back(QtConcurrent::run(&d->pool, [path, h, w] {
+                // One torch thread per decoder: the pool already has one worker per core.
+                at::set_num_threads(1);
+                c10::InferenceMode guard;
+                return prepareImageFile(path, h, w);
+            }));
+        }
+    };
+    for (int start = 0; start < paths.size(); start += batchSize) {
+        const int end = std::min<int>(start + batchSize, paths.size());
+        submitUpTo(end + 2 * batchSize);
+        std::vector<PreparedImage> images;
+        std::vector<ImageScore *> batchScores;
+        for (int i = start; i < end; ++i) {
+            QFuture<PreparedImage> f = pending.front();
+            pending.pop_front();
+            images.push_back(f.result());
+            ImageScore &s = scores[static_cast<size_t>(i)];
+            s.path = paths.at(i);
+            s.error = images.back().error;
+            batchScores.push_back(&s);
+        }
+        d->infer(images, batchScores);
+        if (onScore) {
+            for (ImageScore *s : batchScores)
+                onScore(*s);
+        }
+    }
+    return scores;
+}
+
+ImageScore Classifier::classifyEncoded(const QByteArray &bytes, const QString &name)
+{
+    ImageScore score;
+    score.path = name;
+    std::vector<PreparedImage> images{prepareImage(bytes, d->height, d->width)};
+    score.error = images[0].error;
+    std::vector<ImageScore *> scores{&score};
+    d->infer(images, scores);
+    return score;
+}
+
+std::vector<double> Classifier::timeForward(int batch, int runs, int warmup)
+{
+    setTorchThreads(d->options.threads);
+    c10::InferenceMode guard;
+    torch::manual_seed(1);
+    torch::Tensor x = torch::rand({batch, 3, d->height, d->width});
+    if (d->options.channelsLast)
+        x = x.contiguous(at::MemoryFormat::ChannelsLast);
+    auto once = [&] { return d->plan ? d->plan->run(x) : (*d->graph)->forward(x); };
+    for (int i = 0; i < warmup; ++i)
+        once();
+    std::vector<double> seconds;
+    QElapsedTimer timer;
+    for (int i = 0; i < runs; ++i) {
+        timer.start();
+        const torch::Tensor y = once();
+        (void)y.data_ptr<float>();
+        seconds.push_back(timer.nsecsElapsed() / 1e9);
+    }
+    return seconds;
+}
+
+} // namespace nsfw

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace nsfw {
+
+/// The nsfwjs classes in output order: Drawing, Hentai, Neutral, Porn, Sexy.
+QStringList nsfwClassNames();
+
+/// The scores of one image.
+struct ImageScore {
+    QString path;
+    QString error;                    ///< non-empty when the image could not be read
+    std::vector<float> probabilities; ///< one per class, in Classifier::classNames() order
+    float nsfw = 0;                   ///< Hentai + Porn + Sexy
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+/// How inference runs; the defaults are the fastest measured on the 2-core machines.
+struct InferenceOptions {
+    int batchSize = 32;
+    int threads = 0;          ///< torch threads for the network; 0 = all cores
+    bool channelsLast = true; ///< NHWC memory format for activations and weights (avoids oneDNN reorders)
+    bool fuse = true;         ///< fold BatchNorm into the preceding convolution, apply ReLU in place
+};
+
+/// A ready-to-run pretrained (or fine-tuned) classifier: loads a TF.js Layers model folder and scores images.
+/// Decoding and resizing run on a thread pool while the network runs on the calling thread.
+/// Not thread-safe: use one instance per thread.
+class Classifier
+{
+public:
+    /// Loads model.json + shards from `modelDir`; nullptr and a message (naming file, layer, field) on failure.
+    static std::unique_ptr<Classifier> load(const QString &modelDir, QString *error, const InferenceOptions &options = {});
+    ~Classifier();
+
+    QString modelDir() const;
+    int inputHeight() const;
+    int inputWidth() const;
+    /// nsfwClassNames() for 5-output models, else "class0", "class1", ...
+    QStringList classNames() const;
+    const InferenceOptions &options() const;
+
+    /// Scores files in batches; `onScore` (optional) gets each result in input order as soon as it is ready.
+    std::vector<ImageScore> classifyFiles(const QStringList &paths,
+                                          const std::function<void(const ImageScore &)> &onScore = {});
+    /// Scores one encoded image (PNG, JPEG, ... bytes).
+    ImageScore classifyEncoded(const QByteArray &bytes, const QString &name = QString());
+
+    /// Benchmark aid: wall seconds of each of `runs` forward passes on a random batch, after `warmup` passes.
+    std::vector<double> timeForward(int batch, int runs, int warmup);
+
+private:
+    Classifier();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/// Sets the torch intra-op thread count for the calling thread (0 = all cores). Torch keeps it per thread
+/// under OpenMP, so every thread that runs torch work calls this first.
+void setTorchThreads(int threads = 0);
+
+} // namespace nsfw

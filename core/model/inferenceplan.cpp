@@ -1,0 +1,126 @@
+#include "model/inferenceplan.h"
+
+#include <cmath>
+
+namespace nsfw {
+
+InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse)
+    : m_graph(std::move(graph))
+    , m_channelsLast(channelsLast)
+{
+    torch::NoGradGuard noGrad;
+    const auto &nodes = m_graph->nodes();
+    const int n = static_cast<int>(nodes.size());
+    m_slots = nodes.size();
+    m_output = m_graph->outputNode();
+    std::vector<std::vector<int>> consumers(n);
+    for (int i = 0; i < n; ++i) {
+        for (int in : nodes[i].inputs)
+            consumers[in].push_back(i);
+        if (nodes[i].layer->className() == "InputLayer")
+            m_input = i;
+    }
+    // A node can be absorbed into its producer's step when it is that producer's only consumer.
+    auto soleConsumer = [&](int i) { return consumers[i].size() == 1 && i != m_output ? consumers[i][0] : -1; };
+    std::vector<bool> absorbed(n, false);
+    const auto memoryFormat = channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+
+    for (int i = 0; i < n; ++i) {
+        if (absorbed[i] || i == m_input)
+            continue;
+        Step step;
+        step.node = i;
+        step.out = i;
+        step.inputs = nodes[i].inputs;
+        const auto *conv = dynamic_cast<const ConvLayerImpl *>(nodes[i].layer.get());
+        if (conv && fuse) {
+            step.conv = true;
+            torch::Tensor kernel = conv->kernel().detach().clone();
+            torch::Tensor bias = conv->bias().defined() ? conv->bias().detach().clone() : torch::Tensor();
+            int cur = i;
+            const std::string &act = conv->activation();
+            const int next = soleConsumer(cur);
+            const auto *bn = next >= 0 ? dynamic_cast<const BatchNormLayerImpl *>(nodes[next].layer.get()) : nullptr;
+            if (act == "linear" && bn) {
+                // y = (conv(x) + b) * scale + shift = conv_{W*scale}(x) + (b*scale + shift)
+                const auto [scale, shift] = bn->evalAffine();
+                kernel = kernel * scale.view({-1, 1, 1, 1});
+                bias = bias.defined() ? bias * scale + shift : shift.clone();
+                absorbed[next] = true;
+                cur = next;
+                ++m_folded;
+            }
+            if (act == "relu" || act == "relu6") {
+                step.clamp = true;
+                step.lo = 0;
+                step.hi = act == "relu6" ? 6.0 : INFINITY;
+            } else if (act == "linear") {
+                const int r = soleConsumer(cur);
+                if (r >= 0 && nodes[r].layer->clampRange()) {
+                    step.clamp = true;
+                    std::tie(step.lo, step.hi) = *nodes[r].layer->clampRange();
+                    absorbed[r] = true;
+                    cur = r;
+                    ++m_folded;
+                }
+            } else {
+                step.conv = false; // other activations: run the layer as it is
+            }
+            if (step.conv) {
+                step.kernel = kernel.contiguous(memoryFormat);
+                step.bias = bias;
+                step.out = cur;
+            }
+        }
+        if (nodes[i].layer->className() == "Add" && nodes[i].inputs.size() == 2)
+            step.inplaceAdd = true;
+        m_steps.push_back(std::move(step));
+    }
+    // Last readers, to free activations as soon as possible and to allow in-place adds.
+    std::vector<int> lastReader(m_slots, -1);
+    for (size_t s = 0; s < m_steps.size(); ++s) {
+        for (int in : m_steps[s].inputs)
+            lastReader[in] = static_cast<int>(s);
+    }
+    for (size_t s = 0; s < m_steps.size(); ++s) {
+        for (int in : m_steps[s].inputs) {
+            if (lastReader[in] == static_cast<int>(s) && in != m_output &&
+                std::find(m_steps[s].release.begin(), m_steps[s].release.end(), in) == m_steps[s].release.end())
+                m_steps[s].release.push_back(in);
+        }
+        // In place only when the first operand dies here and is not the caller's input tensor.
+        Step &st = m_steps[s];
+        if (st.inplaceAdd)
+            st.inplaceAdd = st.inputs[0] != m_input && st.inputs[0] != st.inputs[1] &&
+                            std::find(st.release.begin(), st.release.end(), st.inputs[0]) != st.release.end();
+    }
+}
+
+torch::Tensor InferencePlan::run(const torch::Tensor &input) const
+{
+    std::vector<torch::Tensor> values(m_slots);
+    values[m_input] = m_channelsLast && input.dim() == 4 ? input.contiguous(at::MemoryFormat::ChannelsLast) : input;
+    std::vector<torch::Tensor> args;
+    for (const Step &st : m_steps) {
+        torch::Tensor y;
+        if (st.conv) {
+            const auto *conv = static_cast<const ConvLayerImpl *>(m_graph->nodes()[st.node].layer.get());
+            y = conv->convolve(values[st.inputs[0]], st.kernel, st.bias);
+            if (st.clamp)
+                y = std::isinf(st.hi) ? y.clamp_min_(st.lo) : y.clamp_(st.lo, st.hi);
+        } else if (st.inplaceAdd) {
+            y = values[st.inputs[0]].add_(values[st.inputs[1]]);
+        } else {
+            args.clear();
+            for (int in : st.inputs)
+                args.push_back(values[in]);
+            y = m_graph->runNode(st.node, args);
+        }
+        for (int r : st.release)
+            values[r] = torch::Tensor();
+        values[st.out] = std::move(y);
+    }
+    return values[m_output];
+}
+
+} // namespace nsfw

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+namespace nsfw {
+
+/// The pretrained model used when none is named.
+inline constexpr const char *kDefaultModelName = "mobilenet_v2";
+
+/// Finds the model folder: `explicitDir` when given (a folder with model.json, or the model.json itself), else
+/// $NSFW_WORKBENCH_MODEL_DIR, else <GenericDataLocation>/nsfw-workbench/models/<name>/model.json.
+/// Returns the folder, or an empty string and a translated message telling the user how to get the model.
+QString locateModel(const QString &explicitDir, QString *error, const QString &name = QLatin1String(kDefaultModelName));
+
+/// Where packaging/setup.sh installs models: <data home>/nsfw-workbench/models.
+QString userModelsDir();
+
+} // namespace nsfw

@@ -1,0 +1,73 @@
+#include "model/preprocess.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+
+namespace nsfw {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nsfw::Preprocess", text);
+}
+} // namespace
+
+PreparedImage prepareImage(const QByteArray &encoded, int height, int width)
+{
+    PreparedImage out;
+    if (encoded.isEmpty()) {
+        out.error = tr("empty file");
+        return out;
+    }
+    try {
+        const cv::Mat raw(1, static_cast<int>(encoded.size()), CV_8UC1, const_cast<char *>(encoded.constData()));
+        cv::Mat bgr = cv::imdecode(raw, cv::IMREAD_COLOR);
+        if (bgr.empty()) {
+            out.error = tr("not an image, or a format OpenCV cannot decode");
+            return out;
+        }
+        cv::Mat rgb;
+        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+        bgr.release();
+        out.height = height;
+        out.width = width;
+        out.hwc.resize(static_cast<size_t>(height) * width * 3);
+        c10::InferenceMode guard;
+        // [1, H, W, 3] uint8 viewed as NCHW (channels_last in memory), scaled first, then resized: nsfwjs's order.
+        const at::Tensor pixels = at::from_blob(rgb.data, {1, rgb.rows, rgb.cols, 3}, at::kByte).permute({0, 3, 1, 2});
+        at::Tensor x = pixels.to(at::kFloat).div_(255.0f);
+        if (rgb.rows != height || rgb.cols != width)
+            x = at::upsample_bilinear2d(x, {height, width}, /*align_corners=*/true);
+        at::Tensor dst = at::from_blob(out.hwc.data(), {1, height, width, 3}, at::kFloat);
+        dst.copy_(x.permute({0, 2, 3, 1}));
+    } catch (const cv::Exception &e) {
+        out.error = tr("cannot decode: %1").arg(QString::fromStdString(e.msg));
+        out.hwc.clear();
+    } catch (const c10::Error &e) {
+        out.error = tr("cannot preprocess: %1").arg(QString::fromUtf8(e.what_without_backtrace()));
+        out.hwc.clear();
+    } catch (const std::bad_alloc &) {
+        out.error = tr("image too large");
+        out.hwc.clear();
+    }
+    return out;
+}
+
+PreparedImage prepareImageFile(const QString &path, int height, int width)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        PreparedImage out;
+        out.error = tr("cannot open: %1").arg(file.errorString());
+        return out;
+    }
+    return prepareImage(file.readAll(), height, width);
+}
+
+} // namespace nsfw

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+namespace nsfw {
+
+/// An image ready for the network: RGB floats in [0, 1], HWC order, resized to the model's input size.
+struct PreparedImage {
+    int height = 0;
+    int width = 0;
+    std::vector<float> hwc;
+    QString error; ///< non-empty when the bytes could not be decoded
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+/// Decodes and preprocesses exactly as nsfwjs does: RGB, divided by 255, then bilinear resize with
+/// align_corners=true to height x width (skipped when the image already has that size).
+///
+/// Decoding is OpenCV's imdecode with IMREAD_COLOR:
+/// - alpha is dropped, not composited: a transparent pixel keeps its stored RGB, as with tfjs-node's
+///   decodeImage(bytes, 3) and tf.browser.fromPixels(imageData, 3). (A browser <img> drawn on a canvas instead
+///   gives black for fully transparent pixels.)
+/// - grayscale and palette images are expanded to RGB; 16-bit images are reduced to 8 bits.
+/// - JPEG EXIF orientation is applied (the picture is turned upright, as browsers show it); tfjs-node's
+///   decodeImage ignores EXIF, so for rotated JPEGs our input is the upright picture, not the raw pixel grid.
+PreparedImage prepareImage(const QByteArray &encoded, int height, int width);
+/// Reads the file and calls prepareImage; the error names the problem (missing, unreadable, not an image).
+PreparedImage prepareImageFile(const QString &path, int height, int width);
+
+} // namespace nsfw

@@ -1,0 +1,15 @@
+# The model room: TF.js Layers reader (torch-free), the Keras graph in LibTorch, preprocessing and inference.
+# Only the .cpp files here (and the training room's) include torch; classifier.h, preprocess.h, tfjsmodel.h
+# and modellocator.h expose Qt/std types to the rest of the tree.
+target_sources(core PRIVATE
+  model/tfjsmodel.h model/tfjsmodel.cpp
+  model/keraslayers.h model/keraslayers.cpp
+  model/kerasgraph.h model/kerasgraph.cpp
+  model/inferenceplan.h model/inferenceplan.cpp
+  model/preprocess.h model/preprocess.cpp
+  model/classifier.h model/classifier.cpp
+  model/modellocator.h model/modellocator.cpp
+  cli/predictcommand.cpp
+  cli/benchmarkinference.cpp
+)
+target_compile_definitions(core PRIVATE NSFW_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -1,0 +1,17 @@
+# The model room's tests. The loader tests write their own tiny models; the parity test needs the real
+# nsfwjs models installed by packaging/setup.sh (or NSFW_WORKBENCH_MODEL_DIR) and skips without them.
+add_library(tfjsbuilder STATIC model/tfjsbuilder.h model/tfjsbuilder.cpp)
+target_link_libraries(tfjsbuilder PUBLIC Qt6::Core)
+target_include_directories(tfjsbuilder PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/model)
+
+# tst_keraslayers drives the torch module directly, so it compiles against torch (the only test that does).
+nsfw_add_test(tst_keraslayers SOURCES model/tst_keraslayers.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} LABELS model)
+nsfw_add_test(tst_tfjserrors SOURCES model/tst_tfjserrors.cpp LIBS tfjsbuilder LABELS model)
+nsfw_add_test(tst_parity SOURCES model/tst_parity.cpp LABELS model)
+set_tests_properties(tst_parity PROPERTIES TIMEOUT 600)
+nsfw_add_test(tst_predictcli SOURCES model/tst_predictcli.cpp LIBS tfjsbuilder LABELS model)
+
+option(NSFW_BUILD_FUZZ "Build the libFuzzer target for the TF.js loader (needs clang)" OFF)
+if(NSFW_BUILD_FUZZ)
+  include(model/fuzz/fuzz.cmake)
+endif()

@@ -1,0 +1,47 @@
+#pragma once
+// Writes small synthetic TF.js Layers models (model.json + one shard) for the loader tests.
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace nsfw::test {
+
+struct SyntheticWeight {
+    QString name;
+    std::vector<int64_t> shape;
+    std::vector<float> values;
+};
+
+class TfjsBuilder
+{
+public:
+    /// Starts a functional model whose InputLayer "input" has shape [null, h, w, c].
+    TfjsBuilder(int h, int w, int c);
+    /// Adds a layer fed by `inputs` (layer names); returns its name.
+    QString add(const QString &className, const QString &name, const QStringList &inputs, QJsonObject config = {});
+    /// Adds a weight with deterministic pseudo-random values in [lo, hi].
+    const SyntheticWeight &weight(const QString &name, std::vector<int64_t> shape, float lo = -1, float hi = 1);
+    void setOutput(const QString &layer) { m_output = layer; }
+    /// Stores weights as uint8 (value = q*scale + min) instead of float32; `values` become the dequantized ones.
+    void setQuantized(bool q) { m_quantized = q; }
+
+    QJsonObject json() const;
+    QByteArray shard() const;
+    /// Writes model.json and group1-shard1of1 into dir.
+    bool write(const QString &dir) const;
+    const std::vector<SyntheticWeight> &weights() const { return m_weights; }
+
+private:
+    QJsonArray m_layers;
+    std::vector<SyntheticWeight> m_weights;
+    QString m_output;
+    bool m_quantized = false;
+    uint32_t m_seed = 12345;
+};
+
+} // namespace nsfw::test

@@ -1,0 +1,327 @@
+// Each supported layer type, built from a synthetic TF.js model, against a plain NHWC reference written here
+// independently of the loader (no torch, no layout conversion), for float32 and uint8-quantized weights.
+#include "model/kerasgraph.h"
+#include "model/tfjsmodel.h"
+#include "tfjsbuilder.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <functional>
+
+using namespace nsfw;
+using nsfw::test::TfjsBuilder;
+
+namespace {
+
+struct T { // NHWC with N = 1, or a vector (h = w = 1)
+    int h = 1, w = 1, c = 1;
+    std::vector<float> v;
+    float &at(int y, int x, int ch) { return v[(static_cast<size_t>(y) * w + x) * c + ch]; }
+    float at(int y, int x, int ch) const { return v[(static_cast<size_t>(y) * w + x) * c + ch]; }
+};
+
+T make(int h, int w, int c) { return T{h, w, c, std::vector<float>(static_cast<size_t>(h) * w * c, 0.f)}; }
+
+std::pair<int, int> samePad(int in, int k, int s, int d)
+{
+    const int out = (in + s - 1) / s;
+    const int total = std::max((out - 1) * s + (k - 1) * d + 1 - in, 0);
+    return {total / 2, total - total / 2};
+}
+
+T pad(const T &x, int t, int b, int l, int r, float value = 0)
+{
+    T y = make(x.h + t + b, x.w + l + r, x.c);
+    std::fill(y.v.begin(), y.v.end(), value);
+    for (int i = 0; i < x.h; ++i)
+        for (int j = 0; j < x.w; ++j)
+            for (int c = 0; c < x.c; ++c)
+                y.at(i + t, j + l, c) = x.at(i, j, c);
+    return y;
+}
+
+// Keras Conv2D (groups = 1) or DepthwiseConv2D (mult) with kernel in Keras layout.
+T conv(const T &in, const std::vector<float> &k, int kh, int kw, int outC, int s, int d, bool same,
+       const std::vector<float> &bias, bool depthwise = false, int mult = 1)
+{
+    T x = in;
+    if (same) {
+        auto [t, b] = samePad(in.h, kh, s, d);
+        auto [l, r] = samePad(in.w, kw, s, d);
+        x = pad(in, t, b, l, r);
+    }
+    const int oh = (x.h - (kh - 1) * d - 1) / s + 1, ow = (x.w - (kw - 1) * d - 1) / s + 1;
+    T y = make(oh, ow, outC);
+    for (int i = 0; i < oh; ++i)
+        for (int j = 0; j < ow; ++j)
+            for (int o = 0; o < outC; ++o) {
+                double acc = bias.empty() ? 0 : bias[o];
+                for (int a = 0; a < kh; ++a)
+                    for (int b = 0; b < kw; ++b) {
+                        if (depthwise) {
+                            const int c = o / mult, m = o % mult;
+                            acc += x.at(i * s + a * d, j * s + b * d, c) * k[((a * kw + b) * x.c + c) * mult + m];
+                        } else {
+                            for (int c = 0; c < x.c; ++c)
+                                acc += x.at(i * s + a * d, j * s + b * d, c) * k[((a * kw + b) * x.c + c) * outC + o];
+                        }
+                    }
+                y.at(i, j, o) = static_cast<float>(acc);
+            }
+    return y;
+}
+
+T pool(const T &in, int k, int s, bool same, bool isMax)
+{
+    int t = 0, b = 0, l = 0, r = 0;
+    if (same) {
+        std::tie(t, b) = samePad(in.h, k, s, 1);
+        std::tie(l, r) = samePad(in.w, k, s, 1);
+    }
+    const int oh = (in.h + t + b - k) / s + 1, ow = (in.w + l + r - k) / s + 1;
+    T y = make(oh, ow, in.c);
+    for (int i = 0; i < oh; ++i)
+        for (int j = 0; j < ow; ++j)
+            for (int c = 0; c < in.c; ++c) {
+                double acc = isMax ? -1e30 : 0;
+                int n = 0;
+                for (int a = 0; a < k; ++a)
+                    for (int bb = 0; bb < k; ++bb) {
+                        const int yy = i * s + a - t, xx = j * s + bb - l;
+                        if (yy < 0 || xx < 0 || yy >= in.h || xx >= in.w)
+                            continue; // Keras 'same' pooling ignores padding
+                        acc = isMax ? std::max<double>(acc, in.at(yy, xx, c)) : acc + in.at(yy, xx, c);
+                        ++n;
+                    }
+                y.at(i, j, c) = static_cast<float>(isMax ? acc : acc / n);
+            }
+    return y;
+}
+
+T dense(const T &x, const std::vector<float> &k, const std::vector<float> &b, int units)
+{
+    T y = make(1, 1, units); // x.v is already in NHWC (Keras Flatten) order
+    for (int o = 0; o < units; ++o) {
+        double acc = b[o];
+        for (size_t i = 0; i < x.v.size(); ++i)
+            acc += x.v[i] * k[i * units + o];
+        y.v[o] = static_cast<float>(acc);
+    }
+    return y;
+}
+
+T map(T x, const std::function<float(float)> &f)
+{
+    for (float &v : x.v)
+        v = f(v);
+    return x;
+}
+
+T input(int h, int w, int c)
+{
+    T x = make(h, w, c);
+    for (size_t i = 0; i < x.v.size(); ++i)
+        x.v[i] = std::sin(0.37f * i) * 0.9f + 0.05f * (i % 7);
+    return x;
+}
+
+const std::vector<float> &W(const TfjsModel &m, const QString &name)
+{
+    return m.weight(name)->values;
+}
+
+QJsonObject conv2d(int filters, int k, int s, const char *padding, bool bias = true, int dilation = 1,
+                   const char *activation = "linear")
+{
+    return {{"filters", filters}, {"kernel_size", QJsonArray{k, k}}, {"strides", QJsonArray{s, s}},
+            {"padding", padding}, {"use_bias", bias}, {"dilation_rate", QJsonArray{dilation, dilation}},
+            {"activation", activation}, {"data_format", "channels_last"}};
+}
+
+} // namespace
+
+class TestKerasLayers : public QObject
+{
+    Q_OBJECT
+
+    // Builds the model, runs it on `x` and compares with `reference(loaded model)`.
+    void check(TfjsBuilder &b, const T &x, const std::function<T(const TfjsModel &)> &reference, bool quantized)
+    {
+        b.setQuantized(quantized);
+        QTemporaryDir dir;
+        QVERIFY(b.write(dir.path()));
+        ModelError error;
+        const auto model = readTfjsModel(dir.filePath("model.json"), &error);
+        QVERIFY2(model, qPrintable(error.toString()));
+        auto graph = buildKerasGraph(*model, &error);
+        QVERIFY2(graph, qPrintable(error.toString()));
+        c10::InferenceMode guard;
+        const auto in = torch::from_blob(const_cast<float *>(x.v.data()), {1, x.h, x.w, x.c}).permute({0, 3, 1, 2});
+        const torch::Tensor y = (*graph)->forward(in).contiguous();
+        const T expected = reference(*model);
+        QCOMPARE(y.numel(), static_cast<int64_t>(expected.v.size()));
+        for (size_t i = 0; i < expected.v.size(); ++i) {
+            const float got = y.data_ptr<float>()[i];
+            if (std::abs(got - expected.v[i]) > 1e-4f * std::max(1.0f, std::abs(expected.v[i])))
+                QFAIL(qPrintable(QString("element %1: got %2, expected %3").arg(i).arg(got).arg(expected.v[i])));
+        }
+    }
+
+private Q_SLOTS:
+    void layers_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("quantized");
+        for (const char *k : {"conv_same_stride2", "conv_same_even_kernel", "conv_valid_dilated_relu", "zeropad_conv",
+                              "depthwise_same_stride2_mult2", "batchnorm", "batchnorm_noscale", "maxpool_valid",
+                              "maxpool_same_stride2", "avgpool_same_stride1", "avgpool_same_stride2",
+                              "gap_dense_softmax", "flatten_dense_nhwc", "add_concat_relu6", "activations"}) {
+            QTest::newRow(qPrintable(QString(k) + "/float32")) << QString(k) << false;
+            QTest::newRow(qPrintable(QString(k) + "/uint8")) << QString(k) << true;
+        }
+    }
+
+    void layers()
+    {
+        QFETCH(QString, kind);
+        QFETCH(bool, quantized);
+        const T x = input(7, 6, 3);
+        TfjsBuilder b(x.h, x.w, x.c);
+        std::function<T(const TfjsModel &)> ref;
+        auto flatten = [&](const QString &from) { b.add("Flatten", "flat", {from}); };
+        if (kind == "conv_same_stride2" || kind == "conv_same_even_kernel" || kind == "conv_valid_dilated_relu") {
+            const int k = kind == "conv_same_even_kernel" ? 2 : 3, s = kind == "conv_same_stride2" ? 2 : 1;
+            const int d = kind == "conv_valid_dilated_relu" ? 2 : 1;
+            const bool same = kind != "conv_valid_dilated_relu";
+            b.add("Conv2D", "c", {"input"}, conv2d(4, k, s, same ? "same" : "valid", true, d, same ? "linear" : "relu"));
+            b.weight("c/kernel", {k, k, 3, 4});
+            b.weight("c/bias", {4});
+            flatten("c");
+            ref = [=](const TfjsModel &m) {
+                T y = conv(x, W(m, "c/kernel"), k, k, 4, s, d, same, W(m, "c/bias"));
+                return same ? y : map(y, [](float v) { return std::max(v, 0.f); });
+            };
+        } else if (kind == "zeropad_conv") {
+            b.add("ZeroPadding2D", "p", {"input"}, {{"padding", QJsonArray{QJsonArray{0, 1}, QJsonArray{2, 1}}}});
+            b.add("Conv2D", "c", {"p"}, conv2d(2, 3, 2, "valid", false));
+            b.weight("c/kernel", {3, 3, 3, 2});
+            flatten("c");
+            ref = [=](const TfjsModel &m) { return conv(pad(x, 0, 1, 2, 1), W(m, "c/kernel"), 3, 3, 2, 2, 1, false, {}); };
+        } else if (kind == "depthwise_same_stride2_mult2") {
+            b.add("DepthwiseConv2D", "dw", {"input"},
+                  {{"kernel_size", QJsonArray{3, 3}}, {"strides", QJsonArray{2, 2}}, {"padding", "same"},
+                   {"depth_multiplier", 2}, {"use_bias", true}, {"activation", "linear"}});
+            b.weight("dw/depthwise_kernel", {3, 3, 3, 2});
+            b.weight("dw/bias", {6});
+            flatten("dw");
+            ref = [=](const TfjsModel &m) {
+                return conv(x, W(m, "dw/depthwise_kernel"), 3, 3, 6, 2, 1, true, W(m, "dw/bias"), true, 2);
+            };
+        } else if (kind.startsWith("batchnorm")) {
+            const bool scale = kind == "batchnorm";
+            b.add("BatchNormalization", "bn", {"input"},
+                  {{"axis", -1}, {"epsilon", 0.001}, {"momentum", 0.99}, {"scale", scale}, {"center", true}});
+            if (scale)
+                b.weight("bn/gamma", {3}, 0.5f, 2.f);
+            b.weight("bn/beta", {3});
+            b.weight("bn/moving_mean", {3});
+            b.weight("bn/moving_variance", {3}, 0.1f, 3.f);
+            flatten("bn");
+            ref = [=](const TfjsModel &m) {
+                T y = x;
+                for (size_t i = 0; i < y.v.size(); ++i) {
+                    const int c = static_cast<int>(i % 3);
+                    const float g = scale ? W(m, "bn/gamma")[c] : 1.f;
+                    y.v[i] = (x.v[i] - W(m, "bn/moving_mean")[c]) / std::sqrt(W(m, "bn/moving_variance")[c] + 1e-3f) * g +
+                             W(m, "bn/beta")[c];
+                }
+                return y;
+            };
+        } else if (kind.contains("pool_")) {
+            const bool isMax = kind.startsWith("max"), same = kind.contains("same");
+            const int k = isMax && !same ? 2 : 3, s = kind.contains("stride2") ? 2 : (same ? 1 : 2);
+            b.add(isMax ? "MaxPooling2D" : "AveragePooling2D", "pool", {"input"},
+                  {{"pool_size", QJsonArray{k, k}}, {"strides", QJsonArray{s, s}}, {"padding", same ? "same" : "valid"}});
+            flatten("pool");
+            ref = [=](const TfjsModel &) { return pool(x, k, s, same, isMax); };
+        } else if (kind == "gap_dense_softmax" || kind == "flatten_dense_nhwc") {
+            const bool gap = kind == "gap_dense_softmax";
+            b.add(gap ? "GlobalAveragePooling2D" : "Flatten", "f", {"input"});
+            b.add("Dense", "d", {"f"}, {{"units", 5}, {"activation", gap ? "softmax" : "linear"}, {"use_bias", true}});
+            b.weight("d/kernel", {gap ? 3 : 7 * 6 * 3, 5});
+            b.weight("d/bias", {5});
+            ref = [=](const TfjsModel &m) {
+                T f = x;
+                if (gap) {
+                    f = make(1, 1, 3);
+                    for (size_t i = 0; i < x.v.size(); ++i)
+                        f.v[i % 3] += x.v[i] / (7 * 6);
+                }
+                T y = dense(f, W(m, "d/kernel"), W(m, "d/bias"), 5);
+                if (gap) {
+                    float sum = 0;
+                    for (float &v : y.v)
+                        sum += (v = std::exp(v));
+                    for (float &v : y.v)
+                        v /= sum;
+                }
+                return y;
+            };
+        } else if (kind == "add_concat_relu6") {
+            b.add("Conv2D", "a", {"input"}, conv2d(3, 1, 1, "same"));
+            b.weight("a/kernel", {1, 1, 3, 3}, -4, 4);
+            b.weight("a/bias", {3});
+            b.add("Add", "sum", {"a", "input"});
+            b.add("Concatenate", "cat", {"sum", "input"}, {{"axis", -1}});
+            b.add("ReLU", "r6", {"cat"}, {{"max_value", 6}, {"negative_slope", 0}, {"threshold", 0}});
+            flatten("r6");
+            ref = [=](const TfjsModel &m) {
+                const T a = conv(x, W(m, "a/kernel"), 1, 1, 3, 1, 1, true, W(m, "a/bias"));
+                T y = make(x.h, x.w, 6);
+                for (int i = 0; i < x.h; ++i)
+                    for (int j = 0; j < x.w; ++j)
+                        for (int c = 0; c < 3; ++c) {
+                            y.at(i, j, c) = std::clamp(a.at(i, j, c) + x.at(i, j, c), 0.f, 6.f);
+                            y.at(i, j, c + 3) = std::clamp(x.at(i, j, c), 0.f, 6.f);
+                        }
+                return y;
+            };
+        } else if (kind == "activations") {
+            b.add("Activation", "s", {"input"}, {{"activation", "sigmoid"}});
+            b.add("Activation", "t", {"s"}, {{"activation", "tanh"}});
+            b.add("Dropout", "drop", {"t"}, {{"rate", 0.5}});
+            b.add("Activation", "lin", {"drop"}, {{"activation", "linear"}});
+            flatten("lin");
+            ref = [=](const TfjsModel &) { return map(x, [](float v) { return std::tanh(1 / (1 + std::exp(-v))); }); };
+        }
+        check(b, x, ref, quantized);
+    }
+
+    void dequantization()
+    {
+        TfjsBuilder b(2, 2, 1);
+        b.add("Flatten", "f", {"input"});
+        b.add("Dense", "d", {"f"}, {{"units", 2}, {"use_bias", false}});
+        const auto original = b.weight("d/kernel", {4, 2}, -0.5f, 1.5f).values;
+        b.setQuantized(true);
+        const QJsonObject q = b.json()["weightsManifest"][0]["weights"][0]["quantization"].toObject();
+        const QByteArray shard = b.shard();
+        QCOMPARE(shard.size(), 8); // one byte per value
+        ModelError error;
+        const auto model = parseTfjsModel(QJsonDocument(b.json()).toJson(), "mem.json",
+                                          [&](const QString &) { return std::optional<QByteArray>(shard); }, &error);
+        QVERIFY2(model, qPrintable(error.toString()));
+        const auto &values = model->weight("d/kernel")->values;
+        for (int i = 0; i < 8; ++i) {
+            const double expected = static_cast<unsigned char>(shard[i]) * q["scale"].toDouble() + q["min"].toDouble();
+            QCOMPARE(values[i], static_cast<float>(expected));
+            QVERIFY(std::abs(values[i] - original[i]) <= q["scale"].toDouble() / 2 + 1e-6);
+        }
+        QCOMPARE(model->weight("d/kernel")->storedDtype, QString("uint8"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKerasLayers)
+#include "tst_keraslayers.moc"

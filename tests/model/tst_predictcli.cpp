@@ -1,0 +1,113 @@
+// `nsfw-workbench predict` as a user runs it: records per image, errors per unreadable file, exit status.
+#include "tfjsbuilder.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using nsfw::test::TfjsBuilder;
+
+class TestPredictCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_model;
+
+    int run(const QStringList &args, QByteArray *out, QByteArray *err = nullptr)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_DATA_HOME", m_dir.filePath("empty-data")); // no installed model
+        env.remove("NSFW_WORKBENCH_MODEL_DIR");
+        p.setProcessEnvironment(env);
+        p.start(nsfw::test::workbenchBinary(), args);
+        if (!p.waitForFinished(120000))
+            return -1;
+        *out = p.readAllStandardOutput();
+        if (err)
+            *err = p.readAllStandardError();
+        return p.exitCode();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(!nsfw::test::workbenchBinary().isEmpty());
+        m_model = m_dir.filePath("model");
+        QDir().mkpath(m_model);
+        TfjsBuilder b(8, 8, 3);
+        b.add("GlobalAveragePooling2D", "gap", {"input"});
+        b.add("Dense", "dense", {"gap"}, {{"units", 5}, {"activation", "softmax"}});
+        b.weight("dense/kernel", {3, 5});
+        b.weight("dense/bias", {5});
+        QVERIFY(b.write(m_model));
+        QDir().mkpath(m_dir.filePath("images/sub"));
+        QImage red(20, 10, QImage::Format_RGB32);
+        red.fill(Qt::red);
+        QVERIFY(red.save(m_dir.filePath("images/red.png")));
+        QImage gray(5, 9, QImage::Format_Grayscale8);
+        gray.fill(128);
+        QVERIFY(gray.save(m_dir.filePath("images/sub/gray.jpg")));
+        QFile junk(m_dir.filePath("images/sub/broken.png"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("this is not a png");
+    }
+
+    void jsonl()
+    {
+        QByteArray out;
+        QCOMPARE(run({"predict", "--model", m_model, "--batch", "2", m_dir.filePath("images")}, &out), 0);
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        int errors = 0;
+        for (const QByteArray &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QVERIFY2(o.contains("path"), line.constData());
+            if (o.contains("error")) {
+                ++errors;
+                QVERIFY(o["path"].toString().endsWith("broken.png"));
+                continue;
+            }
+            double sum = 0;
+            for (const char *c : {"Drawing", "Hentai", "Neutral", "Porn", "Sexy"})
+                sum += o[c].toDouble(-10);
+            QVERIFY(std::abs(sum - 1) < 1e-5);
+            QVERIFY(std::abs(o["nsfw"].toDouble() - o["Hentai"].toDouble() - o["Porn"].toDouble() -
+                             o["Sexy"].toDouble()) < 1e-6);
+        }
+        QCOMPARE(errors, 1);
+    }
+
+    void csv()
+    {
+        QByteArray out;
+        QCOMPARE(run({"predict", "--model", m_model, "--format", "csv", m_dir.filePath("images/red.png")}, &out), 0);
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], QByteArray("path,nsfw,Drawing,Hentai,Neutral,Porn,Sexy,error"));
+        QCOMPARE(lines[1].split(',').size(), 8);
+    }
+
+    void nothingReadable()
+    {
+        QByteArray out, err;
+        QCOMPARE(run({"predict", "--model", m_model, m_dir.filePath("images/sub/broken.png")}, &out, &err), 1);
+        QVERIFY(out.contains("\"error\""));
+    }
+
+    void missingModel()
+    {
+        QByteArray out, err;
+        QCOMPARE(run({"predict", m_dir.filePath("images/red.png")}, &out, &err), 1);
+        QVERIFY2(err.contains("packaging/setup.sh"), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPredictCli)
+#include "tst_predictcli.moc"
