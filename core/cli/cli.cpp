@@ -27,6 +27,11 @@ const QList<Entry> &entries()
         {"labels", QT_TRANSLATE_NOOP("nsfw::cli", "Export or import labels as CSV."), labelsCommand},
         {"check", QT_TRANSLATE_NOOP("nsfw::cli", "Find files that were moved or deleted since import."), checkCommand},
         {"predict", QT_TRANSLATE_NOOP("nsfw::cli", "Score images with the NSFW model."), predictCommand},
+        {"train", QT_TRANSLATE_NOOP("nsfw::cli", "Fine-tune the model on the project's labels."), trainCommand},
+        {"evaluate", QT_TRANSLATE_NOOP("nsfw::cli", "Metrics of a run: AP, ROC AUC, confusion matrix."),
+         evaluateCommand},
+        {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
+         exportModelCommand},
         {"benchmark", QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store)."),
          benchmarkCommand},
     };

@@ -79,7 +79,13 @@ int predictCommand(const QStringList &arguments)
                                           QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
     const QCommandLineOption batchOption(QStringLiteral("batch"), tr("Images per network pass (default 32)."),
                                          QStringLiteral("N"), QStringLiteral("32"));
-    parser.addOptions({modelOption, formatOption, batchOption});
+    const QCommandLineOption projectOption(QStringLiteral("project"),
+                                           tr("Use the model fine-tuned in this project (see: train)."),
+                                           QStringLiteral("PROJECT"));
+    const QCommandLineOption runOption(QStringLiteral("run"), tr("With --project: the run (default: the latest "
+                                                                 "finished one)."),
+                                       QStringLiteral("N"));
+    parser.addOptions({modelOption, formatOption, batchOption, projectOption, runOption});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -105,7 +111,13 @@ int predictCommand(const QStringList &arguments)
     }
 
     QString error;
-    const QString dir = locateModel(parser.value(modelOption), &error);
+    if (parser.isSet(projectOption) && parser.isSet(modelOption)) {
+        err() << tr("Give either --model or --project, not both.") << '\n';
+        return 2;
+    }
+    const QString dir = parser.isSet(projectOption)
+        ? runModelFolder(parser.value(projectOption), parser.value(runOption), &error)
+        : locateModel(parser.value(modelOption), &error);
     if (dir.isEmpty()) {
         err() << error << '\n';
         return 1;

@@ -8,4 +8,5 @@ target_sources(core PRIVATE
   cli/importcommand.cpp
   cli/labelcommands.cpp
   cli/benchmarkstore.cpp
+  cli/traincommands.cpp
 )
