@@ -9,6 +9,7 @@
 #include <QSysInfo>
 
 #include <cerrno>
+#include <limits>
 #include <csignal>
 #include <unistd.h>
 
@@ -257,7 +258,8 @@ QVector<RunItem> RunStore::items(qint64 runId) const
     q.addBindValue(runId);
     if (q.exec()) {
         while (q.next())
-            result.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toFloat()});
+            result.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt(),
+                           q.value(3).isNull() ? std::numeric_limits<float>::quiet_NaN() : q.value(3).toFloat()});
     }
     return result;
 }
