@@ -2,6 +2,7 @@
 // torchvision's MobileNetV2 in PyTorch-Python (Debian's python3-torch) when it is installed.
 #include "commands.h"
 #include "console.h"
+#include "pythonbench.h"
 
 #include "model/classifier.h"
 #include "model/modellocator.h"
@@ -34,64 +35,14 @@ double median(std::vector<double> v)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-QString pythonScript()
-{
-    const QString name = QStringLiteral("torchvision_mobilenet_v2.py");
-    const QStringList candidates = {
-        qEnvironmentVariable("NSFW_WORKBENCH_BENCH_DIR"),
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/nsfw-workbench/bench"),
-        QStringLiteral(NSFW_SOURCE_DIR "/packaging/bench"),
-    };
-    for (const QString &dir : candidates) {
-        if (!dir.isEmpty() && QFileInfo::exists(dir + QLatin1Char('/') + name))
-            return QDir(dir).filePath(name);
-    }
-    return {};
-}
-
-QString tcmallocLibrary()
-{
-    for (const char *p : {"/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4", "/usr/lib/aarch64-linux-gnu/libtcmalloc_minimal.so.4",
-                          "/usr/lib/libtcmalloc_minimal.so.4", "/usr/lib64/libtcmalloc_minimal.so.4"}) {
-        if (QFileInfo::exists(QLatin1String(p)))
-            return QLatin1String(p);
-    }
-    return {};
-}
-
 /// Runs the Python reference; returns its JSON object, or an object with "skipped" saying why.
 QJsonObject runPython(int threads, int batch, int runs, int latencyRuns)
 {
-    const QString python = QStringLiteral("/usr/bin/python3"); // Debian's, where python3-torch lives
-    const QString script = pythonScript();
-    if (!QFileInfo::exists(python))
-        return {{QStringLiteral("skipped"), tr("/usr/bin/python3 not found")}};
-    if (script.isEmpty())
-        return {{QStringLiteral("skipped"), tr("packaging/bench/torchvision_mobilenet_v2.py not found")}};
-    QProcess probe;
-    probe.start(python, {QStringLiteral("-c"), QStringLiteral("import torch, torchvision")});
-    if (!probe.waitForFinished(60000) || probe.exitCode() != 0)
-        return {{QStringLiteral("skipped"), tr("python3-torch / python3-torchvision not installed")}};
-    QProcess proc;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QString tcmalloc = tcmallocLibrary();
-    if (!tcmalloc.isEmpty())
-        env.insert(QStringLiteral("LD_PRELOAD"), tcmalloc);
-    proc.setProcessEnvironment(env);
-    proc.start(python, {script, QStringLiteral("--threads"), QString::number(threads), QStringLiteral("--batch"),
-                        QString::number(batch), QStringLiteral("--runs"), QString::number(runs),
-                        QStringLiteral("--latency-runs"), QString::number(latencyRuns)});
-    if (!proc.waitForFinished(600000) || proc.exitStatus() != QProcess::NormalExit || proc.exitCode() != 0) {
-        proc.kill();
-        return {{QStringLiteral("skipped"),
-                 tr("the Python benchmark failed: %1").arg(QString::fromUtf8(proc.readAllStandardError()).trimmed())}};
-    }
-    const QList<QByteArray> lines = proc.readAllStandardOutput().trimmed().split('\n');
-    QJsonObject result = QJsonDocument::fromJson(lines.last()).object();
-    if (!result.contains(QLatin1String("images_per_s")))
-        return {{QStringLiteral("skipped"), tr("unexpected output from the Python benchmark")}};
-    result.insert(QStringLiteral("ld_preload"), tcmalloc);
-    return result;
+    return runPythonBench(QStringLiteral("torchvision_mobilenet_v2.py"),
+                          {QStringLiteral("--threads"), QString::number(threads), QStringLiteral("--batch"),
+                           QString::number(batch), QStringLiteral("--runs"), QString::number(runs),
+                           QStringLiteral("--latency-runs"), QString::number(latencyRuns)},
+                          QStringLiteral("images_per_s"));
 }
 
 } // namespace

@@ -32,7 +32,7 @@ const QList<Entry> &entries()
          evaluateCommand},
         {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
          exportModelCommand},
-        {"benchmark", QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store)."),
+        {"benchmark", QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, benchmark train)."),
          benchmarkCommand},
     };
     return kEntries;
@@ -87,7 +87,9 @@ int benchmarkCommand(const QStringList &arguments)
         return benchmarkInference(rest);
     if (suite == QLatin1String("store"))
         return benchmarkStore(rest);
-    err() << QCoreApplication::translate("nsfw::cli", "Unknown benchmark suite: %1 (inference, store)").arg(suite)
+    if (suite == QLatin1String("train"))
+        return benchmarkTrain(rest);
+    err() << QCoreApplication::translate("nsfw::cli", "Unknown benchmark suite: %1 (inference, store, train)").arg(suite)
           << '\n';
     return 2;
 }

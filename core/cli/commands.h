@@ -28,5 +28,6 @@ namespace nsfw::cli {
 // Benchmark suites, reached through `nsfw-workbench benchmark [SUITE] ...`.
 int benchmarkInference(const QStringList &arguments);
 int benchmarkStore(const QStringList &arguments);
+int benchmarkTrain(const QStringList &arguments);
 
 } // namespace nsfw::cli

@@ -9,4 +9,6 @@ target_sources(core PRIVATE
   cli/labelcommands.cpp
   cli/benchmarkstore.cpp
   cli/traincommands.cpp
+  cli/benchmarktrain.cpp
+  cli/pythonbench.h cli/pythonbench.cpp
 )

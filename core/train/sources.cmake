@@ -8,4 +8,5 @@ target_sources(core PRIVATE
   train/trainingdata.h train/trainingdata.cpp
   train/modelexport.h train/modelexport_p.h train/modelexport.cpp
   train/trainer.h train/trainer.cpp
+  train/trainbench.h train/trainbench.cpp
 )

@@ -43,23 +43,6 @@ struct RunFailure {
     throw RunFailure{message};
 }
 
-torch::Tensor nsfwProbability(const torch::Tensor &probabilities)
-{
-    if (probabilities.size(1) == 5) {
-        // Hentai + Porn + Sexy. (Not a static: one made under InferenceMode could never enter autograd.)
-        return probabilities.narrow(1, 1, 1).squeeze(1) + probabilities.narrow(1, 3, 2).sum(1);
-    }
-    // Any other head: the last class is "nsfw".
-    return probabilities.select(1, probabilities.size(1) - 1);
-}
-
-torch::Tensor weightedBce(const torch::Tensor &p, const torch::Tensor &y, double wPos, double wNeg)
-{
-    const torch::Tensor q = p.clamp(1e-7, 1 - 1e-7);
-    const torch::Tensor w = y * wPos + (1 - y) * wNeg;
-    return -(w * (y * q.log() + (1 - y) * (1 - q).log())).mean();
-}
-
 } // namespace
 
 struct Trainer::Run {
@@ -97,6 +80,9 @@ struct Trainer::Run {
     QVector<float> bestValScores;
 
     bool head() const { return s.mode == TrainSettings::Mode::Head; }
+    /// Input layout matching the weights' (see useChannelsLast).
+    at::MemoryFormat inputFormat() const { return weightsChannelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous; }
+    bool weightsChannelsLast = true;
     bool cancelled() const { return q.m_cancel.load(); }
 
     void progress(const QString &phase, qint64 done, qint64 total, int epoch, double eta = -1)
@@ -217,7 +203,7 @@ struct Trainer::Run {
             torch::Tensor f;
             {
                 c10::InferenceMode guard;
-                const torch::Tensor x = torch::stack(inputs).contiguous(at::MemoryFormat::ChannelsLast);
+                const torch::Tensor x = torch::stack(inputs).contiguous(inputFormat());
                 f = graph->forwardTo(x, featureLayer).reshape({int64_t(ok.size()), -1}).contiguous();
             }
             QHash<QString, std::vector<float>> fresh;
@@ -315,74 +301,7 @@ struct Trainer::Run {
         featureLayer = graph->featureLayer();
         height = graph->inputHeight();
         width = graph->inputWidth();
-        // channels_last weights: oneDNN convolutions then need no reorders (TECH-NOTES).
-        torch::NoGradGuard noGrad;
-        for (auto &p : graph->parameters()) {
-            if (p.dim() == 4)
-                p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
-        }
-    }
-
-    /// The first layer to train: after the features (head), the last k blocks (partial), or all (full).
-    std::string firstTrainableLayer() const
-    {
-        const std::vector<std::string> names = graph->layerNames();
-        if (s.mode == TrainSettings::Mode::Full)
-            return names.front();
-        const auto feature = std::find(names.begin(), names.end(), featureLayer);
-        const std::string afterFeatures = feature + 1 < names.end() ? *(feature + 1) : names.back();
-        if (s.mode == TrainSettings::Mode::Head)
-            return afterFeatures;
-        // Partial: MobileNetV2 names its blocks block_1_... block_16_; count k blocks back from the last.
-        int lastBlock = 0;
-        for (const std::string &n : names) {
-            if (n.rfind("block_", 0) == 0)
-                lastBlock = std::max(lastBlock, std::atoi(n.c_str() + 6));
-        }
-        if (lastBlock > 0) {
-            if (s.blocks <= 0)
-                return afterFeatures;
-            const std::string prefix = "block_" + std::to_string(std::max(1, lastBlock - s.blocks + 1)) + "_";
-            for (const std::string &n : names) {
-                if (n.rfind(prefix, 0) == 0)
-                    return n;
-            }
-        }
-        // Other architectures: the last k layers that carry weights, then everything after them.
-        std::vector<std::string> weighted;
-        for (const std::string &n : names) {
-            if (graph->layer(n) && !graph->layer(n)->kerasWeights().empty())
-                weighted.push_back(n);
-        }
-        const size_t k = size_t(std::max(1, s.blocks));
-        return weighted.size() > k ? weighted[weighted.size() - k] : names.front();
-    }
-
-    void setTrainable()
-    {
-        graph->setTrainableFrom(firstTrainableLayer());
-        if (s.freezeBatchNorm) {
-            const std::vector<std::string> names = graph->layerNames();
-            const std::vector<std::string> classes = graph->layerClasses();
-            for (size_t i = 0; i < names.size(); ++i) {
-                if (classes[i] == "BatchNormalization")
-                    graph->setLayerTrainable(names[i], false);
-            }
-        }
-    }
-
-    /// Train mode for dropout (and BatchNorm unless frozen).
-    void trainMode()
-    {
-        graph->train();
-        if (!s.freezeBatchNorm)
-            return;
-        const std::vector<std::string> names = graph->layerNames();
-        const std::vector<std::string> classes = graph->layerClasses();
-        for (size_t i = 0; i < names.size(); ++i) {
-            if (classes[i] == "BatchNormalization")
-                graph->layer(names[i])->eval();
-        }
+        useChannelsLast(graph, true);
     }
 
     void saveBestState()
@@ -423,7 +342,7 @@ struct Trainer::Run {
             if (head()) {
                 p = nsfwProbability(graph->forwardFrom(featureLayer, stackFeatures(samples.mid(from, n))));
             } else if (preparedInputs.defined()) {
-                const torch::Tensor x = preparedInputs.narrow(0, from, n).contiguous(at::MemoryFormat::ChannelsLast);
+                const torch::Tensor x = preparedInputs.narrow(0, from, n).contiguous(inputFormat());
                 p = nsfwProbability(graph->forward(x));
             } else {
                 const QVector<Sample> batch = samples.mid(from, n);
@@ -438,7 +357,7 @@ struct Trainer::Run {
                 }
                 p = torch::full({n}, std::numeric_limits<float>::quiet_NaN());
                 if (!inputs.empty()) {
-                    const torch::Tensor x = torch::stack(inputs).contiguous(at::MemoryFormat::ChannelsLast);
+                    const torch::Tensor x = torch::stack(inputs).contiguous(inputFormat());
                     p.index_put_({torch::tensor(ok)}, nsfwProbability(graph->forward(x)));
                 }
             }
@@ -509,7 +428,7 @@ struct Trainer::Run {
 
     double trainEpoch(int epoch, torch::optim::Optimizer &optimizer, std::mt19937 &rng, double *etaBase)
     {
-        trainMode();
+        setTrainMode(graph, s.freezeBatchNorm);
         std::vector<int64_t> order(size_t(train.size()));
         std::iota(order.begin(), order.end(), 0);
         std::shuffle(order.begin(), order.end(), rng);
@@ -537,7 +456,7 @@ struct Trainer::Run {
                 return toModelInput(aug, height, width);
             });
             return torch::stack(std::vector<torch::Tensor>(prepared.begin(), prepared.end()))
-                .contiguous(at::MemoryFormat::ChannelsLast);
+                .contiguous(inputFormat());
         };
         QFuture<torch::Tensor> next;
         if (!head())
@@ -706,7 +625,7 @@ TrainResult Trainer::run()
         r.evaluate(0, qQNaN(), epochTimer.elapsed() / 1000.0);
 
         if (m_settings.mode != TrainSettings::Mode::Pretrained && m_settings.epochs > 0) {
-            r.setTrainable();
+            setTrainable(r.graph, m_settings.mode, m_settings.blocks, m_settings.freezeBatchNorm);
             auto optimizer = r.makeOptimizer();
             int sinceBest = 0;
             double etaBase = 0;

@@ -92,6 +92,88 @@ cv::Mat augment(const cv::Mat &bgr, std::mt19937 &rng)
     return out;
 }
 
+torch::Tensor nsfwProbability(const torch::Tensor &probabilities)
+{
+    if (probabilities.size(1) == 5) // not an index tensor: one made under InferenceMode could never enter autograd
+        return probabilities.narrow(1, 1, 1).squeeze(1) + probabilities.narrow(1, 3, 2).sum(1);
+    return probabilities.select(1, probabilities.size(1) - 1);
+}
+
+torch::Tensor weightedBce(const torch::Tensor &p, const torch::Tensor &y, double wPos, double wNeg)
+{
+    const torch::Tensor q = p.clamp(1e-7, 1 - 1e-7);
+    const torch::Tensor w = y * wPos + (1 - y) * wNeg;
+    return -(w * (y * q.log() + (1 - y) * (1 - q).log())).mean();
+}
+
+std::string firstTrainableLayer(const KerasGraph &graph, TrainSettings::Mode mode, int blocks)
+{
+    const std::vector<std::string> names = graph->layerNames();
+    if (mode == TrainSettings::Mode::Full)
+        return names.front();
+    const auto feature = std::find(names.begin(), names.end(), graph->featureLayer());
+    const std::string afterFeatures = feature + 1 < names.end() ? *(feature + 1) : names.back();
+    if (mode != TrainSettings::Mode::Partial)
+        return afterFeatures;
+    int lastBlock = 0;
+    for (const std::string &n : names) {
+        if (n.rfind("block_", 0) == 0)
+            lastBlock = std::max(lastBlock, std::atoi(n.c_str() + 6));
+    }
+    if (lastBlock > 0) {
+        if (blocks <= 0)
+            return afterFeatures;
+        const std::string prefix = "block_" + std::to_string(std::max(1, lastBlock - blocks + 1)) + "_";
+        for (const std::string &n : names) {
+            if (n.rfind(prefix, 0) == 0)
+                return n;
+        }
+    }
+    std::vector<std::string> weighted;
+    for (const std::string &n : names) {
+        if (graph->layer(n) && !graph->layer(n)->kerasWeights().empty())
+            weighted.push_back(n);
+    }
+    const size_t k = size_t(std::max(1, blocks));
+    return weighted.size() > k ? weighted[weighted.size() - k] : names.front();
+}
+
+void setTrainable(KerasGraph &graph, TrainSettings::Mode mode, int blocks, bool freezeBatchNorm)
+{
+    graph->setTrainableFrom(firstTrainableLayer(graph, mode, blocks));
+    if (!freezeBatchNorm)
+        return;
+    const std::vector<std::string> names = graph->layerNames();
+    const std::vector<std::string> classes = graph->layerClasses();
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (classes[i] == "BatchNormalization")
+            graph->setLayerTrainable(names[i], false);
+    }
+}
+
+void setTrainMode(KerasGraph &graph, bool freezeBatchNorm)
+{
+    graph->train();
+    if (!freezeBatchNorm)
+        return;
+    const std::vector<std::string> names = graph->layerNames();
+    const std::vector<std::string> classes = graph->layerClasses();
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (classes[i] == "BatchNormalization")
+            graph->layer(names[i])->eval();
+    }
+}
+
+void useChannelsLast(KerasGraph &graph, bool channelsLast)
+{
+    torch::NoGradGuard noGrad;
+    const auto format = channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+    for (auto &p : graph->parameters()) {
+        if (p.dim() == 4)
+            p.set_data(p.contiguous(format));
+    }
+}
+
 cv::Mat shrinkForCache(const cv::Mat &bgr, int maxShortSide)
 {
     const int shortSide = std::min(bgr.cols, bgr.rows);
