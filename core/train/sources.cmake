@@ -9,4 +9,5 @@ target_sources(core PRIVATE
   train/modelexport.h train/modelexport_p.h train/modelexport.cpp
   train/trainer.h train/trainer.cpp
   train/trainbench.h train/trainbench.cpp
+  train/trainingsession.h train/trainingsession.cpp
 )

@@ -504,18 +504,35 @@ struct Trainer::Run {
 
     std::unique_ptr<torch::optim::Optimizer> makeOptimizer()
     {
-        std::vector<torch::Tensor> params;
-        for (const auto &p : graph->parameters()) {
-            if (p.requires_grad())
-                params.push_back(p);
+        // The head learns at ten times the backbone's rate in partial and full modes: it has to move from the
+        // pretrained five-class judgement to the user's, while the backbone should only adjust.
+        std::vector<torch::Tensor> headParams, backboneParams;
+        const std::vector<std::string> names = graph->layerNames();
+        bool afterFeatures = false;
+        for (const std::string &name : names) {
+            for (const auto &p : graph->layer(name)->parameters()) {
+                if (p.requires_grad())
+                    (afterFeatures ? headParams : backboneParams).push_back(p);
+            }
+            afterFeatures = afterFeatures || name == featureLayer;
         }
-        if (params.empty())
+        if (headParams.empty() && backboneParams.empty())
             failRun(tr("Nothing to train: no layer is unfrozen."));
         const double lr = s.effectiveLearningRate();
+        const double headLr = head() ? lr : lr * 10;
+        std::vector<torch::optim::OptimizerParamGroup> groups;
+        auto group = [&](std::vector<torch::Tensor> params, double rate) -> std::unique_ptr<torch::optim::OptimizerOptions> {
+            if (s.optimizer == QLatin1String("sgd"))
+                return std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(rate).momentum(0.9).weight_decay(s.weightDecay));
+            return std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(rate).weight_decay(s.weightDecay));
+        };
+        if (!headParams.empty())
+            groups.emplace_back(headParams, group(headParams, headLr));
+        if (!backboneParams.empty())
+            groups.emplace_back(backboneParams, group(backboneParams, lr));
         if (s.optimizer == QLatin1String("sgd"))
-            return std::make_unique<torch::optim::SGD>(
-                params, torch::optim::SGDOptions(lr).momentum(0.9).weight_decay(s.weightDecay));
-        return std::make_unique<torch::optim::AdamW>(params, torch::optim::AdamWOptions(lr).weight_decay(s.weightDecay));
+            return std::make_unique<torch::optim::SGD>(groups, torch::optim::SGDOptions(lr).momentum(0.9).weight_decay(s.weightDecay));
+        return std::make_unique<torch::optim::AdamW>(groups, torch::optim::AdamWOptions(lr).weight_decay(s.weightDecay));
     }
 
     qint64 scoreEverything()

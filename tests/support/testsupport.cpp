@@ -1,7 +1,11 @@
 #include "testsupport.h"
 
+#include "media/importer.h"
+#include "store/projectdatabase.h"
+
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 
 #include <opencv2/imgproc.hpp>
@@ -42,6 +46,27 @@ QStringList wallpapers(int n)
 QString workbenchBinary()
 {
     return qEnvironmentVariable("NSFW_WORKBENCH_BIN");
+}
+
+QString makeTrainingProject(const QString &dir, int perClass)
+{
+    const QString path = dir + QStringLiteral("/train.nwproj");
+    QString error;
+    ProjectDatabase::open(path, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("setup"), &error);
+    const QStringList nsfw = clipArt(perClass, QStringLiteral("people"));
+    const QStringList safe = clipArt(perClass / 2, QStringLiteral("tools")) + clipArt(perClass / 2, QStringLiteral("buildings"));
+    int n = 0;
+    for (const auto &[label, files] : {std::pair{QStringLiteral("nsfw"), nsfw}, std::pair{QStringLiteral("safe"), safe}}) {
+        QDir().mkpath(dir + QStringLiteral("/data/") + label);
+        for (const QString &f : files)
+            QFile::copy(f, dir + QStringLiteral("/data/%1/%2.png").arg(label).arg(n++));
+    }
+    ImportOptions options;
+    options.paths = {dir + QStringLiteral("/data")};
+    options.labelsFromFolders = true;
+    options.annotator = QStringLiteral("test");
+    Importer(path, options).run();
+    return path;
 }
 
 bool writeTestVideo(const QString &path, int frames, double fps, int width, int height)

@@ -14,4 +14,8 @@ QString workbenchBinary();
 /// Writes a video of frames solid-coloured by index, with OpenCV; returns false when no codec could.
 bool writeTestVideo(const QString &path, int frames, double fps, int width = 160, int height = 120);
 
+/// A labeled project of real clip art in dir: "nsfw" stand-ins from the people category, "safe" from tools and
+/// buildings (never explicit material), imported with labels from folder names. Returns the project path.
+QString makeTrainingProject(const QString &dir, int perClass);
+
 } // namespace nsfw::test

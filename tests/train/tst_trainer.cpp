@@ -28,29 +28,6 @@ using namespace nsfw;
 
 namespace {
 
-/// A project with clip art: "nsfw" stand-ins from one category, "safe" from two others (never explicit).
-QString makeProject(const QTemporaryDir &dir, int perClass)
-{
-    const QString path = dir.filePath(QStringLiteral("train.nwproj"));
-    QString error;
-    ProjectDatabase::open(path, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("setup"), &error);
-    const QStringList nsfw = test::clipArt(perClass, QStringLiteral("people"));
-    const QStringList safe = test::clipArt(perClass / 2, QStringLiteral("tools"))
-        + test::clipArt(perClass / 2, QStringLiteral("buildings"));
-    int n = 0;
-    for (const auto &[label, files] : {std::pair{QStringLiteral("nsfw"), nsfw}, std::pair{QStringLiteral("safe"), safe}}) {
-        QDir().mkpath(dir.filePath(QStringLiteral("data/") + label));
-        for (const QString &f : files)
-            QFile::copy(f, dir.filePath(QStringLiteral("data/%1/%2.png").arg(label).arg(n++)));
-    }
-    ImportOptions options;
-    options.paths = {dir.filePath(QStringLiteral("data"))};
-    options.labelsFromFolders = true;
-    options.annotator = QStringLiteral("test");
-    Importer(path, options).run();
-    return path;
-}
-
 TrainSettings quick(TrainSettings::Mode mode, int epochs)
 {
     TrainSettings s;
@@ -86,7 +63,7 @@ private Q_SLOTS:
             QSKIP("the pretrained model is not installed (packaging/setup.sh): training not tested");
         if (test::clipArt(1).isEmpty())
             QSKIP("openclipart-png is not installed");
-        m_project = makeProject(m_dir, 40);
+        m_project = test::makeTrainingProject(m_dir.path(), 40);
     }
 
     void headTrainingLowersTheLoss()
