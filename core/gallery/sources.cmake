@@ -7,4 +7,5 @@ target_sources(core PRIVATE
   gallery/pictureloader.h gallery/pictureloader.cpp
   gallery/labelsession.h gallery/labelsession.cpp
   gallery/wellbeing.h gallery/wellbeing.cpp
+  gallery/backgroundpriority.h gallery/backgroundpriority.cpp
 )

@@ -1,5 +1,6 @@
 #include "thumbnailprovider.h"
 
+#include "backgroundpriority.h"
 #include "common/logging.h"
 
 #include <QMutexLocker>
@@ -80,6 +81,7 @@ QImage ThumbnailProvider::thumbnail(const MediaRef &ref)
 
 void ThumbnailProvider::drain()
 {
+    lowerBackgroundPriority();
     for (;;) {
         Request request;
         std::shared_ptr<MediaCache> cache;
