@@ -37,7 +37,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     , m_title(new QLabel(this))
     , m_tree(new QTreeWidget(this))
 {
-    m_title->setWordWrap(true);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long names never widen the panel
     m_tree->setRootIsDecorated(false);
     m_tree->setHeaderLabels({tr("When"), tr("Label"), tr("Was"), tr("Who"), tr("How")});
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);

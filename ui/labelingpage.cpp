@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace nsfw::ui {
@@ -39,6 +40,7 @@ LabelingPage::LabelingPage(QWidget *parent)
     , m_viewer(new ViewerPanel(m_thumbnails, this))
     , m_history(new HistoryPanel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_refit(new QTimer(this))
 {
     m_splitter->addWidget(m_gallery);
     m_splitter->addWidget(m_viewer);
@@ -67,7 +69,16 @@ LabelingPage::LabelingPage(QWidget *parent)
         if (itemId == m_shown.id)
             showPicture();
     });
-    connect(m_viewer->canvas(), &ImageCanvas::fitSizeChanged, m_pictures, &PictureLoader::setFitSize);
+    // Re-fitting the prefetched pictures costs a few ms each: wait until a resize (window drag, splitter)
+    // has settled; meanwhile the canvas scales the old copy as it paints.
+    m_refit->setSingleShot(true);
+    m_refit->setInterval(150);
+    connect(m_viewer->canvas(), &ImageCanvas::fitSizeChanged, m_refit, qOverload<>(&QTimer::start));
+    connect(m_refit, &QTimer::timeout, this, [this] {
+        m_pictures->setFitSize(m_viewer->canvas()->fitSize());
+        if (m_shown.id > 0)
+            showPicture();
+    });
     connect(m_viewer, &ViewerPanel::labelWholeVideo, this, &LabelingPage::labelWholeVideo);
     connect(m_session, &LabelSession::labelsChanged, this,
             [this](const QVector<qint64> &ids, const QVector<Label> &labels) { onLabelsChanged(ids, labels); });

@@ -10,6 +10,7 @@
 
 class QAction;
 class QSplitter;
+class QTimer;
 class QAbstractItemView;
 
 namespace nsfw {
@@ -107,6 +108,7 @@ private:
     ViewerPanel *m_viewer;
     HistoryPanel *m_history;
     QSplitter *m_splitter;
+    QTimer *m_refit;
     QHash<QString, QAction *> m_actions;
     QAbstractItemView *m_lastList = nullptr;
     WellbeingSettings m_wellbeing;

@@ -36,7 +36,10 @@ ViewerPanel::ViewerPanel(ThumbnailProvider *thumbnails, QWidget *parent)
     , m_timeline(new GalleryView(m_strip))
 {
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The line's widgets never change the canvas size: a new size means re-fitting the prefetched pictures.
     m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_position->setMinimumWidth(m_position->fontMetrics().horizontalAdvance(QStringLiteral("000000 / 000000")));
+    m_position->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto *info = new QHBoxLayout;
     info->setContentsMargins(6, 4, 6, 0);
     info->addWidget(m_label);
