@@ -87,7 +87,12 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     connect(m_kind, &QComboBox::currentIndexChanged, this, &GalleryPanel::applyFilter);
     bar->addWidget(m_kind);
 
-    bar->addWidget(new QLabel(tr("Score:"), this));
+    bar->addStretch();
+    bar->addWidget(m_count);
+    // Second row: model scores, order, cell size (one row would make the window too wide for a laptop).
+    auto *bar2 = new QHBoxLayout;
+    bar2->setContentsMargins(4, 0, 4, 0);
+    bar2->addWidget(new QLabel(tr("Score:"), this));
     for (QDoubleSpinBox *s : {m_minScore, m_maxScore}) {
         s->setRange(0, 1);
         s->setDecimals(2);
@@ -97,9 +102,9 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
         connect(s, &QDoubleSpinBox::valueChanged, this, &GalleryPanel::applyFilter);
     }
     m_maxScore->setValue(1);
-    bar->addWidget(m_minScore);
-    bar->addWidget(new QLabel(QStringLiteral("–"), this));
-    bar->addWidget(m_maxScore);
+    bar2->addWidget(m_minScore);
+    bar2->addWidget(new QLabel(QStringLiteral("–"), this));
+    bar2->addWidget(m_maxScore);
 
     m_sort->addItem(tr("Import order"), int(ItemSort::ImportOrder));
     m_sort->addItem(tr("Name"), int(ItemSort::Name));
@@ -108,9 +113,9 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setSort(ItemSort(m_sort->currentData().toInt()));
     });
-    bar->addWidget(new QLabel(tr("Order:"), this));
-    bar->addWidget(m_sort);
-    bar->addStretch();
+    bar2->addWidget(new QLabel(tr("Order:"), this));
+    bar2->addWidget(m_sort);
+    bar2->addStretch();
     m_size->setRange(64, 256);
     m_size->setValue(QSettings().value(QStringLiteral("gallery/cellSize"), 144).toInt());
     m_size->setFixedWidth(90);
@@ -120,8 +125,8 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
         QSettings().setValue(QStringLiteral("gallery/cellSize"), v);
         m_view->doItemsLayout();
     });
-    bar->addWidget(m_size);
-    bar->addWidget(m_count);
+    bar2->addWidget(new QLabel(tr("Size:"), this));
+    bar2->addWidget(m_size);
 
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->setContentsMargins(6, 2, 6, 2);
@@ -147,6 +152,7 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(bar);
+    layout->addLayout(bar2);
     layout->addWidget(m_banner);
     layout->addWidget(m_view, 1);
     applyFilter();

@@ -48,7 +48,7 @@ LabelingPage::LabelingPage(QWidget *parent)
     m_splitter->setStretchFactor(0, 5);
     m_splitter->setStretchFactor(1, 6);
     m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({620, 720, 260});
+    m_splitter->setSizes({560, 680, 240});
     m_splitter->restoreState(QSettings().value(QStringLiteral("labeling/splitter")).toByteArray());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -59,6 +59,7 @@ ViewerPanel::ViewerPanel(ThumbnailProvider *thumbnails, QWidget *parent)
     m_timeline->setToolTip(tr("Frames of the video: click one, Shift+click a range, then press a label key"));
     connect(thumbnails, &ThumbnailProvider::thumbnailReady, m_timeline, &GalleryView::scheduleRepaint);
 
+    m_videoLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *stripTop = new QHBoxLayout;
     stripTop->setContentsMargins(0, 0, 0, 0);
     stripTop->addWidget(m_videoLabel, 1);
