@@ -19,7 +19,7 @@ QList<ShortcutDef> Shortcuts::definitions()
         {QStringLiteral("view.zoomIn"), tr("Zoom in"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)}},
         {QStringLiteral("view.zoomOut"), tr("Zoom out"), {QKeySequence(Qt::Key_Minus)}},
         {QStringLiteral("view.fit"), tr("Fit to window"), {QKeySequence(Qt::Key_F)}},
-        {QStringLiteral("label.video"), tr("Label the whole video as the last label"),
+        {QStringLiteral("label.video"), tr("Give the whole video the label of the item shown"),
          {QKeySequence(Qt::SHIFT | Qt::Key_V)}},
     };
 }
