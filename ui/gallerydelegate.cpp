@@ -23,10 +23,14 @@ void GalleryDelegate::setWellbeing(const WellbeingSettings &settings)
 QColor GalleryDelegate::labelColor(int label)
 {
     switch (Label(label)) {
-    case Label::Safe: return QColor(0x2e, 0x9d, 0x4f);
-    case Label::Nsfw: return QColor(0xd0, 0x3b, 0x3b);
-    case Label::Unsure: return QColor(0xe0, 0x9a, 0x1e);
-    case Label::None: break;
+    case Label::Safe:
+        return QColor(0x2e, 0x9d, 0x4f);
+    case Label::Nsfw:
+        return QColor(0xd0, 0x3b, 0x3b);
+    case Label::Unsure:
+        return QColor(0xe0, 0x9a, 0x1e);
+    case Label::None:
+        break;
     }
     return QColor(0x80, 0x80, 0x88);
 }
@@ -62,7 +66,8 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const bool selected = option.state & QStyle::State_Selected;
     const bool current = option.state & QStyle::State_HasFocus;
     const QPalette &pal = option.palette;
-    painter->fillRect(cell, selected ? pal.color(QPalette::Highlight).darker(120) : pal.color(QPalette::Base).darker(108));
+    painter->fillRect(cell,
+                      selected ? pal.color(QPalette::Highlight).darker(120) : pal.color(QPalette::Base).darker(108));
 
     const QRect imageArea(cell.x() + 2, cell.y() + 2, cell.width() - 4, m_side);
     const QString key = index.data(GalleryModel::CacheKeyRole).toString();
@@ -89,8 +94,8 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QColor color = labelColor(int(label));
     if (label != Label::None)
         painter->fillRect(QRect(cell.x(), cell.y(), cell.width(), 4), color);
-    const QString letter = label == Label::Safe ? tr("S", "badge: safe")
-                           : label == Label::Nsfw ? tr("N", "badge: nsfw")
+    const QString letter = label == Label::Safe     ? tr("S", "badge: safe")
+                           : label == Label::Nsfw   ? tr("N", "badge: nsfw")
                            : label == Label::Unsure ? tr("U", "badge: unsure")
                                                     : QString();
     QFont badgeFont = option.font;
@@ -117,8 +122,8 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     if (row->score) {
         const QString text = QString::number(*row->score, 'f', 2);
-        const QRect sr(cell.x() + 6, imageArea.bottom() - badge - 2, QFontMetrics(badgeFont).horizontalAdvance(text) + 8,
-                       badge);
+        const QRect sr(cell.x() + 6, imageArea.bottom() - badge - 2,
+                       QFontMetrics(badgeFont).horizontalAdvance(text) + 8, badge);
         painter->setBrush(QColor(0, 0, 0, 160));
         painter->setPen(Qt::NoPen);
         painter->drawRoundedRect(sr, 3, 3);
@@ -127,7 +132,8 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     painter->setFont(option.font);
     if (!m_compact) {
-        const QRect textRect(cell.x() + 4, imageArea.bottom() + 2, cell.width() - 8, cell.bottom() - imageArea.bottom() - 2);
+        const QRect textRect(cell.x() + 4, imageArea.bottom() + 2, cell.width() - 8,
+                             cell.bottom() - imageArea.bottom() - 2);
         painter->setPen(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
         painter->drawText(textRect, Qt::AlignCenter,
                           option.fontMetrics.elidedText(index.data().toString(), Qt::ElideMiddle, textRect.width()));

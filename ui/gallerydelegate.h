@@ -8,7 +8,7 @@
 namespace nsfw {
 class GalleryModel;
 class ThumbnailProvider;
-}
+} // namespace nsfw
 
 namespace nsfw::ui {
 

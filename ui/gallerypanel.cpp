@@ -83,7 +83,8 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     m_kind->addItem(tr("Images"), QStringLiteral("image"));
     m_kind->addItem(tr("Videos"), QStringLiteral("video"));
     m_kind->addItem(tr("Video frames"), QStringLiteral("frame"));
-    m_kind->setToolTip(tr("Video frames are listed in the viewer's timeline; show them here to label them in the grid."));
+    m_kind->setToolTip(
+        tr("Video frames are listed in the viewer's timeline; show them here to label them in the grid."));
     connect(m_kind, &QComboBox::currentIndexChanged, this, &GalleryPanel::applyFilter);
     bar->addWidget(m_kind);
 
@@ -110,9 +111,8 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     m_sort->addItem(tr("Name"), int(ItemSort::Name));
     m_sort->addItem(tr("Score, highest first"), int(ItemSort::ScoreDescending));
     m_sort->addItem(tr("Score, lowest first"), int(ItemSort::ScoreAscending));
-    connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
-        m_model->setSort(ItemSort(m_sort->currentData().toInt()));
-    });
+    connect(m_sort, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setSort(ItemSort(m_sort->currentData().toInt())); });
     bar2->addWidget(new QLabel(tr("Order:"), this));
     bar2->addWidget(m_sort);
     bar2->addStretch();

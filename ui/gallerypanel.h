@@ -15,7 +15,7 @@ class QToolButton;
 namespace nsfw {
 class GalleryModel;
 class ThumbnailProvider;
-}
+} // namespace nsfw
 
 namespace nsfw::ui {
 

@@ -55,7 +55,8 @@ bool ImportController::start(const QString &projectPath, const QStringList &path
     m_importer->moveToThread(m_thread);
     connect(m_thread, &QThread::started, m_importer, [importer = m_importer] { importer->run(); });
     connect(m_importer, &Importer::progress, this, &ImportController::onProgress, Qt::QueuedConnection);
-    connect(m_importer, &Importer::committed, this, [this] { Q_EMIT committed(); }, Qt::QueuedConnection);
+    connect(
+        m_importer, &Importer::committed, this, [this] { Q_EMIT committed(); }, Qt::QueuedConnection);
     connect(m_importer, &Importer::finished, this, &ImportController::onFinished, Qt::QueuedConnection);
     connect(m_thread, &QThread::finished, m_importer, &QObject::deleteLater);
     m_bar->setRange(0, 0); // busy until the walk has counted the files

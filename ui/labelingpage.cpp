@@ -243,10 +243,11 @@ void LabelingPage::showRow(GalleryModel *model, int row, bool fromTimeline)
     const ItemRow *r = model->rowData(row);
     if (!r) {
         m_shown = Shown();
-        m_viewer->canvas()->setPlaceholder(0, QImage(), m_db && m_model->rowCount() == 0
-                                                            ? tr("No items here. Import images or videos with "
-                                                                 "File ▸ Import, or drop them on the window.")
-                                                            : QString());
+        m_viewer->canvas()->setPlaceholder(0, QImage(),
+                                           m_db && m_model->rowCount() == 0
+                                               ? tr("No items here. Import images or videos with "
+                                                    "File ▸ Import, or drop them on the window.")
+                                               : QString());
         m_viewer->setInfo(QString(), Label::None, std::nullopt, QString());
         m_viewer->showTimeline(0, Label::None);
         m_history->showItem(0, QString());
@@ -268,8 +269,8 @@ void LabelingPage::showRow(GalleryModel *model, int row, bool fromTimeline)
         Label videoLabel = m_shown.label;
         if (r->kind == ItemKind::Frame) {
             const int parentRow = m_model->rowOf(r->parentId);
-            videoLabel = parentRow >= 0 ? Label(m_model->index(parentRow).data(GalleryModel::LabelRole).toInt())
-                                        : Label::None;
+            videoLabel =
+                parentRow >= 0 ? Label(m_model->index(parentRow).data(GalleryModel::LabelRole).toInt()) : Label::None;
         }
         m_viewer->showTimeline(m_shown.videoId, videoLabel);
         if (r->kind == ItemKind::Frame) {
@@ -280,11 +281,9 @@ void LabelingPage::showRow(GalleryModel *model, int row, bool fromTimeline)
         }
     }
     const QString name = QFileInfo(r->path).fileName();
-    const QString title = r->kind == ItemKind::Frame
-                              ? tr("%1 — frame at %2 s").arg(name).arg(r->timestampMs / 1000.0, 0, 'f', 1)
-                              : name;
-    m_viewer->setInfo(title, m_shown.label, m_shown.score,
-                      tr("%1 / %2").arg(row + 1).arg(model->rowCount()));
+    const QString title =
+        r->kind == ItemKind::Frame ? tr("%1 — frame at %2 s").arg(name).arg(r->timestampMs / 1000.0, 0, 'f', 1) : name;
+    m_viewer->setInfo(title, m_shown.label, m_shown.score, tr("%1 / %2").arg(row + 1).arg(model->rowCount()));
     m_history->showItem(r->id, title);
     const MediaRef ref = model->mediaRef(row);
     if (m_pictures->cached(r->id)) {

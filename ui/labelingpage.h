@@ -19,7 +19,7 @@ class LabelSession;
 class PictureLoader;
 class ProjectDatabase;
 class ThumbnailProvider;
-}
+} // namespace nsfw
 
 namespace nsfw::ui {
 

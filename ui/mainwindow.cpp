@@ -58,9 +58,8 @@ MainWindow::MainWindow(QWidget *parent)
             m_importRefresh->start();
     });
     connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
-    connect(m_import, &ImportController::message, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 15000);
-    });
+    connect(m_import, &ImportController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     resize(1500, 920);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 }
@@ -118,9 +117,9 @@ bool MainWindow::openProject(const QString &path, bool create)
         return false;
     }
     QString error;
-    auto db = ProjectDatabase::open(path, create ? ProjectDatabase::OpenMode::CreateIfMissing
-                                                 : ProjectDatabase::OpenMode::OpenExisting,
-                                    QStringLiteral("gui"), &error);
+    auto db = ProjectDatabase::open(
+        path, create ? ProjectDatabase::OpenMode::CreateIfMissing : ProjectDatabase::OpenMode::OpenExisting,
+        QStringLiteral("gui"), &error);
     if (!db) {
         QMessageBox::warning(this, tr("Cannot open project"), error);
         return false;
@@ -191,9 +190,8 @@ void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
     for (const QString &path : recentProjects()) {
-        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] {
-            openProject(path, false);
-        });
+        QAction *a =
+            m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path, false); });
         a->setEnabled(QFileInfo::exists(path));
     }
     if (m_recentMenu->isEmpty())
@@ -250,7 +248,8 @@ void MainWindow::showSettings()
     m_labeling->reloadSettings();
     m_status->setAnnotator(defaultAnnotator());
     if (languageChanged)
-        QMessageBox::information(this, tr("Language"), tr("The new language applies when NSFW Workbench starts again."));
+        QMessageBox::information(this, tr("Language"),
+                                 tr("The new language applies when NSFW Workbench starts again."));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -14,12 +14,14 @@ QList<ShortcutDef> Shortcuts::definitions()
         {QStringLiteral("nav.next"), tr("Next item"), {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_D)}},
         {QStringLiteral("nav.previous"), tr("Previous item"), {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_A)}},
         {QStringLiteral("edit.undo"), tr("Undo label"), {QKeySequence(Qt::CTRL | Qt::Key_Z)}},
-        {QStringLiteral("edit.redo"), tr("Redo label"),
+        {QStringLiteral("edit.redo"),
+         tr("Redo label"),
          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}},
         {QStringLiteral("view.zoomIn"), tr("Zoom in"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)}},
         {QStringLiteral("view.zoomOut"), tr("Zoom out"), {QKeySequence(Qt::Key_Minus)}},
         {QStringLiteral("view.fit"), tr("Fit to window"), {QKeySequence(Qt::Key_F)}},
-        {QStringLiteral("label.video"), tr("Give the whole video the label of the item shown"),
+        {QStringLiteral("label.video"),
+         tr("Give the whole video the label of the item shown"),
          {QKeySequence(Qt::SHIFT | Qt::Key_V)}},
     };
 }
@@ -63,8 +65,9 @@ QList<QKeySequence> Shortcuts::fromText(const QString &text)
 
 QKeySequence Shortcuts::revealKey()
 {
-    return QKeySequence::fromString(QSettings().value(QStringLiteral("shortcuts/reveal"), QStringLiteral("Space")).toString(),
-                                    QKeySequence::PortableText);
+    return QKeySequence::fromString(
+        QSettings().value(QStringLiteral("shortcuts/reveal"), QStringLiteral("Space")).toString(),
+        QKeySequence::PortableText);
 }
 
 void Shortcuts::setRevealKey(const QKeySequence &key)

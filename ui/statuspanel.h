@@ -12,7 +12,7 @@ class QTimer;
 namespace nsfw {
 class LabelSession;
 class ProjectDatabase;
-}
+} // namespace nsfw
 
 namespace nsfw::ui {
 

@@ -112,8 +112,8 @@ void ViewerPanel::showTimeline(qint64 videoId, Label videoLabel)
 
 void ViewerPanel::setVideoLabel(Label label)
 {
-    m_videoLabel->setText(tr("Video label: %1 · %n sampled frame(s)", nullptr, m_timelineModel->rowCount())
-                              .arg(chip(label)));
+    m_videoLabel->setText(
+        tr("Video label: %1 · %n sampled frame(s)", nullptr, m_timelineModel->rowCount()).arg(chip(label)));
 }
 
 void ViewerPanel::setInfo(const QString &title, Label label, std::optional<double> score, const QString &position)

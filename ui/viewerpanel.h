@@ -13,7 +13,7 @@ namespace nsfw {
 class GalleryModel;
 class ProjectDatabase;
 class ThumbnailProvider;
-}
+} // namespace nsfw
 
 namespace nsfw::ui {
 

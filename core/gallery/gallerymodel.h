@@ -25,10 +25,10 @@ class GalleryModel : public QAbstractListModel
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
-        KindRole,      ///< int(ItemKind)
-        LabelRole,     ///< int(Label), -1 for unlabeled
-        PathRole,      ///< absolute path of the file (the video's for frames)
-        ScoreRole,     ///< double, or invalid when unscored
+        KindRole,  ///< int(ItemKind)
+        LabelRole, ///< int(Label), -1 for unlabeled
+        PathRole,  ///< absolute path of the file (the video's for frames)
+        ScoreRole, ///< double, or invalid when unscored
         FrameIndexRole,
         TimestampRole, ///< ms into the video for frames
         CacheKeyRole,  ///< thumbnail cache key (MediaRef::key)

@@ -57,10 +57,14 @@ bool WellbeingSettings::covers(Label label, std::optional<double> score) const
 QString WellbeingSettings::modeName(Mode mode)
 {
     switch (mode) {
-    case Mode::Off: return QCoreApplication::translate("nsfw::Wellbeing", "Off");
-    case Mode::Blur: return QCoreApplication::translate("nsfw::Wellbeing", "Blur");
-    case Mode::Pixelate: return QCoreApplication::translate("nsfw::Wellbeing", "Pixelate");
-    case Mode::Greyscale: return QCoreApplication::translate("nsfw::Wellbeing", "Greyscale");
+    case Mode::Off:
+        return QCoreApplication::translate("nsfw::Wellbeing", "Off");
+    case Mode::Blur:
+        return QCoreApplication::translate("nsfw::Wellbeing", "Blur");
+    case Mode::Pixelate:
+        return QCoreApplication::translate("nsfw::Wellbeing", "Pixelate");
+    case Mode::Greyscale:
+        return QCoreApplication::translate("nsfw::Wellbeing", "Greyscale");
     }
     return QString();
 }

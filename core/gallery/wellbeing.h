@@ -14,12 +14,12 @@ namespace nsfw {
 struct WellbeingSettings {
     enum class Mode { Off = 0, Blur = 1, Pixelate = 2, Greyscale = 3 };
     Mode mode = Mode::Blur;
-    int strength = 60;          ///< 1..100
+    int strength = 60; ///< 1..100
     bool inGallery = true;
     bool inViewer = false;
     bool revealOnHover = true;
-    bool coverUnlabeled = true; ///< unlabeled items are covered; else only when predicted nsfw
-    bool coverUnsure = true;    ///< unsure items are covered; else only when predicted nsfw
+    bool coverUnlabeled = true;      ///< unlabeled items are covered; else only when predicted nsfw
+    bool coverUnsure = true;         ///< unsure items are covered; else only when predicted nsfw
     double predictedThreshold = 0.5; ///< score at or above which an item counts as predicted nsfw
 
     static WellbeingSettings load();

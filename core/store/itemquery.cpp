@@ -18,8 +18,8 @@ QVector<qint64> ItemQuery::ids(const ItemFilter &filter, ItemSort sort, QString 
     QStringList where;
     QVariantList binds;
     const bool scored = filter.scoreRunId > 0;
-    const bool needsScore = scored && (filter.minScore || filter.maxScore || sort == ItemSort::ScoreAscending
-                                       || sort == ItemSort::ScoreDescending);
+    const bool needsScore = scored && (filter.minScore || filter.maxScore || sort == ItemSort::ScoreAscending ||
+                                       sort == ItemSort::ScoreDescending);
     if (!filter.labels.isEmpty()) {
         QStringList parts;
         QStringList values;
@@ -39,7 +39,7 @@ QVector<qint64> ItemQuery::ids(const ItemFilter &filter, ItemSort sort, QString 
             values << QString::number(int(k));
         where << QStringLiteral("i.kind IN (") + values.join(QLatin1Char(',')) + QLatin1Char(')');
     }
-    if (filter.parentId > 0) {
+    if (filter.parentId != 0) { // negative: nothing (an empty strip)
         where << QStringLiteral("i.parent_id = ?");
         binds << filter.parentId;
     }

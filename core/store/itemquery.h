@@ -13,17 +13,17 @@ class ProjectDatabase;
 
 /// Which items a gallery shows. An empty label or kind list means "any".
 struct ItemFilter {
-    QVector<Label> labels;   ///< Label::None stands for unlabeled
+    QVector<Label> labels; ///< Label::None stands for unlabeled
     QVector<ItemKind> kinds;
-    qint64 parentId = 0;     ///< > 0: only the frames of this video
-    qint64 scoreRunId = 0;   ///< run whose item_scores the score range and score sort use; 0 = none
+    qint64 parentId = 0;   ///< > 0: only the frames of this video; < 0: nothing
+    qint64 scoreRunId = 0; ///< run whose item_scores the score range and score sort use; 0 = none
     std::optional<double> minScore;
     std::optional<double> maxScore;
 
     bool operator==(const ItemFilter &o) const
     {
-        return labels == o.labels && kinds == o.kinds && parentId == o.parentId && scoreRunId == o.scoreRunId
-               && minScore == o.minScore && maxScore == o.maxScore;
+        return labels == o.labels && kinds == o.kinds && parentId == o.parentId && scoreRunId == o.scoreRunId &&
+               minScore == o.minScore && maxScore == o.maxScore;
     }
 };
 
@@ -34,8 +34,8 @@ struct ItemRow {
     qint64 id = 0;
     ItemKind kind = ItemKind::Image;
     Label label = Label::None;
-    QString path;          ///< as stored; the video's for frames
-    QString contentHash;   ///< the video's for frames
+    QString path;        ///< as stored; the video's for frames
+    QString contentHash; ///< the video's for frames
     qint64 parentId = 0;
     qint64 frameIndex = -1;
     qint64 timestampMs = -1;

@@ -248,17 +248,21 @@ int main(int argc, char **argv)
                     o.value(QStringLiteral("maxMs")).toDouble(), o.value(QStringLiteral("count")).toInt());
     };
     line("key press -> next picture painted (paced)", result.value(QStringLiteral("keyToPaint")).toObject());
-    std::printf("    pace %d ms, placeholder shown %d times; %d items imported\n", pace,
-                result.value(QStringLiteral("keyToPaint")).toObject().value(QStringLiteral("placeholdersShown")).toInt(),
-                result.value(QStringLiteral("imported")).toInt());
+    std::printf(
+        "    pace %d ms, placeholder shown %d times; %d items imported\n", pace,
+        result.value(QStringLiteral("keyToPaint")).toObject().value(QStringLiteral("placeholdersShown")).toInt(),
+        result.value(QStringLiteral("imported")).toInt());
     line("  of which the picture was prefetched", result.value(QStringLiteral("keyToPaintPrefetched")).toObject());
     line("key press -> next picture painted (no pause)", result.value(QStringLiteral("keyToPaintNoPause")).toObject());
-    std::printf("    placeholder shown %d times\n",
-                result.value(QStringLiteral("keyToPaintNoPause")).toObject().value(QStringLiteral("placeholdersShown")).toInt());
+    std::printf("    placeholder shown %d times\n", result.value(QStringLiteral("keyToPaintNoPause"))
+                                                        .toObject()
+                                                        .value(QStringLiteral("placeholdersShown"))
+                                                        .toInt());
     const QJsonObject scroll = result.value(QStringLiteral("scrollFrame")).toObject();
     line("gallery scroll frame (1 row per frame)", scroll);
     line("gallery scroll frame (jumps across range)", result.value(QStringLiteral("scrollJumpFrame")).toObject());
-    std::printf("    %d items; opening the project and listing them: %.1f ms\n", scroll.value(QStringLiteral("items")).toInt(),
+    std::printf("    %d items; opening the project and listing them: %.1f ms\n",
+                scroll.value(QStringLiteral("items")).toInt(),
                 scroll.value(QStringLiteral("openProjectMs")).toDouble());
     return 0;
 }

@@ -55,8 +55,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        auto db = ProjectDatabase::open(dir.filePath(QStringLiteral("p.nwproj")),
-                                        ProjectDatabase::OpenMode::CreateNew, QStringLiteral("gui"), &error);
+        auto db = ProjectDatabase::open(dir.filePath(QStringLiteral("p.nwproj")), ProjectDatabase::OpenMode::CreateNew,
+                                        QStringLiteral("gui"), &error);
         QVERIFY2(db, qPrintable(error));
         {
             Transaction tx(*db);
@@ -113,8 +113,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        auto db = ProjectDatabase::open(dir.filePath(QStringLiteral("p.nwproj")),
-                                        ProjectDatabase::OpenMode::CreateNew, QStringLiteral("gui"), &error);
+        auto db = ProjectDatabase::open(dir.filePath(QStringLiteral("p.nwproj")), ProjectDatabase::OpenMode::CreateNew,
+                                        QStringLiteral("gui"), &error);
         QVERIFY(db);
         QVector<qint64> ids;
         for (int i = 0; i < 5; ++i)
@@ -144,8 +144,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        auto db = ProjectDatabase::open(dir.filePath(QStringLiteral("p.nwproj")),
-                                        ProjectDatabase::OpenMode::CreateNew, QStringLiteral("gui"), &error);
+        auto db = ProjectDatabase::open(dir.filePath(QStringLiteral("p.nwproj")), ProjectDatabase::OpenMode::CreateNew,
+                                        QStringLiteral("gui"), &error);
         QVERIFY(db);
         const qint64 a = insertImage(*db, QStringLiteral("a.png"), QStringLiteral("a").repeated(40));
         LabelSession session;

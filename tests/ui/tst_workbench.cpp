@@ -3,10 +3,12 @@
 // the SQLite file.
 #include "gallery/gallerymodel.h"
 #include "gallery/labelsession.h"
+#include "gallery/thumbnailprovider.h"
 #include "gallerypanel.h"
 #include "importcontroller.h"
 #include "labelingpage.h"
 #include "mainwindow.h"
+#include "settingsdialog.h"
 #include "statuspanel.h"
 #include "store/projectdatabase.h"
 #include "testsupport.h"
@@ -14,6 +16,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLineEdit>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -141,8 +145,9 @@ private Q_SLOTS:
         QCOMPARE(file.label(first), QStringLiteral("safe"));
         QCOMPARE(file.label(second), QStringLiteral("nsfw"));
         QCOMPARE(file.label(third), QStringLiteral("unsure"));
-        QCOMPARE(file.scalar(QStringLiteral("SELECT annotator FROM label_history WHERE item_id = ?"), {first}).toString(),
-                 QStringLiteral("tester"));
+        QCOMPARE(
+            file.scalar(QStringLiteral("SELECT annotator FROM label_history WHERE item_id = ?"), {first}).toString(),
+            QStringLiteral("tester"));
         // Navigation keys, then clearing with Backspace.
         QTest::keyClick(galleryView(), Qt::Key_A);
         QTest::keyClick(galleryView(), Qt::Key_Left);
@@ -187,7 +192,8 @@ private Q_SLOTS:
         QCOMPARE(model()->rowCount(), file.count(QStringLiteral("kind <> 2 AND (label IS NULL OR label <> 0)")));
         page()->gallery()->labelButton(Label::Safe)->click();
         // By kind: videos only.
-        page()->gallery()->kindCombo()->setCurrentIndex(page()->gallery()->kindCombo()->findData(QStringLiteral("video")));
+        page()->gallery()->kindCombo()->setCurrentIndex(
+            page()->gallery()->kindCombo()->findData(QStringLiteral("video")));
         QCOMPARE(model()->rowCount(), 1);
         page()->gallery()->kindCombo()->setCurrentIndex(0);
     }
@@ -199,7 +205,8 @@ private Q_SLOTS:
         const int a = 4, b = 7;
         // Click one cell, Shift+click another, Ctrl+click a third.
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(model()->index(a)).center());
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, view->visualRect(model()->index(b)).center());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ShiftModifier,
+                          view->visualRect(model()->index(b)).center());
         QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier,
                           view->visualRect(model()->index(9)).center());
         QCOMPARE(view->selectionModel()->selectedIndexes().size(), 5);
@@ -257,6 +264,76 @@ private Q_SLOTS:
         page()->labelWholeVideo(Label::Unsure);
         QCOMPARE(file.label(videoId), QStringLiteral("unsure"));
         QCOMPARE(file.count(QStringLiteral("kind = 2 AND label = 2")), 5);
+    }
+
+    void dropImportsAndSettingsApply()
+    {
+        // Files dropped on the window are imported.
+        const QStringList more = test::clipArt(3, QStringLiteral("food"));
+        QVERIFY(!more.isEmpty());
+        auto *mime = new QMimeData;
+        QList<QUrl> urls;
+        for (const QString &f : more)
+            urls << QUrl::fromLocalFile(f);
+        mime->setUrls(urls);
+        QSignalSpy finished(m_window->importController(), &ImportController::finished);
+        const int before = model()->rowCount();
+        // Qt delivers a drop to the widget that accepted the drag's entry.
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QTRY_VERIFY(model()->rowCount() > before);
+        delete mime;
+
+        // A new annotator name from the settings is what the next label records.
+        SettingsDialog dialog(m_window.get());
+        dialog.annotatorEdit()->setText(QStringLiteral("Erika"));
+        dialog.save();
+        page()->reloadSettings();
+        auto *view = page()->gallery()->view();
+        view->setFocus();
+        view->setCurrentIndex(model()->index(model()->rowCount() - 1));
+        const qint64 last = currentId();
+        QTest::keyClick(view, Qt::Key_U);
+        FileView file(m_project);
+        QCOMPARE(file.scalar(QStringLiteral("SELECT annotator FROM label_history WHERE item_id = ? ORDER BY id DESC"),
+                             {last})
+                     .toString(),
+                 QStringLiteral("Erika"));
+    }
+
+    void wellbeingCoversAndRevealKeyUncovers()
+    {
+        auto *view = page()->gallery()->view();
+        view->setFocus();
+        // An unlabeled image: covered by default.
+        int row = -1;
+        for (int r = 0; r < model()->rowCount(); ++r) {
+            if (model()->index(r).data(GalleryModel::LabelRole).toInt() == int(Label::None) &&
+                model()->index(r).data(GalleryModel::KindRole).toInt() == int(ItemKind::Image)) {
+                row = r;
+                break;
+            }
+        }
+        QVERIFY(row >= 0);
+        view->scrollTo(model()->index(row));
+        const QRect cell = view->visualRect(model()->index(row));
+        // Wait until the thumbnail is in memory (the cell shows more than the placeholder).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page()->thumbnails()->contains(model()->index(row).data(GalleryModel::CacheKeyRole).toString()), 10000);
+        QCursor::setPos(m_window->mapToGlobal(QPoint(0, 0))); // not hovering the cell
+        const QImage covered = view->viewport()->grab(cell).toImage();
+        QTest::keyPress(view, Qt::Key_Space);
+        const QImage revealed = view->viewport()->grab(cell).toImage();
+        QTest::keyRelease(view, Qt::Key_Space);
+        const QImage again = view->viewport()->grab(cell).toImage();
+        QVERIFY(covered != revealed);
+        QCOMPARE(again, covered);
+        // Space held must not have labeled or moved anything.
+        QCOMPARE(view->currentIndex().isValid(), true);
     }
 
     void reopensLastProject()
