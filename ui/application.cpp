@@ -15,10 +15,12 @@ int runGui(int argc, char **argv)
     installTranslators(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("nsfw::ui", "Label images and videos, fine-tune an NSFW classifier."));
+    parser.setApplicationDescription(
+        QApplication::translate("nsfw::ui", "Label images and videos, fine-tune an NSFW classifier."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("nsfw::ui", "Project file to open."));
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("nsfw::ui", "Project file to open."));
     parser.process(app);
 
     MainWindow window;

@@ -1,41 +1,137 @@
 #include "mainwindow.h"
 
-#include "store/itemstore.h"
+#include "common/appinfo.h"
+#include "gallery/labelsession.h"
+#include "importcontroller.h"
+#include "labelingpage.h"
+#include "settingsdialog.h"
+#include "statuspanel.h"
 #include "store/projectdatabase.h"
 
+#include <QAction>
+#include <QCloseEvent>
 #include <QDir>
-#include <QLabel>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
 
 namespace nsfw::ui {
 
+namespace {
+constexpr int kMaxRecent = 8;
+const QString kFileFilter = QStringLiteral("*.nwproj");
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_summary(new QLabel(this))
+    , m_pages(new QTabWidget(this))
+    , m_labeling(new LabelingPage(this))
+    , m_status(new StatusPanel(m_labeling->session(), this))
+    , m_import(new ImportController(statusBar(), this))
+    , m_importRefresh(new QTimer(this))
 {
-    m_summary->setAlignment(Qt::AlignCenter);
-    setCentralWidget(m_summary);
-    resize(1200, 800);
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_labeling, tr("Label"));
+    setCentralWidget(m_pages);
+    statusBar()->addWidget(m_import->progressWidget());
+    statusBar()->addPermanentWidget(m_status);
+    m_status->setAnnotator(defaultAnnotator());
+    setAcceptDrops(true);
+    createMenus();
+
+    // New items show up while an import runs, at most twice a second.
+    m_importRefresh->setSingleShot(true);
+    m_importRefresh->setInterval(500);
+    connect(m_importRefresh, &QTimer::timeout, this, [this] {
+        m_labeling->refresh();
+        m_status->recount(m_db.get());
+    });
+    connect(m_import, &ImportController::committed, this, [this] {
+        if (!m_importRefresh->isActive())
+            m_importRefresh->start();
+    });
+    connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
+    connect(m_import, &ImportController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    resize(1500, 920);
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Pages hold pointers to the connection: detach them before it closes.
+    m_labeling->setDatabase(nullptr);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
+    file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::chooseProject);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    file->addAction(tr("&Import files…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::importFilesDialog);
+    file->addAction(tr("Import &folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this,
+                    &MainWindow::importFolderDialog);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_labeling->action(QStringLiteral("edit.undo")));
+    edit->addAction(m_labeling->action(QStringLiteral("edit.redo")));
+    edit->addSeparator();
+    edit->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
+
+    QMenu *label = menuBar()->addMenu(tr("&Label"));
+    for (const char *id : {"label.safe", "label.nsfw", "label.unsure", "label.clear", "label.video"})
+        label->addAction(m_labeling->action(QString::fromLatin1(id)));
+    label->addSeparator();
+    auto *advance = label->addAction(tr("&Auto-advance"));
+    advance->setCheckable(true);
+    advance->setChecked(m_labeling->autoAdvance());
+    connect(advance, &QAction::toggled, m_labeling, &LabelingPage::setAutoAdvance);
+    connect(m_labeling, &LabelingPage::autoAdvanceChanged, advance, &QAction::setChecked);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (const char *id : {"nav.next", "nav.previous", "view.zoomIn", "view.zoomOut", "view.fit"})
+        view->addAction(m_labeling->action(QString::fromLatin1(id)));
+}
+
+int MainWindow::addPage(QWidget *page, const QString &title)
+{
+    return m_pages->addTab(page, title);
+}
 
 bool MainWindow::openProject(const QString &path, bool create)
 {
+    if (m_import->isRunning()) {
+        QMessageBox::information(this, tr("Import running"), tr("Wait for the import to finish, or cancel it."));
+        return false;
+    }
     QString error;
-    auto db = ProjectDatabase::open(path, create ? ProjectDatabase::OpenMode::CreateIfMissing
-                                                 : ProjectDatabase::OpenMode::OpenExisting,
-                                    QStringLiteral("gui"), &error);
+    auto db = ProjectDatabase::open(
+        path, create ? ProjectDatabase::OpenMode::CreateIfMissing : ProjectDatabase::OpenMode::OpenExisting,
+        QStringLiteral("gui"), &error);
     if (!db) {
         QMessageBox::warning(this, tr("Cannot open project"), error);
         return false;
     }
+    m_labeling->setDatabase(nullptr);
+    Q_EMIT projectOpened(nullptr);
     m_db = std::move(db);
-    QSettings().setValue(QStringLiteral("project/last"), m_db->filePath());
+    rememberRecent(m_db->filePath());
     setWindowTitle(tr("%1 - NSFW Workbench").arg(QFileInfo(m_db->filePath()).fileName()));
-    refreshStatus();
+    m_labeling->setDatabase(m_db.get());
+    m_status->recount(m_db.get());
+    Q_EMIT projectOpened(m_db.get());
     return true;
 }
 
@@ -49,12 +145,141 @@ void MainWindow::openLastProject()
     openProject(dir + QStringLiteral("/default.nwproj"), true);
 }
 
-void MainWindow::refreshStatus()
+void MainWindow::newProject()
 {
-    if (!m_db)
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QDir::homePath(),
+                                                tr("NSFW Workbench projects (%1)").arg(kFileFilter));
+    if (path.isEmpty())
         return;
-    const ItemStore::Stats stats = ItemStore(*m_db).stats();
-    m_summary->setText(tr("%n item(s)", nullptr, static_cast<int>(stats.total())));
+    if (!path.endsWith(QStringLiteral(".nwproj")))
+        path += QStringLiteral(".nwproj");
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("Cannot create project"),
+                             tr("%1 already exists. Open it, or choose another name.").arg(path));
+        return;
+    }
+    openProject(path, true);
+}
+
+void MainWindow::chooseProject()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QDir::homePath(),
+                                                      tr("NSFW Workbench projects (%1)").arg(kFileFilter));
+    if (!path.isEmpty())
+        openProject(path, false);
+}
+
+QStringList MainWindow::recentProjects()
+{
+    return QSettings().value(QStringLiteral("project/recent")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings s;
+    s.setValue(QStringLiteral("project/last"), path);
+    QStringList recent = recentProjects();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    s.setValue(QStringLiteral("project/recent"), recent);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : recentProjects()) {
+        QAction *a =
+            m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path, false); });
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    if (m_recentMenu->isEmpty())
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+}
+
+bool MainWindow::importPaths(const QStringList &paths)
+{
+    if (!m_db || paths.isEmpty())
+        return false;
+    if (m_import->isRunning()) {
+        statusBar()->showMessage(tr("An import is already running."), 5000);
+        return false;
+    }
+    return m_import->start(m_db->filePath(), paths, m_labeling->session()->annotator());
+}
+
+void MainWindow::importFilesDialog()
+{
+    const QString last = QSettings().value(QStringLiteral("import/lastDir"), QDir::homePath()).toString();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import images and videos"), last,
+        tr("Images and videos (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif *.mp4 *.webm *.mkv *.avi *.mov);;"
+           "All files (*)"));
+    if (files.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("import/lastDir"), QFileInfo(files.first()).absolutePath());
+    importPaths(files);
+}
+
+void MainWindow::importFolderDialog()
+{
+    const QString last = QSettings().value(QStringLiteral("import/lastDir"), QDir::homePath()).toString();
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a folder (with its subfolders)"), last);
+    if (dir.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("import/lastDir"), dir);
+    importPaths({dir});
+}
+
+void MainWindow::onImportFinished(const ImportSummary &)
+{
+    m_importRefresh->stop();
+    m_labeling->refresh();
+    m_status->recount(m_db.get());
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool languageChanged = dialog.save();
+    m_labeling->reloadSettings();
+    m_status->setAnnotator(defaultAnnotator());
+    if (languageChanged)
+        QMessageBox::information(this, tr("Language"),
+                                 tr("The new language applies when NSFW Workbench starts again."));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && m_db)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    // A dropped project file opens it; anything else is imported.
+    if (paths.size() == 1 && paths.first().endsWith(QStringLiteral(".nwproj"))) {
+        openProject(paths.first(), false);
+    } else if (!paths.isEmpty()) {
+        importPaths(paths);
+    }
+    event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_import->isRunning())
+        m_import->cancel(); // the destructor waits for the batch in flight
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    event->accept();
 }
 
 } // namespace nsfw::ui

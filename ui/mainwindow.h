@@ -1,10 +1,13 @@
 #pragma once
 
+#include "media/importer.h"
+
 #include <QMainWindow>
 
 #include <memory>
 
-class QLabel;
+class QMenu;
+class QTabWidget;
 
 namespace nsfw {
 class ProjectDatabase;
@@ -12,7 +15,12 @@ class ProjectDatabase;
 
 namespace nsfw::ui {
 
-/// The project window.
+class ImportController;
+class LabelingPage;
+class StatusPanel;
+
+/// The project window: menus, the pages (labeling now; training and review join as tabs), the status
+/// bar, and the project's life cycle (new, open, recent, import, drag-and-drop).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -25,12 +33,45 @@ public:
     bool openProject(const QString &path, bool create);
     /// Reopens the last project, or creates the default one.
     void openLastProject();
+    /// Imports files and folders into the open project in the background; false when busy or no project.
+    bool importPaths(const QStringList &paths);
+
+    ProjectDatabase *database() const { return m_db.get(); }
+    LabelingPage *labelingPage() const { return m_labeling; }
+    ImportController *importController() const { return m_import; }
+    StatusPanel *statusPanel() const { return m_status; }
+    /// Adds a page as a tab (the training and review pages of issue 7).
+    int addPage(QWidget *page, const QString &title);
+    QTabWidget *pages() const { return m_pages; }
+    static QStringList recentProjects();
+
+Q_SIGNALS:
+    /// A project was opened (or closed: db is nullptr). Pages that need the file connect here.
+    void projectOpened(nsfw::ProjectDatabase *db);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void refreshStatus();
+    void createMenus();
+    void newProject();
+    void chooseProject();
+    void importFilesDialog();
+    void importFolderDialog();
+    void showSettings();
+    void rememberRecent(const QString &path);
+    void fillRecentMenu();
+    void onImportFinished(const ImportSummary &summary);
 
     std::unique_ptr<ProjectDatabase> m_db;
-    QLabel *m_summary = nullptr;
+    QTabWidget *m_pages;
+    LabelingPage *m_labeling;
+    StatusPanel *m_status;
+    ImportController *m_import;
+    QMenu *m_recentMenu = nullptr;
+    QTimer *m_importRefresh;
 };
 
 } // namespace nsfw::ui

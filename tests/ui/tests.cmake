@@ -1,0 +1,9 @@
+# The labeling window: its core pieces alone, then the real widgets driven by key and mouse events.
+nsfw_add_test(tst_gallerymodel SOURCES ui/tst_gallerymodel.cpp LABELS "gallery;ui")
+nsfw_add_test(tst_workbench SOURCES ui/tst_workbench.cpp LIBS ui LABELS ui)
+
+# Not a test: the window's speed figures (README "Measured"). Run offscreen:
+#   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-gui
+add_executable(nsfw-workbench-bench-gui ui/benchgui.cpp)
+target_compile_options(nsfw-workbench-bench-gui PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-bench-gui PRIVATE core ui Qt6::Test testsupport)

@@ -1,0 +1,155 @@
+#include "gallerydelegate.h"
+
+#include "gallery/gallerymodel.h"
+#include "gallery/thumbnailprovider.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace nsfw::ui {
+
+GalleryDelegate::GalleryDelegate(ThumbnailProvider *thumbnails, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_thumbnails(thumbnails)
+{
+}
+
+void GalleryDelegate::setWellbeing(const WellbeingSettings &settings)
+{
+    m_wellbeing = settings;
+    m_coveredCache.clear();
+}
+
+QColor GalleryDelegate::labelColor(int label)
+{
+    switch (Label(label)) {
+    case Label::Safe:
+        return QColor(0x2e, 0x9d, 0x4f);
+    case Label::Nsfw:
+        return QColor(0xd0, 0x3b, 0x3b);
+    case Label::Unsure:
+        return QColor(0xe0, 0x9a, 0x1e);
+    case Label::None:
+        break;
+    }
+    return QColor(0x80, 0x80, 0x88);
+}
+
+QSize GalleryDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const
+{
+    const int text = m_compact ? 0 : QFontMetrics(QApplication::font()).height() + 4;
+    return QSize(m_side + 8, m_side + 8 + text);
+}
+
+QImage GalleryDelegate::covered(const QString &key, const QImage &thumb) const
+{
+    auto it = m_coveredCache.constFind(key);
+    if (it != m_coveredCache.constEnd())
+        return *it;
+    if (m_coveredCache.size() > 3000)
+        m_coveredCache.clear();
+    const QImage img = applyWellbeing(thumb, m_wellbeing.mode, m_wellbeing.strength);
+    m_coveredCache.insert(key, img);
+    return img;
+}
+
+void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const auto *model = qobject_cast<const GalleryModel *>(index.model());
+    if (!model)
+        return;
+    const ItemRow *row = model->rowData(index.row());
+    if (!row)
+        return;
+    painter->save();
+    const QRect cell = option.rect.adjusted(2, 2, -2, -2);
+    const bool selected = option.state & QStyle::State_Selected;
+    const bool current = option.state & QStyle::State_HasFocus;
+    const QPalette &pal = option.palette;
+    painter->fillRect(cell,
+                      selected ? pal.color(QPalette::Highlight).darker(120) : pal.color(QPalette::Base).darker(108));
+
+    const QRect imageArea(cell.x() + 2, cell.y() + 2, cell.width() - 4, m_side);
+    const QString key = index.data(GalleryModel::CacheKeyRole).toString();
+    const QImage thumb = m_thumbnails ? m_thumbnails->thumbnail(model->mediaRef(index.row())) : QImage();
+    const Label label = Label(index.data(GalleryModel::LabelRole).toInt());
+    if (thumb.isNull()) {
+        // Placeholder: a neutral tile, so a cell never shows content before the filter can cover it.
+        painter->fillRect(imageArea.adjusted(8, 8, -8, -8), pal.color(QPalette::Mid));
+        painter->setPen(pal.color(QPalette::Dark));
+        painter->drawText(imageArea, Qt::AlignCenter,
+                          row->missing ? tr("missing") : (row->kind == ItemKind::Video ? tr("video") : QString()));
+    } else {
+        const bool hovered = m_wellbeing.revealOnHover && (option.state & QStyle::State_MouseOver);
+        const bool cover = m_wellbeing.inGallery && !m_revealed && !hovered && m_wellbeing.covers(label, row->score);
+        const QImage shown = cover ? covered(key, thumb) : thumb;
+        const QSize s = shown.size().scaled(imageArea.size(), Qt::KeepAspectRatio);
+        const QRect target(imageArea.x() + (imageArea.width() - s.width()) / 2,
+                           imageArea.y() + (imageArea.height() - s.height()) / 2, s.width(), s.height());
+        painter->setRenderHint(QPainter::SmoothPixmapTransform, s.width() < shown.width() / 2 ? false : true);
+        painter->drawImage(target, shown);
+    }
+
+    // Label badge: a coloured bar along the top and a letter in the corner, readable when covered.
+    const QColor color = labelColor(int(label));
+    if (label != Label::None)
+        painter->fillRect(QRect(cell.x(), cell.y(), cell.width(), 4), color);
+    const QString letter = label == Label::Safe     ? tr("S", "badge: safe")
+                           : label == Label::Nsfw   ? tr("N", "badge: nsfw")
+                           : label == Label::Unsure ? tr("U", "badge: unsure")
+                                                    : QString();
+    QFont badgeFont = option.font;
+    badgeFont.setBold(true);
+    painter->setFont(badgeFont);
+    const int badge = QFontMetrics(badgeFont).height() + 4;
+    if (!letter.isEmpty()) {
+        const QRect b(cell.right() - badge - 2, cell.y() + 6, badge, badge);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setBrush(color);
+        painter->setPen(Qt::NoPen);
+        painter->drawEllipse(b);
+        painter->setPen(Qt::white);
+        painter->drawText(b, Qt::AlignCenter, letter);
+    }
+    if (row->kind != ItemKind::Image && !m_compact) {
+        const QString kind = row->kind == ItemKind::Video ? tr("▶ video") : tr("frame");
+        const QRect k(cell.x() + 6, cell.y() + 8, QFontMetrics(badgeFont).horizontalAdvance(kind) + 8, badge);
+        painter->setBrush(QColor(0, 0, 0, 160));
+        painter->setPen(Qt::NoPen);
+        painter->drawRoundedRect(k, 3, 3);
+        painter->setPen(Qt::white);
+        painter->drawText(k, Qt::AlignCenter, kind);
+    }
+    if (row->score) {
+        const QString text = QString::number(*row->score, 'f', 2);
+        const QRect sr(cell.x() + 6, imageArea.bottom() - badge - 2,
+                       QFontMetrics(badgeFont).horizontalAdvance(text) + 8, badge);
+        painter->setBrush(QColor(0, 0, 0, 160));
+        painter->setPen(Qt::NoPen);
+        painter->drawRoundedRect(sr, 3, 3);
+        painter->setPen(Qt::white);
+        painter->drawText(sr, Qt::AlignCenter, text);
+    }
+    painter->setFont(option.font);
+    if (!m_compact) {
+        const QRect textRect(cell.x() + 4, imageArea.bottom() + 2, cell.width() - 8,
+                             cell.bottom() - imageArea.bottom() - 2);
+        painter->setPen(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
+        painter->drawText(textRect, Qt::AlignCenter,
+                          option.fontMetrics.elidedText(index.data().toString(), Qt::ElideMiddle, textRect.width()));
+    } else {
+        painter->setPen(Qt::white);
+        const QRect t(cell.x() + 2, cell.bottom() - option.fontMetrics.height() - 2, cell.width() - 4,
+                      option.fontMetrics.height());
+        painter->fillRect(t, QColor(0, 0, 0, 140));
+        painter->drawText(t, Qt::AlignCenter, index.data().toString());
+    }
+    if (current) {
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 3));
+        painter->drawRect(cell.adjusted(1, 1, -1, -1));
+    }
+    painter->restore();
+}
+
+} // namespace nsfw::ui

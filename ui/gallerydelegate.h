@@ -1,0 +1,50 @@
+#pragma once
+
+#include "gallery/wellbeing.h"
+
+#include <QHash>
+#include <QStyledItemDelegate>
+
+namespace nsfw {
+class GalleryModel;
+class ThumbnailProvider;
+} // namespace nsfw
+
+namespace nsfw::ui {
+
+/// Paints one gallery cell: the thumbnail (or a placeholder while it loads), covered by the wellbeing
+/// filter when its label asks for it, a label badge, the name, and the score when there is one.
+class GalleryDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    GalleryDelegate(ThumbnailProvider *thumbnails, QObject *parent = nullptr);
+
+    void setCellSize(int side) { m_side = side; }
+    int cellSize() const { return m_side; }
+    /// Compact cells (timeline strip): no name line.
+    void setCompact(bool compact) { m_compact = compact; }
+    void setWellbeing(const WellbeingSettings &settings);
+    /// While true (the reveal key is held), nothing is covered.
+    void setRevealed(bool revealed) { m_revealed = revealed; }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    /// The colour of a label's badge, also used by the viewer and the status bar.
+    static QColor labelColor(int label);
+
+private:
+    QImage covered(const QString &key, const QImage &thumb) const;
+
+    ThumbnailProvider *m_thumbnails;
+    WellbeingSettings m_wellbeing;
+    int m_side = 160;
+    bool m_compact = false;
+    bool m_revealed = false;
+    // Covered thumbnails are computed once per key (a blur costs ~1 ms; a scroll repaints cells often).
+    mutable QHash<QString, QImage> m_coveredCache;
+};
+
+} // namespace nsfw::ui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "store/itemquery.h"
+
+#include <QListView>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QTimer;
+class QToolButton;
+
+namespace nsfw {
+class GalleryModel;
+class ThumbnailProvider;
+} // namespace nsfw
+
+namespace nsfw::ui {
+
+class GalleryDelegate;
+
+/// The thumbnail grid: a QListView in icon mode with uniform cells, laid out in batches, so 100,000
+/// rows cost only the visible ones.
+class GalleryView : public QListView
+{
+    Q_OBJECT
+
+public:
+    explicit GalleryView(QWidget *parent = nullptr);
+    /// Repaints soon (coalesced): thumbnails arrive many per frame while scrolling.
+    void scheduleRepaint();
+
+private:
+    QTimer *m_repaint;
+};
+
+/// The gallery page: filter bar (label, kind, score range, order, cell size) above the grid.
+class GalleryPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, QWidget *parent = nullptr);
+
+    GalleryView *view() const { return m_view; }
+    GalleryDelegate *delegate() const { return m_delegate; }
+    /// Enables the score controls for a run with scores (0: none).
+    void setScoreRun(qint64 runId);
+    /// Shows a banner for a drill-down list (issue 7), with a button to go back to the filter.
+    void showExplicitTitle(const QString &title);
+    /// The label filter buttons, for tests: unlabeled, safe, nsfw, unsure.
+    QToolButton *labelButton(Label label) const;
+    QComboBox *kindCombo() const { return m_kind; }
+    QComboBox *sortCombo() const { return m_sort; }
+
+Q_SIGNALS:
+    void filterEdited();
+
+private:
+    void applyFilter();
+    void updateCount();
+
+    GalleryModel *m_model;
+    GalleryView *m_view;
+    GalleryDelegate *m_delegate;
+    QList<QToolButton *> m_labelButtons;
+    QComboBox *m_kind;
+    QComboBox *m_sort;
+    QDoubleSpinBox *m_minScore;
+    QDoubleSpinBox *m_maxScore;
+    QSlider *m_size;
+    QLabel *m_count;
+    QWidget *m_banner;
+    QLabel *m_bannerText;
+    qint64 m_scoreRun = 0;
+};
+
+} // namespace nsfw::ui

@@ -1,0 +1,84 @@
+#include "historypanel.h"
+
+#include "gallerydelegate.h"
+#include "store/labelstore.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace nsfw::ui {
+
+namespace {
+
+QString sourceText(const QString &source)
+{
+    if (source == QLatin1String("manual"))
+        return HistoryPanel::tr("by hand");
+    if (source == QLatin1String("undo"))
+        return HistoryPanel::tr("undo");
+    if (source == QLatin1String("redo"))
+        return HistoryPanel::tr("redo");
+    if (source == QLatin1String("folder"))
+        return HistoryPanel::tr("folder name");
+    if (source == QLatin1String("csv"))
+        return HistoryPanel::tr("CSV import");
+    if (source == QLatin1String("cli"))
+        return HistoryPanel::tr("command line");
+    return source;
+}
+
+} // namespace
+
+HistoryPanel::HistoryPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+{
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long names never widen the panel
+    m_tree->setRootIsDecorated(false);
+    m_tree->setHeaderLabels({tr("When"), tr("Label"), tr("Was"), tr("Who"), tr("How")});
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->setFocusPolicy(Qt::NoFocus);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tree, 1);
+}
+
+void HistoryPanel::showItem(qint64 itemId, const QString &title)
+{
+    m_itemId = itemId;
+    m_title->setText(title);
+    refresh();
+}
+
+void HistoryPanel::refresh()
+{
+    m_tree->clear();
+    if (!m_db || m_itemId <= 0)
+        return;
+    const QVector<HistoryEntry> history = LabelStore(*m_db).history(m_itemId);
+    QList<QTreeWidgetItem *> rows;
+    // Newest first: the entry that made the current label is at the top.
+    for (auto it = history.crbegin(); it != history.crend(); ++it) {
+        auto *row = new QTreeWidgetItem;
+        row->setText(0, QLocale().toString(it->at, QLocale::ShortFormat));
+        row->setText(1, labelDisplayName(it->label));
+        row->setForeground(1, GalleryDelegate::labelColor(int(it->label)));
+        row->setText(2, labelDisplayName(it->previous));
+        row->setText(3, it->annotator);
+        row->setText(4, sourceText(it->source));
+        rows << row;
+    }
+    m_tree->addTopLevelItems(rows);
+    if (history.isEmpty()) {
+        auto *row = new QTreeWidgetItem;
+        row->setText(0, tr("Never labeled"));
+        m_tree->addTopLevelItem(row);
+    }
+}
+
+} // namespace nsfw::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+
+namespace nsfw {
+class ProjectDatabase;
+}
+
+namespace nsfw::ui {
+
+/// The label history of the item in the viewer: who set what, when, replacing what, and how.
+class HistoryPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HistoryPanel(QWidget *parent = nullptr);
+
+    void setDatabase(ProjectDatabase *db) { m_db = db; }
+    void showItem(qint64 itemId, const QString &title);
+    /// Re-reads the shown item's history (after a label).
+    void refresh();
+    QTreeWidget *tree() const { return m_tree; }
+
+private:
+    ProjectDatabase *m_db = nullptr;
+    qint64 m_itemId = 0;
+    QLabel *m_title;
+    QTreeWidget *m_tree;
+};
+
+} // namespace nsfw::ui

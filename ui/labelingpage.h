@@ -1,0 +1,122 @@
+#pragma once
+
+#include "common/types.h"
+#include "gallery/wellbeing.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <optional>
+
+class QAction;
+class QSplitter;
+class QTimer;
+class QAbstractItemView;
+
+namespace nsfw {
+class GalleryModel;
+class LabelSession;
+class PictureLoader;
+class ProjectDatabase;
+class ThumbnailProvider;
+} // namespace nsfw
+
+namespace nsfw::ui {
+
+class GalleryPanel;
+class HistoryPanel;
+class ViewerPanel;
+
+/// The labeling page: gallery | viewer (with the video timeline) | label history.
+///
+/// Label keys act on what the annotator works in: the selection of the gallery or of the timeline strip
+/// (whichever had the focus last); with one item, the label goes to the current item and, with
+/// auto-advance, the next item is shown. Every label is committed before the key press returns.
+class LabelingPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LabelingPage(QWidget *parent = nullptr);
+    ~LabelingPage() override;
+
+    /// Attaches the project (the GUI thread's connection), or none.
+    void setDatabase(ProjectDatabase *db);
+    /// Re-reads shortcuts, wellbeing, auto-advance and the annotator from the settings.
+    void reloadSettings();
+    /// Re-runs the gallery query (after an import or a scoring run), keeping the current item.
+    void refresh();
+    /// Shows exactly these items in this order in the gallery (a drill-down), with a title.
+    void showItems(const QVector<qint64> &ids, const QString &title);
+
+    GalleryModel *model() const { return m_model; }
+    LabelSession *session() const { return m_session; }
+    PictureLoader *pictures() const { return m_pictures; }
+    ThumbnailProvider *thumbnails() const { return m_thumbnails; }
+    GalleryPanel *gallery() const { return m_gallery; }
+    ViewerPanel *viewer() const { return m_viewer; }
+    HistoryPanel *history() const { return m_history; }
+    QAction *action(const QString &id) const { return m_actions.value(id); }
+    QList<QAction *> labelActions() const;
+    /// The item the viewer shows, or 0.
+    qint64 shownItem() const { return m_shown.id; }
+    bool autoAdvance() const { return m_autoAdvance; }
+    void setAutoAdvance(bool on);
+
+public Q_SLOTS:
+    void applyLabel(nsfw::Label label);
+    void next();
+    void previous();
+    void undo();
+    void redo();
+    void labelWholeVideo(nsfw::Label label);
+
+Q_SIGNALS:
+    void autoAdvanceChanged(bool on);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Shown {
+        qint64 id = 0;
+        ItemKind kind = ItemKind::Image;
+        Label label = Label::None;
+        std::optional<double> score;
+        qint64 videoId = 0;
+    };
+    void createActions();
+    QAbstractItemView *activeList() const;
+    GalleryModel *modelOf(QAbstractItemView *view) const;
+    void onGalleryCurrent(int row);
+    void onTimelineCurrent(int row);
+    void showRow(GalleryModel *model, int row, bool fromTimeline);
+    void showPicture();
+    void updateCover();
+    void prefetchAround(GalleryModel *model, int row);
+    void onLabelsChanged(const QVector<qint64> &ids, const QVector<Label> &labels);
+    void step(int delta);
+    void goToItem(qint64 id);
+    void setRevealed(bool revealed);
+
+    ProjectDatabase *m_db = nullptr;
+    GalleryModel *m_model;
+    ThumbnailProvider *m_thumbnails;
+    PictureLoader *m_pictures;
+    LabelSession *m_session;
+    GalleryPanel *m_gallery;
+    ViewerPanel *m_viewer;
+    HistoryPanel *m_history;
+    QSplitter *m_splitter;
+    QTimer *m_refit;
+    QHash<QString, QAction *> m_actions;
+    QAbstractItemView *m_lastList = nullptr;
+    WellbeingSettings m_wellbeing;
+    bool m_autoAdvance = true;
+    bool m_revealed = false;
+    int m_revealKey = Qt::Key_Space;
+    Shown m_shown;
+    qint64 m_coverFor = 0;
+};
+
+} // namespace nsfw::ui

@@ -1,0 +1,80 @@
+#include "statuspanel.h"
+
+#include "gallery/labelsession.h"
+#include "gallerydelegate.h"
+#include "store/itemstore.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTimer>
+
+namespace nsfw::ui {
+
+StatusPanel::StatusPanel(LabelSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_countsLabel(new QLabel(this))
+    , m_rate(new QLabel(this))
+    , m_annotator(new QLabel(this))
+    , m_tick(new QTimer(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(16);
+    layout->addWidget(m_countsLabel);
+    layout->addWidget(m_rate);
+    layout->addWidget(m_annotator);
+    m_rate->setToolTip(tr("Labels given in this session, per minute since the first one"));
+    m_annotator->setToolTip(tr("Labels are recorded under this name (Settings)"));
+    // Counts follow each label without a query: the session says what each item had before.
+    connect(session, &LabelSession::labelsChanged, this, &StatusPanel::onLabelsChanged);
+    m_tick->setInterval(5000); // the rate decays while the annotator pauses
+    connect(m_tick, &QTimer::timeout, this, &StatusPanel::updateText);
+    m_tick->start();
+    updateText();
+}
+
+void StatusPanel::recount(ProjectDatabase *db)
+{
+    m_counts = {};
+    if (db) {
+        const ItemStore::Stats stats = ItemStore(*db).stats();
+        for (Label l : {Label::None, Label::Safe, Label::Nsfw, Label::Unsure})
+            m_counts[int(l) + 1] = stats.count(l);
+    }
+    updateText();
+}
+
+void StatusPanel::setAnnotator(const QString &name)
+{
+    m_annotator->setText(tr("Annotator: <b>%1</b>").arg(name.toHtmlEscaped()));
+}
+
+void StatusPanel::onLabelsChanged(const QVector<qint64> &ids, const QVector<Label> &labels,
+                                  const QVector<Label> &previous)
+{
+    for (int i = 0; i < ids.size() && i < labels.size() && i < previous.size(); ++i) {
+        --m_counts[int(previous.at(i)) + 1];
+        ++m_counts[int(labels.at(i)) + 1];
+    }
+    updateText();
+}
+
+QString StatusPanel::countsText() const
+{
+    QStringList parts;
+    for (Label l : {Label::Safe, Label::Nsfw, Label::Unsure, Label::None})
+        parts << QStringLiteral("<span style='color:%1'>■</span> %2 %3")
+                     .arg(GalleryDelegate::labelColor(int(l)).name(), labelDisplayName(l).toHtmlEscaped())
+                     .arg(m_counts[int(l) + 1]);
+    return parts.join(QStringLiteral("&nbsp;&nbsp;"));
+}
+
+void StatusPanel::updateText()
+{
+    m_countsLabel->setText(countsText());
+    m_rate->setText(tr("Session: %n label(s), %1/min", nullptr, m_session->sessionLabels())
+                        .arg(m_session->labelsPerMinute(), 0, 'f', 1));
+}
+
+} // namespace nsfw::ui

@@ -1,0 +1,134 @@
+#include "viewerpanel.h"
+
+#include "gallery/gallerymodel.h"
+#include "gallery/thumbnailprovider.h"
+#include "gallerydelegate.h"
+#include "gallerypanel.h"
+#include "imagecanvas.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace nsfw::ui {
+
+namespace {
+
+QString chip(Label label)
+{
+    return QStringLiteral("<span style='background:%1;color:white;padding:2px 6px;'>&nbsp;%2&nbsp;</span>")
+        .arg(GalleryDelegate::labelColor(int(label)).name(), labelDisplayName(label).toHtmlEscaped());
+}
+
+} // namespace
+
+ViewerPanel::ViewerPanel(ThumbnailProvider *thumbnails, QWidget *parent)
+    : QWidget(parent)
+    , m_canvas(new ImageCanvas(this))
+    , m_title(new QLabel(this))
+    , m_label(new QLabel(this))
+    , m_position(new QLabel(this))
+    , m_strip(new QWidget(this))
+    , m_videoLabel(new QLabel(m_strip))
+    , m_timelineModel(new GalleryModel(this))
+    , m_timelineDelegate(new GalleryDelegate(thumbnails, this))
+    , m_timeline(new GalleryView(m_strip))
+{
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The line's widgets never change the canvas size: a new size means re-fitting the prefetched pictures.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_position->setMinimumWidth(m_position->fontMetrics().horizontalAdvance(QStringLiteral("000000 / 000000")));
+    m_position->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    auto *info = new QHBoxLayout;
+    info->setContentsMargins(6, 4, 6, 0);
+    info->addWidget(m_label);
+    info->addWidget(m_title, 1);
+    info->addWidget(m_position);
+
+    m_timelineDelegate->setCompact(true);
+    m_timelineDelegate->setCellSize(84);
+    m_timeline->setViewMode(QListView::ListMode);
+    m_timeline->setFlow(QListView::LeftToRight);
+    m_timeline->setWrapping(false);
+    m_timeline->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_timeline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_timeline->setFixedHeight(84 + 8 + 2 * m_timeline->frameWidth() + 16);
+    m_timeline->setItemDelegate(m_timelineDelegate);
+    m_timeline->setModel(m_timelineModel);
+    m_timeline->setToolTip(tr("Frames of the video: click one, Shift+click a range, then press a label key"));
+    connect(thumbnails, &ThumbnailProvider::thumbnailReady, m_timeline, &GalleryView::scheduleRepaint);
+
+    m_videoLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *stripTop = new QHBoxLayout;
+    stripTop->setContentsMargins(0, 0, 0, 0);
+    stripTop->addWidget(m_videoLabel, 1);
+    stripTop->addWidget(new QLabel(tr("Whole video:"), m_strip));
+    for (Label l : {Label::Safe, Label::Nsfw, Label::Unsure}) {
+        auto *b = new QPushButton(labelDisplayName(l), m_strip);
+        b->setObjectName(QStringLiteral("wholeVideo_") + labelName(l));
+        b->setFocusPolicy(Qt::NoFocus);
+        b->setToolTip(tr("Give the video and all its sampled frames this label"));
+        connect(b, &QPushButton::clicked, this, [this, l] { Q_EMIT labelWholeVideo(l); });
+        stripTop->addWidget(b);
+    }
+    auto *stripLayout = new QVBoxLayout(m_strip);
+    stripLayout->setContentsMargins(6, 0, 6, 4);
+    stripLayout->setSpacing(2);
+    stripLayout->addLayout(stripTop);
+    stripLayout->addWidget(m_timeline);
+    m_strip->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(info);
+    layout->addWidget(m_canvas, 1);
+    layout->addWidget(m_strip);
+}
+
+void ViewerPanel::setDatabase(ProjectDatabase *db)
+{
+    m_video = 0;
+    m_strip->hide();
+    ItemFilter none;
+    none.parentId = -1;
+    m_timelineModel->setFilter(none);
+    m_timelineModel->setDatabase(db);
+}
+
+void ViewerPanel::showTimeline(qint64 videoId, Label videoLabel)
+{
+    if (videoId != m_video) {
+        m_video = videoId;
+        ItemFilter f;
+        f.parentId = videoId > 0 ? videoId : -1;
+        f.kinds = {ItemKind::Frame};
+        m_timelineModel->setFilter(f);
+        m_strip->setVisible(videoId > 0);
+    }
+    setVideoLabel(videoLabel);
+}
+
+void ViewerPanel::setVideoLabel(Label label)
+{
+    m_videoLabel->setText(
+        tr("Video label: %1 · %n sampled frame(s)", nullptr, m_timelineModel->rowCount()).arg(chip(label)));
+}
+
+void ViewerPanel::setInfo(const QString &title, Label label, std::optional<double> score, const QString &position)
+{
+    m_title->setText(title);
+    setLabelInfo(label, score);
+    m_position->setText(position);
+}
+
+void ViewerPanel::setLabelInfo(Label label, std::optional<double> score)
+{
+    QString text = chip(label);
+    if (score)
+        text += QStringLiteral("&nbsp;&nbsp;") + tr("score %1").arg(*score, 0, 'f', 3);
+    m_label->setText(text);
+}
+
+} // namespace nsfw::ui
