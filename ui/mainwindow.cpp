@@ -140,7 +140,9 @@ void MainWindow::openLastProject()
     const QString last = QSettings().value(QStringLiteral("project/last")).toString();
     if (!last.isEmpty() && QFileInfo::exists(last) && openProject(last, false))
         return;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // Beside the models: ~/.local/share/nsfw-workbench/default.nwproj.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/nsfw-workbench");
     QDir().mkpath(dir);
     openProject(dir + QStringLiteral("/default.nwproj"), true);
 }

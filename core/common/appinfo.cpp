@@ -10,7 +10,9 @@ namespace nsfw {
 
 void setupApplicationIdentity()
 {
-    QCoreApplication::setOrganizationName(QString());
+    // Settings then live in ~/.config/nsfw-workbench/nsfw-workbench.conf (an empty organization would make
+    // QSettings file them under "Unknown Organization").
+    QCoreApplication::setOrganizationName(QStringLiteral("nsfw-workbench"));
     QCoreApplication::setApplicationName(QStringLiteral("nsfw-workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NSFW_WORKBENCH_VERSION));
 }
