@@ -27,6 +27,7 @@ private:
         std::vector<int> inputs;   ///< value slots read
         std::vector<int> release;  ///< slots whose last reader is this step
         bool conv = false;
+        std::vector<int64_t> padding; ///< symmetric conv padding when a ZeroPadding2D was folded in
         torch::Tensor kernel, bias;
         bool clamp = false;
         double lo = 0, hi = 0;

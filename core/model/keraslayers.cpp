@@ -452,12 +452,25 @@ torch::Tensor ConvLayerImpl::convolve(const torch::Tensor &input, const torch::T
     if (m_same) {
         const auto [top, bottom] = samePadding(x.size(2), m_kernelSize[0], m_strides[0], m_dilation[0]);
         const auto [left, right] = samePadding(x.size(3), m_kernelSize[1], m_strides[1], m_dilation[1]);
-        if (top == bottom && left == right)
+        if (top == bottom && left == right) {
             pad = {top, left};
-        else
+        } else if (bottom >= top && right >= left && m_dilation == std::vector<int64_t>{1, 1}) {
+            // TF pads one more at the bottom/right. Rather than copying the input into a padded buffer, pad
+            // symmetrically by (bottom, right) and shift the windows by growing the kernel with leading zeros:
+            // the window of output i then starts at the same input pixel as TF's does.
+            return torch::conv2d(x, F::pad(kernel, F::PadFuncOptions({right - left, 0, bottom - top, 0})), bias,
+                                 m_strides, {bottom, right}, m_dilation, m_groups);
+        } else {
             x = zeroPad(x, {top, bottom, left, right});
+        }
     }
     return torch::conv2d(x, kernel, bias, m_strides, pad, m_dilation, m_groups);
+}
+
+torch::Tensor ConvLayerImpl::convolveRaw(const torch::Tensor &x, const torch::Tensor &kernel, const torch::Tensor &bias,
+                                         const std::vector<int64_t> &padding) const
+{
+    return torch::conv2d(x, kernel, bias, m_strides, padding, m_dilation, m_groups);
 }
 
 torch::Tensor ConvLayerImpl::forward(const std::vector<torch::Tensor> &in)
@@ -601,7 +614,9 @@ std::shared_ptr<KerasLayerImpl> makeKerasLayer(const KerasLayerSpec &spec, const
         return std::make_shared<PoolLayerImpl>(spec);
     if (c == QLatin1String("ZeroPadding2D")) {
         const std::vector<int64_t> tblr = zeroPaddingOf(spec);
-        return fn([tblr](const torch::Tensor &x) { return zeroPad(x, tblr); });
+        auto layer = fn([tblr](const torch::Tensor &x) { return zeroPad(x, tblr); });
+        layer->setZeroPadding(tblr);
+        return layer;
     }
     if (c == QLatin1String("ReLU")) {
         const QJsonValue mv = value(spec, "max_value");
