@@ -1,5 +1,6 @@
 // Each supported layer type, built from a synthetic TF.js model, against a plain NHWC reference written here
 // independently of the loader (no torch, no layout conversion), for float32 and uint8-quantized weights.
+#include "model/inferenceplan.h"
 #include "model/kerasgraph.h"
 #include "model/tfjsmodel.h"
 #include "tfjsbuilder.h"
@@ -297,6 +298,55 @@ private Q_SLOTS:
             ref = [=](const TfjsModel &) { return map(x, [](float v) { return std::tanh(1 / (1 + std::exp(-v))); }); };
         }
         check(b, x, ref, quantized);
+    }
+
+    // The fused inference plan (BatchNorm folded, ZeroPadding folded, in-place ReLU/Add, channels_last) must
+    // compute what the plain graph computes.
+    void fusedPlanMatchesGraph()
+    {
+        const T x = input(9, 8, 3);
+        TfjsBuilder b(x.h, x.w, x.c);
+        auto bn = [&](const QString &name, const QString &from, int c) {
+            b.add("BatchNormalization", name, {from}, {{"axis", -1}, {"epsilon", 0.001}});
+            b.weight(name + "/gamma", {c}, 0.5f, 1.5f);
+            b.weight(name + "/beta", {c});
+            b.weight(name + "/moving_mean", {c});
+            b.weight(name + "/moving_variance", {c}, 0.2f, 2.f);
+        };
+        b.add("ZeroPadding2D", "pad", {"input"}, {{"padding", QJsonArray{QJsonArray{0, 1}, QJsonArray{0, 1}}}});
+        b.add("Conv2D", "c1", {"pad"}, conv2d(8, 3, 2, "valid", false));
+        b.weight("c1/kernel", {3, 3, 3, 8});
+        bn("bn1", "c1", 8);
+        b.add("ReLU", "r1", {"bn1"}, {{"max_value", 6}});
+        b.add("DepthwiseConv2D", "dw", {"r1"},
+              {{"kernel_size", QJsonArray{3, 3}}, {"padding", "same"}, {"use_bias", false}});
+        b.weight("dw/depthwise_kernel", {3, 3, 8, 1});
+        bn("bn2", "dw", 8);
+        b.add("Activation", "r2", {"bn2"}, {{"activation", "relu"}});
+        b.add("Conv2D", "c2", {"r2"}, conv2d(8, 1, 1, "same", false));
+        b.weight("c2/kernel", {1, 1, 8, 8});
+        bn("bn3", "c2", 8);
+        b.add("Add", "add", {"bn3", "r1"});
+        b.add("Conv2D", "c3", {"add"}, conv2d(4, 3, 2, "same", true, 1, "relu"));
+        b.weight("c3/kernel", {3, 3, 8, 4});
+        b.weight("c3/bias", {4});
+        b.add("Flatten", "flat", {"c3"});
+        QTemporaryDir dir;
+        QVERIFY(b.write(dir.path()));
+        ModelError error;
+        auto graph = loadKerasGraph(dir.path(), &error);
+        QVERIFY2(graph, qPrintable(error.toString()));
+        c10::InferenceMode guard;
+        const auto in = torch::from_blob(const_cast<float *>(x.v.data()), {1, x.h, x.w, x.c}).permute({0, 3, 1, 2});
+        const torch::Tensor plain = (*graph)->forward(in);
+        for (bool channelsLast : {true, false}) {
+            const InferencePlan plan(*graph, channelsLast, true);
+            QCOMPARE(plan.foldedLayers(), 6); // 3 BatchNorm, 2 ReLU layers, 1 ZeroPadding
+            const torch::Tensor fused = plan.run(in);
+            QVERIFY(torch::allclose(fused, plain, 1e-5, 1e-5));
+        }
+        // The plan reads the caller's input, never writes it.
+        QCOMPARE(in.contiguous().data_ptr<float>()[0], x.v[0]);
     }
 
     void dequantization()
