@@ -122,7 +122,10 @@ int benchmarkInference(const QStringList &arguments)
     const QCommandLineOption noPython(QStringLiteral("no-python"), tr("Skip the PyTorch-Python comparison."));
     const QCommandLineOption contiguous(QStringLiteral("no-channels-last"), tr("Use NCHW memory (for comparison)."));
     const QCommandLineOption noFuse(QStringLiteral("no-fuse"), tr("Do not fold BatchNorm (for comparison)."));
-    parser.addOptions({json, model, batch, runs, latencyRuns, threads, noPython, contiguous, noFuse});
+    const QCommandLineOption micro(QStringLiteral("micro-batch"),
+                                   tr("Run batches in slices of N images (default 4; 0 = whole batch)."),
+                                   QStringLiteral("N"), QStringLiteral("4"));
+    parser.addOptions({json, model, batch, runs, latencyRuns, threads, noPython, contiguous, noFuse, micro});
     if (!parser.parse(arguments)) {
         err() << parser.errorText() << '\n';
         return 2;
@@ -147,6 +150,7 @@ int benchmarkInference(const QStringList &arguments)
     options.threads = threadCount;
     options.channelsLast = !parser.isSet(contiguous);
     options.fuse = !parser.isSet(noFuse);
+    options.microBatch = std::max(0, parser.value(micro).toInt());
     const std::unique_ptr<Classifier> classifier = Classifier::load(dir, &error, options);
     if (!classifier) {
         err() << tr("Cannot load the model: %1").arg(error) << '\n';
@@ -173,6 +177,7 @@ int benchmarkInference(const QStringList &arguments)
         {QStringLiteral("batch"), batchSize},
         {QStringLiteral("channels_last"), options.channelsLast},
         {QStringLiteral("fused"), options.fuse},
+        {QStringLiteral("micro_batch"), options.microBatch},
         {QStringLiteral("images_per_s"), rate},
         {QStringLiteral("latency_ms"), latency},
         {QStringLiteral("runs"), runCount},
