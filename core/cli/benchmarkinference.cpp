@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -131,7 +132,9 @@ int benchmarkInference(const QStringList &arguments)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        // QCommandLineParser names only the program; show the subcommand too.
+        out() << parser.helpText().replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                                           QStringLiteral("Usage: nsfw-workbench benchmark"));
         return 0;
     }
     const int batchSize = std::clamp(parser.value(batch).toInt(), 1, 1024);

@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -91,7 +92,9 @@ int predictCommand(const QStringList &arguments)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        // QCommandLineParser names only the program; show the subcommand too.
+        out() << parser.helpText().replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                                           QStringLiteral("Usage: nsfw-workbench predict"));
         return 0;
     }
     const QString format = parser.value(formatOption);

@@ -349,6 +349,74 @@ private Q_SLOTS:
         QCOMPARE(in.contiguous().data_ptr<float>()[0], x.v[0]);
     }
 
+    // What fine-tuning relies on: parameters by Keras name, features/head split, freezing, weight round trip.
+    void trainingApi()
+    {
+        TfjsBuilder b(6, 6, 3);
+        b.add("Conv2D", "conv", {"input"}, conv2d(4, 3, 1, "same", true, 1, "relu"));
+        b.weight("conv/kernel", {3, 3, 3, 4});
+        b.weight("conv/bias", {4});
+        b.add("BatchNormalization", "bn", {"conv"}, {{"axis", -1}});
+        b.weight("bn/gamma", {4}, 0.5f, 1.5f);
+        b.weight("bn/beta", {4});
+        b.weight("bn/moving_mean", {4});
+        b.weight("bn/moving_variance", {4}, 0.5f, 1.5f);
+        b.add("GlobalAveragePooling2D", "gap", {"bn"});
+        b.add("Dense", "head", {"gap"}, {{"units", 5}, {"activation", "softmax"}});
+        b.weight("head/kernel", {4, 5});
+        b.weight("head/bias", {5});
+        QTemporaryDir dir;
+        QVERIFY(b.write(dir.path()));
+        ModelError error;
+        auto graphOpt = loadKerasGraph(dir.path(), &error);
+        QVERIFY2(graphOpt, qPrintable(error.toString()));
+        KerasGraph graph = *graphOpt;
+        QVERIFY(!graph->is_training());
+        QCOMPARE(graph->featureLayer(), std::string("gap"));
+        QCOMPARE(graph->layerNames(), (std::vector<std::string>{"input", "conv", "bn", "gap", "head"}));
+        std::vector<std::string> params;
+        for (const auto &p : graph->named_parameters())
+            params.push_back(p.key());
+        QCOMPARE(params, (std::vector<std::string>{"conv.kernel", "conv.bias", "bn.gamma", "bn.beta", "head.kernel",
+                                                   "head.bias"}));
+        QCOMPARE(graph->named_buffers().size(), size_t(2)); // moving mean and variance
+
+        const torch::Tensor x = torch::rand({2, 3, 6, 6});
+        const torch::Tensor full = graph->forward(x);
+        const torch::Tensor features = graph->forwardTo(x, graph->featureLayer());
+        QCOMPARE(features.sizes().vec(), (std::vector<int64_t>{2, 4}));
+        QVERIFY(torch::allclose(graph->forwardFrom(graph->featureLayer(), features), full));
+
+        QVERIFY(graph->setTrainableFrom("head"));
+        QVERIFY(!graph->layer("conv")->parameters()[0].requires_grad());
+        QVERIFY(graph->layer("head")->parameters()[0].requires_grad());
+
+        // Weights come back in Keras layout and manifest order, equal to the file's values.
+        const auto weights = graph->kerasWeights();
+        QCOMPARE(weights.size(), b.weights().size());
+        for (size_t i = 0; i < weights.size(); ++i) {
+            QCOMPARE(QString::fromStdString(weights[i].first), b.weights()[i].name);
+            const auto &want = b.weights()[i].values;
+            const torch::Tensor got = weights[i].second.contiguous();
+            QCOMPARE(got.sizes().vec(), b.weights()[i].shape);
+            for (size_t j = 0; j < want.size(); ++j)
+                QCOMPARE(got.data_ptr<float>()[j], want[j]);
+        }
+        // Setting a weight by Keras name changes the output; setting it back restores it.
+        const torch::Tensor kernel = weights[0].second.clone();
+        graph->setKerasWeight("conv/kernel", torch::zeros_like(kernel));
+        QVERIFY(!torch::allclose(graph->forward(x), full));
+        graph->setKerasWeight("conv/kernel", kernel);
+        QVERIFY(torch::allclose(graph->forward(x), full));
+        bool threw = false;
+        try {
+            graph->setKerasWeight("conv/kernel", torch::zeros({1, 2}));
+        } catch (const ModelException &e) {
+            threw = e.error.layer == "conv";
+        }
+        QVERIFY(threw);
+    }
+
     void dequantization()
     {
         TfjsBuilder b(2, 2, 1);
