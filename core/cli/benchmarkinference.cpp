@@ -8,12 +8,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QThread>
 
 #include <algorithm>
@@ -57,8 +57,9 @@ QString pythonScript()
 
 QString tcmallocLibrary()
 {
-    for (const char *p : {"/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4", "/usr/lib/aarch64-linux-gnu/libtcmalloc_minimal.so.4",
-                          "/usr/lib/libtcmalloc_minimal.so.4", "/usr/lib64/libtcmalloc_minimal.so.4"}) {
+    for (const char *p :
+         {"/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4", "/usr/lib/aarch64-linux-gnu/libtcmalloc_minimal.so.4",
+          "/usr/lib/libtcmalloc_minimal.so.4", "/usr/lib64/libtcmalloc_minimal.so.4"}) {
         if (QFileInfo::exists(QLatin1String(p)))
             return QLatin1String(p);
     }
@@ -162,7 +163,8 @@ int benchmarkInference(const QStringList &arguments)
     const bool quiet = parser.isSet(json);
     if (!quiet)
         err() << tr("Measuring %1 (%2 threads, batch %3)...").arg(QDir(dir).dirName()).arg(threadCount).arg(batchSize)
-              << '\n' << Qt::flush;
+              << '\n'
+              << Qt::flush;
     const std::vector<double> batchTimes = classifier->timeForward(batchSize, runCount, 2);
     std::vector<double> rates;
     for (double t : batchTimes)
@@ -188,8 +190,11 @@ int benchmarkInference(const QStringList &arguments)
     };
     if (!quiet) {
         out() << tr("nsfw-workbench (LibTorch): %1 img/s at batch %2, batch-1 latency %3 ms")
-                     .arg(rate, 0, 'f', 1).arg(batchSize).arg(latency, 0, 'f', 2)
-              << '\n' << Qt::flush;
+                     .arg(rate, 0, 'f', 1)
+                     .arg(batchSize)
+                     .arg(latency, 0, 'f', 2)
+              << '\n'
+              << Qt::flush;
     }
     if (!parser.isSet(noPython)) {
         if (!quiet)

@@ -7,11 +7,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace nsfw::cli {
 
@@ -24,10 +24,10 @@ QString tr(const char *text)
 
 const QStringList &imagePatterns()
 {
-    static const QStringList kPatterns = {
-        QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.png"), QStringLiteral("*.bmp"),
-        QStringLiteral("*.webp"), QStringLiteral("*.tif"),  QStringLiteral("*.tiff"), QStringLiteral("*.ppm"),
-        QStringLiteral("*.pgm"),  QStringLiteral("*.JPG"),  QStringLiteral("*.JPEG"), QStringLiteral("*.PNG")};
+    static const QStringList kPatterns = {QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.png"),
+                                          QStringLiteral("*.bmp"),  QStringLiteral("*.webp"), QStringLiteral("*.tif"),
+                                          QStringLiteral("*.tiff"), QStringLiteral("*.ppm"),  QStringLiteral("*.pgm"),
+                                          QStringLiteral("*.JPG"),  QStringLiteral("*.JPEG"), QStringLiteral("*.PNG")};
     return kPatterns;
 }
 
@@ -38,7 +38,8 @@ QStringList expandPaths(const QStringList &args)
     for (const QString &arg : args) {
         if (QFileInfo(arg).isDir()) {
             QStringList found;
-            QDirIterator it(arg, imagePatterns(), QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+            QDirIterator it(arg, imagePatterns(), QDir::Files,
+                            QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
             while (it.hasNext())
                 found << it.next();
             found.sort();

@@ -68,7 +68,8 @@ struct Classifier::Private {
             // NHWC batch, viewed as NCHW: channels_last in memory without a copy.
             torch::Tensor batch = torch::empty({static_cast<int64_t>(ok.size()), height, width, 3});
             for (size_t b = 0; b < ok.size(); ++b)
-                std::memcpy(batch[b].data_ptr<float>(), images[ok[b]].hwc.data(), images[ok[b]].hwc.size() * sizeof(float));
+                std::memcpy(batch[b].data_ptr<float>(), images[ok[b]].hwc.data(),
+                            images[ok[b]].hwc.size() * sizeof(float));
             torch::Tensor x = batch.permute({0, 3, 1, 2});
             if (!options.channelsLast)
                 x = x.contiguous();
@@ -139,10 +140,22 @@ std::unique_ptr<Classifier> Classifier::load(const QString &modelDir, QString *e
     return c;
 }
 
-QString Classifier::modelDir() const { return d->dir; }
-int Classifier::inputHeight() const { return d->height; }
-int Classifier::inputWidth() const { return d->width; }
-const InferenceOptions &Classifier::options() const { return d->options; }
+QString Classifier::modelDir() const
+{
+    return d->dir;
+}
+int Classifier::inputHeight() const
+{
+    return d->height;
+}
+int Classifier::inputWidth() const
+{
+    return d->width;
+}
+const InferenceOptions &Classifier::options() const
+{
+    return d->options;
+}
 
 QStringList Classifier::classNames() const
 {

@@ -39,7 +39,8 @@ class Classifier
 {
 public:
     /// Loads model.json + shards from `modelDir`; nullptr and a message (naming file, layer, field) on failure.
-    static std::unique_ptr<Classifier> load(const QString &modelDir, QString *error, const InferenceOptions &options = {});
+    static std::unique_ptr<Classifier> load(const QString &modelDir, QString *error,
+                                            const InferenceOptions &options = {});
     ~Classifier();
 
     QString modelDir() const;

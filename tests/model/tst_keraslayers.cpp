@@ -23,7 +23,10 @@ struct T { // NHWC with N = 1, or a vector (h = w = 1)
     float at(int y, int x, int ch) const { return v[(static_cast<size_t>(y) * w + x) * c + ch]; }
 };
 
-T make(int h, int w, int c) { return T{h, w, c, std::vector<float>(static_cast<size_t>(h) * w * c, 0.f)}; }
+T make(int h, int w, int c)
+{
+    return T{h, w, c, std::vector<float>(static_cast<size_t>(h) * w * c, 0.f)};
+}
 
 std::pair<int, int> samePad(int in, int k, int s, int d)
 {
@@ -136,9 +139,14 @@ const std::vector<float> &W(const TfjsModel &m, const QString &name)
 QJsonObject conv2d(int filters, int k, int s, const char *padding, bool bias = true, int dilation = 1,
                    const char *activation = "linear")
 {
-    return {{"filters", filters}, {"kernel_size", QJsonArray{k, k}}, {"strides", QJsonArray{s, s}},
-            {"padding", padding}, {"use_bias", bias}, {"dilation_rate", QJsonArray{dilation, dilation}},
-            {"activation", activation}, {"data_format", "channels_last"}};
+    return {{"filters", filters},
+            {"kernel_size", QJsonArray{k, k}},
+            {"strides", QJsonArray{s, s}},
+            {"padding", padding},
+            {"use_bias", bias},
+            {"dilation_rate", QJsonArray{dilation, dilation}},
+            {"activation", activation},
+            {"data_format", "channels_last"}};
 }
 
 } // namespace
@@ -196,7 +204,8 @@ private Q_SLOTS:
             const int k = kind == "conv_same_even_kernel" ? 2 : 3, s = kind == "conv_same_stride2" ? 2 : 1;
             const int d = kind == "conv_valid_dilated_relu" ? 2 : 1;
             const bool same = kind != "conv_valid_dilated_relu";
-            b.add("Conv2D", "c", {"input"}, conv2d(4, k, s, same ? "same" : "valid", true, d, same ? "linear" : "relu"));
+            b.add("Conv2D", "c", {"input"},
+                  conv2d(4, k, s, same ? "same" : "valid", true, d, same ? "linear" : "relu"));
             b.weight("c/kernel", {k, k, 3, 4});
             b.weight("c/bias", {4});
             flatten("c");
@@ -209,11 +218,17 @@ private Q_SLOTS:
             b.add("Conv2D", "c", {"p"}, conv2d(2, 3, 2, "valid", false));
             b.weight("c/kernel", {3, 3, 3, 2});
             flatten("c");
-            ref = [=](const TfjsModel &m) { return conv(pad(x, 0, 1, 2, 1), W(m, "c/kernel"), 3, 3, 2, 2, 1, false, {}); };
+            ref = [=](const TfjsModel &m) {
+                return conv(pad(x, 0, 1, 2, 1), W(m, "c/kernel"), 3, 3, 2, 2, 1, false, {});
+            };
         } else if (kind == "depthwise_same_stride2_mult2") {
             b.add("DepthwiseConv2D", "dw", {"input"},
-                  {{"kernel_size", QJsonArray{3, 3}}, {"strides", QJsonArray{2, 2}}, {"padding", "same"},
-                   {"depth_multiplier", 2}, {"use_bias", true}, {"activation", "linear"}});
+                  {{"kernel_size", QJsonArray{3, 3}},
+                   {"strides", QJsonArray{2, 2}},
+                   {"padding", "same"},
+                   {"depth_multiplier", 2},
+                   {"use_bias", true},
+                   {"activation", "linear"}});
             b.weight("dw/depthwise_kernel", {3, 3, 3, 2});
             b.weight("dw/bias", {6});
             flatten("dw");
@@ -235,16 +250,18 @@ private Q_SLOTS:
                 for (size_t i = 0; i < y.v.size(); ++i) {
                     const int c = static_cast<int>(i % 3);
                     const float g = scale ? W(m, "bn/gamma")[c] : 1.f;
-                    y.v[i] = (x.v[i] - W(m, "bn/moving_mean")[c]) / std::sqrt(W(m, "bn/moving_variance")[c] + 1e-3f) * g +
-                             W(m, "bn/beta")[c];
+                    y.v[i] =
+                        (x.v[i] - W(m, "bn/moving_mean")[c]) / std::sqrt(W(m, "bn/moving_variance")[c] + 1e-3f) * g +
+                        W(m, "bn/beta")[c];
                 }
                 return y;
             };
         } else if (kind.contains("pool_")) {
             const bool isMax = kind.startsWith("max"), same = kind.contains("same");
             const int k = isMax && !same ? 2 : 3, s = kind.contains("stride2") ? 2 : (same ? 1 : 2);
-            b.add(isMax ? "MaxPooling2D" : "AveragePooling2D", "pool", {"input"},
-                  {{"pool_size", QJsonArray{k, k}}, {"strides", QJsonArray{s, s}}, {"padding", same ? "same" : "valid"}});
+            b.add(
+                isMax ? "MaxPooling2D" : "AveragePooling2D", "pool", {"input"},
+                {{"pool_size", QJsonArray{k, k}}, {"strides", QJsonArray{s, s}}, {"padding", same ? "same" : "valid"}});
             flatten("pool");
             ref = [=](const TfjsModel &) { return pool(x, k, s, same, isMax); };
         } else if (kind == "gap_dense_softmax" || kind == "flatten_dense_nhwc") {
@@ -428,8 +445,9 @@ private Q_SLOTS:
         const QByteArray shard = b.shard();
         QCOMPARE(shard.size(), 8); // one byte per value
         ModelError error;
-        const auto model = parseTfjsModel(QJsonDocument(b.json()).toJson(), "mem.json",
-                                          [&](const QString &) { return std::optional<QByteArray>(shard); }, &error);
+        const auto model = parseTfjsModel(
+            QJsonDocument(b.json()).toJson(), "mem.json",
+            [&](const QString &) { return std::optional<QByteArray>(shard); }, &error);
         QVERIFY2(model, qPrintable(error.toString()));
         const auto &values = model->weight("d/kernel")->values;
         for (int i = 0; i < 8; ++i) {

@@ -10,6 +10,7 @@ add_executable(fuzz_tfjsloader
   model/fuzz/fuzz_tfjsloader.cpp
   ${PROJECT_SOURCE_DIR}/core/model/tfjsmodel.cpp
   ${PROJECT_SOURCE_DIR}/core/model/keraslayers.cpp
+  ${PROJECT_SOURCE_DIR}/core/model/kerasfactory.cpp
   ${PROJECT_SOURCE_DIR}/core/model/kerasgraph.cpp
   ${PROJECT_SOURCE_DIR}/core/common/logging.cpp)
 target_include_directories(fuzz_tfjsloader PRIVATE ${PROJECT_SOURCE_DIR}/core)

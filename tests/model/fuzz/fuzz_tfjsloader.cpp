@@ -35,8 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray json = sep < 0 ? input : input.left(sep);
     const std::optional<QByteArray> shard = sep < 0 ? std::nullopt : std::optional<QByteArray>(input.mid(sep + 9));
     nsfw::ModelError error;
-    const auto model = nsfw::parseTfjsModel(json, QStringLiteral("fuzz/model.json"),
-                                            [&](const QString &) { return shard; }, &error);
+    const auto model = nsfw::parseTfjsModel(
+        json, QStringLiteral("fuzz/model.json"), [&](const QString &) { return shard; }, &error);
     if (!model)
         return 0;
     // Keep the dry run cheap: small inputs and few weights only (the loader itself accepts big models).
