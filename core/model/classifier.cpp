@@ -6,6 +6,8 @@
 #include "model/preprocess.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QThread>
@@ -103,9 +105,24 @@ Classifier::~Classifier() = default;
 
 std::unique_ptr<Classifier> Classifier::load(const QString &modelDir, QString *error, const InferenceOptions &options)
 {
-    setTorchThreads(options.threads);
     ModelError modelError;
-    std::optional<KerasGraph> graph = loadKerasGraph(modelDir, &modelError);
+    const QString json = QFileInfo(modelDir).isDir() ? QDir(modelDir).filePath(QStringLiteral("model.json")) : modelDir;
+    const std::optional<TfjsModel> model = readTfjsModel(json, &modelError);
+    if (!model) {
+        if (error)
+            *error = modelError.toString();
+        return nullptr;
+    }
+    return fromModel(*model, error, options);
+}
+
+std::unique_ptr<Classifier> Classifier::fromModel(const TfjsModel &model, QString *error,
+                                                  const InferenceOptions &options)
+{
+    setTorchThreads(options.threads);
+    const QString modelDir = QFileInfo(model.jsonPath).absolutePath();
+    ModelError modelError;
+    std::optional<KerasGraph> graph = buildKerasGraph(model, &modelError);
     if (!graph) {
         if (error)
             *error = modelError.toString();

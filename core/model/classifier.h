@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/tfjsmodel.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -41,6 +43,9 @@ public:
     /// Loads model.json + shards from `modelDir`; nullptr and a message (naming file, layer, field) on failure.
     static std::unique_ptr<Classifier> load(const QString &modelDir, QString *error,
                                             const InferenceOptions &options = {});
+    /// Same from an already parsed (e.g. fine-tuned, in-memory) TF.js model.
+    static std::unique_ptr<Classifier> fromModel(const TfjsModel &model, QString *error,
+                                                 const InferenceOptions &options = {});
     ~Classifier();
 
     QString modelDir() const;
