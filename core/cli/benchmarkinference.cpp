@@ -2,6 +2,7 @@
 // torchvision's MobileNetV2 in PyTorch-Python (Debian's python3-torch) when it is installed.
 #include "commands.h"
 #include "console.h"
+#include "pythonbench.h"
 
 #include "model/classifier.h"
 #include "model/modellocator.h"
@@ -13,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QThread>
 
 #include <algorithm>
@@ -26,11 +26,6 @@ namespace nsfw::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nsfw::cli::benchmark", text);
-}
-
 double median(std::vector<double> v)
 {
     if (v.empty())
@@ -40,65 +35,14 @@ double median(std::vector<double> v)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-QString pythonScript()
-{
-    const QString name = QStringLiteral("torchvision_mobilenet_v2.py");
-    const QStringList candidates = {
-        qEnvironmentVariable("NSFW_WORKBENCH_BENCH_DIR"),
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/nsfw-workbench/bench"),
-        QStringLiteral(NSFW_SOURCE_DIR "/packaging/bench"),
-    };
-    for (const QString &dir : candidates) {
-        if (!dir.isEmpty() && QFileInfo::exists(dir + QLatin1Char('/') + name))
-            return QDir(dir).filePath(name);
-    }
-    return {};
-}
-
-QString tcmallocLibrary()
-{
-    for (const char *p :
-         {"/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4", "/usr/lib/aarch64-linux-gnu/libtcmalloc_minimal.so.4",
-          "/usr/lib/libtcmalloc_minimal.so.4", "/usr/lib64/libtcmalloc_minimal.so.4"}) {
-        if (QFileInfo::exists(QLatin1String(p)))
-            return QLatin1String(p);
-    }
-    return {};
-}
-
 /// Runs the Python reference; returns its JSON object, or an object with "skipped" saying why.
 QJsonObject runPython(int threads, int batch, int runs, int latencyRuns)
 {
-    const QString python = QStringLiteral("/usr/bin/python3"); // Debian's, where python3-torch lives
-    const QString script = pythonScript();
-    if (!QFileInfo::exists(python))
-        return {{QStringLiteral("skipped"), tr("/usr/bin/python3 not found")}};
-    if (script.isEmpty())
-        return {{QStringLiteral("skipped"), tr("packaging/bench/torchvision_mobilenet_v2.py not found")}};
-    QProcess probe;
-    probe.start(python, {QStringLiteral("-c"), QStringLiteral("import torch, torchvision")});
-    if (!probe.waitForFinished(60000) || probe.exitCode() != 0)
-        return {{QStringLiteral("skipped"), tr("python3-torch / python3-torchvision not installed")}};
-    QProcess proc;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QString tcmalloc = tcmallocLibrary();
-    if (!tcmalloc.isEmpty())
-        env.insert(QStringLiteral("LD_PRELOAD"), tcmalloc);
-    proc.setProcessEnvironment(env);
-    proc.start(python, {script, QStringLiteral("--threads"), QString::number(threads), QStringLiteral("--batch"),
-                        QString::number(batch), QStringLiteral("--runs"), QString::number(runs),
-                        QStringLiteral("--latency-runs"), QString::number(latencyRuns)});
-    if (!proc.waitForFinished(600000) || proc.exitStatus() != QProcess::NormalExit || proc.exitCode() != 0) {
-        proc.kill();
-        return {{QStringLiteral("skipped"),
-                 tr("the Python benchmark failed: %1").arg(QString::fromUtf8(proc.readAllStandardError()).trimmed())}};
-    }
-    const QList<QByteArray> lines = proc.readAllStandardOutput().trimmed().split('\n');
-    QJsonObject result = QJsonDocument::fromJson(lines.last()).object();
-    if (!result.contains(QLatin1String("images_per_s")))
-        return {{QStringLiteral("skipped"), tr("unexpected output from the Python benchmark")}};
-    result.insert(QStringLiteral("ld_preload"), tcmalloc);
-    return result;
+    return runPythonBench(QStringLiteral("torchvision_mobilenet_v2.py"),
+                          {QStringLiteral("--threads"), QString::number(threads), QStringLiteral("--batch"),
+                           QString::number(batch), QStringLiteral("--runs"), QString::number(runs),
+                           QStringLiteral("--latency-runs"), QString::number(latencyRuns)},
+                          QStringLiteral("images_per_s"));
 }
 
 } // namespace
@@ -109,7 +53,6 @@ int benchmarkInference(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Measures inference speed on the real model: images/s at batch 32 and batch-1 latency (medians after a "
            "warm-up), and the same for torchvision's MobileNetV2 in PyTorch-Python when python3-torch is installed."));
-    parser.addHelpOption();
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     const QCommandLineOption model(QStringLiteral("model"), tr("Model folder (default: mobilenet_v2)."),
                                    QStringLiteral("DIR"));
@@ -128,16 +71,9 @@ int benchmarkInference(const QStringList &arguments)
                                    tr("Run batches in slices of N images (default 4; 0 = whole batch)."),
                                    QStringLiteral("N"), QStringLiteral("4"));
     parser.addOptions({json, model, batch, runs, latencyRuns, threads, noPython, contiguous, noFuse, micro});
-    if (!parser.parse(arguments)) {
-        err() << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        // QCommandLineParser names only the program; show the subcommand too.
-        out() << parser.helpText().replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-                                           QStringLiteral("Usage: nsfw-workbench benchmark"));
-        return 0;
-    }
+    int status = 0;
+    if (!parseArguments(parser, arguments, &status))
+        return status;
     const int batchSize = std::clamp(parser.value(batch).toInt(), 1, 1024);
     const int runCount = std::clamp(parser.value(runs).toInt(), 1, 1000);
     const int latencyCount = std::clamp(parser.value(latencyRuns).toInt(), 1, 10000);
@@ -163,8 +99,7 @@ int benchmarkInference(const QStringList &arguments)
     const bool quiet = parser.isSet(json);
     if (!quiet)
         err() << tr("Measuring %1 (%2 threads, batch %3)...").arg(QDir(dir).dirName()).arg(threadCount).arg(batchSize)
-              << '\n'
-              << Qt::flush;
+              << '\n' << Qt::flush;
     const std::vector<double> batchTimes = classifier->timeForward(batchSize, runCount, 2);
     std::vector<double> rates;
     for (double t : batchTimes)
@@ -190,11 +125,8 @@ int benchmarkInference(const QStringList &arguments)
     };
     if (!quiet) {
         out() << tr("nsfw-workbench (LibTorch): %1 img/s at batch %2, batch-1 latency %3 ms")
-                     .arg(rate, 0, 'f', 1)
-                     .arg(batchSize)
-                     .arg(latency, 0, 'f', 2)
-              << '\n'
-              << Qt::flush;
+                     .arg(rate, 0, 'f', 1).arg(batchSize).arg(latency, 0, 'f', 2)
+              << '\n' << Qt::flush;
     }
     if (!parser.isSet(noPython)) {
         if (!quiet)

@@ -27,7 +27,12 @@ const QList<Entry> &entries()
         {"labels", QT_TRANSLATE_NOOP("nsfw::cli", "Export or import labels as CSV."), labelsCommand},
         {"check", QT_TRANSLATE_NOOP("nsfw::cli", "Find files that were moved or deleted since import."), checkCommand},
         {"predict", QT_TRANSLATE_NOOP("nsfw::cli", "Score images with the NSFW model."), predictCommand},
-        {"benchmark", QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store)."),
+        {"train", QT_TRANSLATE_NOOP("nsfw::cli", "Fine-tune the model on the project's labels."), trainCommand},
+        {"evaluate", QT_TRANSLATE_NOOP("nsfw::cli", "Metrics of a run: AP, ROC AUC, confusion matrix."),
+         evaluateCommand},
+        {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
+         exportModelCommand},
+        {"benchmark", QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, benchmark train)."),
          benchmarkCommand},
     };
     return kEntries;
@@ -82,7 +87,9 @@ int benchmarkCommand(const QStringList &arguments)
         return benchmarkInference(rest);
     if (suite == QLatin1String("store"))
         return benchmarkStore(rest);
-    err() << QCoreApplication::translate("nsfw::cli", "Unknown benchmark suite: %1 (inference, store)").arg(suite)
+    if (suite == QLatin1String("train"))
+        return benchmarkTrain(rest);
+    err() << QCoreApplication::translate("nsfw::cli", "Unknown benchmark suite: %1 (inference, store, train)").arg(suite)
           << '\n';
     return 2;
 }

@@ -13,6 +13,12 @@ int labelsCommand(const QStringList &arguments);
 int labelCommand(const QStringList &arguments);
 int checkCommand(const QStringList &arguments);
 int predictCommand(const QStringList &arguments);
+int trainCommand(const QStringList &arguments);
+int evaluateCommand(const QStringList &arguments);
+int exportModelCommand(const QStringList &arguments);
+
+/// The model folder of a project's run (runText empty: the latest finished run); "" and *error when none.
+QString runModelFolder(const QString &projectPath, const QString &runText, QString *error);
 int benchmarkCommand(const QStringList &arguments);
 
 } // namespace nsfw::cli
@@ -22,5 +28,6 @@ namespace nsfw::cli {
 // Benchmark suites, reached through `nsfw-workbench benchmark [SUITE] ...`.
 int benchmarkInference(const QStringList &arguments);
 int benchmarkStore(const QStringList &arguments);
+int benchmarkTrain(const QStringList &arguments);
 
 } // namespace nsfw::cli

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QTextStream>
 
+#include <memory>
+
 namespace nsfw::cli {
 
 /// Standard output (results) and standard error (progress, messages), UTF-8.
@@ -10,5 +12,23 @@ QTextStream &out();
 QTextStream &err();
 /// True when standard error is a terminal, so progress may redraw one line.
 bool errIsTerminal();
+
+} // namespace nsfw::cli
+
+class QCommandLineParser;
+
+namespace nsfw {
+class ProjectDatabase;
+}
+
+namespace nsfw::cli {
+
+/// Parses arguments; on --help prints the help and sets *status 0, on an error prints it and sets
+/// *status 2. Returns true when the command should go on.
+bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, int *status);
+/// Opens an existing project for a command; prints the reason and returns nullptr when refused.
+std::unique_ptr<ProjectDatabase> openProject(const QString &path);
+/// A translated string in the CLI's context.
+QString tr(const char *text);
 
 } // namespace nsfw::cli

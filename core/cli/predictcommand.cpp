@@ -11,23 +11,17 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace nsfw::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nsfw::cli::predict", text);
-}
-
 const QStringList &imagePatterns()
 {
-    static const QStringList kPatterns = {QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.png"),
-                                          QStringLiteral("*.bmp"),  QStringLiteral("*.webp"), QStringLiteral("*.tif"),
-                                          QStringLiteral("*.tiff"), QStringLiteral("*.ppm"),  QStringLiteral("*.pgm"),
-                                          QStringLiteral("*.JPG"),  QStringLiteral("*.JPEG"), QStringLiteral("*.PNG")};
+    static const QStringList kPatterns = {
+        QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.png"), QStringLiteral("*.bmp"),
+        QStringLiteral("*.webp"), QStringLiteral("*.tif"),  QStringLiteral("*.tiff"), QStringLiteral("*.ppm"),
+        QStringLiteral("*.pgm"),  QStringLiteral("*.JPG"),  QStringLiteral("*.JPEG"), QStringLiteral("*.PNG")};
     return kPatterns;
 }
 
@@ -38,8 +32,7 @@ QStringList expandPaths(const QStringList &args)
     for (const QString &arg : args) {
         if (QFileInfo(arg).isDir()) {
             QStringList found;
-            QDirIterator it(arg, imagePatterns(), QDir::Files,
-                            QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+            QDirIterator it(arg, imagePatterns(), QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
             while (it.hasNext())
                 found << it.next();
             found.sort();
@@ -77,7 +70,6 @@ int predictCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Scores images with the NSFW model: one record per image with path, nsfw (Hentai + Porn + Sexy) and each "
            "class probability, or an error. Folders are walked recursively."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("paths"), tr("Image files or folders."), QStringLiteral("PATH..."));
     const QCommandLineOption modelOption(QStringLiteral("model"),
                                          tr("Model folder (model.json + shards). Default: $NSFW_WORKBENCH_MODEL_DIR, "
@@ -87,17 +79,16 @@ int predictCommand(const QStringList &arguments)
                                           QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
     const QCommandLineOption batchOption(QStringLiteral("batch"), tr("Images per network pass (default 32)."),
                                          QStringLiteral("N"), QStringLiteral("32"));
-    parser.addOptions({modelOption, formatOption, batchOption});
-    if (!parser.parse(arguments)) {
-        err() << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        // QCommandLineParser names only the program; show the subcommand too.
-        out() << parser.helpText().replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-                                           QStringLiteral("Usage: nsfw-workbench predict"));
-        return 0;
-    }
+    const QCommandLineOption projectOption(QStringLiteral("project"),
+                                           tr("Use the model fine-tuned in this project (see: train)."),
+                                           QStringLiteral("PROJECT"));
+    const QCommandLineOption runOption(QStringLiteral("run"), tr("With --project: the run (default: the latest "
+                                                                 "finished one)."),
+                                       QStringLiteral("N"));
+    parser.addOptions({modelOption, formatOption, batchOption, projectOption, runOption});
+    int status = 0;
+    if (!parseArguments(parser, arguments, &status))
+        return status;
     const QString format = parser.value(formatOption);
     bool batchOk = false;
     const int batch = parser.value(batchOption).toInt(&batchOk);
@@ -120,7 +111,13 @@ int predictCommand(const QStringList &arguments)
     }
 
     QString error;
-    const QString dir = locateModel(parser.value(modelOption), &error);
+    if (parser.isSet(projectOption) && parser.isSet(modelOption)) {
+        err() << tr("Give either --model or --project, not both.") << '\n';
+        return 2;
+    }
+    const QString dir = parser.isSet(projectOption)
+        ? runModelFolder(parser.value(projectOption), parser.value(runOption), &error)
+        : locateModel(parser.value(modelOption), &error);
     if (dir.isEmpty()) {
         err() << error << '\n';
         return 1;

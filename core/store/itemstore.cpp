@@ -165,6 +165,31 @@ QVector<Item> ItemStore::all() const
     return result;
 }
 
+QVector<ItemStore::MediaRow> ItemStore::mediaRows() const
+{
+    QVector<MediaRow> result;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    QString columns;
+    for (const QString &c : kColumns.split(QLatin1Char(',')))
+        columns += (columns.isEmpty() ? QStringLiteral("i.") : QStringLiteral(", i.")) + c.trimmed();
+    if (!q.exec(QStringLiteral("SELECT ") + columns
+                + QStringLiteral(", p.content_hash, p.path, p.label FROM items i LEFT JOIN items p ON p.id = i.parent_id"
+                                 " WHERE i.kind <> 1 ORDER BY i.id"))) {
+        qCWarning(lcStore) << q.lastError().text();
+        return result;
+    }
+    while (q.next()) {
+        MediaRow row;
+        row.item = itemFromQuery(q);
+        row.parentHash = q.value(15).toString();
+        row.parentPath = q.value(16).toString();
+        row.parentLabel = labelFromColumn(q.value(17));
+        result.append(row);
+    }
+    return result;
+}
+
 qint64 ItemStore::insert(const Item &item, QString *error)
 {
     QSqlQuery q(m_db.db());

@@ -43,6 +43,16 @@ public:
     /// Every item in import order (frames right after their video); for exports and checks.
     QVector<Item> all() const;
 
+    /// An image or frame with what is needed to read its pixels and judge its label.
+    struct MediaRow {
+        Item item;
+        QString parentHash;           ///< the video's content hash, for frames
+        QString parentPath;           ///< the video's stored path, for frames
+        Label parentLabel = Label::None; ///< the video's own label, for frames
+    };
+    /// Every image and frame (not whole videos), in id order.
+    QVector<MediaRow> mediaRows() const;
+
     /// Inserts an item (id ignored); returns its id, or 0 with *error.
     qint64 insert(const Item &item, QString *error);
     bool setPath(qint64 id, const QString &storedPath, QString *error = nullptr);

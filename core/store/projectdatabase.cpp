@@ -1,6 +1,7 @@
 #include "projectdatabase.h"
 
 #include "common/logging.h"
+#include "runstore.h"
 #include "schema.h"
 
 #include <QCoreApplication>
@@ -113,6 +114,8 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString &path, Open
     }
     if (!self->migrate(&err))
         return fail(tr("Cannot upgrade %1: %2").arg(filePath, err));
+    // A training run left "running" by a process that died is marked failed now, not shown running forever.
+    RunStore(*self).recoverInterrupted();
     qCDebug(lcStore) << "opened" << filePath << "as" << role << "schema" << self->m_schemaVersion;
     return self;
 }
@@ -166,7 +169,7 @@ bool ProjectDatabase::migrate(QString *error)
         }
         if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(version), error))
             return false;
-        qCInfo(lcStore) << "migrated" << m_filePath << "to schema" << version;
+        qCDebug(lcStore) << "migrated" << m_filePath << "to schema" << version;
     }
     if (current == 0 && !exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), error))
         return false;

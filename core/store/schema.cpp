@@ -51,6 +51,53 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE TRIGGER label_history_sets_current AFTER INSERT ON label_history "
                            "BEGIN UPDATE items SET label = NEW.label WHERE id = NEW.item_id; END"),
         },
+        // 2: training runs, their per-epoch metrics, the best epoch's validation scores, and model scores of
+        // every item (for the gallery's filters and sorts). A run of mode "pretrained" holds the scores of
+        // the model as shipped.
+        {
+            QStringLiteral(
+                "CREATE TABLE runs ("
+                " id INTEGER PRIMARY KEY,"
+                " created_ms INTEGER NOT NULL,"
+                " finished_ms INTEGER,"
+                " status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'cancelled', 'failed')),"
+                " error TEXT,"
+                " settings TEXT NOT NULL,"
+                " model TEXT NOT NULL,"
+                " threshold REAL,"
+                " best_epoch INTEGER,"
+                " best_metrics TEXT,"
+                " checkpoint TEXT,"
+                " pid INTEGER,"
+                " host TEXT"
+                ")"),
+            QStringLiteral(
+                "CREATE TABLE run_epochs ("
+                " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                " epoch INTEGER NOT NULL,"
+                " metrics TEXT NOT NULL,"
+                " PRIMARY KEY (run_id, epoch)"
+                ") WITHOUT ROWID"),
+            QStringLiteral(
+                "CREATE TABLE run_items ("
+                " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+                " split INTEGER NOT NULL CHECK (split IN (0, 1)),"
+                " label INTEGER NOT NULL CHECK (label IN (0, 1)),"
+                " score REAL,"
+                " PRIMARY KEY (run_id, item_id)"
+                ") WITHOUT ROWID"),
+            QStringLiteral(
+                "CREATE TABLE item_scores ("
+                " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+                " score REAL NOT NULL,"
+                " PRIMARY KEY (run_id, item_id)"
+                ") WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX item_scores_by_score ON item_scores(run_id, score)"),
+            QStringLiteral("CREATE INDEX item_scores_by_item ON item_scores(item_id)"),
+            QStringLiteral("CREATE INDEX run_items_by_item ON run_items(item_id)"),
+        },
     };
     return kMigrations;
 }

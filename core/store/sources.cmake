@@ -1,4 +1,6 @@
 target_sources(core PRIVATE
   store/itemstore.h store/itemstore.cpp
   store/labelstore.h store/labelstore.cpp
+  store/csvlabels.h store/csvlabels.cpp
+  store/runstore.h store/runstore.cpp
 )

@@ -1,0 +1,116 @@
+#include "commands.h"
+#include "console.h"
+
+#include "common/appinfo.h"
+#include "media/importer.h"
+#include "store/projectdatabase.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+
+namespace nsfw::cli {
+
+int importCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Import images and videos into a project. Folders are walked recursively; files that cannot be "
+           "imported are reported with the reason and skipped. Exit status 0 when the run completed, even if "
+           "some files were skipped."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (see: init)."));
+    parser.addPositionalArgument(QStringLiteral("PATH"), tr("Files or folders to import."), QStringLiteral("PATH..."));
+    const QCommandLineOption fromFolders(QStringLiteral("labels-from-folders"),
+                                         tr("Label files under folders named safe, nsfw or unsure."));
+    const QCommandLineOption frameEvery(QStringLiteral("frame-every"),
+                                        tr("Sample one video frame every SECONDS (default 1)."),
+                                        QStringLiteral("SECONDS"), QStringLiteral("1"));
+    const QCommandLineOption annotator(QStringLiteral("annotator"),
+                                       tr("Name recorded with labels from folders (default: the user name)."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption maxPixels(QStringLiteral("max-megapixels"),
+                                       tr("Refuse images larger than this (default 150)."), QStringLiteral("N"),
+                                       QStringLiteral("150"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), tr("Also list duplicates."));
+    // For the crash tests: one line on stdout per item as soon as its batch is committed.
+    QCommandLineOption logCommits(QStringLiteral("log-commits"), QStringLiteral("internal"));
+    logCommits.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({fromFolders, frameEvery, annotator, maxPixels, verbose, logCommits});
+    int status = 0;
+    if (!parseArguments(parser, arguments, &status))
+        return status;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2) {
+        err() << tr("import takes a project file and at least one path.") << '\n';
+        return 2;
+    }
+    bool ok = false;
+    ImportOptions options;
+    options.paths = positional.mid(1);
+    options.labelsFromFolders = parser.isSet(fromFolders);
+    options.frameEverySeconds = parser.value(frameEvery).toDouble(&ok);
+    if (!ok || !(options.frameEverySeconds > 0)) {
+        err() << tr("--frame-every needs a positive number of seconds.") << '\n';
+        return 2;
+    }
+    options.maxPixels = static_cast<qint64>(parser.value(maxPixels).toDouble(&ok) * 1e6);
+    if (!ok || options.maxPixels <= 0) {
+        err() << tr("--max-megapixels needs a positive number.") << '\n';
+        return 2;
+    }
+    options.annotator = parser.isSet(annotator) ? parser.value(annotator) : defaultAnnotator();
+
+    Importer importer(positional.first(), options);
+    const bool tty = errIsTerminal();
+    QElapsedTimer sinceLine;
+    sinceLine.start();
+    QObject::connect(&importer, &Importer::progress, [&](const ImportProgress &p) {
+        if (!p.walkDone)
+            return;
+        const QString line = tr("%1/%2 files: %3 imported, %4 duplicates, %5 skipped")
+                                 .arg(p.processed)
+                                 .arg(p.found)
+                                 .arg(p.imported)
+                                 .arg(p.duplicates)
+                                 .arg(p.skipped);
+        if (tty) {
+            err() << '\r' << line << "\x1b[K";
+            err().flush();
+        } else if (sinceLine.elapsed() > 2000 || p.processed == p.found) {
+            err() << line << '\n';
+            err().flush();
+            sinceLine.restart();
+        }
+    });
+    if (parser.isSet(logCommits)) {
+        QObject::connect(&importer, &Importer::committed, [](const QVector<qint64> &ids, const QStringList &paths) {
+            for (int i = 0; i < ids.size(); ++i)
+                out() << "committed " << ids.at(i) << ' ' << paths.at(i) << '\n';
+            out().flush();
+        });
+    }
+    const ImportSummary s = importer.run();
+    if (tty)
+        err() << '\n';
+    if (!s.error.isEmpty()) {
+        err() << tr("Import failed: %1").arg(s.error) << '\n';
+        return 1;
+    }
+    for (const SkippedFile &f : s.skipped)
+        out() << tr("skipped: %1: %2").arg(f.path, f.reason) << '\n';
+    out() << tr("Imported %1 files (%2 video frames), %3 duplicates, %4 skipped, %5 found again after a move, "
+                "%6 labels from folders, in %7 s.")
+                 .arg(s.imported)
+                 .arg(s.frames)
+                 .arg(s.duplicates)
+                 .arg(s.skipped.size())
+                 .arg(s.relocated)
+                 .arg(s.labeled)
+                 .arg(s.seconds, 0, 'f', 1)
+          << '\n';
+    if (parser.isSet(verbose) && s.duplicates > 0)
+        out() << tr("Duplicates are files whose content is already in the project; they were not imported again.")
+              << '\n';
+    return s.cancelled ? 1 : 0;
+}
+
+} // namespace nsfw::cli

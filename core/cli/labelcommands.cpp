@@ -1,0 +1,132 @@
+// label, labels: setting labels from the command line and CSV exchange.
+#include "commands.h"
+#include "console.h"
+
+#include "common/appinfo.h"
+#include "store/csvlabels.h"
+#include "store/itemstore.h"
+#include "store/labelstore.h"
+#include "store/projectdatabase.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+
+namespace nsfw::cli {
+
+int labelsCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Export the current labels to CSV (path,label,annotator), or import labels from such a file."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    const QCommandLineOption exportOpt(QStringLiteral("export"), tr("Write the labels to FILE.csv."),
+                                       QStringLiteral("FILE.csv"));
+    const QCommandLineOption importOpt(QStringLiteral("import"), tr("Read labels from FILE.csv."),
+                                       QStringLiteral("FILE.csv"));
+    const QCommandLineOption annotator(QStringLiteral("annotator"),
+                                       tr("Annotator for rows without one (default: the user name)."),
+                                       QStringLiteral("NAME"));
+    parser.addOptions({exportOpt, importOpt, annotator});
+    int status = 0;
+    if (!parseArguments(parser, arguments, &status))
+        return status;
+    if (parser.positionalArguments().size() != 1 || parser.isSet(exportOpt) == parser.isSet(importOpt)) {
+        err() << tr("labels takes one project file and either --export FILE or --import FILE.") << '\n';
+        return 2;
+    }
+    auto db = openProject(parser.positionalArguments().first());
+    if (!db)
+        return 1;
+    if (parser.isSet(exportOpt)) {
+        QString error;
+        const int rows = CsvLabels::exportLabels(*db, parser.value(exportOpt), &error);
+        if (rows < 0) {
+            err() << error << '\n';
+            return 1;
+        }
+        out() << tr("Wrote %1 labels to %2").arg(rows).arg(parser.value(exportOpt)) << '\n';
+        return 0;
+    }
+    const QString name = parser.isSet(annotator) ? parser.value(annotator) : defaultAnnotator();
+    const CsvLabels::ImportResult r = CsvLabels::importLabels(*db, parser.value(importOpt), name);
+    for (const CsvLabels::RowError &e : r.errors)
+        out() << tr("line %1: %2").arg(e.line).arg(e.message) << '\n';
+    if (!r.error.isEmpty()) {
+        err() << r.error << '\n';
+        return 1;
+    }
+    out() << tr("%1 rows: %2 labels changed, %3 already so, %4 rows with errors.")
+                 .arg(r.rows)
+                 .arg(r.changed)
+                 .arg(r.unchanged)
+                 .arg(r.errors.size())
+          << '\n';
+    return 0;
+}
+
+int labelCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Give items a label. Each label is committed before the next one is "
+                                        "written, and reported as committed on standard output."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    parser.addPositionalArgument(QStringLiteral("LABEL"), tr("safe, nsfw, unsure or none."));
+    parser.addPositionalArgument(QStringLiteral("ITEM"), tr("Item ids or stored paths."), QStringLiteral("ITEM..."));
+    const QCommandLineOption annotator(QStringLiteral("annotator"), tr("Who labels (default: the user name)."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption cycle(QStringLiteral("cycle"),
+                                   tr("Label every item N times in turn, cycling through safe, nsfw, unsure "
+                                      "(LABEL is ignored); for stress tests."),
+                                   QStringLiteral("N"));
+    parser.addOptions({annotator, cycle});
+    int status = 0;
+    if (!parseArguments(parser, arguments, &status))
+        return status;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 3) {
+        err() << tr("label takes a project file, a label and at least one item.") << '\n';
+        return 2;
+    }
+    const auto label = parseLabel(positional.at(1));
+    if (!label) {
+        err() << tr("Unknown label: %1").arg(positional.at(1)) << '\n';
+        return 2;
+    }
+    auto db = openProject(positional.first());
+    if (!db)
+        return 1;
+    ItemStore items(*db);
+    LabelStore labels(*db);
+    QVector<qint64> ids;
+    for (const QString &ref : positional.mid(2)) {
+        bool isNumber = false;
+        const qint64 id = ref.toLongLong(&isNumber);
+        std::optional<Item> item = isNumber ? items.item(id) : items.findByPath(ref);
+        if (!item && !isNumber)
+            item = items.findByPath(db->storedPath(ref));
+        if (!item) {
+            err() << tr("No such item: %1").arg(ref) << '\n';
+            return 1;
+        }
+        ids << item->id;
+    }
+    const QString who = parser.isSet(annotator) ? parser.value(annotator) : defaultAnnotator();
+    const int rounds = parser.isSet(cycle) ? parser.value(cycle).toInt() : 1;
+    const Label cycleLabels[] = {Label::Safe, Label::Nsfw, Label::Unsure};
+    for (int round = 0; round < rounds; ++round) {
+        for (qint64 id : ids) {
+            const Label l = parser.isSet(cycle) ? cycleLabels[(round + id) % 3] : *label;
+            QString error;
+            const int changed = labels.setLabel({id}, l, who, QStringLiteral("cli"), &error);
+            if (changed < 0) {
+                err() << error << '\n';
+                return 1;
+            }
+            out() << (changed > 0 ? "committed " : "unchanged ") << id << ' ' << labelName(l) << '\n';
+            out().flush();
+        }
+    }
+    return 0;
+}
+
+} // namespace nsfw::cli

@@ -1,0 +1,399 @@
+// train, evaluate, export-model: fine-tuning from the command line.
+#include "commands.h"
+#include "console.h"
+
+#include "store/itemstore.h"
+#include "store/projectdatabase.h"
+#include "store/runstore.h"
+#include "train/metrics.h"
+#include "train/modelexport.h"
+#include "train/trainer.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+
+namespace nsfw::cli {
+
+namespace {
+
+std::atomic<Trainer *> s_running{nullptr};
+
+void onInterrupt(int)
+{
+    if (Trainer *t = s_running.load())
+        t->cancel(); // only an atomic store: safe in a signal handler
+}
+
+QString fmt(double v, int decimals = 3)
+{
+    return std::isnan(v) ? QStringLiteral("n/a") : QString::number(v, 'f', decimals);
+}
+
+QJsonObject compact(const EpochMetrics &m)
+{
+    QJsonObject o = m.toJson();
+    o.remove(QStringLiteral("curve"));
+    return o;
+}
+
+qint64 resolveRun(RunStore &runs, const QString &runText, QString *error)
+{
+    if (runText.isEmpty()) {
+        const qint64 id = runs.latestFinished();
+        if (id == 0)
+            *error = tr("This project has no finished run yet (see: nsfw-workbench train).");
+        return id;
+    }
+    bool ok = false;
+    const qint64 id = runText.toLongLong(&ok);
+    if (!ok || !runs.run(id)) {
+        *error = tr("There is no run %1 in this project.").arg(runText);
+        return 0;
+    }
+    return id;
+}
+
+} // namespace
+
+QString runModelFolder(const QString &projectPath, const QString &runText, QString *error)
+{
+    auto db = ProjectDatabase::open(projectPath, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("cli"), error);
+    if (!db)
+        return {};
+    RunStore runs(*db);
+    const qint64 id = resolveRun(runs, runText, error);
+    if (id == 0)
+        return {};
+    const RunRecord run = *runs.run(id);
+    const QString dir = db->cacheDir() + QLatin1Char('/') + run.checkpoint;
+    if (run.checkpoint.isEmpty() || !QFileInfo::exists(dir + QStringLiteral("/model.json"))) {
+        *error = tr("Run %1 has no saved model (its checkpoint is missing from %2; train again).")
+                     .arg(id)
+                     .arg(db->cacheDir());
+        return {};
+    }
+    return dir;
+}
+
+int trainCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Fine-tune the pretrained model on the project's safe/nsfw labels (unsure items are left out). Prints "
+           "one line per epoch; epoch 0 is the pretrained model on the validation set."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    const TrainSettings d;
+    const QCommandLineOption mode(QStringLiteral("mode"),
+                                  tr("head (backbone frozen, features cached), partial (last K blocks), full, or "
+                                     "pretrained (evaluate and score only). Default: head."),
+                                  QStringLiteral("MODE"), QStringLiteral("head"));
+    const QCommandLineOption blocks(QStringLiteral("blocks"), tr("Blocks to retrain in partial mode (default 6)."),
+                                    QStringLiteral("K"), QString::number(d.blocks));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), tr("Epochs (default 10)."), QStringLiteral("N"),
+                                    QString::number(d.epochs));
+    const QCommandLineOption lr(QStringLiteral("lr"), tr("Learning rate (default by mode)."), QStringLiteral("X"));
+    const QCommandLineOption batch(QStringLiteral("batch"), tr("Batch size (default 32)."), QStringLiteral("N"),
+                                   QString::number(d.batchSize));
+    const QCommandLineOption valFraction(QStringLiteral("val-fraction"),
+                                         tr("Share of labeled items kept for validation (default 0.2)."),
+                                         QStringLiteral("F"), QString::number(d.validationFraction));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Seed of the split and the shuffling (default 1)."),
+                                  QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption optimizer(QStringLiteral("optimizer"), tr("adamw (default) or sgd."),
+                                       QStringLiteral("NAME"), d.optimizer);
+    const QCommandLineOption weightDecay(QStringLiteral("weight-decay"), tr("Weight decay (default 1e-4)."),
+                                         QStringLiteral("X"), QString::number(d.weightDecay));
+    const QCommandLineOption patience(QStringLiteral("patience"),
+                                      tr("Stop after N epochs without a better validation AP (0: never; default 3)."),
+                                      QStringLiteral("N"), QString::number(d.patience));
+    const QCommandLineOption threshold(QStringLiteral("threshold"), tr("Decision threshold (default 0.5)."),
+                                       QStringLiteral("T"), QString::number(d.threshold));
+    const QCommandLineOption noAugment(QStringLiteral("no-augment"), tr("No augmentation (partial, full)."));
+    const QCommandLineOption trainBn(QStringLiteral("train-batchnorm"), tr("Let BatchNorm layers learn too."));
+    const QCommandLineOption noScore(QStringLiteral("no-score"), tr("Do not score every item afterwards."));
+    const QCommandLineOption model(QStringLiteral("model"), tr("Pretrained model folder (default: mobilenet_v2)."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("One JSON object per epoch, and a final one."));
+    parser.addOptions({mode, blocks, epochs, lr, batch, valFraction, seed, optimizer, weightDecay, patience, threshold,
+                       noAugment, trainBn, noScore, model, json});
+    int status = 0;
+    if (!parseArguments(parser, arguments, &status))
+        return status;
+    if (parser.positionalArguments().size() != 1) {
+        err() << tr("train takes one project file.") << '\n';
+        return 2;
+    }
+    TrainSettings s;
+    if (!TrainSettings::parseMode(parser.value(mode), &s.mode)) {
+        err() << tr("Unknown mode: %1 (head, partial, full, pretrained)").arg(parser.value(mode)) << '\n';
+        return 2;
+    }
+    s.blocks = parser.value(blocks).toInt();
+    s.epochs = parser.value(epochs).toInt();
+    s.learningRate = parser.isSet(lr) ? parser.value(lr).toDouble() : 0;
+    s.batchSize = parser.value(batch).toInt();
+    s.validationFraction = parser.value(valFraction).toDouble();
+    s.seed = parser.value(seed).toULongLong();
+    s.optimizer = parser.value(optimizer).toLower();
+    s.weightDecay = parser.value(weightDecay).toDouble();
+    s.patience = parser.value(patience).toInt();
+    s.threshold = parser.value(threshold).toDouble();
+    s.augment = !parser.isSet(noAugment);
+    s.freezeBatchNorm = !parser.isSet(trainBn);
+    s.scoreAll = !parser.isSet(noScore);
+    s.modelDir = parser.value(model);
+    if (const QString bad = s.validate(); !bad.isEmpty()) {
+        err() << bad << '\n';
+        return 2;
+    }
+
+    const bool asJson = parser.isSet(json);
+    Trainer trainer(parser.positionalArguments().first(), s);
+    QObject::connect(&trainer, &Trainer::started, [&](qint64 id) {
+        if (!asJson)
+            err() << tr("Run %1 (%2 mode)").arg(id).arg(TrainSettings::modeName(s.mode)) << '\n';
+    });
+    const bool tty = errIsTerminal();
+    QObject::connect(&trainer, &Trainer::progress, [&](const TrainProgress &p) {
+        if (tty && p.total > 0) {
+            err() << '\r' << tr("%1 %2/%3").arg(p.phase).arg(p.done).arg(p.total);
+            if (p.etaSeconds >= 0)
+                err() << tr(", about %1 s left").arg(qRound(p.etaSeconds));
+            err() << "\x1b[K";
+            err().flush();
+        }
+    });
+    QObject::connect(&trainer, &Trainer::epochFinished, [&](const EpochMetrics &m) {
+        if (tty)
+            err() << "\r\x1b[K";
+        if (asJson) {
+            out() << QJsonDocument(compact(m)).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            out() << tr("epoch %1: train loss %2, val loss %3, AP %4, ROC AUC %5, F1 %6 (precision %7, recall %8) "
+                        "at %9, %10 s%11")
+                         .arg(m.epoch)
+                         .arg(fmt(m.trainLoss, 4), fmt(m.validationLoss, 4), fmt(m.averagePrecision),
+                              fmt(m.rocAuc), fmt(m.confusion.f1()), fmt(m.confusion.precision()),
+                              fmt(m.confusion.recall()), fmt(m.confusion.threshold, 2))
+                         .arg(m.seconds, 0, 'f', 1)
+                         .arg(m.best ? QStringLiteral(" *") : QString())
+                  << '\n';
+        }
+        out().flush();
+    });
+    s_running = &trainer;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    const TrainResult r = trainer.run();
+    std::signal(SIGINT, previous);
+    s_running = nullptr;
+    if (tty)
+        err() << "\r\x1b[K";
+    if (asJson) {
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("run"), r.runId},
+                                           {QStringLiteral("status"), r.status},
+                                           {QStringLiteral("error"), r.error},
+                                           {QStringLiteral("bestEpoch"), r.bestEpoch},
+                                           {QStringLiteral("best"), compact(r.best)},
+                                           {QStringLiteral("trainItems"), r.trainItems},
+                                           {QStringLiteral("validationItems"), r.validationItems},
+                                           {QStringLiteral("scoredItems"), r.scoredItems},
+                                           {QStringLiteral("seconds"), r.seconds}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+    } else if (r.status == QLatin1String("failed")) {
+        err() << tr("Training failed: %1").arg(r.error) << '\n';
+    } else {
+        out() << tr("Run %1 %2 in %3 s: best epoch %4 with AP %5 (epoch 0: the pretrained model). %6 items trained "
+                    "on, %7 validated, %8 scored.")
+                     .arg(r.runId)
+                     .arg(r.status)
+                     .arg(r.seconds, 0, 'f', 1)
+                     .arg(r.bestEpoch)
+                     .arg(fmt(r.best.averagePrecision))
+                     .arg(r.trainItems)
+                     .arg(r.validationItems)
+                     .arg(r.scoredItems)
+              << '\n';
+    }
+    return r.status == QLatin1String("finished") ? 0 : r.status == QLatin1String("cancelled") ? 130 : 1;
+}
+
+int evaluateCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Validation metrics of a run's best epoch: AP, ROC AUC, and precision, "
+                                        "recall, F1 and the confusion matrix at a threshold."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    const QCommandLineOption run(QStringLiteral("run"), tr("The run (default: the latest finished one)."),
+                                 QStringLiteral("N"));
+    const QCommandLineOption threshold(QStringLiteral("threshold"), tr("Decision threshold (default: the run's)."),
+                                       QStringLiteral("T"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
+    const QCommandLineOption scores(QStringLiteral("scores"), tr("Write path,label,score,split per item to FILE."),
+                                    QStringLiteral("FILE.csv"));
+    parser.addOptions({run, threshold, json, scores});
+    int status = 0;
+    if (!parseArguments(parser, arguments, &status))
+        return status;
+    if (parser.positionalArguments().size() != 1) {
+        err() << tr("evaluate takes one project file.") << '\n';
+        return 2;
+    }
+    auto db = openProject(parser.positionalArguments().first());
+    if (!db)
+        return 1;
+    RunStore runs(*db);
+    QString error;
+    const qint64 id = resolveRun(runs, parser.value(run), &error);
+    if (id == 0) {
+        err() << error << '\n';
+        return 1;
+    }
+    const RunRecord record = *runs.run(id);
+    const double t = parser.isSet(threshold) ? parser.value(threshold).toDouble() : record.threshold;
+    const QVector<RunItem> items = runs.items(id);
+    QVector<float> valScores;
+    QVector<int> valLabels;
+    for (const RunItem &i : items) {
+        if (i.split == 1 && !std::isnan(i.score)) {
+            valScores << i.score;
+            valLabels << i.label;
+        }
+    }
+    const PrCurve curve = PrCurve::compute(valScores, valLabels);
+    const ConfusionMatrix m = curve.confusionAt(t);
+
+    if (parser.isSet(scores)) {
+        QHash<qint64, float> all;
+        for (const ItemScore &s : runs.itemScores(id))
+            all.insert(s.itemId, s.score);
+        ItemStore itemStore(*db);
+        QSaveFile file(parser.value(scores));
+        if (!file.open(QIODevice::WriteOnly)) {
+            err() << tr("Cannot write %1: %2").arg(parser.value(scores), file.errorString()) << '\n';
+            return 1;
+        }
+        file.write("path,label,score,split\n");
+        for (const RunItem &i : items) {
+            const auto item = itemStore.item(i.itemId);
+            if (!item)
+                continue;
+            QString path = item->path;
+            if (item->kind == ItemKind::Frame) {
+                const auto video = itemStore.item(item->parentId);
+                path = (video ? video->path : QString()) + QStringLiteral("#frame=") + QString::number(item->frameIndex);
+            }
+            const float score = std::isnan(i.score) ? all.value(i.itemId, qQNaN()) : i.score;
+            const QStringList fields = {path, i.label ? QStringLiteral("nsfw") : QStringLiteral("safe"),
+                                        std::isnan(score) ? QString() : QString::number(double(score), 'g', 7),
+                                        i.split ? QStringLiteral("validation") : QStringLiteral("train")};
+            QString line;
+            for (const QString &f : fields) {
+                if (!line.isEmpty())
+                    line += QLatin1Char(',');
+                line += f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"'))
+                    ? QLatin1Char('"') + QString(f).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"')
+                    : f;
+            }
+            file.write(line.toUtf8() + '\n');
+        }
+        if (!file.commit()) {
+            err() << tr("Cannot write %1: %2").arg(parser.value(scores), file.errorString()) << '\n';
+            return 1;
+        }
+    }
+
+    if (parser.isSet(json)) {
+        auto num = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("run"), id},
+                                           {QStringLiteral("status"), record.status},
+                                           {QStringLiteral("bestEpoch"), record.bestEpoch},
+                                           {QStringLiteral("validationItems"), valScores.size()},
+                                           {QStringLiteral("ap"), num(curve.averagePrecision)},
+                                           {QStringLiteral("auc"), num(curve.rocAuc)},
+                                           {QStringLiteral("threshold"), t},
+                                           {QStringLiteral("precision"), m.precision()},
+                                           {QStringLiteral("recall"), m.recall()},
+                                           {QStringLiteral("f1"), m.f1()},
+                                           {QStringLiteral("accuracy"), m.accuracy()},
+                                           {QStringLiteral("confusion"), m.toJson()}})
+                     .toJson(QJsonDocument::Compact)
+              << '\n';
+        return 0;
+    }
+    out() << tr("Run %1 (%2, best epoch %3), %4 validation items:")
+                 .arg(id)
+                 .arg(record.status)
+                 .arg(record.bestEpoch)
+                 .arg(valScores.size())
+          << '\n';
+    out() << tr("  AP %1, ROC AUC %2").arg(fmt(curve.averagePrecision, 4), fmt(curve.rocAuc, 4)) << '\n';
+    out() << tr("  at threshold %1: precision %2, recall %3, F1 %4, accuracy %5")
+                 .arg(fmt(t, 3), fmt(m.precision(), 4), fmt(m.recall(), 4), fmt(m.f1(), 4), fmt(m.accuracy(), 4))
+          << '\n';
+    out() << tr("  confusion: %1 true positives, %2 false positives, %3 true negatives, %4 false negatives")
+                 .arg(m.tp)
+                 .arg(m.fp)
+                 .arg(m.tn)
+                 .arg(m.fn)
+          << '\n';
+    return 0;
+}
+
+int exportModelCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Write a run's fine-tuned model: tfjs gives a TF.js Layers model (model.json + weights) that "
+           "tf.loadLayersModel and nsfwjs load; native gives a LibTorch archive."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    const QCommandLineOption run(QStringLiteral("run"), tr("The run (default: the latest finished one)."),
+                                 QStringLiteral("N"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("tfjs (default) or native."), QStringLiteral("FORMAT"),
+                                    QStringLiteral("tfjs"));
+    const QCommandLineOption outDir(QStringLiteral("out"), tr("Output folder."), QStringLiteral("DIR"));
+    parser.addOptions({run, format, outDir});
+    int status = 0;
+    if (!parseArguments(parser, arguments, &status))
+        return status;
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(outDir)) {
+        err() << tr("export-model takes one project file and --out DIR.") << '\n';
+        return 2;
+    }
+    const QString fmtName = parser.value(format);
+    if (fmtName != QLatin1String("tfjs") && fmtName != QLatin1String("native")) {
+        err() << tr("--format must be tfjs or native.") << '\n';
+        return 2;
+    }
+    QString error;
+    const QString from = runModelFolder(parser.positionalArguments().first(), parser.value(run), &error);
+    if (from.isEmpty()) {
+        err() << error << '\n';
+        return 1;
+    }
+    const QString out = QFileInfo(parser.value(outDir)).absoluteFilePath();
+    bool ok = false;
+    if (fmtName == QLatin1String("tfjs")) {
+        ok = copyModelFolder(from, out, &error);
+    } else {
+        QDir().mkpath(out);
+        ok = exportNative(from, out + QStringLiteral("/model.pt"), &error);
+    }
+    if (!ok) {
+        err() << error << '\n';
+        return 1;
+    }
+    cli::out() << tr("Wrote %1").arg(out) << '\n';
+    return 0;
+}
+
+} // namespace nsfw::cli

@@ -1,0 +1,298 @@
+#include "importer.h"
+
+#include "common/appinfo.h"
+#include "common/logging.h"
+#include "filewalker.h"
+#include "mediacache.h"
+#include "mediadecoder.h"
+#include "store/itemstore.h"
+#include "store/labelstore.h"
+#include "store/projectdatabase.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QSqlQuery>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <opencv2/core/mat.hpp>
+
+namespace nsfw {
+
+namespace {
+
+constexpr int kBatchSize = 48;
+
+/// What the workers learn about one file before the database sees it.
+struct Prepared {
+    WalkEntry entry;
+    MediaType type = MediaType::Unsupported;
+    QString error;
+    QString hash;
+    qint64 size = 0;
+    qint64 width = 0;
+    qint64 height = 0;
+    VideoInfo video;
+};
+
+QString hashFile(QFile &file, QString *error)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    if (!hash.addData(&file)) {
+        *error = Importer::tr("cannot read: %1").arg(file.errorString());
+        return {};
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+Prepared prepare(const WalkEntry &entry, const ImportOptions &options, const MediaCache &cache,
+                 const QSet<QString> &knownHashes)
+{
+    Prepared p;
+    p.entry = entry;
+    if (!entry.skipReason.isEmpty()) {
+        p.error = entry.skipReason;
+        return p;
+    }
+    p.type = MediaDecoder::mediaType(entry.path);
+    QFile file(entry.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        p.error = file.exists() ? Importer::tr("cannot read: %1").arg(file.errorString())
+                                : Importer::tr("the file disappeared during the import");
+        return p;
+    }
+    p.size = file.size();
+    if (p.size == 0) {
+        p.error = Importer::tr("empty file (0 bytes)");
+        return p;
+    }
+    if (p.type == MediaType::Image) {
+        if (p.size > MediaDecoder::kMaxImageFileBytes) {
+            p.error = Importer::tr("file too large for an image (%1 MB)").arg(p.size / (1024 * 1024));
+            return p;
+        }
+        const QByteArray bytes = file.readAll();
+        if (bytes.size() != p.size) {
+            p.error = Importer::tr("cannot read the whole file: %1").arg(file.errorString());
+            return p;
+        }
+        p.hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex());
+        if (knownHashes.contains(p.hash))
+            return p; // a duplicate: the database stage reports it, no need to decode again
+        ImageHeader header;
+        const cv::Mat bgr = MediaDecoder::decodeImage(bytes, options.maxPixels, &p.error, MediaCache::kThumbnailSize,
+                                                      &header);
+        if (bgr.empty())
+            return p;
+        p.width = header.width;
+        p.height = header.height;
+        cache.storeThumbnail(p.hash, bgr);
+        return p;
+    }
+    p.hash = hashFile(file, &p.error);
+    if (p.hash.isEmpty() || knownHashes.contains(p.hash))
+        return p;
+    file.close();
+    cv::Mat first;
+    const auto info = MediaDecoder::probeVideo(entry.path, &p.error, &first);
+    if (!info)
+        return p;
+    p.video = *info;
+    p.width = info->width;
+    p.height = info->height;
+    cache.storeThumbnail(p.hash, first);
+    return p;
+}
+
+/// The label given by the deepest folder named safe/sfw/nsfw/unsure, from the import root down.
+Label labelFromFolders(const WalkEntry &entry)
+{
+    const QString rootParent = QFileInfo(entry.root).absolutePath();
+    QString relative = QDir(rootParent).relativeFilePath(QFileInfo(entry.path).absolutePath());
+    const QStringList parts = relative.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (auto it = parts.crbegin(); it != parts.crend(); ++it) {
+        const auto label = parseLabel(*it);
+        if (label && *label != Label::None && !it->isEmpty())
+            return *label;
+    }
+    return Label::None;
+}
+
+} // namespace
+
+Importer::Importer(const QString &projectPath, const ImportOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_projectPath(projectPath)
+    , m_options(options)
+{
+    qRegisterMetaType<ImportProgress>();
+    qRegisterMetaType<ImportSummary>();
+}
+
+ImportSummary Importer::run()
+{
+    QElapsedTimer timer;
+    timer.start();
+    ImportSummary summary;
+    auto finish = [&]() {
+        summary.seconds = timer.elapsed() / 1000.0;
+        Q_EMIT finished(summary);
+        return summary;
+    };
+
+    auto db = ProjectDatabase::open(m_projectPath, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("import"),
+                                    &summary.error);
+    if (!db)
+        return finish();
+    ItemStore items(*db);
+    LabelStore labels(*db);
+    const MediaCache cache(db->cacheDir());
+    const QString annotator = m_options.annotator.isEmpty() ? defaultAnnotator() : m_options.annotator;
+
+    QSet<QString> knownHashes;
+    {
+        QSqlQuery q(db->db());
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT content_hash FROM items WHERE kind <> 2"))) {
+            while (q.next())
+                knownHashes.insert(q.value(0).toString());
+        }
+    }
+
+    ImportProgress state;
+    QVector<WalkEntry> entries;
+    FileWalker walker([](const QString &path) { return MediaDecoder::mediaType(path) != MediaType::Unsupported; });
+    walker.walk(m_options.paths, [&](const WalkEntry &entry) {
+        entries.append(entry);
+        return !m_cancel.load();
+    });
+    state.found = static_cast<int>(entries.size());
+    state.walkDone = true;
+    Q_EMIT progress(state);
+
+    QThreadPool pool;
+    pool.setMaxThreadCount(m_options.threads > 0 ? m_options.threads : QThread::idealThreadCount());
+    const ImportOptions options = m_options;
+    auto launch = [&](qsizetype from) {
+        const QVector<WalkEntry> chunk = entries.mid(from, kBatchSize);
+        return QtConcurrent::mapped(&pool, chunk, [options, &cache, &knownHashes](const WalkEntry &e) {
+            return prepare(e, options, cache, knownHashes);
+        });
+    };
+
+    QFuture<Prepared> next;
+    if (!entries.isEmpty())
+        next = launch(0);
+    for (qsizetype from = 0; from < entries.size(); from += kBatchSize) {
+        QFuture<Prepared> current = next;
+        const QList<Prepared> batch = current.results();
+        if (m_cancel.load()) {
+            summary.cancelled = true;
+            break;
+        }
+        // Decode the next batch while this one is written.
+        if (from + kBatchSize < entries.size())
+            next = launch(from + kBatchSize);
+
+        Transaction tx(*db);
+        if (!tx.isActive()) {
+            summary.error = tx.error();
+            break;
+        }
+        QVector<qint64> committedIds;
+        QStringList committedPaths;
+        ImportSummary delta;
+        QString error;
+        for (const Prepared &p : batch) {
+            ++state.processed;
+            state.currentPath = p.entry.path;
+            if (!p.error.isEmpty()) {
+                delta.skipped.append({p.entry.path, p.error});
+                continue;
+            }
+            const QString stored = db->storedPath(p.entry.path);
+            if (const auto existing = items.findByHash(p.hash)) {
+                const QString existingPath = db->absolutePath(existing->path);
+                if (existing->missing || !QFileInfo::exists(existingPath)) {
+                    if (!items.setPath(existing->id, stored, &error))
+                        break;
+                    ++delta.relocated;
+                } else {
+                    ++delta.duplicates;
+                }
+                continue;
+            }
+            Item item;
+            item.kind = p.type == MediaType::Video ? ItemKind::Video : ItemKind::Image;
+            item.path = stored;
+            item.contentHash = p.hash;
+            item.width = static_cast<int>(p.width);
+            item.height = static_cast<int>(p.height);
+            item.fileSize = p.size;
+            if (item.kind == ItemKind::Video) {
+                item.fps = p.video.fps;
+                item.frameCount = p.video.frameCount;
+                item.durationMs = p.video.durationMs;
+            }
+            const qint64 id = items.insert(item, &error);
+            if (id == 0)
+                break;
+            if (item.kind == ItemKind::Video) {
+                for (qint64 frameIndex : MediaDecoder::sampleFrames(p.video, m_options.frameEverySeconds)) {
+                    Item frame;
+                    frame.kind = ItemKind::Frame;
+                    frame.parentId = id;
+                    frame.frameIndex = frameIndex;
+                    frame.timestampMs = static_cast<qint64>(frameIndex * 1000.0 / p.video.fps + 0.5);
+                    frame.width = item.width;
+                    frame.height = item.height;
+                    if (items.insert(frame, &error) == 0)
+                        break;
+                    ++delta.frames;
+                }
+                if (!error.isEmpty())
+                    break;
+            }
+            if (m_options.labelsFromFolders) {
+                const Label label = labelFromFolders(p.entry);
+                if (label != Label::None) {
+                    if (labels.setLabel({id}, label, annotator, QStringLiteral("folder"), &error) < 0)
+                        break;
+                    ++delta.labeled;
+                }
+            }
+            knownHashes.insert(p.hash);
+            ++delta.imported;
+            committedIds.append(id);
+            committedPaths.append(p.entry.path);
+        }
+        if (!error.isEmpty() || !tx.commit()) {
+            summary.error = error.isEmpty() ? tx.error() : error;
+            qCWarning(lcImport) << "import stopped:" << summary.error;
+            break;
+        }
+        summary.imported += delta.imported;
+        summary.frames += delta.frames;
+        summary.duplicates += delta.duplicates;
+        summary.relocated += delta.relocated;
+        summary.labeled += delta.labeled;
+        summary.skipped += delta.skipped;
+        state.imported = summary.imported;
+        state.duplicates = summary.duplicates;
+        state.skipped = static_cast<int>(summary.skipped.size());
+        if (!committedIds.isEmpty())
+            Q_EMIT committed(committedIds, committedPaths);
+        Q_EMIT progress(state);
+    }
+    if (next.isRunning()) {
+        next.cancel();
+        next.waitForFinished();
+    }
+    return finish();
+}
+
+} // namespace nsfw

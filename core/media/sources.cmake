@@ -1,0 +1,7 @@
+target_sources(core PRIVATE
+  media/imageheader.h media/imageheader.cpp
+  media/filewalker.h media/filewalker.cpp
+  media/mediadecoder.h media/mediadecoder.cpp
+  media/mediacache.h media/mediacache.cpp
+  media/importer.h media/importer.cpp
+)

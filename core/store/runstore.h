@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace nsfw {
+
+class ProjectDatabase;
+
+/// A training run (or a scoring with the pretrained model) as stored in the project.
+struct RunRecord {
+    qint64 id = 0;
+    QDateTime created;
+    QDateTime finished;
+    QString status; ///< running, finished, cancelled, failed
+    QString error;
+    QJsonObject settings;
+    QString model;
+    double threshold = 0.5;
+    int bestEpoch = -1;
+    QJsonObject bestMetrics;
+    QString checkpoint; ///< relative to the project's cache folder
+};
+
+/// An item's part in a run: its split, the label it was trained or judged on, and its score.
+struct RunItem {
+    qint64 itemId = 0;
+    int split = 0; ///< 0 train, 1 validation
+    int label = 0; ///< 1 nsfw, 0 safe
+    float score = 0;
+};
+
+struct ItemScore {
+    qint64 itemId = 0;
+    float score = 0;
+};
+
+/// Runs, their epochs and their per-item results. All SQL about runs lives here.
+class RunStore
+{
+    Q_DECLARE_TR_FUNCTIONS(nsfw::RunStore)
+
+public:
+    explicit RunStore(ProjectDatabase &db);
+
+    /// Marks runs left "running" by a process that no longer exists as failed. Returns how many.
+    int recoverInterrupted();
+    /// Starts a run: refused (0 and *error) while another run of this project is running.
+    qint64 create(const QJsonObject &settings, const QString &model, QString *error);
+    bool addEpoch(qint64 runId, int epoch, const QJsonObject &metrics, QString *error = nullptr);
+    bool setBest(qint64 runId, int epoch, const QJsonObject &metrics, const QString &checkpoint,
+                 const QVector<RunItem> &items, QString *error = nullptr);
+    bool finish(qint64 runId, const QString &status, const QString &error = QString());
+    bool setThreshold(qint64 runId, double threshold);
+    /// Replaces the run's scores of items (for filters and sorts), in one transaction.
+    bool setItemScores(qint64 runId, const QVector<ItemScore> &scores, QString *error = nullptr);
+
+    std::optional<RunRecord> run(qint64 runId) const;
+    QVector<RunRecord> runs() const;
+    /// The newest finished run, or 0.
+    qint64 latestFinished() const;
+    QVector<QJsonObject> epochs(qint64 runId) const;
+    QVector<RunItem> items(qint64 runId) const;
+    QVector<ItemScore> itemScores(qint64 runId) const;
+
+private:
+    ProjectDatabase &m_db;
+};
+
+} // namespace nsfw

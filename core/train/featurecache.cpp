@@ -1,0 +1,103 @@
+#include "featurecache.h"
+
+#include "common/logging.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+#include <cstring>
+
+namespace nsfw {
+
+namespace {
+std::atomic<int> s_counter{0};
+}
+
+FeatureCache::FeatureCache(const QString &cacheDir, const QString &modelKey)
+    : m_connection(QStringLiteral("nsfw-features-%1").arg(s_counter.fetch_add(1)))
+    , m_modelKey(modelKey)
+{
+    QDir().mkpath(cacheDir);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    m_db.setDatabaseName(cacheDir + QStringLiteral("/features.sqlite"));
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!m_db.open()) {
+        qCWarning(lcTrain) << "feature cache unavailable:" << m_db.lastError().text();
+        return;
+    }
+    QSqlQuery q(m_db);
+    // A cache: losing the last writes to a power cut costs recomputation only.
+    q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    m_open = q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS features (model TEXT NOT NULL, key TEXT NOT NULL,"
+                                   " data BLOB NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID"));
+    if (!m_open)
+        qCWarning(lcTrain) << "feature cache unusable:" << q.lastError().text();
+}
+
+FeatureCache::~FeatureCache()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QHash<QString, std::vector<float>> FeatureCache::load(const QStringList &keys)
+{
+    QHash<QString, std::vector<float>> result;
+    if (!m_open)
+        return result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT data FROM features WHERE model = ? AND key = ?"));
+    for (const QString &key : keys) {
+        q.bindValue(0, m_modelKey);
+        q.bindValue(1, key);
+        if (q.exec() && q.next()) {
+            const QByteArray blob = q.value(0).toByteArray();
+            std::vector<float> v(size_t(blob.size()) / sizeof(float));
+            std::memcpy(v.data(), blob.constData(), v.size() * sizeof(float));
+            result.insert(key, std::move(v));
+        }
+        q.finish();
+    }
+    return result;
+}
+
+void FeatureCache::store(const QHash<QString, std::vector<float>> &features)
+{
+    if (!m_open || features.isEmpty())
+        return;
+    m_db.transaction();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO features (model, key, data) VALUES (?, ?, ?)"));
+    for (auto it = features.cbegin(); it != features.cend(); ++it) {
+        q.bindValue(0, m_modelKey);
+        q.bindValue(1, it.key());
+        q.bindValue(2, QByteArray(reinterpret_cast<const char *>(it.value().data()),
+                                  qsizetype(it.value().size() * sizeof(float))));
+        q.exec();
+    }
+    m_db.commit();
+}
+
+QString FeatureCache::modelKey(const QString &modelDir)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    const QDir dir(modelDir);
+    for (const QFileInfo &f : dir.entryInfoList(QDir::Files, QDir::Name)) {
+        QFile file(f.absoluteFilePath());
+        if (file.open(QIODevice::ReadOnly)) {
+            hash.addData(f.fileName().toUtf8());
+            hash.addData(&file);
+        }
+    }
+    return QString::fromLatin1(hash.result().toHex().left(16));
+}
+
+} // namespace nsfw

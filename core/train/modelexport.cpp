@@ -1,0 +1,139 @@
+#include "modelexport.h"
+#include "modelexport_p.h"
+
+#include "common/logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <torch/serialize.h>
+
+namespace nsfw {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nsfw::ModelExport", text);
+}
+
+/// Moves a finished temporary folder into place, replacing `dir`.
+bool swapIntoPlace(const QString &tmp, const QString &dir, QString *error)
+{
+    const QString old = dir + QStringLiteral(".old");
+    QDir(old).removeRecursively();
+    if (QFileInfo::exists(dir) && !QDir().rename(dir, old)) {
+        if (error)
+            *error = tr("cannot replace %1").arg(dir);
+        return false;
+    }
+    if (!QDir().rename(tmp, dir)) {
+        QDir().rename(old, dir);
+        if (error)
+            *error = tr("cannot move the model into %1").arg(dir);
+        return false;
+    }
+    QDir(old).removeRecursively();
+    return true;
+}
+
+} // namespace
+
+bool writeTfjsModel(const TfjsModel &base, const KerasGraph &graph, const QString &dir, QString *error)
+{
+    const QString tmp = dir + QStringLiteral(".tmp");
+    QDir(tmp).removeRecursively();
+    if (!QDir().mkpath(tmp)) {
+        if (error)
+            *error = tr("cannot create %1").arg(tmp);
+        return false;
+    }
+    const QString shardName = QStringLiteral("group1-shard1of1.bin");
+    QJsonArray entries;
+    QByteArray shard;
+    for (const auto &[name, tensor] : graph->kerasWeights()) {
+        const torch::Tensor t = tensor.detach().to(torch::kFloat).contiguous().cpu();
+        QJsonArray shape;
+        for (int64_t d : t.sizes())
+            shape.append(qint64(d));
+        entries.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(name)},
+                                   {QStringLiteral("shape"), shape},
+                                   {QStringLiteral("dtype"), QStringLiteral("float32")}});
+        shard.append(reinterpret_cast<const char *>(t.data_ptr<float>()), qsizetype(t.numel() * sizeof(float)));
+    }
+    QJsonObject doc = base.document;
+    doc.insert(QStringLiteral("weightsManifest"),
+               QJsonArray{QJsonObject{{QStringLiteral("paths"), QJsonArray{shardName}},
+                                      {QStringLiteral("weights"), entries}}});
+    doc.insert(QStringLiteral("format"), QStringLiteral("layers-model"));
+    doc.insert(QStringLiteral("generatedBy"), QStringLiteral("NSFW Workbench (fine-tuned)"));
+    auto write = [&](const QString &path, const QByteArray &bytes) {
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+            if (error)
+                *error = tr("cannot write %1: %2").arg(path, f.errorString());
+            return false;
+        }
+        return true;
+    };
+    if (!write(tmp + QLatin1Char('/') + shardName, shard)
+        || !write(tmp + QStringLiteral("/model.json"), QJsonDocument(doc).toJson(QJsonDocument::Compact)))
+        return false;
+    return swapIntoPlace(tmp, dir, error);
+}
+
+bool copyModelFolder(const QString &fromDir, const QString &outDir, QString *error)
+{
+    const QString tmp = outDir + QStringLiteral(".tmp");
+    QDir(tmp).removeRecursively();
+    QDir().mkpath(tmp);
+    const QFileInfoList files = QDir(fromDir).entryInfoList(QDir::Files);
+    if (files.isEmpty()) {
+        if (error)
+            *error = tr("%1 holds no model").arg(fromDir);
+        return false;
+    }
+    for (const QFileInfo &f : files) {
+        if (!QFile::copy(f.absoluteFilePath(), tmp + QLatin1Char('/') + f.fileName())) {
+            if (error)
+                *error = tr("cannot copy %1").arg(f.absoluteFilePath());
+            return false;
+        }
+    }
+    return swapIntoPlace(tmp, outDir, error);
+}
+
+bool exportNative(const QString &tfjsDir, const QString &outFile, QString *error)
+{
+    ModelError modelError;
+    auto graph = loadKerasGraph(tfjsDir, &modelError);
+    if (!graph) {
+        if (error)
+            *error = modelError.toString();
+        return false;
+    }
+    try {
+        torch::serialize::OutputArchive archive;
+        (*graph)->save(archive);
+        const QString tmp = outFile + QStringLiteral(".tmp");
+        archive.save_to(tmp.toStdString());
+        QFile::remove(outFile);
+        if (!QFile::rename(tmp, outFile)) {
+            if (error)
+                *error = tr("cannot write %1").arg(outFile);
+            return false;
+        }
+    } catch (const c10::Error &e) {
+        if (error)
+            *error = QString::fromUtf8(e.what_without_backtrace());
+        return false;
+    }
+    return true;
+}
+
+} // namespace nsfw

@@ -1,0 +1,12 @@
+# The training room: metrics and split are torch-free; trainer.cpp, trainingdata.cpp and modelexport.cpp
+# include torch behind headers that expose Qt/std types only (trainer.h, modelexport.h).
+target_sources(core PRIVATE
+  train/metrics.h train/metrics.cpp
+  train/split.h train/split.cpp
+  train/trainsettings.h train/trainsettings.cpp
+  train/featurecache.h train/featurecache.cpp
+  train/trainingdata.h train/trainingdata.cpp
+  train/modelexport.h train/modelexport_p.h train/modelexport.cpp
+  train/trainer.h train/trainer.cpp
+  train/trainbench.h train/trainbench.cpp
+)

@@ -1,0 +1,662 @@
+#include "trainer.h"
+
+#include "common/logging.h"
+#include "featurecache.h"
+#include "media/mediacache.h"
+#include "model/classifier.h"
+#include "model/kerasgraph.h"
+#include "model/modellocator.h"
+#include "modelexport_p.h"
+#include "split.h"
+#include "store/itemstore.h"
+#include "store/projectdatabase.h"
+#include "store/runstore.h"
+#include "trainingdata.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <c10/core/InferenceMode.h>
+
+#include <cmath>
+#include <random>
+
+namespace nsfw {
+
+namespace {
+
+constexpr int kFeatureBatch = 32;
+constexpr int kTrainCacheShortSide = 320;
+
+struct RunFailure {
+    QString message;
+};
+
+[[noreturn]] void failRun(const QString &message)
+{
+    throw RunFailure{message};
+}
+
+} // namespace
+
+struct Trainer::Run {
+    Run(Trainer &trainer, const TrainSettings &settings)
+        : q(trainer)
+        , s(settings)
+    {
+    }
+
+    Trainer &q;
+    TrainSettings s;
+    std::unique_ptr<ProjectDatabase> db;
+    std::unique_ptr<MediaCache> cache;
+    std::unique_ptr<RunStore> runs;
+    QString modelDir;
+    TfjsModel base;
+    KerasGraph graph{nullptr};
+    std::string featureLayer;
+    int64_t height = 224;
+    int64_t width = 224;
+    qint64 runId = 0;
+    QVector<Sample> train, val, unlabeled;
+    QHash<qint64, QVector<qint64>> videoFrames; // video id -> frame item ids, for video scores
+    double wPos = 1, wNeg = 1;
+    QThreadPool pool;
+    QElapsedTimer clock;
+    qint64 globalStep = 0;
+    int skippedItems = 0;
+    // Head mode: backbone features; partial/full: validation inputs and shrunken training pictures.
+    QHash<qint64, torch::Tensor> features;
+    torch::Tensor valInputs;
+    QHash<qint64, cv::Mat> trainPictures;
+    std::vector<std::pair<std::string, torch::Tensor>> bestState;
+    EpochMetrics best;
+    QVector<float> bestValScores;
+
+    bool head() const { return s.mode == TrainSettings::Mode::Head; }
+    /// Input layout matching the weights' (see useChannelsLast).
+    at::MemoryFormat inputFormat() const { return weightsChannelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous; }
+    bool weightsChannelsLast = true;
+    bool cancelled() const { return q.m_cancel.load(); }
+
+    void progress(const QString &phase, qint64 done, qint64 total, int epoch, double eta = -1)
+    {
+        Q_EMIT q.progress(TrainProgress{phase, done, total, epoch, eta});
+    }
+
+    // ---- data -------------------------------------------------------------------------------------
+
+    void gatherSamples()
+    {
+        ItemStore items(*db);
+        QVector<Sample> labeled;
+        for (const ItemStore::MediaRow &row : items.mediaRows()) {
+            const Item &it = row.item;
+            if (it.missing)
+                continue;
+            Sample sample;
+            sample.itemId = it.id;
+            Label label = it.label;
+            if (label == Label::None && it.kind == ItemKind::Frame && s.inheritVideoLabels)
+                label = row.parentLabel;
+            sample.label = label == Label::Nsfw ? 1 : label == Label::Safe ? 0 : -1;
+            const QString path = db->absolutePath(it.kind == ItemKind::Frame ? row.parentPath : it.path);
+            sample.ref = MediaRef::of(it, path, row.parentHash);
+            sample.group = it.kind == ItemKind::Frame ? QStringLiteral("video:%1").arg(it.parentId)
+                                                      : QStringLiteral("hash:") + it.contentHash;
+            if (it.kind == ItemKind::Frame)
+                videoFrames[it.parentId].append(it.id);
+            if (sample.label >= 0)
+                labeled.append(sample);
+            else
+                unlabeled.append(sample);
+        }
+        qint64 nsfw = 0;
+        for (const Sample &x : labeled)
+            nsfw += x.label;
+        const qint64 safe = labeled.size() - nsfw;
+        if (s.mode == TrainSettings::Mode::Pretrained) {
+            if (labeled.isEmpty())
+                failRun(tr("No labeled items: label some items safe or nsfw first."));
+            val = labeled;
+            return;
+        }
+        if (nsfw < 2 || safe < 2)
+            failRun(tr("Training needs at least 2 safe and 2 nsfw items (labeled: %1 safe, %2 nsfw).")
+                        .arg(safe)
+                        .arg(nsfw));
+        QVector<SplitItem> items2;
+        QHash<qint64, Sample> byId;
+        for (const Sample &x : labeled) {
+            items2.append({x.itemId, x.label, x.group});
+            byId.insert(x.itemId, x);
+        }
+        const Split split = splitItems(items2, s.validationFraction, s.seed);
+        for (const SplitItem &i : split.train)
+            train.append(byId.value(i.itemId));
+        for (const SplitItem &i : split.validation)
+            val.append(byId.value(i.itemId));
+        if (val.isEmpty() || train.isEmpty())
+            failRun(tr("Too few labeled items to keep a validation set apart (%1 labeled).").arg(labeled.size()));
+        qint64 trainNsfw = 0;
+        for (const Sample &x : train)
+            trainNsfw += x.label;
+        if (s.balance && trainNsfw > 0 && trainNsfw < train.size()) {
+            wPos = double(train.size()) / (2.0 * trainNsfw);
+            wNeg = double(train.size()) / (2.0 * (train.size() - trainNsfw));
+        }
+    }
+
+    /// Decodes samples on the pool, in order; failed ones come back empty with the reason logged.
+    std::vector<cv::Mat> decode(const QVector<Sample> &samples)
+    {
+        const MediaCache &c = *cache;
+        const QList<cv::Mat> pictures = QtConcurrent::blockingMapped(&pool, samples, [&c](const Sample &x) {
+            QString error;
+            cv::Mat m = decodeForModel(x.ref, c, &error);
+            if (m.empty())
+                qCWarning(lcTrain) << "skipping item" << x.itemId << x.ref.sourcePath << ":" << error;
+            return m;
+        });
+        return std::vector<cv::Mat>(pictures.begin(), pictures.end());
+    }
+
+    /// Backbone features of the samples (cached on disk by model and content).
+    void computeFeatures(const QVector<Sample> &samples)
+    {
+        FeatureCache store(db->cacheDir(), FeatureCache::modelKey(modelDir));
+        QStringList keys;
+        for (const Sample &x : samples)
+            keys << x.ref.key;
+        const QHash<QString, std::vector<float>> cached = store.load(keys);
+        QVector<Sample> todo;
+        for (const Sample &x : samples) {
+            const auto it = cached.constFind(x.ref.key);
+            if (it != cached.cend())
+                features.insert(x.itemId, torch::from_blob(const_cast<float *>(it->data()), {int64_t(it->size())}).clone());
+            else
+                todo.append(x);
+        }
+        graph->eval();
+        for (qsizetype from = 0; from < todo.size() && !cancelled(); from += kFeatureBatch) {
+            progress(QStringLiteral("features"), from, todo.size(), 0);
+            const QVector<Sample> batch = todo.mid(from, kFeatureBatch);
+            const std::vector<cv::Mat> pictures = decode(batch);
+            std::vector<torch::Tensor> inputs;
+            QVector<Sample> ok;
+            for (size_t i = 0; i < pictures.size(); ++i) {
+                if (pictures[i].empty()) {
+                    ++skippedItems;
+                    continue;
+                }
+                inputs.push_back(toModelInput(pictures[i], height, width));
+                ok.append(batch[qsizetype(i)]);
+            }
+            if (inputs.empty())
+                continue;
+            torch::Tensor f;
+            {
+                c10::InferenceMode guard;
+                const torch::Tensor x = torch::stack(inputs).contiguous(inputFormat());
+                f = graph->forwardTo(x, featureLayer).reshape({int64_t(ok.size()), -1}).contiguous();
+            }
+            QHash<QString, std::vector<float>> fresh;
+            for (qsizetype i = 0; i < ok.size(); ++i) {
+                const float *p = f[i].data_ptr<float>();
+                fresh.insert(ok[i].ref.key, std::vector<float>(p, p + f.size(1)));
+                features.insert(ok[i].itemId, torch::from_blob(const_cast<float *>(p), {f.size(1)}).clone());
+            }
+            store.store(fresh);
+        }
+        progress(QStringLiteral("features"), todo.size(), todo.size(), 0);
+    }
+
+    /// Drops samples whose pixels could not be read (no features).
+    void keepReadable(QVector<Sample> &samples)
+    {
+        samples.erase(std::remove_if(samples.begin(), samples.end(),
+                                     [&](const Sample &x) { return !features.contains(x.itemId); }),
+                      samples.end());
+    }
+
+    torch::Tensor stackFeatures(const QVector<Sample> &samples)
+    {
+        std::vector<torch::Tensor> rows;
+        rows.reserve(size_t(samples.size()));
+        for (const Sample &x : samples)
+            rows.push_back(features.value(x.itemId));
+        return torch::stack(rows);
+    }
+
+    static torch::Tensor labelsOf(const QVector<Sample> &samples)
+    {
+        std::vector<float> y;
+        for (const Sample &x : samples)
+            y.push_back(float(x.label));
+        return torch::tensor(y);
+    }
+
+    void prepareFullMode()
+    {
+        // Validation pictures are preprocessed once, exactly as for inference, so epoch 0 is the
+        // pretrained judgement; training pictures are kept shrunk in memory for augmentation.
+        std::vector<torch::Tensor> inputs;
+        QVector<Sample> readableVal;
+        for (qsizetype from = 0; from < val.size() && !cancelled(); from += kFeatureBatch) {
+            progress(QStringLiteral("preparing"), from, val.size() + train.size(), 0);
+            const QVector<Sample> batch = val.mid(from, kFeatureBatch);
+            const std::vector<cv::Mat> pictures = decode(batch);
+            for (size_t i = 0; i < pictures.size(); ++i) {
+                if (pictures[i].empty()) {
+                    ++skippedItems;
+                    continue;
+                }
+                inputs.push_back(toModelInput(pictures[i], height, width));
+                readableVal.append(batch[qsizetype(i)]);
+            }
+        }
+        val = readableVal;
+        if (!inputs.empty())
+            valInputs = torch::stack(inputs);
+        QVector<Sample> readableTrain;
+        for (qsizetype from = 0; from < train.size() && !cancelled(); from += kFeatureBatch) {
+            progress(QStringLiteral("preparing"), val.size() + from, val.size() + train.size(), 0);
+            const QVector<Sample> batch = train.mid(from, kFeatureBatch);
+            const std::vector<cv::Mat> pictures = decode(batch);
+            for (size_t i = 0; i < pictures.size(); ++i) {
+                if (pictures[i].empty()) {
+                    ++skippedItems;
+                    continue;
+                }
+                trainPictures.insert(batch[qsizetype(i)].itemId, shrinkForCache(pictures[i], kTrainCacheShortSide));
+                readableTrain.append(batch[qsizetype(i)]);
+            }
+        }
+        train = readableTrain;
+    }
+
+    // ---- model -------------------------------------------------------------------------------------
+
+    void loadModel()
+    {
+        QString error;
+        modelDir = locateModel(s.modelDir, &error);
+        if (modelDir.isEmpty())
+            failRun(error);
+        ModelError modelError;
+        auto parsed = readTfjsModel(modelDir + QStringLiteral("/model.json"), &modelError);
+        if (!parsed)
+            failRun(modelError.toString());
+        base = std::move(*parsed);
+        auto built = buildKerasGraph(base, &modelError);
+        if (!built)
+            failRun(modelError.toString());
+        graph = *built;
+        featureLayer = graph->featureLayer();
+        height = graph->inputHeight();
+        width = graph->inputWidth();
+        useChannelsLast(graph, true);
+    }
+
+    void saveBestState()
+    {
+        bestState.clear();
+        torch::NoGradGuard noGrad;
+        for (const auto &p : graph->named_parameters())
+            bestState.emplace_back(p.key(), p.value().detach().clone());
+        for (const auto &b : graph->named_buffers())
+            bestState.emplace_back(b.key(), b.value().detach().clone());
+    }
+
+    void restoreBestState()
+    {
+        torch::NoGradGuard noGrad;
+        auto params = graph->named_parameters();
+        auto buffers = graph->named_buffers();
+        for (const auto &[name, value] : bestState) {
+            if (auto *p = params.find(name))
+                p->copy_(value);
+            else if (auto *b = buffers.find(name))
+                b->copy_(value);
+        }
+    }
+
+    // ---- scoring -------------------------------------------------------------------------------------
+
+    /// p(nsfw) of samples with the current weights (eval mode).
+    QVector<float> score(const QVector<Sample> &samples, const torch::Tensor &preparedInputs = {})
+    {
+        graph->eval();
+        QVector<float> scores;
+        scores.reserve(samples.size());
+        c10::InferenceMode guard;
+        for (qsizetype from = 0; from < samples.size() && !cancelled(); from += kFeatureBatch) {
+            const qsizetype n = std::min<qsizetype>(kFeatureBatch, samples.size() - from);
+            torch::Tensor p;
+            if (head()) {
+                p = nsfwProbability(graph->forwardFrom(featureLayer, stackFeatures(samples.mid(from, n))));
+            } else if (preparedInputs.defined()) {
+                const torch::Tensor x = preparedInputs.narrow(0, from, n).contiguous(inputFormat());
+                p = nsfwProbability(graph->forward(x));
+            } else {
+                const QVector<Sample> batch = samples.mid(from, n);
+                const std::vector<cv::Mat> pictures = decode(batch);
+                std::vector<torch::Tensor> inputs;
+                std::vector<int64_t> ok;
+                for (size_t i = 0; i < pictures.size(); ++i) {
+                    if (!pictures[i].empty()) {
+                        inputs.push_back(toModelInput(pictures[i], height, width));
+                        ok.push_back(int64_t(i));
+                    }
+                }
+                p = torch::full({n}, std::numeric_limits<float>::quiet_NaN());
+                if (!inputs.empty()) {
+                    const torch::Tensor x = torch::stack(inputs).contiguous(inputFormat());
+                    p.index_put_({torch::tensor(ok)}, nsfwProbability(graph->forward(x)));
+                }
+            }
+            p = p.contiguous();
+            for (int64_t i = 0; i < n; ++i)
+                scores.append(p[i].item<float>());
+            if (!head() && !preparedInputs.defined())
+                progress(QStringLiteral("scoring"), from + n, samples.size(), 0);
+        }
+        return scores;
+    }
+
+    EpochMetrics evaluate(int epoch, double trainLoss, double seconds)
+    {
+        progress(QStringLiteral("evaluating"), 0, val.size(), epoch);
+        const QVector<float> scores = score(val, valInputs);
+        QVector<int> labels;
+        for (const Sample &x : val)
+            labels << x.label;
+        EpochMetrics m;
+        m.epoch = epoch;
+        m.trainLoss = trainLoss;
+        m.curve = PrCurve::compute(scores, labels);
+        m.averagePrecision = m.curve.averagePrecision;
+        m.rocAuc = m.curve.rocAuc;
+        m.confusion = m.curve.confusionAt(s.threshold);
+        {
+            c10::InferenceMode guard;
+            m.validationLoss = weightedBce(torch::tensor(std::vector<float>(scores.begin(), scores.end())),
+                                           labelsOf(val), 1.0, 1.0)
+                                   .item<double>();
+        }
+        m.seconds = seconds;
+        // Best by AP; the first epoch (the pretrained model) is the baseline to beat.
+        const bool better = epoch == 0 || m.averagePrecision > best.averagePrecision
+            || (m.averagePrecision == best.averagePrecision && m.validationLoss < best.validationLoss);
+        m.best = better;
+        if (better) {
+            best = m;
+            bestValScores = scores;
+            saveBestState();
+            writeCheckpoint();
+        }
+        runs->addEpoch(runId, epoch, m.toJson());
+        Q_EMIT q.epochFinished(m);
+        return m;
+    }
+
+    QString checkpointRelative() const { return QStringLiteral("runs/%1/model").arg(runId); }
+
+    void writeCheckpoint()
+    {
+        QString error;
+        if (!writeTfjsModel(base, graph, db->cacheDir() + QLatin1Char('/') + checkpointRelative(), &error))
+            failRun(tr("Cannot write the checkpoint: %1").arg(error));
+        QVector<RunItem> items;
+        for (qsizetype i = 0; i < val.size(); ++i)
+            items.append({val[i].itemId, 1, val[i].label, bestValScores.value(i)});
+        for (const Sample &x : train)
+            items.append({x.itemId, 0, x.label, std::numeric_limits<float>::quiet_NaN()});
+        QJsonObject metrics = best.toJson();
+        metrics.remove(QStringLiteral("curve"));
+        if (!runs->setBest(runId, best.epoch, metrics, checkpointRelative(), items, &error))
+            failRun(error);
+    }
+
+    // ---- training -------------------------------------------------------------------------------------
+
+    double trainEpoch(int epoch, torch::optim::Optimizer &optimizer, std::mt19937 &rng, double *etaBase)
+    {
+        setTrainMode(graph, s.freezeBatchNorm);
+        std::vector<int64_t> order(size_t(train.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), rng);
+        const int batch = s.batchSize;
+        const int steps = int((order.size() + size_t(batch) - 1) / size_t(batch));
+        const torch::Tensor trainX = head() ? stackFeatures(train) : torch::Tensor();
+        const torch::Tensor trainY = labelsOf(train);
+
+        // Partial/full: the next batch is augmented on the pool while this one trains.
+        auto makeBatch = [this, &order, batch](int step, quint32 seed) {
+            std::vector<torch::Tensor> inputs;
+            std::mt19937 local(seed);
+            std::vector<quint32> seeds;
+            const size_t from = size_t(step) * size_t(batch);
+            const size_t to = std::min(order.size(), from + size_t(batch));
+            for (size_t i = from; i < to; ++i)
+                seeds.push_back(local());
+            QVector<int> idx;
+            for (size_t i = from; i < to; ++i)
+                idx.append(int(i));
+            const QList<torch::Tensor> prepared = QtConcurrent::blockingMapped(&pool, idx, [&](int i) {
+                std::mt19937 r(seeds[size_t(i) - from]);
+                const cv::Mat &picture = trainPictures[train[order[size_t(i)]].itemId];
+                const cv::Mat aug = s.augment ? augment(picture, r) : picture;
+                return toModelInput(aug, height, width);
+            });
+            return torch::stack(std::vector<torch::Tensor>(prepared.begin(), prepared.end()))
+                .contiguous(inputFormat());
+        };
+        QFuture<torch::Tensor> next;
+        if (!head())
+            next = QtConcurrent::run([&, seed = rng()] { return makeBatch(0, seed); });
+
+        double sum = 0;
+        int done = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (int step = 0; step < steps; ++step) {
+            if (cancelled())
+                break;
+            const size_t from = size_t(step) * size_t(batch);
+            const size_t to = std::min(order.size(), from + size_t(batch));
+            const torch::Tensor idx = torch::from_blob(order.data() + from, {int64_t(to - from)}, torch::kLong).clone();
+            torch::Tensor x;
+            if (head()) {
+                x = trainX.index_select(0, idx);
+            } else {
+                x = next.result();
+                if (step + 1 < steps)
+                    next = QtConcurrent::run([&, step, seed = rng()] { return makeBatch(step + 1, seed); });
+            }
+            const torch::Tensor y = trainY.index_select(0, idx);
+            optimizer.zero_grad();
+            const torch::Tensor probs = head() ? graph->forwardFrom(featureLayer, x) : graph->forward(x);
+            const torch::Tensor loss = weightedBce(nsfwProbability(probs), y, wPos, wNeg);
+            loss.backward();
+            optimizer.step();
+            const double value = loss.item<double>();
+            sum += value;
+            ++done;
+            ++globalStep;
+            Q_EMIT q.stepLoss(StepLoss{epoch, step, steps, globalStep, value});
+            const double perStep = timer.elapsed() / 1000.0 / done;
+            *etaBase = perStep * steps;
+            if (!head() || step % 50 == 0)
+                progress(QStringLiteral("training"), step + 1, steps, epoch,
+                         perStep * (steps - step - 1) + perStep * steps * (s.epochs - epoch));
+        }
+        if (next.isRunning())
+            next.waitForFinished();
+        return done > 0 ? sum / done : qQNaN();
+    }
+
+    std::unique_ptr<torch::optim::Optimizer> makeOptimizer()
+    {
+        std::vector<torch::Tensor> params;
+        for (const auto &p : graph->parameters()) {
+            if (p.requires_grad())
+                params.push_back(p);
+        }
+        if (params.empty())
+            failRun(tr("Nothing to train: no layer is unfrozen."));
+        const double lr = s.effectiveLearningRate();
+        if (s.optimizer == QLatin1String("sgd"))
+            return std::make_unique<torch::optim::SGD>(
+                params, torch::optim::SGDOptions(lr).momentum(0.9).weight_decay(s.weightDecay));
+        return std::make_unique<torch::optim::AdamW>(params, torch::optim::AdamWOptions(lr).weight_decay(s.weightDecay));
+    }
+
+    qint64 scoreEverything()
+    {
+        QVector<Sample> all = train + val + unlabeled;
+        std::sort(all.begin(), all.end(), [](const Sample &a, const Sample &b) { return a.itemId < b.itemId; });
+        if (head())
+            computeFeatures(unlabeled), keepReadable(all);
+        progress(QStringLiteral("scoring"), 0, all.size(), best.epoch);
+        const QVector<float> scores = score(all);
+        QVector<ItemScore> rows;
+        QHash<qint64, float> byId;
+        for (qsizetype i = 0; i < all.size() && i < scores.size(); ++i) {
+            if (std::isnan(scores[i]))
+                continue;
+            rows.append({all[i].itemId, scores[i]});
+            byId.insert(all[i].itemId, scores[i]);
+        }
+        // A whole video scores as its most nsfw frame.
+        for (auto it = videoFrames.cbegin(); it != videoFrames.cend(); ++it) {
+            float m = -1;
+            for (qint64 frame : it.value())
+                m = std::max(m, byId.value(frame, -1.0f));
+            if (m >= 0)
+                rows.append({it.key(), m});
+        }
+        QString error;
+        if (!cancelled() && !runs->setItemScores(runId, rows, &error))
+            failRun(error);
+        return rows.size();
+    }
+};
+
+Trainer::Trainer(const QString &projectPath, const TrainSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_projectPath(projectPath)
+    , m_settings(settings)
+{
+    qRegisterMetaType<EpochMetrics>();
+    qRegisterMetaType<StepLoss>();
+    qRegisterMetaType<TrainProgress>();
+    qRegisterMetaType<TrainResult>();
+}
+
+Trainer::~Trainer() = default;
+
+TrainResult Trainer::run()
+{
+    Run r(*this, m_settings);
+    r.clock.start();
+    TrainResult result;
+    auto finish = [&](const QString &status, const QString &error) {
+        result.status = status;
+        result.error = error;
+        result.runId = r.runId;
+        result.bestEpoch = r.best.epoch;
+        result.best = r.best;
+        result.trainItems = r.train.size();
+        result.validationItems = r.val.size();
+        result.seconds = r.clock.elapsed() / 1000.0;
+        if (r.runs && r.runId > 0)
+            r.runs->finish(r.runId, status, error);
+        if (!error.isEmpty())
+            qCWarning(lcTrain) << "run" << r.runId << status << error;
+        Q_EMIT finished(result);
+        return result;
+    };
+
+    QString error;
+    if (const QString bad = m_settings.validate(); !bad.isEmpty())
+        return finish(QStringLiteral("failed"), bad);
+    r.db = ProjectDatabase::open(m_projectPath, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("train"),
+                                 &error);
+    if (!r.db)
+        return finish(QStringLiteral("failed"), error);
+    r.cache = std::make_unique<MediaCache>(r.db->cacheDir());
+    r.runs = std::make_unique<RunStore>(*r.db);
+    r.pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+    setTorchThreads(m_settings.threads);
+
+    try {
+        r.progress(QStringLiteral("preparing"), 0, 0, 0);
+        r.loadModel();
+        r.gatherSamples();
+        r.runId = r.runs->create(m_settings.toJson(), QFileInfo(r.modelDir).fileName(), &error);
+        if (r.runId == 0)
+            failRun(error);
+        Q_EMIT started(r.runId);
+        torch::manual_seed(m_settings.seed);
+        std::mt19937 rng(quint32(m_settings.seed));
+
+        if (r.head() || m_settings.mode == TrainSettings::Mode::Pretrained) {
+            r.computeFeatures(r.train + r.val);
+            r.keepReadable(r.train);
+            r.keepReadable(r.val);
+        } else {
+            r.prepareFullMode();
+        }
+        if (isCancelled())
+            return finish(QStringLiteral("cancelled"), {});
+        if (m_settings.mode == TrainSettings::Mode::Pretrained) {
+            // The model as shipped: head-mode scoring from features is exactly its forward pass.
+            r.s.mode = TrainSettings::Mode::Head;
+        }
+        QElapsedTimer epochTimer;
+        epochTimer.start();
+        r.evaluate(0, qQNaN(), epochTimer.elapsed() / 1000.0);
+
+        if (m_settings.mode != TrainSettings::Mode::Pretrained && m_settings.epochs > 0) {
+            setTrainable(r.graph, m_settings.mode, m_settings.blocks, m_settings.freezeBatchNorm);
+            auto optimizer = r.makeOptimizer();
+            int sinceBest = 0;
+            double etaBase = 0;
+            for (int epoch = 1; epoch <= m_settings.epochs && !isCancelled(); ++epoch) {
+                epochTimer.restart();
+                const double loss = r.trainEpoch(epoch, *optimizer, rng, &etaBase);
+                if (isCancelled())
+                    break;
+                const EpochMetrics m = r.evaluate(epoch, loss, epochTimer.elapsed() / 1000.0);
+                sinceBest = m.best ? 0 : sinceBest + 1;
+                if (m_settings.patience > 0 && sinceBest >= m_settings.patience) {
+                    qCInfo(lcTrain) << "early stop after epoch" << epoch;
+                    break;
+                }
+            }
+            r.restoreBestState();
+        }
+        if (m_settings.scoreAll && !isCancelled())
+            result.scoredItems = r.scoreEverything();
+        if (r.skippedItems > 0)
+            qCWarning(lcTrain) << r.skippedItems << "items could not be read and were left out";
+        return finish(isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("finished"), {});
+    } catch (const RunFailure &f) {
+        return finish(QStringLiteral("failed"), f.message);
+    } catch (const ModelException &e) {
+        return finish(QStringLiteral("failed"), e.error.toString());
+    } catch (const c10::Error &e) {
+        return finish(QStringLiteral("failed"), QString::fromUtf8(e.what_without_backtrace()));
+    } catch (const std::exception &e) {
+        return finish(QStringLiteral("failed"), QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace nsfw

@@ -1,0 +1,189 @@
+#include "trainingdata.h"
+
+#include "media/imageheader.h"
+#include "media/mediadecoder.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+namespace nsfw {
+
+cv::Mat decodeForModel(const MediaRef &ref, const MediaCache &cache, QString *error)
+{
+    if (ref.kind == ItemKind::Frame)
+        return cache.pixels(ref, error);
+    QFile file(ref.sourcePath);
+    if (!file.exists()) {
+        *error = QCoreApplication::translate("nsfw::Trainer", "the file is missing (moved or deleted?)");
+        return {};
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("nsfw::Trainer", "cannot read: %1").arg(file.errorString());
+        return {};
+    }
+    const QByteArray bytes = file.readAll();
+    const ImageHeader header = readImageHeader(bytes);
+    if (header.valid() && header.width * header.height > MediaDecoder::kDefaultMaxPixels) {
+        *error = QCoreApplication::translate("nsfw::Trainer", "image too large");
+        return {};
+    }
+    if (header.format == ImageHeader::Format::Gif) // OpenCV 4.6 has no GIF decoder
+        return MediaDecoder::decodeImage(bytes, MediaDecoder::kDefaultMaxPixels, error);
+    try {
+        const cv::Mat raw(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData()));
+        cv::Mat bgr = cv::imdecode(raw, cv::IMREAD_COLOR);
+        if (bgr.empty())
+            *error = QCoreApplication::translate("nsfw::Trainer", "cannot decode the image");
+        return bgr;
+    } catch (const cv::Exception &e) {
+        *error = QString::fromStdString(e.msg);
+        return {};
+    }
+}
+
+torch::Tensor toModelInput(const cv::Mat &bgr, int64_t height, int64_t width)
+{
+    cv::Mat rgb;
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    // Scale first, then resize: nsfwjs's order (model/preprocess.cpp does the same).
+    torch::Tensor x = torch::from_blob(rgb.data, {1, rgb.rows, rgb.cols, 3}, torch::kByte)
+                          .permute({0, 3, 1, 2})
+                          .to(torch::kFloat)
+                          .div_(255.0f);
+    if (rgb.rows != height || rgb.cols != width)
+        x = torch::upsample_bilinear2d(x, {height, width}, /*align_corners=*/true);
+    return x[0].contiguous();
+}
+
+cv::Mat augment(const cv::Mat &bgr, std::mt19937 &rng)
+{
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const double area = bgr.cols * double(bgr.rows) * (0.5 + 0.5 * unit(rng));
+    const double ratio = std::exp(std::log(3.0 / 4.0) + unit(rng) * (std::log(4.0 / 3.0) - std::log(3.0 / 4.0)));
+    const int w = std::clamp(int(std::lround(std::sqrt(area * ratio))), 1, bgr.cols);
+    const int h = std::clamp(int(std::lround(std::sqrt(area / ratio))), 1, bgr.rows);
+    const int x = int(unit(rng) * (bgr.cols - w + 1)) % (bgr.cols - w + 1);
+    const int y = int(unit(rng) * (bgr.rows - h + 1)) % (bgr.rows - h + 1);
+    cv::Mat crop = bgr(cv::Rect(x, y, w, h));
+    cv::Mat out;
+    if (unit(rng) < 0.5)
+        cv::flip(crop, out, 1);
+    else
+        out = crop.clone();
+    const double brightness = 0.8 + 0.4 * unit(rng);
+    const double contrast = 0.8 + 0.4 * unit(rng);
+    const double saturation = 0.8 + 0.4 * unit(rng);
+    cv::Mat f;
+    out.convertTo(f, CV_32FC3, brightness);
+    cv::Mat gray;
+    cv::cvtColor(f, gray, cv::COLOR_BGR2GRAY);
+    const double mean = cv::mean(gray)[0];
+    f = (f - cv::Scalar::all(mean)) * contrast + cv::Scalar::all(mean);
+    cv::cvtColor(f, gray, cv::COLOR_BGR2GRAY);
+    cv::Mat gray3;
+    cv::cvtColor(gray, gray3, cv::COLOR_GRAY2BGR);
+    f = gray3 + (f - gray3) * saturation;
+    f.convertTo(out, CV_8UC3);
+    return out;
+}
+
+torch::Tensor nsfwProbability(const torch::Tensor &probabilities)
+{
+    if (probabilities.size(1) == 5) // not an index tensor: one made under InferenceMode could never enter autograd
+        return probabilities.narrow(1, 1, 1).squeeze(1) + probabilities.narrow(1, 3, 2).sum(1);
+    return probabilities.select(1, probabilities.size(1) - 1);
+}
+
+torch::Tensor weightedBce(const torch::Tensor &p, const torch::Tensor &y, double wPos, double wNeg)
+{
+    const torch::Tensor q = p.clamp(1e-7, 1 - 1e-7);
+    const torch::Tensor w = y * wPos + (1 - y) * wNeg;
+    return -(w * (y * q.log() + (1 - y) * (1 - q).log())).mean();
+}
+
+std::string firstTrainableLayer(const KerasGraph &graph, TrainSettings::Mode mode, int blocks)
+{
+    const std::vector<std::string> names = graph->layerNames();
+    if (mode == TrainSettings::Mode::Full)
+        return names.front();
+    const auto feature = std::find(names.begin(), names.end(), graph->featureLayer());
+    const std::string afterFeatures = feature + 1 < names.end() ? *(feature + 1) : names.back();
+    if (mode != TrainSettings::Mode::Partial)
+        return afterFeatures;
+    int lastBlock = 0;
+    for (const std::string &n : names) {
+        if (n.rfind("block_", 0) == 0)
+            lastBlock = std::max(lastBlock, std::atoi(n.c_str() + 6));
+    }
+    if (lastBlock > 0) {
+        if (blocks <= 0)
+            return afterFeatures;
+        const std::string prefix = "block_" + std::to_string(std::max(1, lastBlock - blocks + 1)) + "_";
+        for (const std::string &n : names) {
+            if (n.rfind(prefix, 0) == 0)
+                return n;
+        }
+    }
+    std::vector<std::string> weighted;
+    for (const std::string &n : names) {
+        if (graph->layer(n) && !graph->layer(n)->kerasWeights().empty())
+            weighted.push_back(n);
+    }
+    const size_t k = size_t(std::max(1, blocks));
+    return weighted.size() > k ? weighted[weighted.size() - k] : names.front();
+}
+
+void setTrainable(KerasGraph &graph, TrainSettings::Mode mode, int blocks, bool freezeBatchNorm)
+{
+    graph->setTrainableFrom(firstTrainableLayer(graph, mode, blocks));
+    if (!freezeBatchNorm)
+        return;
+    const std::vector<std::string> names = graph->layerNames();
+    const std::vector<std::string> classes = graph->layerClasses();
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (classes[i] == "BatchNormalization")
+            graph->setLayerTrainable(names[i], false);
+    }
+}
+
+void setTrainMode(KerasGraph &graph, bool freezeBatchNorm)
+{
+    graph->train();
+    if (!freezeBatchNorm)
+        return;
+    const std::vector<std::string> names = graph->layerNames();
+    const std::vector<std::string> classes = graph->layerClasses();
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (classes[i] == "BatchNormalization")
+            graph->layer(names[i])->eval();
+    }
+}
+
+void useChannelsLast(KerasGraph &graph, bool channelsLast)
+{
+    torch::NoGradGuard noGrad;
+    const auto format = channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+    for (auto &p : graph->parameters()) {
+        if (p.dim() == 4)
+            p.set_data(p.contiguous(format));
+    }
+}
+
+cv::Mat shrinkForCache(const cv::Mat &bgr, int maxShortSide)
+{
+    const int shortSide = std::min(bgr.cols, bgr.rows);
+    if (shortSide <= maxShortSide)
+        return bgr;
+    const double scale = double(maxShortSide) / shortSide;
+    cv::Mat out;
+    cv::resize(bgr, out, cv::Size(std::max(1, int(std::lround(bgr.cols * scale))), std::max(1, int(std::lround(bgr.rows * scale)))),
+               0, 0, cv::INTER_AREA);
+    return out;
+}
+
+} // namespace nsfw

@@ -1,0 +1,138 @@
+#include "trainsettings.h"
+
+#include <cmath>
+
+namespace nsfw {
+
+double TrainSettings::effectiveLearningRate() const
+{
+    if (learningRate > 0)
+        return learningRate;
+    switch (mode) {
+    case Mode::Head: return 1e-3;
+    case Mode::Partial: return 1e-4;
+    case Mode::Full: return 5e-5;
+    case Mode::Pretrained: break;
+    }
+    return 0;
+}
+
+QString TrainSettings::modeName(Mode mode)
+{
+    switch (mode) {
+    case Mode::Pretrained: return QStringLiteral("pretrained");
+    case Mode::Head: return QStringLiteral("head");
+    case Mode::Partial: return QStringLiteral("partial");
+    case Mode::Full: return QStringLiteral("full");
+    }
+    return {};
+}
+
+bool TrainSettings::parseMode(const QString &text, Mode *mode)
+{
+    for (Mode m : {Mode::Pretrained, Mode::Head, Mode::Partial, Mode::Full}) {
+        if (text.compare(modeName(m), Qt::CaseInsensitive) == 0) {
+            *mode = m;
+            return true;
+        }
+    }
+    return false;
+}
+
+QJsonObject TrainSettings::toJson() const
+{
+    return {{QStringLiteral("mode"), modeName(mode)},
+            {QStringLiteral("blocks"), blocks},
+            {QStringLiteral("epochs"), epochs},
+            {QStringLiteral("learningRate"), effectiveLearningRate()},
+            {QStringLiteral("weightDecay"), weightDecay},
+            {QStringLiteral("batchSize"), batchSize},
+            {QStringLiteral("patience"), patience},
+            {QStringLiteral("seed"), QString::number(seed)},
+            {QStringLiteral("validationFraction"), validationFraction},
+            {QStringLiteral("optimizer"), optimizer},
+            {QStringLiteral("freezeBatchNorm"), freezeBatchNorm},
+            {QStringLiteral("augment"), augment},
+            {QStringLiteral("balance"), balance},
+            {QStringLiteral("inheritVideoLabels"), inheritVideoLabels},
+            {QStringLiteral("threshold"), threshold},
+            {QStringLiteral("scoreAll"), scoreAll},
+            {QStringLiteral("modelDir"), modelDir}};
+}
+
+TrainSettings TrainSettings::fromJson(const QJsonObject &o)
+{
+    TrainSettings s;
+    parseMode(o.value(QStringLiteral("mode")).toString(), &s.mode);
+    s.blocks = o.value(QStringLiteral("blocks")).toInt(s.blocks);
+    s.epochs = o.value(QStringLiteral("epochs")).toInt(s.epochs);
+    s.learningRate = o.value(QStringLiteral("learningRate")).toDouble(0);
+    s.weightDecay = o.value(QStringLiteral("weightDecay")).toDouble(s.weightDecay);
+    s.batchSize = o.value(QStringLiteral("batchSize")).toInt(s.batchSize);
+    s.patience = o.value(QStringLiteral("patience")).toInt(s.patience);
+    s.seed = o.value(QStringLiteral("seed")).toString(QStringLiteral("1")).toULongLong();
+    s.validationFraction = o.value(QStringLiteral("validationFraction")).toDouble(s.validationFraction);
+    s.optimizer = o.value(QStringLiteral("optimizer")).toString(s.optimizer);
+    s.freezeBatchNorm = o.value(QStringLiteral("freezeBatchNorm")).toBool(s.freezeBatchNorm);
+    s.augment = o.value(QStringLiteral("augment")).toBool(s.augment);
+    s.balance = o.value(QStringLiteral("balance")).toBool(s.balance);
+    s.inheritVideoLabels = o.value(QStringLiteral("inheritVideoLabels")).toBool(s.inheritVideoLabels);
+    s.threshold = o.value(QStringLiteral("threshold")).toDouble(s.threshold);
+    s.scoreAll = o.value(QStringLiteral("scoreAll")).toBool(s.scoreAll);
+    s.modelDir = o.value(QStringLiteral("modelDir")).toString();
+    return s;
+}
+
+QString TrainSettings::validate() const
+{
+    if (epochs < 0 || epochs > 1000)
+        return tr("epochs must be between 0 and 1000");
+    if (batchSize < 1 || batchSize > 4096)
+        return tr("the batch size must be between 1 and 4096");
+    if (!(validationFraction > 0 && validationFraction < 1))
+        return tr("the validation fraction must be between 0 and 1");
+    if (blocks < 0 || blocks > 100)
+        return tr("blocks must be between 0 and 100");
+    if (learningRate < 0 || !std::isfinite(learningRate))
+        return tr("the learning rate must be positive");
+    if (optimizer != QLatin1String("adamw") && optimizer != QLatin1String("sgd"))
+        return tr("the optimizer must be adamw or sgd");
+    if (!(threshold >= 0 && threshold <= 1))
+        return tr("the threshold must be between 0 and 1");
+    return {};
+}
+
+QJsonObject EpochMetrics::toJson() const
+{
+    auto num = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };
+    return {{QStringLiteral("epoch"), epoch},
+            {QStringLiteral("trainLoss"), num(trainLoss)},
+            {QStringLiteral("validationLoss"), num(validationLoss)},
+            {QStringLiteral("ap"), num(averagePrecision)},
+            {QStringLiteral("auc"), num(rocAuc)},
+            {QStringLiteral("accuracy"), confusion.accuracy()},
+            {QStringLiteral("precision"), confusion.precision()},
+            {QStringLiteral("recall"), confusion.recall()},
+            {QStringLiteral("f1"), confusion.f1()},
+            {QStringLiteral("confusion"), confusion.toJson()},
+            {QStringLiteral("curve"), curve.toJson()},
+            {QStringLiteral("seconds"), seconds},
+            {QStringLiteral("best"), best}};
+}
+
+EpochMetrics EpochMetrics::fromJson(const QJsonObject &o)
+{
+    EpochMetrics m;
+    m.epoch = o.value(QStringLiteral("epoch")).toInt();
+    m.trainLoss = o.value(QStringLiteral("trainLoss")).toDouble(qQNaN());
+    m.validationLoss = o.value(QStringLiteral("validationLoss")).toDouble(qQNaN());
+    m.averagePrecision = o.value(QStringLiteral("ap")).toDouble(qQNaN());
+    m.rocAuc = o.value(QStringLiteral("auc")).toDouble(qQNaN());
+    m.confusion = ConfusionMatrix::fromJson(o.value(QStringLiteral("confusion")).toObject());
+    m.curve = PrCurve::fromJson(o.value(QStringLiteral("curve")).toObject());
+    m.seconds = o.value(QStringLiteral("seconds")).toDouble();
+    m.best = o.value(QStringLiteral("best")).toBool();
+    return m;
+}
+
+} // namespace nsfw

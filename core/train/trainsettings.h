@@ -1,0 +1,98 @@
+#pragma once
+
+#include "train/metrics.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+namespace nsfw {
+
+/// Everything a training run is configured by; stored with the run as JSON so "Retrain" repeats it.
+struct TrainSettings {
+    Q_DECLARE_TR_FUNCTIONS(nsfw::TrainSettings)
+
+public:
+    enum class Mode { Pretrained, Head, Partial, Full };
+    Mode mode = Mode::Head;
+    int blocks = 6;             ///< partial: the last k backbone blocks (and the final convolution) are retrained
+    int epochs = 10;
+    double learningRate = 0;    ///< 0 = the mode's default (head 1e-3, partial 1e-4, full 5e-5)
+    double weightDecay = 1e-4;
+    int batchSize = 32;
+    int patience = 3;           ///< early stopping: epochs without a better validation AP
+    quint64 seed = 1;
+    double validationFraction = 0.2;
+    QString optimizer = QStringLiteral("adamw"); ///< adamw or sgd (momentum 0.9)
+    bool freezeBatchNorm = true; ///< keep BatchNorm statistics and affine parameters as pretrained
+    bool augment = true;        ///< random resized crop, flip, colour jitter (partial and full)
+    bool balance = true;        ///< weight the loss so both classes count equally
+    bool inheritVideoLabels = true; ///< frames without a label of their own take their video's label
+    double threshold = 0.5;     ///< decision threshold for the confusion matrix and F1
+    bool scoreAll = true;       ///< after training, score every image and frame (for the gallery)
+    QString modelDir;           ///< pretrained model folder; empty = the installed mobilenet_v2
+    int threads = 0;            ///< torch threads; 0 = all cores
+
+    double effectiveLearningRate() const;
+    static QString modeName(Mode mode);
+    static bool parseMode(const QString &text, Mode *mode);
+    QJsonObject toJson() const;
+    static TrainSettings fromJson(const QJsonObject &o);
+    /// Empty when the settings make sense; else a message naming the bad value.
+    QString validate() const;
+};
+
+/// The results of one epoch on the validation set (epoch 0: the pretrained model, before any training).
+struct EpochMetrics {
+    int epoch = 0;
+    double trainLoss = qQNaN(); ///< mean over the epoch's steps; NaN for epoch 0
+    double validationLoss = 0;
+    double averagePrecision = 0;
+    double rocAuc = 0;
+    ConfusionMatrix confusion;  ///< at the run's threshold
+    PrCurve curve;              ///< validation precision-recall / ROC curve
+    double seconds = 0;
+    bool best = false;
+
+    QJsonObject toJson() const;
+    static EpochMetrics fromJson(const QJsonObject &o);
+};
+
+/// The loss of one optimizer step, for the live plot.
+struct StepLoss {
+    int epoch = 0;
+    int step = 0;        ///< within the epoch
+    int stepsPerEpoch = 0;
+    qint64 globalStep = 0;
+    double loss = 0;
+};
+
+/// Where a run is: phase ("preparing", "features", "training", "evaluating", "scoring"), counts, ETA.
+struct TrainProgress {
+    QString phase;
+    qint64 done = 0;
+    qint64 total = 0;
+    int epoch = 0;
+    double etaSeconds = -1; ///< whole run; -1 when unknown
+};
+
+/// How a run ended.
+struct TrainResult {
+    qint64 runId = 0;
+    QString status; ///< finished, cancelled, failed
+    QString error;
+    int bestEpoch = -1;
+    EpochMetrics best;
+    qint64 trainItems = 0;
+    qint64 validationItems = 0;
+    qint64 scoredItems = 0;
+    double seconds = 0;
+};
+
+} // namespace nsfw
+
+Q_DECLARE_METATYPE(nsfw::EpochMetrics)
+Q_DECLARE_METATYPE(nsfw::StepLoss)
+Q_DECLARE_METATYPE(nsfw::TrainProgress)
+Q_DECLARE_METATYPE(nsfw::TrainResult)

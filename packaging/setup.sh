@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Set-up for a Debian 12 machine: installs the missing packages, fetches the pretrained model, builds
+# (Release) into build/. Safe to run again: each step does nothing when its work is already done.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${NSFW_BUILD_DIR:-$root/build}
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git
+  # libraries
+  qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-image-formats-plugins
+  libqcustomplot-dev libopencv-dev libtorch-dev libgoogle-perftools-dev libtcmalloc-minimal4 libopenblas0-openmp
+  # real pictures for tests and benchmarks
+  openclipart-png plasma-workspace-wallpapers dataset-fashion-mnist
+  # the PyTorch-in-Python peer the benchmarks compare against
+  python3-torch python3-torchvision
+  # scikit-learn makes the reference values the metric tests compare against
+  python3-sklearn
+  # running the window headless for screenshots, util-linux for setpriv in tests
+  xvfb x11-apps util-linux
+)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+bash "$root/packaging/model/fetch-model.sh"
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j "$(nproc)"

@@ -1,0 +1,177 @@
+// The headless command line as a user runs it: real processes, exit codes, output.
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QStringList &arguments)
+{
+    QProcess p;
+    p.start(nsfw::test::workbenchBinary(), arguments);
+    Run r;
+    if (!p.waitForFinished(120000))
+        return r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (nsfw::test::workbenchBinary().isEmpty())
+            QSKIP("NSFW_WORKBENCH_BIN is not set (run through ctest)");
+    }
+
+    void everyCommandHasHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *c : {"init", "import", "stats", "label", "labels", "check", "predict", "benchmark"})
+            QTest::newRow(c) << QString::fromLatin1(c);
+    }
+
+    void everyCommandHasHelp()
+    {
+        QFETCH(QString, command);
+        const Run r = run({command, QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Usage: nsfw-workbench ") + command), qPrintable(r.out));
+    }
+
+    void wrongUseExitsTwoWithAHint()
+    {
+        const Run r = run({QStringLiteral("import"), QStringLiteral("--no-such-option")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--help")));
+    }
+
+    void initImportStatsAndCsv()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("demo.nwproj"));
+        Run r = run({QStringLiteral("init"), project});
+        QCOMPARE(r.code, 0);
+        r = run({QStringLiteral("init"), project});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("already exists")));
+
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QDir().mkpath(data + QStringLiteral("/safe"));
+        QDir().mkpath(data + QStringLiteral("/nsfw"));
+        const QStringList safe = nsfw::test::clipArt(5, QStringLiteral("plants"));
+        const QStringList nsfw = nsfw::test::clipArt(4, QStringLiteral("office"));
+        if (safe.size() < 5 || nsfw.size() < 4)
+            QSKIP("openclipart-png is not installed");
+        for (const QString &f : safe)
+            QFile::copy(f, data + QStringLiteral("/safe/") + QFileInfo(f).fileName());
+        for (const QString &f : nsfw)
+            QFile::copy(f, data + QStringLiteral("/nsfw/") + QFileInfo(f).fileName());
+        QFile junk(data + QStringLiteral("/junk.jpg"));
+        junk.open(QIODevice::WriteOnly);
+        junk.write("not a jpeg at all");
+        junk.close();
+        const QString video = data + QStringLiteral("/clip.mp4");
+        QVERIFY(nsfw::test::writeTestVideo(video, 50, 10.0));
+
+        r = run({QStringLiteral("import"), project, data, QStringLiteral("--labels-from-folders"),
+                 QStringLiteral("--frame-every"), QStringLiteral("2"), QStringLiteral("--annotator"),
+                 QStringLiteral("ci")});
+        QCOMPARE(r.code, 0); // completed, though a file was skipped
+        QVERIFY2(r.out.contains(QStringLiteral("junk.jpg: not an image")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Imported 10 files (3 video frames)")), qPrintable(r.out));
+
+        r = run({QStringLiteral("stats"), project, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject stats = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(stats.value(QStringLiteral("items")).toInt(), 13);
+        QCOMPARE(stats.value(QStringLiteral("byKind")).toObject().value(QStringLiteral("image")).toInt(), 9);
+        QCOMPARE(stats.value(QStringLiteral("byKind")).toObject().value(QStringLiteral("frame")).toInt(), 3);
+        QCOMPARE(stats.value(QStringLiteral("byLabel")).toObject().value(QStringLiteral("safe")).toInt(), 5);
+        QCOMPARE(stats.value(QStringLiteral("byLabel")).toObject().value(QStringLiteral("nsfw")).toInt(), 4);
+        QCOMPARE(stats.value(QStringLiteral("byLabel")).toObject().value(QStringLiteral("unlabeled")).toInt(), 4);
+
+        // Label a frame by CSV, export, and import the export into a second project of the same files.
+        const QString csvIn = dir.filePath(QStringLiteral("in.csv"));
+        QFile in(csvIn);
+        in.open(QIODevice::WriteOnly);
+        in.write("path,label,annotator\ndata/clip.mp4#frame=20,unsure,reviewer\ndata/clip.mp4,nsfw\n");
+        in.close();
+        r = run({QStringLiteral("labels"), project, QStringLiteral("--import"), csvIn});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("2 rows: 2 labels changed")), qPrintable(r.out));
+        const QString csvOut = dir.filePath(QStringLiteral("out.csv"));
+        r = run({QStringLiteral("labels"), project, QStringLiteral("--export"), csvOut});
+        QCOMPARE(r.code, 0);
+        QFile exported(csvOut);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(exported.readAll());
+        QCOMPARE(text.count(QLatin1Char('\n')), 1 + 11);
+        QVERIFY(text.contains(QStringLiteral("data/clip.mp4#frame=20,unsure,reviewer")));
+
+        const QString second = dir.filePath(QStringLiteral("second.nwproj"));
+        QCOMPARE(run({QStringLiteral("init"), second}).code, 0);
+        QCOMPARE(run({QStringLiteral("import"), second, data}).code, 0);
+        r = run({QStringLiteral("labels"), second, QStringLiteral("--import"), csvOut});
+        QVERIFY2(r.out.contains(QStringLiteral("11 rows: 11 labels changed")), qPrintable(r.out));
+        r = run({QStringLiteral("labels"), second, QStringLiteral("--export"), dir.filePath(QStringLiteral("again.csv"))});
+        QFile again(dir.filePath(QStringLiteral("again.csv")));
+        again.open(QIODevice::ReadOnly);
+        QCOMPARE(QString::fromUtf8(again.readAll()), text);
+    }
+
+    void missingFilesAreReportedByCheck()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.nwproj"));
+        QCOMPARE(run({QStringLiteral("init"), project}).code, 0);
+        const QString file = dir.filePath(QStringLiteral("pic.png"));
+        QVERIFY(QFile::copy(nsfw::test::clipArt(1).value(0), file));
+        QCOMPARE(run({QStringLiteral("import"), project, file}).code, 0);
+        QFile::remove(file);
+        Run r = run({QStringLiteral("check"), project});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("missing: ") + file), qPrintable(r.out));
+        r = run({QStringLiteral("stats"), project});
+        QVERIFY(r.out.contains(QStringLiteral("1 items are missing")));
+    }
+
+    void refusesWhatIsNotAProject()
+    {
+        QTemporaryDir dir;
+        const QString notes = dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(notes);
+        f.open(QIODevice::WriteOnly);
+        f.write("just text\n");
+        f.close();
+        const Run r = run({QStringLiteral("stats"), notes});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("not an NSFW Workbench project")));
+        QFile check(notes);
+        check.open(QIODevice::ReadOnly);
+        QCOMPARE(check.readAll(), QByteArray("just text\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,1 @@
+nsfw_add_test(tst_importer SOURCES media/tst_importer.cpp LIBS ${OpenCV_LIBS} LABELS media)

@@ -1,0 +1,201 @@
+// Kills a real nsfw-workbench process with SIGKILL while it labels or imports, many times, and checks
+// after each kill that the project is intact and holds everything the child reported as committed.
+#include "store/itemstore.h"
+#include "store/projectdatabase.h"
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace nsfw;
+
+namespace {
+
+constexpr int kKills = 25;
+
+QString integrity(ProjectDatabase &db)
+{
+    QSqlQuery q(db.db());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
+        return QStringLiteral("query failed");
+    return q.value(0).toString();
+}
+
+/// Starts the child, lets it run for a random time within [minMs, maxMs], kills it, returns its stdout lines.
+QStringList runAndKill(const QStringList &arguments, int minMs, int maxMs, bool *killedWhileRunning)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::SeparateChannels);
+    child.start(test::workbenchBinary(), arguments);
+    if (!child.waitForStarted(10000))
+        return {};
+    QThread::msleep(QRandomGenerator::global()->bounded(minMs, maxMs));
+    *killedWhileRunning = child.state() == QProcess::Running;
+    child.kill(); // SIGKILL
+    child.waitForFinished(10000);
+    const QString output = QString::fromUtf8(child.readAllStandardOutput());
+    QStringList lines = output.split(QLatin1Char('\n'));
+    if (!output.endsWith(QLatin1Char('\n')))
+        lines.removeLast(); // the line being written when the kill came is not a report
+    lines.removeAll(QString());
+    return lines;
+}
+
+} // namespace
+
+class TestCrashSafety : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (test::workbenchBinary().isEmpty() || !QFileInfo(test::workbenchBinary()).isExecutable())
+            QSKIP("NSFW_WORKBENCH_BIN is not set (run through ctest)");
+    }
+
+    void labelsSurviveSigkill()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("crash.nwproj"));
+        QStringList ids;
+        {
+            QString error;
+            auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("setup"), &error);
+            QVERIFY(db);
+            ItemStore items(*db);
+            for (int i = 0; i < 40; ++i) {
+                Item it;
+                it.path = QStringLiteral("%1.png").arg(i);
+                it.contentHash = QStringLiteral("h%1").arg(i);
+                ids << QString::number(items.insert(it, &error));
+            }
+        }
+        int reportedTotal = 0;
+        int killedRunning = 0;
+        for (int round = 0; round < kKills; ++round) {
+            qint64 before = 0;
+            {
+                QString error;
+                auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("c"), &error);
+                QSqlQuery q(db->db());
+                QVERIFY(q.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM label_history")) && q.next());
+                before = q.value(0).toLongLong();
+            }
+            bool running = false;
+            const QStringList lines = runAndKill(QStringList{QStringLiteral("label"), path, QStringLiteral("safe")} + ids
+                                                     + QStringList{QStringLiteral("--cycle"), QStringLiteral("100000"),
+                                                                   QStringLiteral("--annotator"), QStringLiteral("crash")},
+                                                 300, 1200, &running);
+            killedRunning += running ? 1 : 0;
+            // Reported labels per item, in order.
+            QHash<qint64, QStringList> reported;
+            for (const QString &line : lines) {
+                const QStringList parts = line.split(QLatin1Char(' '));
+                QCOMPARE(parts.size(), 3);
+                if (parts[0] == QStringLiteral("unchanged"))
+                    continue; // it already had that label: nothing new to write
+                QCOMPARE(parts[0], QStringLiteral("committed"));
+                reported[parts[1].toLongLong()] << parts[2];
+                ++reportedTotal;
+            }
+            QString error;
+            auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("c"), &error);
+            QVERIFY2(db, qPrintable(error));
+            QCOMPARE(integrity(*db), QStringLiteral("ok"));
+            QHash<qint64, QStringList> written;
+            QSqlQuery q(db->db());
+            q.prepare(QStringLiteral("SELECT item_id, label FROM label_history WHERE id > ? ORDER BY id"));
+            q.addBindValue(before);
+            QVERIFY(q.exec());
+            while (q.next())
+                written[q.value(0).toLongLong()] << labelName(labelFromColumn(q.value(1)));
+            // Everything reported is in the history, in order; at most one unreported commit per kill.
+            int extra = 0;
+            for (auto it = reported.cbegin(); it != reported.cend(); ++it) {
+                const QStringList &w = written.value(it.key());
+                QVERIFY2(w.mid(0, it.value().size()) == it.value(),
+                         qPrintable(QStringLiteral("item %1 lost a committed label").arg(it.key())));
+                extra += int(w.size() - it.value().size());
+            }
+            for (auto it = written.cbegin(); it != written.cend(); ++it) {
+                if (!reported.contains(it.key()))
+                    extra += int(it.value().size());
+            }
+            QVERIFY2(extra <= 1, qPrintable(QStringLiteral("%1 unreported commits").arg(extra)));
+            // The current label is the latest history entry.
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM items i WHERE i.label IS NOT (SELECT h.label FROM "
+                                          "label_history h WHERE h.item_id = i.id ORDER BY h.id DESC LIMIT 1)"))
+                    && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        qInfo() << reportedTotal << "labels reported committed over" << kKills << "kills," << killedRunning
+                << "kills landed while labeling";
+        QVERIFY(killedRunning >= kKills / 2);
+        QVERIFY(reportedTotal > kKills * 10);
+    }
+
+    void importSurvivesSigkill()
+    {
+        const QStringList files = test::clipArt(400, QStringLiteral("people"));
+        if (files.size() < 100)
+            QSKIP("openclipart-png is not installed");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("crash.nwproj"));
+        const QString in = dir.filePath(QStringLiteral("in"));
+        QDir().mkpath(in);
+        for (int i = 0; i < files.size(); ++i)
+            QVERIFY(QFile::copy(files[i], in + QStringLiteral("/%1.png").arg(i)));
+        {
+            QString error;
+            QVERIFY(ProjectDatabase::open(path, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("setup"), &error));
+        }
+        int reportedTotal = 0;
+        for (int round = 0; round < kKills / 2; ++round) {
+            bool running = false;
+            const QStringList lines = runAndKill({QStringLiteral("import"), path, in, QStringLiteral("--log-commits")},
+                                                 400, 1400, &running);
+            QString error;
+            auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("c"), &error);
+            QVERIFY2(db, qPrintable(error));
+            QCOMPARE(integrity(*db), QStringLiteral("ok"));
+            ItemStore items(*db);
+            for (const QString &line : lines) {
+                if (!line.startsWith(QStringLiteral("committed ")))
+                    continue;
+                const QStringList parts = line.split(QLatin1Char(' '));
+                const auto item = items.item(parts.value(1).toLongLong());
+                QVERIFY2(item, qPrintable(line));
+                QCOMPARE(db->absolutePath(item->path), parts.value(2));
+                ++reportedTotal;
+            }
+        }
+        QVERIFY(reportedTotal > 0);
+        // Finishing the import afterwards yields every distinct file exactly once.
+        QProcess finish;
+        finish.start(test::workbenchBinary(), {QStringLiteral("import"), path, in});
+        QVERIFY(finish.waitForFinished(120000));
+        QCOMPARE(finish.exitCode(), 0);
+        QSet<QByteArray> distinct;
+        for (const QString &f : files) {
+            QFile file(f);
+            file.open(QIODevice::ReadOnly);
+            distinct.insert(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1));
+        }
+        QString error;
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("c"), &error);
+        QCOMPARE(ItemStore(*db).stats().total(), qint64(distinct.size()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCrashSafety)
+#include "tst_crashsafety.moc"

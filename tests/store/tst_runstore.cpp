@@ -1,0 +1,101 @@
+#include "store/itemstore.h"
+#include "store/projectdatabase.h"
+#include "store/runstore.h"
+
+#include <QSqlQuery>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nsfw;
+
+class TestRunStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    std::unique_ptr<ProjectDatabase> fresh()
+    {
+        QString error;
+        auto db = ProjectDatabase::open(m_dir.filePath(QStringLiteral("r%1.nwproj").arg(++m_n)),
+                                        ProjectDatabase::OpenMode::CreateNew, QStringLiteral("t"), &error);
+        if (!db)
+            qWarning() << error;
+        return db;
+    }
+
+private Q_SLOTS:
+    void lifecycle()
+    {
+        auto db = fresh();
+        ItemStore items(*db);
+        QVector<qint64> ids;
+        for (int i = 0; i < 4; ++i) {
+            Item it;
+            it.path = QStringLiteral("%1.png").arg(i);
+            it.contentHash = QString::number(i);
+            QString e;
+            ids << items.insert(it, &e);
+        }
+        RunStore runs(*db);
+        QString error;
+        const qint64 run = runs.create({{QStringLiteral("mode"), QStringLiteral("head")}}, QStringLiteral("mobilenet_v2"),
+                                       &error);
+        QVERIFY2(run > 0, qPrintable(error));
+        QCOMPARE(runs.create({}, QStringLiteral("m"), &error), 0);
+        QVERIFY(error.contains(QStringLiteral("one run at a time")));
+        QVERIFY(runs.addEpoch(run, 0, {{QStringLiteral("ap"), 0.5}}));
+        QVERIFY(runs.addEpoch(run, 1, {{QStringLiteral("ap"), 0.7}}));
+        QVERIFY(runs.setBest(run, 1, {{QStringLiteral("ap"), 0.7}}, QStringLiteral("runs/1/best.pt"),
+                             {{ids[0], 1, 1, 0.9f}, {ids[1], 1, 0, 0.2f}, {ids[2], 0, 1, 0.8f}}));
+        QVERIFY(runs.setItemScores(run, {{ids[0], 0.9f}, {ids[3], 0.4f}}));
+        QVERIFY(runs.finish(run, QStringLiteral("finished")));
+        const auto r = runs.run(run);
+        QVERIFY(r);
+        QCOMPARE(r->status, QStringLiteral("finished"));
+        QCOMPARE(r->bestEpoch, 1);
+        QCOMPARE(r->checkpoint, QStringLiteral("runs/1/best.pt"));
+        QCOMPARE(r->settings.value(QStringLiteral("mode")).toString(), QStringLiteral("head"));
+        QCOMPARE(runs.epochs(run).size(), 2);
+        QCOMPARE(runs.items(run).size(), 3);
+        QCOMPARE(runs.items(run)[1].label, 0);
+        QCOMPARE(runs.itemScores(run).size(), 2);
+        QCOMPARE(runs.latestFinished(), run);
+        QVERIFY(runs.setThreshold(run, 0.42));
+        QCOMPARE(runs.run(run)->threshold, 0.42);
+        // A second run may start now.
+        QVERIFY(runs.create({}, QStringLiteral("m"), &error) > 0);
+    }
+
+    void aRunOfADeadProcessIsMarkedFailed()
+    {
+        auto db = fresh();
+        QSqlQuery q(db->db());
+        q.prepare(QStringLiteral("INSERT INTO runs (created_ms, status, settings, model, pid, host) "
+                                 "VALUES (0, 'running', '{}', 'm', ?, ?)"));
+        q.addBindValue(qint64(2147483647)); // above any pid_max: never alive
+        q.addBindValue(QSysInfo::machineHostName());
+        QVERIFY(q.exec());
+        RunStore runs(*db);
+        QCOMPARE(runs.recoverInterrupted(), 1);
+        const auto r = runs.runs().first();
+        QCOMPARE(r.status, QStringLiteral("failed"));
+        QVERIFY(r.error.contains(QStringLiteral("interrupted")));
+        QVERIFY(r.finished.isValid());
+    }
+
+    void aRunOfThisLiveProcessIsLeftRunning()
+    {
+        auto db = fresh();
+        RunStore runs(*db);
+        QString error;
+        QVERIFY(runs.create({}, QStringLiteral("m"), &error) > 0);
+        QCOMPARE(runs.recoverInterrupted(), 0);
+        QCOMPARE(runs.runs().first().status, QStringLiteral("running"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunStore)
+#include "tst_runstore.moc"

@@ -1,0 +1,263 @@
+// Fine-tuning on real clip art: the loss goes down, epoch 0 is the pretrained model, cancel and kill leave
+// the project consistent, and an exported model scores the same in nsfwjs (Node) as in our predict.
+#include "media/importer.h"
+#include "model/classifier.h"
+#include "model/modellocator.h"
+#include "store/itemstore.h"
+#include "store/projectdatabase.h"
+#include "store/runstore.h"
+#include "testsupport.h"
+#include "train/trainer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace nsfw;
+
+namespace {
+
+/// A project with clip art: "nsfw" stand-ins from one category, "safe" from two others (never explicit).
+QString makeProject(const QTemporaryDir &dir, int perClass)
+{
+    const QString path = dir.filePath(QStringLiteral("train.nwproj"));
+    QString error;
+    ProjectDatabase::open(path, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("setup"), &error);
+    const QStringList nsfw = test::clipArt(perClass, QStringLiteral("people"));
+    const QStringList safe = test::clipArt(perClass / 2, QStringLiteral("tools"))
+        + test::clipArt(perClass / 2, QStringLiteral("buildings"));
+    int n = 0;
+    for (const auto &[label, files] : {std::pair{QStringLiteral("nsfw"), nsfw}, std::pair{QStringLiteral("safe"), safe}}) {
+        QDir().mkpath(dir.filePath(QStringLiteral("data/") + label));
+        for (const QString &f : files)
+            QFile::copy(f, dir.filePath(QStringLiteral("data/%1/%2.png").arg(label).arg(n++)));
+    }
+    ImportOptions options;
+    options.paths = {dir.filePath(QStringLiteral("data"))};
+    options.labelsFromFolders = true;
+    options.annotator = QStringLiteral("test");
+    Importer(path, options).run();
+    return path;
+}
+
+TrainSettings quick(TrainSettings::Mode mode, int epochs)
+{
+    TrainSettings s;
+    s.mode = mode;
+    s.epochs = epochs;
+    s.patience = 0;
+    s.batchSize = 16;
+    s.validationFraction = 0.3;
+    return s;
+}
+
+QString nodeModules()
+{
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
+    const QString dir = cache + QStringLiteral("/nsfw-workbench/npm/node_modules");
+    return QFileInfo::exists(dir + QStringLiteral("/nsfwjs")) ? dir : QString();
+}
+
+} // namespace
+
+class TestTrainer : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_project;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        if (locateModel(QString(), &error).isEmpty())
+            QSKIP("the pretrained model is not installed (packaging/setup.sh): training not tested");
+        if (test::clipArt(1).isEmpty())
+            QSKIP("openclipart-png is not installed");
+        m_project = makeProject(m_dir, 40);
+    }
+
+    void headTrainingLowersTheLoss()
+    {
+        Trainer trainer(m_project, quick(TrainSettings::Mode::Head, 6));
+        QSignalSpy epochs(&trainer, &Trainer::epochFinished);
+        QSignalSpy steps(&trainer, &Trainer::stepLoss);
+        const TrainResult r = trainer.run();
+        QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));
+        QCOMPARE(epochs.count(), 7); // epoch 0 (pretrained) + 6
+        QVERIFY(steps.count() >= 6);
+        const auto first = epochs.at(1).at(0).value<EpochMetrics>();
+        const auto last = epochs.at(6).at(0).value<EpochMetrics>();
+        QVERIFY2(last.trainLoss < first.trainLoss,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(first.trainLoss).arg(last.trainLoss)));
+        QVERIFY(std::isnan(epochs.at(0).at(0).value<EpochMetrics>().trainLoss));
+
+        QString error;
+        auto db = ProjectDatabase::open(m_project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+        RunStore runs(*db);
+        const RunRecord run = *runs.run(r.runId);
+        QCOMPARE(run.status, QStringLiteral("finished"));
+        QCOMPARE(run.bestEpoch, r.bestEpoch);
+        QCOMPARE(runs.epochs(r.runId).size(), 7);
+        QVERIFY(QFileInfo::exists(db->cacheDir() + QLatin1Char('/') + run.checkpoint + QStringLiteral("/model.json")));
+        const QVector<RunItem> items = runs.items(r.runId);
+        QCOMPARE(qint64(items.size()), r.trainItems + r.validationItems);
+        QCOMPARE(runs.itemScores(r.runId).size(), ItemStore(*db).stats().total());
+        // The stored best metrics are those of the validation scores stored with the run.
+        QVector<float> scores;
+        QVector<int> labels;
+        for (const RunItem &i : items) {
+            if (i.split == 1) {
+                scores << i.score;
+                labels << i.label;
+            }
+        }
+        QVERIFY(std::abs(PrCurve::compute(scores, labels).averagePrecision - r.best.averagePrecision) < 1e-9);
+    }
+
+    void epochZeroIsThePretrainedModel()
+    {
+        TrainSettings s = quick(TrainSettings::Mode::Pretrained, 0);
+        Trainer trainer(m_project, s);
+        const TrainResult r = trainer.run();
+        QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));
+        QString error;
+        auto db = ProjectDatabase::open(m_project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+        ItemStore items(*db);
+        const QVector<ItemScore> scores = RunStore(*db).itemScores(r.runId);
+        QVERIFY(scores.size() >= 40);
+        auto classifier = Classifier::load(locateModel(QString(), &error), &error);
+        QVERIFY(classifier);
+        for (int i = 0; i < 10; ++i) {
+            const Item item = *items.item(scores[i].itemId);
+            const ImageScore ours = classifier->classifyFiles({db->absolutePath(item.path)}).front();
+            QVERIFY2(std::abs(ours.nsfw - scores[i].score) < 1e-4,
+                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(item.path).arg(ours.nsfw).arg(scores[i].score)));
+        }
+    }
+
+    void cancelMidEpochLeavesTheProjectConsistent()
+    {
+        Trainer trainer(m_project, quick(TrainSettings::Mode::Partial, 20));
+        connect(&trainer, &Trainer::stepLoss, &trainer, [&trainer](const StepLoss &s) {
+            if (s.epoch == 1 && s.step == 1)
+                trainer.cancel();
+        });
+        const TrainResult r = trainer.run();
+        QCOMPARE(r.status, QStringLiteral("cancelled"));
+        QString error;
+        auto db = ProjectDatabase::open(m_project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        const RunRecord run = *RunStore(*db).run(r.runId);
+        QCOMPARE(run.status, QStringLiteral("cancelled"));
+        QCOMPARE(run.bestEpoch, 0); // the pretrained baseline was kept; epoch 1 never finished
+        // A new run may start.
+        QVERIFY(RunStore(*db).create({}, QStringLiteral("m"), &error) > 0);
+        RunStore(*db).finish(RunStore(*db).runs().last().id, QStringLiteral("cancelled"));
+    }
+
+    void aKilledTrainingIsMarkedFailed()
+    {
+        const QString bin = test::workbenchBinary();
+        if (bin.isEmpty())
+            QSKIP("NSFW_WORKBENCH_BIN is not set");
+        QProcess child;
+        child.start(bin, {QStringLiteral("train"), m_project, QStringLiteral("--mode"), QStringLiteral("full"),
+                          QStringLiteral("--epochs"), QStringLiteral("50")});
+        QVERIFY(child.waitForStarted());
+        // Wait until the run exists, then kill it mid-training.
+        QString error;
+        qint64 runId = 0;
+        for (int i = 0; i < 600 && runId == 0; ++i) {
+            QTest::qWait(100);
+            auto db = ProjectDatabase::open(m_project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+            for (const RunRecord &r : RunStore(*db).runs()) {
+                if (r.status == QStringLiteral("running"))
+                    runId = r.id;
+            }
+        }
+        QVERIFY(runId > 0);
+        QTest::qWait(1500);
+        child.kill();
+        QVERIFY(child.waitForFinished());
+        auto db = ProjectDatabase::open(m_project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        const RunRecord run = *RunStore(*db).run(runId);
+        QCOMPARE(run.status, QStringLiteral("failed"));
+        QVERIFY(run.error.contains(QStringLiteral("interrupted")));
+    }
+
+    void exportedModelScoresTheSameInNsfwjs()
+    {
+        const QString modules = nodeModules();
+        if (modules.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty())
+            QSKIP("node or the npm tree of packaging/model is missing: TF.js round trip not checked");
+        Trainer trainer(m_project, quick(TrainSettings::Mode::Head, 3));
+        const TrainResult r = trainer.run();
+        QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));
+        const QString out = m_dir.filePath(QStringLiteral("export"));
+        QProcess exporter;
+        exporter.start(test::workbenchBinary(), {QStringLiteral("export-model"), m_project, QStringLiteral("--run"),
+                                                 QString::number(r.runId), QStringLiteral("--out"), out});
+        QVERIFY(exporter.waitForFinished(60000));
+        QCOMPARE(exporter.exitCode(), 0);
+
+        // A handful of the project's images, scored by nsfwjs itself in Node.
+        const QString images = m_dir.filePath(QStringLiteral("roundtrip"));
+        QDir().mkpath(images);
+        QStringList files;
+        for (const QString &f : QDir(m_dir.filePath(QStringLiteral("data/nsfw"))).entryList({QStringLiteral("*.png")}).mid(0, 4))
+            files << m_dir.filePath(QStringLiteral("data/nsfw/") + f);
+        for (const QString &f : QDir(m_dir.filePath(QStringLiteral("data/safe"))).entryList({QStringLiteral("*.png")}).mid(0, 4))
+            files << m_dir.filePath(QStringLiteral("data/safe/") + f);
+        for (const QString &f : files)
+            QFile::copy(f, images + QLatin1Char('/') + QFileInfo(f).fileName());
+        const QString reference = m_dir.filePath(QStringLiteral("node.json"));
+        QProcess node;
+        node.start(QStringLiteral("node"), {QStringLiteral(NSFW_SOURCE_DIR "/packaging/model/make-parity-reference.js"),
+                                            modules, out, images, reference});
+        QVERIFY(node.waitForFinished(300000));
+        QVERIFY2(node.exitCode() == 0, node.readAllStandardError().constData());
+        QFile f(reference);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray results = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("images")).toArray();
+        QCOMPARE(results.size(), files.size());
+
+        QString error;
+        auto classifier = Classifier::load(out, &error);
+        QVERIFY2(classifier, qPrintable(error));
+        const QStringList classes = nsfwClassNames();
+        for (const QJsonValue v : results) {
+            const QJsonObject o = v.toObject();
+            const ImageScore ours =
+                classifier->classifyFiles({images + QLatin1Char('/') + o.value(QStringLiteral("file")).toString()}).front();
+            QVERIFY2(ours.ok(), qPrintable(ours.error));
+            const QJsonObject theirs = o.value(QStringLiteral("probabilities")).toObject();
+            for (int c = 0; c < classes.size(); ++c) {
+                const double diff = std::abs(ours.probabilities[size_t(c)] - theirs.value(classes[c]).toDouble());
+                QVERIFY2(diff < 1e-4, qPrintable(QStringLiteral("%1 %2: %3").arg(o.value(QStringLiteral("file")).toString(),
+                                                                                classes[c]).arg(diff)));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
