@@ -58,8 +58,8 @@ int benchmarkInference(const QStringList &arguments)
                                    QStringLiteral("DIR"));
     const QCommandLineOption batch(QStringLiteral("batch"), tr("Batch size for throughput (default 32)."),
                                    QStringLiteral("N"), QStringLiteral("32"));
-    const QCommandLineOption runs(QStringLiteral("runs"), tr("Timed batches (default 7)."), QStringLiteral("N"),
-                                  QStringLiteral("7"));
+    const QCommandLineOption runs(QStringLiteral("runs"), tr("Timed batches (default 15)."), QStringLiteral("N"),
+                                  QStringLiteral("15"));
     const QCommandLineOption latencyRuns(QStringLiteral("latency-runs"), tr("Timed batch-1 passes (default 30)."),
                                          QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption threads(QStringLiteral("threads"), tr("Torch threads (default: all cores)."),
@@ -68,8 +68,8 @@ int benchmarkInference(const QStringList &arguments)
     const QCommandLineOption contiguous(QStringLiteral("no-channels-last"), tr("Use NCHW memory (for comparison)."));
     const QCommandLineOption noFuse(QStringLiteral("no-fuse"), tr("Do not fold BatchNorm (for comparison)."));
     const QCommandLineOption micro(QStringLiteral("micro-batch"),
-                                   tr("Run batches in slices of N images (default 4; 0 = whole batch)."),
-                                   QStringLiteral("N"), QStringLiteral("4"));
+                                   tr("Run batches in slices of N images (default 8; 0 = whole batch)."),
+                                   QStringLiteral("N"), QStringLiteral("8"));
     parser.addOptions({json, model, batch, runs, latencyRuns, threads, noPython, contiguous, noFuse, micro});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))

@@ -31,7 +31,7 @@ struct InferenceOptions {
     bool channelsLast = true; ///< NHWC memory format for activations and weights (avoids oneDNN reorders)
     bool fuse = true;         ///< fold BatchNorm into the preceding convolution, apply ReLU in place
     /// The network runs a batch in slices of this many images: activations then stay in cache (0 = whole batch).
-    int microBatch = 4;
+    int microBatch = 8;
 };
 
 /// A ready-to-run pretrained (or fine-tuned) classifier: loads a TF.js Layers model folder and scores images.
