@@ -58,8 +58,8 @@ int benchmarkInference(const QStringList &arguments)
                                    QStringLiteral("DIR"));
     const QCommandLineOption batch(QStringLiteral("batch"), tr("Batch size for throughput (default 32)."),
                                    QStringLiteral("N"), QStringLiteral("32"));
-    const QCommandLineOption runs(QStringLiteral("runs"), tr("Timed batches (default 7)."), QStringLiteral("N"),
-                                  QStringLiteral("7"));
+    const QCommandLineOption runs(QStringLiteral("runs"), tr("Timed batches (default 15)."), QStringLiteral("N"),
+                                  QStringLiteral("15"));
     const QCommandLineOption latencyRuns(QStringLiteral("latency-runs"), tr("Timed batch-1 passes (default 30)."),
                                          QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption threads(QStringLiteral("threads"), tr("Torch threads (default: all cores)."),
@@ -67,7 +67,10 @@ int benchmarkInference(const QStringList &arguments)
     const QCommandLineOption noPython(QStringLiteral("no-python"), tr("Skip the PyTorch-Python comparison."));
     const QCommandLineOption contiguous(QStringLiteral("no-channels-last"), tr("Use NCHW memory (for comparison)."));
     const QCommandLineOption noFuse(QStringLiteral("no-fuse"), tr("Do not fold BatchNorm (for comparison)."));
-    parser.addOptions({json, model, batch, runs, latencyRuns, threads, noPython, contiguous, noFuse});
+    const QCommandLineOption micro(QStringLiteral("micro-batch"),
+                                   tr("Run batches in slices of N images (default 8; 0 = whole batch)."),
+                                   QStringLiteral("N"), QStringLiteral("8"));
+    parser.addOptions({json, model, batch, runs, latencyRuns, threads, noPython, contiguous, noFuse, micro});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -87,6 +90,7 @@ int benchmarkInference(const QStringList &arguments)
     options.threads = threadCount;
     options.channelsLast = !parser.isSet(contiguous);
     options.fuse = !parser.isSet(noFuse);
+    options.microBatch = std::max(0, parser.value(micro).toInt());
     const std::unique_ptr<Classifier> classifier = Classifier::load(dir, &error, options);
     if (!classifier) {
         err() << tr("Cannot load the model: %1").arg(error) << '\n';
@@ -113,6 +117,7 @@ int benchmarkInference(const QStringList &arguments)
         {QStringLiteral("batch"), batchSize},
         {QStringLiteral("channels_last"), options.channelsLast},
         {QStringLiteral("fused"), options.fuse},
+        {QStringLiteral("micro_batch"), options.microBatch},
         {QStringLiteral("images_per_s"), rate},
         {QStringLiteral("latency_ms"), latency},
         {QStringLiteral("runs"), runCount},

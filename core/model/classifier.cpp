@@ -6,6 +6,8 @@
 #include "model/preprocess.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QThread>
@@ -37,6 +39,19 @@ struct Classifier::Private {
     int width = 0;
     int classes = 0;
 
+    /// The network on a prepared NCHW batch, in micro-batches (same numbers, better cache use).
+    torch::Tensor run(const torch::Tensor &x)
+    {
+        auto once = [this](const torch::Tensor &part) { return plan ? plan->run(part) : (*graph)->forward(part); };
+        const int64_t n = x.size(0), step = options.microBatch > 0 ? options.microBatch : n;
+        if (n <= step)
+            return once(x);
+        std::vector<torch::Tensor> parts;
+        for (int64_t i = 0; i < n; i += step)
+            parts.push_back(once(x.slice(0, i, std::min(n, i + step))));
+        return torch::cat(parts);
+    }
+
     int threads() const { return options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()); }
 
     /// Runs the network on prepared images; fills probabilities and nsfw of `scores` (same order).
@@ -55,11 +70,12 @@ struct Classifier::Private {
             // NHWC batch, viewed as NCHW: channels_last in memory without a copy.
             torch::Tensor batch = torch::empty({static_cast<int64_t>(ok.size()), height, width, 3});
             for (size_t b = 0; b < ok.size(); ++b)
-                std::memcpy(batch[b].data_ptr<float>(), images[ok[b]].hwc.data(), images[ok[b]].hwc.size() * sizeof(float));
+                std::memcpy(batch[b].data_ptr<float>(), images[ok[b]].hwc.data(),
+                            images[ok[b]].hwc.size() * sizeof(float));
             torch::Tensor x = batch.permute({0, 3, 1, 2});
             if (!options.channelsLast)
                 x = x.contiguous();
-            const torch::Tensor y = (plan ? plan->run(x) : (*graph)->forward(x)).contiguous();
+            const torch::Tensor y = run(x).contiguous();
             const auto acc = y.accessor<float, 2>();
             for (size_t b = 0; b < ok.size(); ++b) {
                 ImageScore &s = *scores[ok[b]];
@@ -89,9 +105,24 @@ Classifier::~Classifier() = default;
 
 std::unique_ptr<Classifier> Classifier::load(const QString &modelDir, QString *error, const InferenceOptions &options)
 {
-    setTorchThreads(options.threads);
     ModelError modelError;
-    std::optional<KerasGraph> graph = loadKerasGraph(modelDir, &modelError);
+    const QString json = QFileInfo(modelDir).isDir() ? QDir(modelDir).filePath(QStringLiteral("model.json")) : modelDir;
+    const std::optional<TfjsModel> model = readTfjsModel(json, &modelError);
+    if (!model) {
+        if (error)
+            *error = modelError.toString();
+        return nullptr;
+    }
+    return fromModel(*model, error, options);
+}
+
+std::unique_ptr<Classifier> Classifier::fromModel(const TfjsModel &model, QString *error,
+                                                  const InferenceOptions &options)
+{
+    setTorchThreads(options.threads);
+    const QString modelDir = QFileInfo(model.jsonPath).absolutePath();
+    ModelError modelError;
+    std::optional<KerasGraph> graph = buildKerasGraph(model, &modelError);
     if (!graph) {
         if (error)
             *error = modelError.toString();
@@ -126,10 +157,22 @@ std::unique_ptr<Classifier> Classifier::load(const QString &modelDir, QString *e
     return c;
 }
 
-QString Classifier::modelDir() const { return d->dir; }
-int Classifier::inputHeight() const { return d->height; }
-int Classifier::inputWidth() const { return d->width; }
-const InferenceOptions &Classifier::options() const { return d->options; }
+QString Classifier::modelDir() const
+{
+    return d->dir;
+}
+int Classifier::inputHeight() const
+{
+    return d->height;
+}
+int Classifier::inputWidth() const
+{
+    return d->width;
+}
+const InferenceOptions &Classifier::options() const
+{
+    return d->options;
+}
 
 QStringList Classifier::classNames() const
 {
@@ -203,7 +246,7 @@ std::vector<double> Classifier::timeForward(int batch, int runs, int warmup)
     torch::Tensor x = torch::rand({batch, 3, d->height, d->width});
     if (d->options.channelsLast)
         x = x.contiguous(at::MemoryFormat::ChannelsLast);
-    auto once = [&] { return d->plan ? d->plan->run(x) : (*d->graph)->forward(x); };
+    auto once = [&] { return d->run(x); };
     for (int i = 0; i < warmup; ++i)
         once();
     std::vector<double> seconds;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/tfjsmodel.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +30,8 @@ struct InferenceOptions {
     int threads = 0;          ///< torch threads for the network; 0 = all cores
     bool channelsLast = true; ///< NHWC memory format for activations and weights (avoids oneDNN reorders)
     bool fuse = true;         ///< fold BatchNorm into the preceding convolution, apply ReLU in place
+    /// The network runs a batch in slices of this many images: activations then stay in cache (0 = whole batch).
+    int microBatch = 8;
 };
 
 /// A ready-to-run pretrained (or fine-tuned) classifier: loads a TF.js Layers model folder and scores images.
@@ -37,7 +41,11 @@ class Classifier
 {
 public:
     /// Loads model.json + shards from `modelDir`; nullptr and a message (naming file, layer, field) on failure.
-    static std::unique_ptr<Classifier> load(const QString &modelDir, QString *error, const InferenceOptions &options = {});
+    static std::unique_ptr<Classifier> load(const QString &modelDir, QString *error,
+                                            const InferenceOptions &options = {});
+    /// Same from an already parsed (e.g. fine-tuned, in-memory) TF.js model.
+    static std::unique_ptr<Classifier> fromModel(const TfjsModel &model, QString *error,
+                                                 const InferenceOptions &options = {});
     ~Classifier();
 
     QString modelDir() const;

@@ -25,6 +25,21 @@ InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse)
     std::vector<bool> absorbed(n, false);
     const auto memoryFormat = channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
 
+    // ZeroPadding2D (t, b, l, r) before a 'valid' convolution with b >= t, r >= l: pad symmetrically by (b, r)
+    // inside the convolution and grow the kernel by b-t rows / r-l columns of leading zeros. Same result, no
+    // padded copy of the activation (the copies were ~13% of MobileNetV2's time).
+    std::vector<int> foldedPad(n, -1); // conv node -> its folded ZeroPadding2D node
+    for (int i = 0; fuse && i < n; ++i) {
+        const auto &tblr = nodes[i].layer->zeroPadding();
+        const int c = soleConsumer(i);
+        const auto *conv = c >= 0 ? dynamic_cast<const ConvLayerImpl *>(nodes[c].layer.get()) : nullptr;
+        if (tblr.size() == 4 && conv && conv->foldablePadding() && tblr[1] >= tblr[0] && tblr[3] >= tblr[2]) {
+            foldedPad[c] = i;
+            absorbed[i] = true;
+            ++m_folded;
+        }
+    }
+
     for (int i = 0; i < n; ++i) {
         if (absorbed[i] || i == m_input)
             continue;
@@ -66,6 +81,12 @@ InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse)
             } else {
                 step.conv = false; // other activations: run the layer as it is
             }
+            if (step.conv && foldedPad[i] >= 0) {
+                const auto &tblr = nodes[foldedPad[i]].layer->zeroPadding();
+                kernel = torch::constant_pad_nd(kernel, {tblr[3] - tblr[2], 0, tblr[1] - tblr[0], 0});
+                step.padding = {tblr[1], tblr[3]};
+                step.inputs = nodes[foldedPad[i]].inputs;
+            }
             if (step.conv) {
                 step.kernel = kernel.contiguous(memoryFormat);
                 step.bias = bias;
@@ -105,7 +126,8 @@ torch::Tensor InferencePlan::run(const torch::Tensor &input) const
         torch::Tensor y;
         if (st.conv) {
             const auto *conv = static_cast<const ConvLayerImpl *>(m_graph->nodes()[st.node].layer.get());
-            y = conv->convolve(values[st.inputs[0]], st.kernel, st.bias);
+            y = st.padding.empty() ? conv->convolve(values[st.inputs[0]], st.kernel, st.bias)
+                                   : conv->convolveRaw(values[st.inputs[0]], st.kernel, st.bias, st.padding);
             if (st.clamp)
                 y = std::isinf(st.hi) ? y.clamp_min_(st.lo) : y.clamp_(st.lo, st.hi);
         } else if (st.inplaceAdd) {

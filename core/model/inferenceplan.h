@@ -22,11 +22,12 @@ public:
 
 private:
     struct Step {
-        int node = 0;              ///< graph node run by this step (the convolution when fused)
-        int out = 0;               ///< value slot written (the last absorbed node)
-        std::vector<int> inputs;   ///< value slots read
-        std::vector<int> release;  ///< slots whose last reader is this step
+        int node = 0;             ///< graph node run by this step (the convolution when fused)
+        int out = 0;              ///< value slot written (the last absorbed node)
+        std::vector<int> inputs;  ///< value slots read
+        std::vector<int> release; ///< slots whose last reader is this step
         bool conv = false;
+        std::vector<int64_t> padding; ///< symmetric conv padding when a ZeroPadding2D was folded in
         torch::Tensor kernel, bias;
         bool clamp = false;
         double lo = 0, hi = 0;

@@ -74,7 +74,8 @@ KerasGraphImpl::KerasGraphImpl(const TfjsModel &model)
         }
         const int wanted = node.layer->inputCount();
         const int got = static_cast<int>(node.inputs.size());
-        if ((wanted == -1 && got < 2) || (wanted >= 0 && got != (spec.className == QLatin1String("InputLayer") ? 0 : 1)))
+        if ((wanted == -1 && got < 2) ||
+            (wanted >= 0 && got != (spec.className == QLatin1String("InputLayer") ? 0 : 1)))
             throw ModelException{layerError(m_file, spec.name.toStdString(), "inbound_nodes",
                                             "wrong number of inputs (" + std::to_string(got) + ")")};
         if (spec.className == QLatin1String("InputLayer")) {
@@ -295,7 +296,9 @@ std::optional<KerasGraph> buildKerasGraph(const TfjsModel &model, ModelError *er
         const torch::Tensor y =
             graph->forward(torch::zeros({1, graph->inputChannels(), graph->inputHeight(), graph->inputWidth()}));
         if (y.dim() != 2)
-            throw ModelException{ModelError{model.jsonPath, {}, QStringLiteral("output_layers"),
+            throw ModelException{ModelError{model.jsonPath,
+                                            {},
+                                            QStringLiteral("output_layers"),
                                             QStringLiteral("the output must be [batch, classes]")}};
         return graph;
     } catch (const ModelException &e) {

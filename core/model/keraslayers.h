@@ -41,9 +41,13 @@ public:
     /// For layers that are a plain clamp (ReLU without slope/threshold, relu/relu6 activations): [lo, hi].
     std::optional<std::pair<double, double>> clampRange() const { return m_clamp; }
     void setClampRange(std::optional<std::pair<double, double>> range) { m_clamp = range; }
+    /// For ZeroPadding2D: {top, bottom, left, right}; empty otherwise.
+    const std::vector<int64_t> &zeroPadding() const { return m_zeroPadding; }
+    void setZeroPadding(std::vector<int64_t> tblr) { m_zeroPadding = std::move(tblr); }
 
 private:
     std::optional<std::pair<double, double>> m_clamp;
+    std::vector<int64_t> m_zeroPadding;
     std::string m_kerasName;
     std::string m_className;
     bool m_kerasTrainable;
@@ -76,6 +80,11 @@ public:
     torch::Tensor bias() const { return m_bias; }
     /// Runs the convolution with the given weights (used by the fused inference plan).
     torch::Tensor convolve(const torch::Tensor &x, const torch::Tensor &kernel, const torch::Tensor &bias) const;
+    /// Plain torch convolution with symmetric `padding` {h, w}, no Keras padding logic (fused plan).
+    torch::Tensor convolveRaw(const torch::Tensor &x, const torch::Tensor &kernel, const torch::Tensor &bias,
+                              const std::vector<int64_t> &padding) const;
+    /// True for padding='valid' with dilation 1: a preceding ZeroPadding2D can be folded into it.
+    bool foldablePadding() const { return !m_same && m_dilation == std::vector<int64_t>{1, 1}; }
 
 private:
     bool m_depthwise = false;

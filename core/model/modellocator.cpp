@@ -19,7 +19,7 @@ QString folderOf(const QString &dirOrJson)
     const QFileInfo info(dirOrJson);
     if (info.isDir())
         return QFileInfo::exists(QDir(dirOrJson).filePath(QStringLiteral("model.json"))) ? info.absoluteFilePath()
-                                                                                          : QString();
+                                                                                         : QString();
     return info.isFile() ? info.absolutePath() : QString();
 }
 

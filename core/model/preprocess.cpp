@@ -1,7 +1,9 @@
 #include "model/preprocess.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
+#include <QImageReader>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -12,6 +14,8 @@
 namespace nsfw {
 
 namespace {
+constexpr qint64 kMaxPixels = 100'000'000;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("nsfw::Preprocess", text);
@@ -24,6 +28,17 @@ PreparedImage prepareImage(const QByteArray &encoded, int height, int width)
     if (encoded.isEmpty()) {
         out.error = tr("empty file");
         return out;
+    }
+    {
+        // Decompression-bomb guard: read only the header (OpenCV's own limit is 2^30 pixels, far too much RAM
+        // once converted to float). Formats QImageReader does not know are left to OpenCV.
+        QBuffer buffer(const_cast<QByteArray *>(&encoded));
+        buffer.open(QIODevice::ReadOnly);
+        const QSize size = QImageReader(&buffer).size();
+        if (size.isValid() && qint64(size.width()) * size.height() > kMaxPixels) {
+            out.error = tr("image too large (%1 x %2 pixels)").arg(size.width()).arg(size.height());
+            return out;
+        }
     }
     try {
         const cv::Mat raw(1, static_cast<int>(encoded.size()), CV_8UC1, const_cast<char *>(encoded.constData()));

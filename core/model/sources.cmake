@@ -4,6 +4,7 @@
 target_sources(core PRIVATE
   model/tfjsmodel.h model/tfjsmodel.cpp
   model/keraslayers.h model/keraslayers.cpp
+  model/kerasconfig.h model/kerasfactory.cpp
   model/kerasgraph.h model/kerasgraph.cpp
   model/inferenceplan.h model/inferenceplan.cpp
   model/preprocess.h model/preprocess.cpp

@@ -151,7 +151,8 @@ private:
                 fail(layer.name, QStringLiteral("name"), tr("duplicate layer name"));
             const QJsonArray nodes = array(lv.toObject(), QStringLiteral("inbound_nodes"), layer.name);
             if (nodes.size() > 1)
-                fail(layer.name, QStringLiteral("inbound_nodes"), tr("shared layers (called more than once) are not supported"));
+                fail(layer.name, QStringLiteral("inbound_nodes"),
+                     tr("shared layers (called more than once) are not supported"));
             if (!nodes.isEmpty()) {
                 if (!nodes.at(0).isArray())
                     fail(layer.name, QStringLiteral("inbound_nodes"), tr("unsupported node format (Keras 3?)"));
@@ -195,8 +196,8 @@ private:
     void parseSequential(TfjsModel &model, const QJsonValue &config)
     {
         // Old Keras: config is the layer list; newer: {"name":..., "layers": [...]}.
-        const QJsonArray layers = config.isArray() ? config.toArray()
-                                                   : array(config.toObject(), QStringLiteral("layers"), {});
+        const QJsonArray layers =
+            config.isArray() ? config.toArray() : array(config.toObject(), QStringLiteral("layers"), {});
         model.modelName = config.toObject().value(QLatin1String("name")).toString();
         QString previous;
         for (const QJsonValue &lv : layers) {
@@ -326,7 +327,9 @@ private:
                 if (offset + need > bytes.size())
                     fail(w.name, QStringLiteral("paths"),
                          tr("weight data too short: needs bytes %1..%2 of the group, shards hold %3")
-                             .arg(offset).arg(offset + need).arg(bytes.size()),
+                             .arg(offset)
+                             .arg(offset + need)
+                             .arg(bytes.size()),
                          shardFile(lastShard));
                 const auto *src = reinterpret_cast<const unsigned char *>(bytes.constData() + offset);
                 w.values.resize(static_cast<size_t>(count));
@@ -391,19 +394,23 @@ std::optional<TfjsModel> readTfjsModel(const QString &modelJsonPath, ModelError 
     QFile file(modelJsonPath);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = ModelError{modelJsonPath, {}, {},
-                                QCoreApplication::translate("nsfw::TfjsReader", "cannot open: %1").arg(file.errorString())};
+            *error =
+                ModelError{modelJsonPath,
+                           {},
+                           {},
+                           QCoreApplication::translate("nsfw::TfjsReader", "cannot open: %1").arg(file.errorString())};
         return std::nullopt;
     }
     const QDir dir = QFileInfo(modelJsonPath).dir();
-    return parseTfjsModel(file.readAll(), modelJsonPath,
-                          [dir](const QString &path) -> std::optional<QByteArray> {
-                              QFile shard(dir.filePath(path));
-                              if (!shard.open(QIODevice::ReadOnly))
-                                  return std::nullopt;
-                              return shard.readAll();
-                          },
-                          error);
+    return parseTfjsModel(
+        file.readAll(), modelJsonPath,
+        [dir](const QString &path) -> std::optional<QByteArray> {
+            QFile shard(dir.filePath(path));
+            if (!shard.open(QIODevice::ReadOnly))
+                return std::nullopt;
+            return shard.readAll();
+        },
+        error);
 }
 
 } // namespace nsfw

@@ -40,22 +40,22 @@ struct KerasLayerSpec {
 
 /// One tensor of the weights manifest, dequantized to float32; manifest order is kept for export.
 struct TfjsWeight {
-    QString name;                ///< Keras weight name, e.g. "Conv1/kernel"
-    std::vector<int64_t> shape;  ///< Keras layout, e.g. [kh, kw, in, out]
-    std::vector<float> values;   ///< dequantized: q * scale + min
-    int group = 0;               ///< manifest group index
-    QString storedDtype;         ///< "float32", "int32", or the quantization dtype ("uint8", "uint16", "float16")
+    QString name;               ///< Keras weight name, e.g. "Conv1/kernel"
+    std::vector<int64_t> shape; ///< Keras layout, e.g. [kh, kw, in, out]
+    std::vector<float> values;  ///< dequantized: q * scale + min
+    int group = 0;              ///< manifest group index
+    QString storedDtype;        ///< "float32", "int32", or the quantization dtype ("uint8", "uint16", "float16")
 };
 
 /// A TF.js Layers model: topology and dequantized weights, free of torch so it can be fuzzed cheaply.
 struct TfjsModel {
-    QString jsonPath;            ///< model.json (or the name given for in-memory parsing)
-    QString modelName;           ///< Keras model name
+    QString jsonPath;                   ///< model.json (or the name given for in-memory parsing)
+    QString modelName;                  ///< Keras model name
     std::vector<KerasLayerSpec> layers; ///< in file order (which is topological for Keras exports)
     QVector<KerasInbound> inputs;
     QVector<KerasInbound> outputs;
     std::vector<TfjsWeight> weights;
-    QJsonObject document;        ///< the whole model.json, kept for writing fine-tuned weights back
+    QJsonObject document; ///< the whole model.json, kept for writing fine-tuned weights back
 
     const TfjsWeight *weight(const QString &name) const;
 };

@@ -20,8 +20,8 @@ QJsonArray ref(const QString &layer)
 TfjsBuilder::TfjsBuilder(int h, int w, int c)
 {
     QJsonObject cfg{{"name", "input"}, {"batch_input_shape", QJsonArray{QJsonValue(), h, w, c}}, {"dtype", "float32"}};
-    m_layers.append(QJsonObject{{"name", "input"}, {"class_name", "InputLayer"}, {"config", cfg},
-                                {"inbound_nodes", QJsonArray{}}});
+    m_layers.append(
+        QJsonObject{{"name", "input"}, {"class_name", "InputLayer"}, {"config", cfg}, {"inbound_nodes", QJsonArray{}}});
     m_output = QStringLiteral("input");
 }
 
@@ -31,8 +31,8 @@ QString TfjsBuilder::add(const QString &className, const QString &name, const QS
     QJsonArray node;
     for (const QString &in : inputs)
         node.append(ref(in));
-    m_layers.append(QJsonObject{{"name", name}, {"class_name", className}, {"config", config},
-                                {"inbound_nodes", QJsonArray{node}}});
+    m_layers.append(QJsonObject{
+        {"name", name}, {"class_name", className}, {"config", config}, {"inbound_nodes", QJsonArray{node}}});
     m_output = name;
     return name;
 }
@@ -62,8 +62,9 @@ QJsonObject TfjsBuilder::json() const
         if (m_quantized) {
             const auto [mn, mx] = std::minmax_element(w.values.begin(), w.values.end());
             const double scale = w.values.empty() || *mx == *mn ? 1.0 : (*mx - *mn) / 255.0;
-            spec.insert("quantization", QJsonObject{{"dtype", "uint8"}, {"scale", scale},
-                                                    {"min", w.values.empty() ? 0.0 : double(*mn)}});
+            spec.insert(
+                "quantization",
+                QJsonObject{{"dtype", "uint8"}, {"scale", scale}, {"min", w.values.empty() ? 0.0 : double(*mn)}});
         }
         specs.append(spec);
     }

@@ -1,5 +1,6 @@
 // Each supported layer type, built from a synthetic TF.js model, against a plain NHWC reference written here
 // independently of the loader (no torch, no layout conversion), for float32 and uint8-quantized weights.
+#include "model/inferenceplan.h"
 #include "model/kerasgraph.h"
 #include "model/tfjsmodel.h"
 #include "tfjsbuilder.h"
@@ -22,7 +23,10 @@ struct T { // NHWC with N = 1, or a vector (h = w = 1)
     float at(int y, int x, int ch) const { return v[(static_cast<size_t>(y) * w + x) * c + ch]; }
 };
 
-T make(int h, int w, int c) { return T{h, w, c, std::vector<float>(static_cast<size_t>(h) * w * c, 0.f)}; }
+T make(int h, int w, int c)
+{
+    return T{h, w, c, std::vector<float>(static_cast<size_t>(h) * w * c, 0.f)};
+}
 
 std::pair<int, int> samePad(int in, int k, int s, int d)
 {
@@ -135,9 +139,14 @@ const std::vector<float> &W(const TfjsModel &m, const QString &name)
 QJsonObject conv2d(int filters, int k, int s, const char *padding, bool bias = true, int dilation = 1,
                    const char *activation = "linear")
 {
-    return {{"filters", filters}, {"kernel_size", QJsonArray{k, k}}, {"strides", QJsonArray{s, s}},
-            {"padding", padding}, {"use_bias", bias}, {"dilation_rate", QJsonArray{dilation, dilation}},
-            {"activation", activation}, {"data_format", "channels_last"}};
+    return {{"filters", filters},
+            {"kernel_size", QJsonArray{k, k}},
+            {"strides", QJsonArray{s, s}},
+            {"padding", padding},
+            {"use_bias", bias},
+            {"dilation_rate", QJsonArray{dilation, dilation}},
+            {"activation", activation},
+            {"data_format", "channels_last"}};
 }
 
 } // namespace
@@ -195,7 +204,8 @@ private Q_SLOTS:
             const int k = kind == "conv_same_even_kernel" ? 2 : 3, s = kind == "conv_same_stride2" ? 2 : 1;
             const int d = kind == "conv_valid_dilated_relu" ? 2 : 1;
             const bool same = kind != "conv_valid_dilated_relu";
-            b.add("Conv2D", "c", {"input"}, conv2d(4, k, s, same ? "same" : "valid", true, d, same ? "linear" : "relu"));
+            b.add("Conv2D", "c", {"input"},
+                  conv2d(4, k, s, same ? "same" : "valid", true, d, same ? "linear" : "relu"));
             b.weight("c/kernel", {k, k, 3, 4});
             b.weight("c/bias", {4});
             flatten("c");
@@ -208,11 +218,17 @@ private Q_SLOTS:
             b.add("Conv2D", "c", {"p"}, conv2d(2, 3, 2, "valid", false));
             b.weight("c/kernel", {3, 3, 3, 2});
             flatten("c");
-            ref = [=](const TfjsModel &m) { return conv(pad(x, 0, 1, 2, 1), W(m, "c/kernel"), 3, 3, 2, 2, 1, false, {}); };
+            ref = [=](const TfjsModel &m) {
+                return conv(pad(x, 0, 1, 2, 1), W(m, "c/kernel"), 3, 3, 2, 2, 1, false, {});
+            };
         } else if (kind == "depthwise_same_stride2_mult2") {
             b.add("DepthwiseConv2D", "dw", {"input"},
-                  {{"kernel_size", QJsonArray{3, 3}}, {"strides", QJsonArray{2, 2}}, {"padding", "same"},
-                   {"depth_multiplier", 2}, {"use_bias", true}, {"activation", "linear"}});
+                  {{"kernel_size", QJsonArray{3, 3}},
+                   {"strides", QJsonArray{2, 2}},
+                   {"padding", "same"},
+                   {"depth_multiplier", 2},
+                   {"use_bias", true},
+                   {"activation", "linear"}});
             b.weight("dw/depthwise_kernel", {3, 3, 3, 2});
             b.weight("dw/bias", {6});
             flatten("dw");
@@ -234,16 +250,18 @@ private Q_SLOTS:
                 for (size_t i = 0; i < y.v.size(); ++i) {
                     const int c = static_cast<int>(i % 3);
                     const float g = scale ? W(m, "bn/gamma")[c] : 1.f;
-                    y.v[i] = (x.v[i] - W(m, "bn/moving_mean")[c]) / std::sqrt(W(m, "bn/moving_variance")[c] + 1e-3f) * g +
-                             W(m, "bn/beta")[c];
+                    y.v[i] =
+                        (x.v[i] - W(m, "bn/moving_mean")[c]) / std::sqrt(W(m, "bn/moving_variance")[c] + 1e-3f) * g +
+                        W(m, "bn/beta")[c];
                 }
                 return y;
             };
         } else if (kind.contains("pool_")) {
             const bool isMax = kind.startsWith("max"), same = kind.contains("same");
             const int k = isMax && !same ? 2 : 3, s = kind.contains("stride2") ? 2 : (same ? 1 : 2);
-            b.add(isMax ? "MaxPooling2D" : "AveragePooling2D", "pool", {"input"},
-                  {{"pool_size", QJsonArray{k, k}}, {"strides", QJsonArray{s, s}}, {"padding", same ? "same" : "valid"}});
+            b.add(
+                isMax ? "MaxPooling2D" : "AveragePooling2D", "pool", {"input"},
+                {{"pool_size", QJsonArray{k, k}}, {"strides", QJsonArray{s, s}}, {"padding", same ? "same" : "valid"}});
             flatten("pool");
             ref = [=](const TfjsModel &) { return pool(x, k, s, same, isMax); };
         } else if (kind == "gap_dense_softmax" || kind == "flatten_dense_nhwc") {
@@ -299,6 +317,123 @@ private Q_SLOTS:
         check(b, x, ref, quantized);
     }
 
+    // The fused inference plan (BatchNorm folded, ZeroPadding folded, in-place ReLU/Add, channels_last) must
+    // compute what the plain graph computes.
+    void fusedPlanMatchesGraph()
+    {
+        const T x = input(9, 8, 3);
+        TfjsBuilder b(x.h, x.w, x.c);
+        auto bn = [&](const QString &name, const QString &from, int c) {
+            b.add("BatchNormalization", name, {from}, {{"axis", -1}, {"epsilon", 0.001}});
+            b.weight(name + "/gamma", {c}, 0.5f, 1.5f);
+            b.weight(name + "/beta", {c});
+            b.weight(name + "/moving_mean", {c});
+            b.weight(name + "/moving_variance", {c}, 0.2f, 2.f);
+        };
+        b.add("ZeroPadding2D", "pad", {"input"}, {{"padding", QJsonArray{QJsonArray{0, 1}, QJsonArray{0, 1}}}});
+        b.add("Conv2D", "c1", {"pad"}, conv2d(8, 3, 2, "valid", false));
+        b.weight("c1/kernel", {3, 3, 3, 8});
+        bn("bn1", "c1", 8);
+        b.add("ReLU", "r1", {"bn1"}, {{"max_value", 6}});
+        b.add("DepthwiseConv2D", "dw", {"r1"},
+              {{"kernel_size", QJsonArray{3, 3}}, {"padding", "same"}, {"use_bias", false}});
+        b.weight("dw/depthwise_kernel", {3, 3, 8, 1});
+        bn("bn2", "dw", 8);
+        b.add("Activation", "r2", {"bn2"}, {{"activation", "relu"}});
+        b.add("Conv2D", "c2", {"r2"}, conv2d(8, 1, 1, "same", false));
+        b.weight("c2/kernel", {1, 1, 8, 8});
+        bn("bn3", "c2", 8);
+        b.add("Add", "add", {"bn3", "r1"});
+        b.add("Conv2D", "c3", {"add"}, conv2d(4, 3, 2, "same", true, 1, "relu"));
+        b.weight("c3/kernel", {3, 3, 8, 4});
+        b.weight("c3/bias", {4});
+        b.add("Flatten", "flat", {"c3"});
+        QTemporaryDir dir;
+        QVERIFY(b.write(dir.path()));
+        ModelError error;
+        auto graph = loadKerasGraph(dir.path(), &error);
+        QVERIFY2(graph, qPrintable(error.toString()));
+        c10::InferenceMode guard;
+        const auto in = torch::from_blob(const_cast<float *>(x.v.data()), {1, x.h, x.w, x.c}).permute({0, 3, 1, 2});
+        const torch::Tensor plain = (*graph)->forward(in);
+        for (bool channelsLast : {true, false}) {
+            const InferencePlan plan(*graph, channelsLast, true);
+            QCOMPARE(plan.foldedLayers(), 6); // 3 BatchNorm, 2 ReLU layers, 1 ZeroPadding
+            const torch::Tensor fused = plan.run(in);
+            QVERIFY(torch::allclose(fused, plain, 1e-5, 1e-5));
+        }
+        // The plan reads the caller's input, never writes it.
+        QCOMPARE(in.contiguous().data_ptr<float>()[0], x.v[0]);
+    }
+
+    // What fine-tuning relies on: parameters by Keras name, features/head split, freezing, weight round trip.
+    void trainingApi()
+    {
+        TfjsBuilder b(6, 6, 3);
+        b.add("Conv2D", "conv", {"input"}, conv2d(4, 3, 1, "same", true, 1, "relu"));
+        b.weight("conv/kernel", {3, 3, 3, 4});
+        b.weight("conv/bias", {4});
+        b.add("BatchNormalization", "bn", {"conv"}, {{"axis", -1}});
+        b.weight("bn/gamma", {4}, 0.5f, 1.5f);
+        b.weight("bn/beta", {4});
+        b.weight("bn/moving_mean", {4});
+        b.weight("bn/moving_variance", {4}, 0.5f, 1.5f);
+        b.add("GlobalAveragePooling2D", "gap", {"bn"});
+        b.add("Dense", "head", {"gap"}, {{"units", 5}, {"activation", "softmax"}});
+        b.weight("head/kernel", {4, 5});
+        b.weight("head/bias", {5});
+        QTemporaryDir dir;
+        QVERIFY(b.write(dir.path()));
+        ModelError error;
+        auto graphOpt = loadKerasGraph(dir.path(), &error);
+        QVERIFY2(graphOpt, qPrintable(error.toString()));
+        KerasGraph graph = *graphOpt;
+        QVERIFY(!graph->is_training());
+        QCOMPARE(graph->featureLayer(), std::string("gap"));
+        QCOMPARE(graph->layerNames(), (std::vector<std::string>{"input", "conv", "bn", "gap", "head"}));
+        std::vector<std::string> params;
+        for (const auto &p : graph->named_parameters())
+            params.push_back(p.key());
+        QCOMPARE(params, (std::vector<std::string>{"conv.kernel", "conv.bias", "bn.gamma", "bn.beta", "head.kernel",
+                                                   "head.bias"}));
+        QCOMPARE(graph->named_buffers().size(), size_t(2)); // moving mean and variance
+
+        const torch::Tensor x = torch::rand({2, 3, 6, 6});
+        const torch::Tensor full = graph->forward(x);
+        const torch::Tensor features = graph->forwardTo(x, graph->featureLayer());
+        QCOMPARE(features.sizes().vec(), (std::vector<int64_t>{2, 4}));
+        QVERIFY(torch::allclose(graph->forwardFrom(graph->featureLayer(), features), full));
+
+        QVERIFY(graph->setTrainableFrom("head"));
+        QVERIFY(!graph->layer("conv")->parameters()[0].requires_grad());
+        QVERIFY(graph->layer("head")->parameters()[0].requires_grad());
+
+        // Weights come back in Keras layout and manifest order, equal to the file's values.
+        const auto weights = graph->kerasWeights();
+        QCOMPARE(weights.size(), b.weights().size());
+        for (size_t i = 0; i < weights.size(); ++i) {
+            QCOMPARE(QString::fromStdString(weights[i].first), b.weights()[i].name);
+            const auto &want = b.weights()[i].values;
+            const torch::Tensor got = weights[i].second.contiguous();
+            QCOMPARE(got.sizes().vec(), b.weights()[i].shape);
+            for (size_t j = 0; j < want.size(); ++j)
+                QCOMPARE(got.data_ptr<float>()[j], want[j]);
+        }
+        // Setting a weight by Keras name changes the output; setting it back restores it.
+        const torch::Tensor kernel = weights[0].second.clone();
+        graph->setKerasWeight("conv/kernel", torch::zeros_like(kernel));
+        QVERIFY(!torch::allclose(graph->forward(x), full));
+        graph->setKerasWeight("conv/kernel", kernel);
+        QVERIFY(torch::allclose(graph->forward(x), full));
+        bool threw = false;
+        try {
+            graph->setKerasWeight("conv/kernel", torch::zeros({1, 2}));
+        } catch (const ModelException &e) {
+            threw = e.error.layer == "conv";
+        }
+        QVERIFY(threw);
+    }
+
     void dequantization()
     {
         TfjsBuilder b(2, 2, 1);
@@ -310,8 +445,9 @@ private Q_SLOTS:
         const QByteArray shard = b.shard();
         QCOMPARE(shard.size(), 8); // one byte per value
         ModelError error;
-        const auto model = parseTfjsModel(QJsonDocument(b.json()).toJson(), "mem.json",
-                                          [&](const QString &) { return std::optional<QByteArray>(shard); }, &error);
+        const auto model = parseTfjsModel(
+            QJsonDocument(b.json()).toJson(), "mem.json",
+            [&](const QString &) { return std::optional<QByteArray>(shard); }, &error);
         QVERIFY2(model, qPrintable(error.toString()));
         const auto &values = model->weight("d/kernel")->values;
         for (int i = 0; i < 8; ++i) {

@@ -72,11 +72,13 @@ private Q_SLOTS:
                 const double want = expected[classes[c]].toDouble(-1);
                 const double got = s.probabilities[static_cast<size_t>(c)];
                 worst = std::max(worst, std::abs(got - want));
-                QVERIFY2(std::abs(got - want) <= 1e-4,
-                         qPrintable(QString("%1 %2: ours %3, nsfwjs %4").arg(images[i]["file"].toString(), classes[c])
-                                        .arg(got, 0, 'g', 9).arg(want, 0, 'g', 9)));
+                QVERIFY2(std::abs(got - want) <= 1e-4, qPrintable(QString("%1 %2: ours %3, nsfwjs %4")
+                                                                      .arg(images[i]["file"].toString(), classes[c])
+                                                                      .arg(got, 0, 'g', 9)
+                                                                      .arg(want, 0, 'g', 9)));
             }
-            const double nsfw = expected["Hentai"].toDouble() + expected["Porn"].toDouble() + expected["Sexy"].toDouble();
+            const double nsfw =
+                expected["Hentai"].toDouble() + expected["Porn"].toDouble() + expected["Sexy"].toDouble();
             QVERIFY(std::abs(s.nsfw - nsfw) <= 2e-4);
         }
         qInfo("%s: %d images, largest difference from nsfwjs %.3g", qPrintable(model), int(images.size()), worst);

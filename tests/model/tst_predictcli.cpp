@@ -1,6 +1,6 @@
 // `nsfw-workbench predict` as a user runs it: records per image, errors per unreadable file, exit status.
-#include "tfjsbuilder.h"
 #include "testsupport.h"
+#include "tfjsbuilder.h"
 
 #include <QDir>
 #include <QImage>

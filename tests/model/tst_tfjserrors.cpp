@@ -17,8 +17,12 @@ TfjsBuilder smallModel()
 {
     TfjsBuilder b(4, 4, 3);
     b.add("Conv2D", "conv", {"input"},
-          {{"filters", 2}, {"kernel_size", QJsonArray{3, 3}}, {"strides", QJsonArray{1, 1}}, {"padding", "same"},
-           {"use_bias", true}, {"activation", "relu"}});
+          {{"filters", 2},
+           {"kernel_size", QJsonArray{3, 3}},
+           {"strides", QJsonArray{1, 1}},
+           {"padding", "same"},
+           {"use_bias", true},
+           {"activation", "relu"}});
     b.weight("conv/kernel", {3, 3, 3, 2});
     b.weight("conv/bias", {2});
     b.add("GlobalAveragePooling2D", "gap", {"conv"});
@@ -34,7 +38,6 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(bytes);
 }
-
 
 // Edits layer `index` of the model.json document with `edit`.
 QJsonObject editLayer(QJsonObject doc, int index, const std::function<void(QJsonObject &)> &edit)
@@ -75,19 +78,58 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");  // expected file name in the message
         QTest::addColumn<QString>("layer"); // expected layer ('' = none)
         QTest::addColumn<QString>("field"); // expected field ('' = none)
-        QTest::newRow("malformed json") << "malformed" << "model.json" << "" << "";
-        QTest::newRow("not an object") << "array" << "model.json" << "" << "";
-        QTest::newRow("no topology") << "no-topology" << "model.json" << "" << "modelTopology";
-        QTest::newRow("missing shard") << "missing-shard" << "group1-shard1of1" << "" << "weightsManifest[0].paths";
-        QTest::newRow("truncated shard") << "truncated" << "group1-shard1of1" << "dense/bias" << "paths";
-        QTest::newRow("unknown layer class") << "unknown-class" << "model.json" << "conv" << "class_name";
-        QTest::newRow("missing field") << "missing-kernel-size" << "model.json" << "conv" << "kernel_size";
-        QTest::newRow("bad field") << "bad-strides" << "model.json" << "conv" << "strides";
-        QTest::newRow("bad activation") << "bad-activation" << "model.json" << "dense" << "activation";
-        QTest::newRow("weight missing") << "no-weight" << "model.json" << "dense" << "weightsManifest";
-        QTest::newRow("weight shape") << "bad-shape" << "model.json" << "dense" << "kernel";
-        QTest::newRow("unknown inbound") << "bad-inbound" << "model.json" << "gap" << "inbound_nodes";
-        QTest::newRow("channel mismatch") << "channels" << "model.json" << "dense" << "";
+        QTest::newRow("malformed json") << "malformed"
+                                        << "model.json"
+                                        << ""
+                                        << "";
+        QTest::newRow("not an object") << "array"
+                                       << "model.json"
+                                       << ""
+                                       << "";
+        QTest::newRow("no topology") << "no-topology"
+                                     << "model.json"
+                                     << ""
+                                     << "modelTopology";
+        QTest::newRow("missing shard") << "missing-shard"
+                                       << "group1-shard1of1"
+                                       << ""
+                                       << "weightsManifest[0].paths";
+        QTest::newRow("truncated shard") << "truncated"
+                                         << "group1-shard1of1"
+                                         << "dense/bias"
+                                         << "paths";
+        QTest::newRow("unknown layer class") << "unknown-class"
+                                             << "model.json"
+                                             << "conv"
+                                             << "class_name";
+        QTest::newRow("missing field") << "missing-kernel-size"
+                                       << "model.json"
+                                       << "conv"
+                                       << "kernel_size";
+        QTest::newRow("bad field") << "bad-strides"
+                                   << "model.json"
+                                   << "conv"
+                                   << "strides";
+        QTest::newRow("bad activation") << "bad-activation"
+                                        << "model.json"
+                                        << "dense"
+                                        << "activation";
+        QTest::newRow("weight missing") << "no-weight"
+                                        << "model.json"
+                                        << "dense"
+                                        << "weightsManifest";
+        QTest::newRow("weight shape") << "bad-shape"
+                                      << "model.json"
+                                      << "dense"
+                                      << "kernel";
+        QTest::newRow("unknown inbound") << "bad-inbound"
+                                         << "model.json"
+                                         << "gap"
+                                         << "inbound_nodes";
+        QTest::newRow("channel mismatch") << "channels"
+                                          << "model.json"
+                                          << "dense"
+                                          << "";
     }
 
     void defects()
