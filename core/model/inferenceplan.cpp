@@ -4,9 +4,10 @@
 
 namespace nsfw {
 
-InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse)
+InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse, Weights weights)
     : m_graph(std::move(graph))
     , m_channelsLast(channelsLast)
+    , m_live(weights == Weights::Live)
 {
     torch::NoGradGuard noGrad;
     const auto &nodes = m_graph->nodes();
@@ -23,7 +24,6 @@ InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse)
     // A node can be absorbed into its producer's step when it is that producer's only consumer.
     auto soleConsumer = [&](int i) { return consumers[i].size() == 1 && i != m_output ? consumers[i][0] : -1; };
     std::vector<bool> absorbed(n, false);
-    const auto memoryFormat = channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
 
     // ZeroPadding2D (t, b, l, r) before a 'valid' convolution with b >= t, r >= l: pad symmetrically by (b, r)
     // inside the convolution and grow the kernel by b-t rows / r-l columns of leading zeros. Same result, no
@@ -50,17 +50,12 @@ InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse)
         const auto *conv = dynamic_cast<const ConvLayerImpl *>(nodes[i].layer.get());
         if (conv && fuse) {
             step.conv = true;
-            torch::Tensor kernel = conv->kernel().detach().clone();
-            torch::Tensor bias = conv->bias().defined() ? conv->bias().detach().clone() : torch::Tensor();
             int cur = i;
             const std::string &act = conv->activation();
             const int next = soleConsumer(cur);
             const auto *bn = next >= 0 ? dynamic_cast<const BatchNormLayerImpl *>(nodes[next].layer.get()) : nullptr;
             if (act == "linear" && bn) {
-                // y = (conv(x) + b) * scale + shift = conv_{W*scale}(x) + (b*scale + shift)
-                const auto [scale, shift] = bn->evalAffine();
-                kernel = kernel * scale.view({-1, 1, 1, 1});
-                bias = bias.defined() ? bias * scale + shift : shift.clone();
+                step.bn = bn;
                 absorbed[next] = true;
                 cur = next;
                 ++m_folded;
@@ -83,17 +78,17 @@ InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse)
             }
             if (step.conv && foldedPad[i] >= 0) {
                 const auto &tblr = nodes[foldedPad[i]].layer->zeroPadding();
-                kernel = torch::constant_pad_nd(kernel, {tblr[3] - tblr[2], 0, tblr[1] - tblr[0], 0});
+                step.kernelPad = {tblr[3] - tblr[2], 0, tblr[1] - tblr[0], 0};
                 step.padding = {tblr[1], tblr[3]};
                 step.inputs = nodes[foldedPad[i]].inputs;
             }
             if (step.conv) {
-                step.kernel = kernel.contiguous(memoryFormat);
-                step.bias = bias;
                 step.out = cur;
+                if (!m_live)
+                    std::tie(step.kernel, step.bias) = fusedWeights(step);
             }
         }
-        if (nodes[i].layer->className() == "Add" && nodes[i].inputs.size() == 2)
+        if (nodes[i].layer->className() == "Add" && nodes[i].inputs.size() == 2 && !m_live)
             step.inplaceAdd = true;
         m_steps.push_back(std::move(step));
     }
@@ -117,6 +112,27 @@ InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse)
     }
 }
 
+std::pair<torch::Tensor, torch::Tensor> InferencePlan::fusedWeights(const Step &step) const
+{
+    const auto *conv = static_cast<const ConvLayerImpl *>(m_graph->nodes()[step.node].layer.get());
+    torch::Tensor kernel = conv->kernel();
+    torch::Tensor bias = conv->bias();
+    if (step.bn) {
+        // y = (conv(x) + b) * scale + shift = conv_{W*scale}(x) + (b*scale + shift)
+        const auto [scale, shift] = step.bn->evalAffine();
+        kernel = kernel * scale.view({-1, 1, 1, 1});
+        bias = bias.defined() ? bias * scale + shift : shift;
+    }
+    if (!step.kernelPad.empty())
+        kernel = torch::constant_pad_nd(kernel, step.kernelPad);
+    kernel = kernel.contiguous(m_channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
+    if (!m_live) {
+        kernel = kernel.detach().clone();
+        bias = bias.defined() ? bias.detach().clone() : bias;
+    }
+    return {kernel, bias};
+}
+
 torch::Tensor InferencePlan::run(const torch::Tensor &input) const
 {
     std::vector<torch::Tensor> values(m_slots);
@@ -126,9 +142,14 @@ torch::Tensor InferencePlan::run(const torch::Tensor &input) const
         torch::Tensor y;
         if (st.conv) {
             const auto *conv = static_cast<const ConvLayerImpl *>(m_graph->nodes()[st.node].layer.get());
-            y = st.padding.empty() ? conv->convolve(values[st.inputs[0]], st.kernel, st.bias)
-                                   : conv->convolveRaw(values[st.inputs[0]], st.kernel, st.bias, st.padding);
-            if (st.clamp)
+            torch::Tensor kernel = st.kernel, bias = st.bias;
+            if (m_live)
+                std::tie(kernel, bias) = fusedWeights(st);
+            y = st.padding.empty() ? conv->convolve(values[st.inputs[0]], kernel, bias)
+                                   : conv->convolveRaw(values[st.inputs[0]], kernel, bias, st.padding);
+            if (st.clamp && m_live)
+                y = std::isinf(st.hi) ? torch::relu(y) : torch::hardtanh(y, st.lo, st.hi);
+            else if (st.clamp)
                 y = std::isinf(st.hi) ? y.clamp_min_(st.lo) : y.clamp_(st.lo, st.hi);
         } else if (st.inplaceAdd) {
             y = values[st.inputs[0]].add_(values[st.inputs[1]]);

@@ -1,6 +1,7 @@
 #include "trainbench.h"
 
 #include "model/classifier.h"
+#include "model/inferenceplan.h"
 #include "model/kerasgraph.h"
 #include "trainingdata.h"
 
@@ -44,6 +45,8 @@ StepTiming timeTrainingStep(const QString &modelDir, const QString &mode, int bl
             params.push_back(p);
     }
     torch::optim::AdamW optimizer(params, torch::optim::AdamWOptions(1e-4).weight_decay(1e-4));
+    // As the trainer runs it: frozen BatchNorm folded into the convolutions, recomputed from the live weights.
+    const InferencePlan plan(graph, channelsLast, true, InferencePlan::Weights::Live);
     const auto format = channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
     const torch::Tensor x = torch::rand({batch, 3, graph->inputHeight(), graph->inputWidth()}).contiguous(format);
     const torch::Tensor y = (torch::rand({batch}) < 0.5).to(torch::kFloat);
@@ -53,7 +56,7 @@ StepTiming timeTrainingStep(const QString &modelDir, const QString &mode, int bl
             QElapsedTimer t;
             t.start();
             optimizer.zero_grad();
-            const torch::Tensor loss = weightedBce(nsfwProbability(graph->forward(x)), y, 1, 1);
+            const torch::Tensor loss = weightedBce(nsfwProbability(plan.run(x)), y, 1, 1);
             loss.backward();
             optimizer.step();
             if (i >= warmup)

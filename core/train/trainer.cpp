@@ -4,6 +4,7 @@
 #include "featurecache.h"
 #include "media/mediacache.h"
 #include "model/classifier.h"
+#include "model/inferenceplan.h"
 #include "model/kerasgraph.h"
 #include "model/modellocator.h"
 #include "modelexport_p.h"
@@ -76,6 +77,8 @@ struct Trainer::Run {
     torch::Tensor valInputs;
     QHash<qint64, cv::Mat> trainPictures;
     std::vector<std::pair<std::string, torch::Tensor>> bestState;
+    /// Partial/full training with frozen BatchNorm: BatchNorm folded into the convolutions on the fly.
+    std::unique_ptr<InferencePlan> livePlan;
     EpochMetrics best;
     QVector<float> bestValScores;
 
@@ -335,6 +338,12 @@ struct Trainer::Run {
         graph->eval();
         QVector<float> scores;
         scores.reserve(samples.size());
+        // Whole-network passes run the fused plan of the current weights (equal to the graph up to ~1e-6).
+        std::unique_ptr<InferencePlan> plan;
+        if (!head()) {
+            torch::NoGradGuard noGrad;
+            plan = std::make_unique<InferencePlan>(graph, weightsChannelsLast, true);
+        }
         c10::InferenceMode guard;
         for (qsizetype from = 0; from < samples.size() && !cancelled(); from += kFeatureBatch) {
             const qsizetype n = std::min<qsizetype>(kFeatureBatch, samples.size() - from);
@@ -343,7 +352,7 @@ struct Trainer::Run {
                 p = nsfwProbability(graph->forwardFrom(featureLayer, stackFeatures(samples.mid(from, n))));
             } else if (preparedInputs.defined()) {
                 const torch::Tensor x = preparedInputs.narrow(0, from, n).contiguous(inputFormat());
-                p = nsfwProbability(graph->forward(x));
+                p = nsfwProbability(plan->run(x));
             } else {
                 const QVector<Sample> batch = samples.mid(from, n);
                 const std::vector<cv::Mat> pictures = decode(batch);
@@ -358,7 +367,7 @@ struct Trainer::Run {
                 p = torch::full({n}, std::numeric_limits<float>::quiet_NaN());
                 if (!inputs.empty()) {
                     const torch::Tensor x = torch::stack(inputs).contiguous(inputFormat());
-                    p.index_put_({torch::tensor(ok)}, nsfwProbability(graph->forward(x)));
+                    p.index_put_({torch::tensor(ok)}, nsfwProbability(plan->run(x)));
                 }
             }
             p = p.contiguous();
@@ -482,7 +491,9 @@ struct Trainer::Run {
             }
             const torch::Tensor y = trainY.index_select(0, idx);
             optimizer.zero_grad();
-            const torch::Tensor probs = head() ? graph->forwardFrom(featureLayer, x) : graph->forward(x);
+            const torch::Tensor probs = head() ? graph->forwardFrom(featureLayer, x)
+                                        : livePlan             ? livePlan->run(x)
+                                                               : graph->forward(x);
             const torch::Tensor loss = weightedBce(nsfwProbability(probs), y, wPos, wNeg);
             loss.backward();
             optimizer.step();
@@ -643,6 +654,9 @@ TrainResult Trainer::run()
 
         if (m_settings.mode != TrainSettings::Mode::Pretrained && m_settings.epochs > 0) {
             setTrainable(r.graph, m_settings.mode, m_settings.blocks, m_settings.freezeBatchNorm);
+            if (!r.head() && m_settings.freezeBatchNorm)
+                r.livePlan = std::make_unique<InferencePlan>(r.graph, r.weightsChannelsLast, true,
+                                                             InferencePlan::Weights::Live);
             auto optimizer = r.makeOptimizer();
             int sinceBest = 0;
             double etaBase = 0;

@@ -317,11 +317,9 @@ private Q_SLOTS:
         check(b, x, ref, quantized);
     }
 
-    // The fused inference plan (BatchNorm folded, ZeroPadding folded, in-place ReLU/Add, channels_last) must
-    // compute what the plain graph computes.
-    void fusedPlanMatchesGraph()
+    // A small MobileNetV2-like graph: folded padding, BatchNorm, ReLU6, depthwise, residual add.
+    static bool writeFusableModel(const QString &dir, const T &x)
     {
-        const T x = input(9, 8, 3);
         TfjsBuilder b(x.h, x.w, x.c);
         auto bn = [&](const QString &name, const QString &from, int c) {
             b.add("BatchNormalization", name, {from}, {{"axis", -1}, {"epsilon", 0.001}});
@@ -348,8 +346,16 @@ private Q_SLOTS:
         b.weight("c3/kernel", {3, 3, 8, 4});
         b.weight("c3/bias", {4});
         b.add("Flatten", "flat", {"c3"});
+        return b.write(dir);
+    }
+
+    // The fused inference plan (BatchNorm folded, ZeroPadding folded, in-place ReLU/Add, channels_last) must
+    // compute what the plain graph computes.
+    void fusedPlanMatchesGraph()
+    {
+        const T x = input(9, 8, 3);
         QTemporaryDir dir;
-        QVERIFY(b.write(dir.path()));
+        QVERIFY(writeFusableModel(dir.path(), x));
         ModelError error;
         auto graph = loadKerasGraph(dir.path(), &error);
         QVERIFY2(graph, qPrintable(error.toString()));
@@ -364,6 +370,50 @@ private Q_SLOTS:
         }
         // The plan reads the caller's input, never writes it.
         QCOMPARE(in.contiguous().data_ptr<float>()[0], x.v[0]);
+    }
+
+    // Training with frozen BatchNorm through a live plan: same output and same gradients as the plain graph.
+    void livePlanTrainsLikeTheGraph()
+    {
+        const T x = input(9, 8, 3);
+        QTemporaryDir dir;
+        QVERIFY(writeFusableModel(dir.path(), x));
+        ModelError error;
+        auto loaded = loadKerasGraph(dir.path(), &error);
+        QVERIFY2(loaded, qPrintable(error.toString()));
+        KerasGraph graph = *loaded;
+        graph->eval(); // frozen BatchNorm: moving statistics
+        const auto in = torch::from_blob(const_cast<float *>(x.v.data()), {1, x.h, x.w, x.c})
+                            .permute({0, 3, 1, 2})
+                            .clone();
+        const torch::Tensor target = torch::rand({1, 4 * 2 * 2});
+        auto gradients = [&](const std::function<torch::Tensor()> &forward) {
+            for (auto &p : graph->parameters())
+                p.mutable_grad() = torch::Tensor();
+            const torch::Tensor y = forward();
+            (y - target).pow(2).sum().backward();
+            std::vector<torch::Tensor> g;
+            for (const auto &p : graph->named_parameters()) {
+                if (p.value().grad().defined())
+                    g.push_back(p.value().grad().clone());
+            }
+            return std::make_pair(y.detach(), g);
+        };
+        const auto [plainY, plainG] = gradients([&] { return graph->forward(in); });
+        for (bool channelsLast : {true, false}) {
+            const InferencePlan plan(graph, channelsLast, true, InferencePlan::Weights::Live);
+            const auto [liveY, liveG] = gradients([&] { return plan.run(in); });
+            QVERIFY(torch::allclose(liveY, plainY, 1e-5, 1e-5));
+            QCOMPARE(liveG.size(), plainG.size());
+            QVERIFY(plainG.size() >= 6); // kernels of c1, dw, c2, c3, c3's bias, BatchNorm gamma/beta
+            for (size_t i = 0; i < plainG.size(); ++i) {
+                // Float rounding differs (the fold reorders products): compare against the gradient's scale.
+                const double scale = plainG[i].abs().max().item<double>();
+                const double diff = (liveG[i] - plainG[i]).abs().max().item<double>();
+                QVERIFY2(diff <= 1e-5 * scale + 1e-6,
+                         qPrintable(QStringLiteral("gradient %1: max difference %2 of %3").arg(i).arg(diff).arg(scale)));
+            }
+        }
     }
 
     // What fine-tuning relies on: parameters by Keras name, features/head split, freezing, weight round trip.
