@@ -1,0 +1,80 @@
+#include "lossplot.h"
+
+#include "qcustomplot_p.h"
+
+namespace nsfw::ui {
+
+namespace {
+
+QCPGraph *addGraph(QCustomPlot *plot, const QString &name, const QColor &color, double width,
+                   QCPScatterStyle::ScatterShape shape = QCPScatterStyle::ssNone)
+{
+    QCPGraph *g = plot->addGraph();
+    g->setName(name);
+    g->setPen(QPen(color, width));
+    if (shape != QCPScatterStyle::ssNone)
+        g->setScatterStyle(QCPScatterStyle(shape, color, color, 6));
+    return g;
+}
+
+} // namespace
+
+LossPlot::LossPlot(QWidget *parent)
+    : PlotWidget(tr("Loss"), parent)
+{
+    QCustomPlot *p = plot();
+    m_raw = addGraph(p, tr("training, per step"), QColor(150, 170, 215), 1);
+    m_smooth = addGraph(p, tr("training, smoothed"), QColor(30, 80, 180), 2);
+    m_trainEpoch = addGraph(p, tr("training, epoch mean"), QColor(30, 80, 180), 2, QCPScatterStyle::ssCircle);
+    m_validation = addGraph(p, tr("validation"), QColor(215, 90, 20), 2, QCPScatterStyle::ssDisc);
+    p->xAxis->setLabel(tr("epoch"));
+    p->yAxis->setLabel(tr("loss"));
+    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    clear();
+}
+
+void LossPlot::clear()
+{
+    for (QCPGraph *g : {m_raw, m_smooth, m_trainEpoch, m_validation})
+        g->data()->clear();
+    m_trainEpoch->removeFromLegend();
+    m_ema = 0;
+    m_steps = 0;
+    requestReplot();
+}
+
+void LossPlot::addStep(const StepLoss &step)
+{
+    if (!qIsFinite(step.loss))
+        return;
+    const double x = step.epoch - 1 + double(step.step + 1) / qMax(1, step.stepsPerEpoch);
+    m_ema = m_steps == 0 ? step.loss : kSmoothing * m_ema + (1 - kSmoothing) * step.loss;
+    ++m_steps;
+    m_raw->addData(x, step.loss);
+    m_smooth->addData(x, m_ema);
+    requestReplot();
+}
+
+void LossPlot::addEpoch(const EpochMetrics &metrics)
+{
+    if (qIsFinite(metrics.validationLoss))
+        m_validation->addData(metrics.epoch, metrics.validationLoss);
+    // Live runs show their steps; a stored run only has the epoch means.
+    if (m_steps == 0 && qIsFinite(metrics.trainLoss)) {
+        m_trainEpoch->addData(metrics.epoch, metrics.trainLoss);
+        m_trainEpoch->addToLegend();
+    }
+    requestReplot();
+}
+
+int LossPlot::stepPoints() const
+{
+    return m_raw->dataCount();
+}
+
+int LossPlot::epochPoints() const
+{
+    return m_validation->dataCount();
+}
+
+} // namespace nsfw::ui
