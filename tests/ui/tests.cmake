@@ -11,3 +11,9 @@ target_link_libraries(nsfw-workbench-bench-gui PRIVATE core ui Qt6::Test testsup
 # The training and review page (issue 7): trains small head-only runs on clip art, so it takes a minute.
 nsfw_add_test(tst_trainingpage SOURCES ui/tst_trainingpage.cpp LIBS ui LABELS "ui;train")
 set_tests_properties(tst_trainingpage PROPERTIES TIMEOUT 900)
+
+# Not a test: event-loop latency while a run trains (README "Training and review"). Run offscreen:
+#   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-training [full|partial|head] [epochs] [perClass]
+add_executable(nsfw-workbench-bench-training ui/benchtraining.cpp)
+target_compile_options(nsfw-workbench-bench-training PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-bench-training PRIVATE core ui Qt6::Test testsupport)
