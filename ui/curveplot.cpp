@@ -60,6 +60,8 @@ CurvePlot::CurvePlot(Kind kind, QWidget *parent)
     m_markerText->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     m_markerText->position->setType(QCPItemPosition::ptPlotCoords);
     m_markerText->setPadding(QMargins(4, 2, 4, 2));
+    m_markerText->setTextAlignment(Qt::AlignLeft);
+    m_markerText->setPen(QPen(QColor(200, 30, 30)));
     m_markerText->setBrush(QColor(255, 255, 255, 220));
     m_markerText->setVisible(false);
 
@@ -142,16 +144,17 @@ void CurvePlot::setThreshold(double threshold)
     const QPointF xy = coordinates(m);
     m_marker->addData(xy.x(), xy.y());
     m_markerText->setVisible(true);
-    m_markerText->position->setCoords(xy.x() + 0.015, xy.y() + 0.015);
-    m_markerText->setPositionAlignment(xy.x() > 0.6 ? (Qt::AlignRight | Qt::AlignBottom)
-                                                    : (Qt::AlignLeft | Qt::AlignBottom));
-    if (xy.x() > 0.6)
-        m_markerText->position->setCoords(xy.x() - 0.015, xy.y() + 0.015);
-    m_markerText->setText(m_kind == Kind::PrecisionRecall ? tr("t = %1  P = %2  R = %3")
+    // Short, and on the side of the marker with room, so it stays inside the axes.
+    const bool leftOf = xy.x() > 0.5;
+    const bool below = xy.y() > 0.8;
+    m_markerText->setPositionAlignment((leftOf ? Qt::AlignRight : Qt::AlignLeft) |
+                                       (below ? Qt::AlignTop : Qt::AlignBottom));
+    m_markerText->position->setCoords(xy.x() + (leftOf ? -0.025 : 0.025), xy.y() + (below ? -0.03 : 0.03));
+    m_markerText->setText(m_kind == Kind::PrecisionRecall ? tr("threshold %1\nprecision %2\nrecall %3")
                                                                 .arg(threshold, 0, 'f', 3)
                                                                 .arg(m.precision(), 0, 'f', 3)
                                                                 .arg(m.recall(), 0, 'f', 3)
-                                                          : tr("t = %1  FPR = %2  R = %3")
+                                                          : tr("threshold %1\nFPR %2\nrecall %3")
                                                                 .arg(threshold, 0, 'f', 3)
                                                                 .arg(m.falsePositiveRate(), 0, 'f', 3)
                                                                 .arg(m.recall(), 0, 'f', 3));

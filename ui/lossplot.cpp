@@ -2,6 +2,8 @@
 
 #include "qcustomplot_p.h"
 
+#include <cmath>
+
 namespace nsfw::ui {
 
 namespace {
@@ -37,7 +39,9 @@ void LossPlot::clear()
 {
     for (QCPGraph *g : {m_raw, m_smooth, m_trainEpoch, m_validation})
         g->data()->clear();
-    m_trainEpoch->removeFromLegend();
+    // Series enter the legend with their first point: a stored run has no step losses to explain.
+    for (QCPGraph *g : {m_raw, m_smooth, m_trainEpoch, m_validation})
+        g->removeFromLegend();
     m_ema = 0;
     m_steps = 0;
     requestReplot();
@@ -48,21 +52,30 @@ void LossPlot::addStep(const StepLoss &step)
     if (!qIsFinite(step.loss))
         return;
     const double x = step.epoch - 1 + double(step.step + 1) / qMax(1, step.stepsPerEpoch);
-    m_ema = m_steps == 0 ? step.loss : kSmoothing * m_ema + (1 - kSmoothing) * step.loss;
-    ++m_steps;
+    // Exponential moving average, debiased (as TensorBoard does) so the first steps are not pulled to 0.
+    m_ema = kSmoothing * m_ema + (1 - kSmoothing) * step.loss;
+    const double smoothed = m_ema / (1 - std::pow(kSmoothing, double(m_steps + 1)));
+    if (m_steps++ == 0) {
+        m_raw->addToLegend();
+        m_smooth->addToLegend();
+    }
     m_raw->addData(x, step.loss);
-    m_smooth->addData(x, m_ema);
+    m_smooth->addData(x, smoothed);
     requestReplot();
 }
 
 void LossPlot::addEpoch(const EpochMetrics &metrics)
 {
-    if (qIsFinite(metrics.validationLoss))
+    if (qIsFinite(metrics.validationLoss)) {
+        if (m_validation->dataCount() == 0)
+            m_validation->addToLegend();
         m_validation->addData(metrics.epoch, metrics.validationLoss);
+    }
     // Live runs show their steps; a stored run only has the epoch means.
     if (m_steps == 0 && qIsFinite(metrics.trainLoss)) {
+        if (m_trainEpoch->dataCount() == 0)
+            m_trainEpoch->addToLegend();
         m_trainEpoch->addData(metrics.epoch, metrics.trainLoss);
-        m_trainEpoch->addToLegend();
     }
     requestReplot();
 }
@@ -75,6 +88,15 @@ int LossPlot::stepPoints() const
 int LossPlot::epochPoints() const
 {
     return m_validation->dataCount();
+}
+
+void LossPlot::fitView()
+{
+    plot()->rescaleAxes();
+    const QCPRange y = plot()->yAxis->range();
+    plot()->yAxis->setRange(qMax(0.0, y.lower - 0.05 * y.size()), y.upper + 0.05 * y.size());
+    const QCPRange x = plot()->xAxis->range();
+    plot()->xAxis->setRange(x.lower - 0.2, qMax(1.0, x.upper) + 0.2);
 }
 
 } // namespace nsfw::ui

@@ -26,6 +26,9 @@ public:
     int stepPoints() const;
     int epochPoints() const;
 
+protected:
+    void fitView() override;
+
 private:
     QCPGraph *m_raw;
     QCPGraph *m_smooth;

@@ -6,8 +6,8 @@
 #include "labelingpage.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
-#include "trainingpage.h"
 #include "store/projectdatabase.h"
+#include "trainingpage.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -84,7 +84,7 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setStretchFactor(2, 0);
-    split->setSizes({330, 850, 320});
+    split->setSizes({360, 820, 320});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -96,7 +96,7 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     connect(m_session, &TrainingSession::stepLoss, m_loss, &LossPlot::addStep);
     connect(m_session, &TrainingSession::epochFinished, this, &TrainingPage::onEpoch);
     connect(m_session, &TrainingSession::finished, this, &TrainingPage::onFinished);
-    connect(m_history, &RunHistoryPanel::openRequested, this, &TrainingPage::openRun);
+    connect(m_history, &RunHistoryPanel::openRequested, this, [this](qint64 id) { openRun(id); });
     connect(m_history, &RunHistoryPanel::compareRequested, this, &TrainingPage::compareRuns);
     connect(m_pr, &CurvePlot::thresholdPicked, this, &TrainingPage::onThresholdPicked);
     connect(m_roc, &CurvePlot::thresholdPicked, this, &TrainingPage::onThresholdPicked);
@@ -246,8 +246,8 @@ void TrainingPage::onFinished(const TrainResult &result)
     m_settings->setStatus(text);
     m_history->reload();
     if (result.status == QLatin1String("finished") && result.runId > 0) {
-        openRun(result.runId);
-        m_labeling->refresh(); // the gallery's scores, filters and sorts now use this run
+        openRun(result.runId, /*keepLoss=*/true); // the step losses seen live are not stored: keep them
+        m_labeling->refresh();                    // the gallery's scores, filters and sorts now use this run
     } else {
         m_title->setText(text);
     }
@@ -268,7 +268,7 @@ PrCurve TrainingPage::validationCurve(qint64 runId) const
     return PrCurve::compute(scores, labels);
 }
 
-bool TrainingPage::openRun(qint64 runId)
+bool TrainingPage::openRun(qint64 runId, bool keepLoss)
 {
     if (!m_db || m_session->isRunning())
         return false;
@@ -277,12 +277,17 @@ bool TrainingPage::openRun(qint64 runId)
     const std::optional<RunRecord> run = runs.run(runId);
     if (!run)
         return false;
-    clearPlots();
+    if (!keepLoss)
+        m_loss->clear();
+    m_metrics->clear();
+    m_pr->clearCurves();
+    m_roc->clearCurves();
     QVector<EpochMetrics> epochs;
     for (const QJsonObject &o : runs.epochs(runId))
         epochs << EpochMetrics::fromJson(o);
     for (const EpochMetrics &m : epochs) {
-        m_loss->addEpoch(m);
+        if (!keepLoss)
+            m_loss->addEpoch(m);
         m_metrics->addEpoch(m);
     }
     if (!epochs.isEmpty() && epochs.first().epoch == 0) {

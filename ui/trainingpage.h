@@ -45,8 +45,9 @@ public:
     bool startTraining(const TrainSettings &settings);
     void cancelTraining();
     bool isTraining() const;
-    /// Shows a stored run: its epochs in the plots, its threshold, its confusion matrix.
-    bool openRun(qint64 runId);
+    /// Shows a stored run: its epochs in the plots, its threshold, its confusion matrix. keepLoss leaves the
+    /// loss plot as it is (a run just watched live: its step losses are not stored).
+    bool openRun(qint64 runId, bool keepLoss = false);
     /// Shows runId and draws otherRunId's precision-recall curve beside it.
     bool compareRuns(qint64 runId, qint64 otherRunId);
     /// Sets the threshold of the run under review (as picking it on the curve does) and saves it.

@@ -83,10 +83,10 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     form->addRow(tr("Batch size:"), m_batch);
     form->addRow(tr("Validation share:"), m_validation);
     form->addRow(tr("Threshold:"), m_threshold);
-    auto *more = new QGroupBox(tr("More"), this);
-    more->setCheckable(true);
-    more->setChecked(false);
+    auto *moreToggle = new QCheckBox(tr("More options"), this);
+    auto *more = new QWidget(this);
     auto *moreForm = new QFormLayout(more);
+    moreForm->setContentsMargins(0, 0, 0, 0);
     moreForm->addRow(tr("Optimizer:"), m_optimizer);
     moreForm->addRow(tr("Early stop after:"), m_patience);
     moreForm->addRow(tr("Seed:"), m_seed);
@@ -95,16 +95,9 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     moreForm->addRow(m_freezeBn);
     moreForm->addRow(m_scoreAll);
     // The advanced options fold away; their values stay in effect.
-    const QList<QWidget *> advanced = {m_optimizer, m_patience, m_seed, m_augment, m_balance, m_freezeBn, m_scoreAll};
-    auto showMore = [moreForm, advanced](bool on) {
-        for (QWidget *w : advanced) {
-            w->setVisible(on);
-            if (QWidget *label = moreForm->labelForField(w))
-                label->setVisible(on);
-        }
-    };
-    connect(more, &QGroupBox::toggled, this, showMore);
-    showMore(false);
+    connect(moreToggle, &QCheckBox::toggled, more, &QWidget::setVisible);
+    more->hide();
+    form->addRow(moreToggle);
     form->addRow(more);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainSettingsPanel::updateEnabled);
@@ -199,11 +192,13 @@ void TrainSettingsPanel::setRunning(bool running)
     m_train->setEnabled(!running);
     m_cancel->setEnabled(running);
     if (running) {
+        m_progress->setFormat(QStringLiteral("%p%"));
         m_progress->setRange(0, 0); // busy until the first progress report
         m_phase->setText(tr("Starting…"));
     } else {
         m_progress->setRange(0, 1);
         m_progress->setValue(0);
+        m_progress->setFormat(QString()); // idle: no "0 %"
         m_phase->clear();
     }
     updateEnabled();

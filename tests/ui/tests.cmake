@@ -17,3 +17,8 @@ set_tests_properties(tst_trainingpage PROPERTIES TIMEOUT 900)
 add_executable(nsfw-workbench-bench-training ui/benchtraining.cpp)
 target_compile_options(nsfw-workbench-bench-training PRIVATE ${NSFW_WARNINGS})
 target_link_libraries(nsfw-workbench-bench-training PRIVATE core ui Qt6::Test testsupport)
+
+# Not a test: README screenshots of the training page and a drill-down (see the file's first lines).
+add_executable(nsfw-workbench-screenshot-training ui/screenshottraining.cpp)
+target_compile_options(nsfw-workbench-screenshot-training PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-screenshot-training PRIVATE core ui Qt6::Test testsupport)
