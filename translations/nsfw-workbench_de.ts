@@ -9,6 +9,76 @@
     </message>
 </context>
 <context>
+    <name>nsfw</name>
+    <message>
+        <source>Download it with packaging/setup.sh (it fetches the pinned nsfwjs package with npm and writes the model files to %1), or pass --model DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model found at %1. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an image, or a format OpenCV cannot decode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot decode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot preprocess: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move the model into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::Classifier</name>
+    <message>
+        <source>%1: the model must take RGB input</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nsfw::CsvLabels</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -292,6 +362,202 @@
     </message>
 </context>
 <context>
+    <name>nsfw::RunStore</name>
+    <message>
+        <source>interrupted: the process running it ended before the run finished (crash or kill)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 of this project is still running; one run at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::TfjsReader</name>
+    <message>
+        <source>malformed JSON at byte %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a TF.js graph model; only Layers models are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished">fehlt</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-negative integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected [layer name, node index, tensor index]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported model class &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a layer is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate layer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared layers (called more than once) are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported node format (Keras 3?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refers to &apos;%1&apos;, which is not defined before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model has no layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown layer &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exactly one input and one output are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected file names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight shard is missing or unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate weight name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tensor too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported dtype &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs numeric &apos;scale&apos; and &apos;min&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported quantization &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight data too short: needs bytes %1..%2 of the group, shards hold %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::TrainSettings</name>
+    <message>
+        <source>epochs must be between 0 and 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the batch size must be between 1 and 4096</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the validation fraction must be between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocks must be between 0 and 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the learning rate must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the optimizer must be adamw or sgd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the threshold must be between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::Trainer</name>
+    <message>
+        <source>No labeled items: label some items safe or nsfw first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training needs at least 2 safe and 2 nsfw items (labeled: %1 safe, %2 nsfw).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few labeled items to keep a validation set apart (%1 labeled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the checkpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to train: no layer is unfrozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is missing (moved or deleted?)</source>
+        <translation type="unfinished">die Datei fehlt (verschoben oder gelöscht?)</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished">nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>image too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot decode the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nsfw::Wellbeing</name>
     <message>
         <source>Off</source>
@@ -393,16 +659,8 @@
         <translation>Bilder mit dem NSFW-Modell bewerten.</translation>
     </message>
     <message>
-        <source>Measure inference speed (or: benchmark store).</source>
-        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store).</translation>
-    </message>
-    <message>
         <source>Unknown command: %1</source>
         <translation>Unbekannter Befehl: %1</translation>
-    </message>
-    <message>
-        <source>Unknown benchmark suite: %1 (inference, store)</source>
-        <translation>Unbekannte Benchmark-Reihe: %1 (inference, store)</translation>
     </message>
     <message>
         <source>Try: %1 --help</source>
@@ -592,6 +850,391 @@
         <source>%1 newly missing, %2 found again; %3 items missing in all.</source>
         <translation>%1 neu fehlend, %2 wiedergefunden; insgesamt fehlen %3 Elemente.</translation>
     </message>
+    <message>
+        <source>Measures inference speed on the real model: images/s at batch 32 and batch-1 latency (medians after a warm-up), and the same for torchvision&apos;s MobileNetV2 in PyTorch-Python when python3-torch is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder (default: mobilenet_v2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size for throughput (default 32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed batches (default 7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed batch-1 passes (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Torch threads (default: all cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the PyTorch-Python comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use NCHW memory (for comparison).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not fold BatchNorm (for comparison).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring %1 (%2 threads, batch %3)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nsfw-workbench (LibTorch): %1 img/s at batch %2, batch-1 latency %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring torchvision mobilenet_v2 in PyTorch-Python...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch-Python (torchvision mobilenet_v2, tcmalloc, channels_last): %1 img/s, batch-1 latency %2 ms
+ratio: %3x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch-Python comparison skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>openclipart-png is not installed or too small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>openclipart &apos;people&apos; (nsfw stand-in) vs animals, buildings, tools, plants, transportation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy task: %1 ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure fine-tuning: a full and a partial training step (batch 32) against the same step in PyTorch-Python, a head-only epoch over 10,000 cached items, and AP on a held-out proxy task built from Debian&apos;s clip art (pretrained vs head-only vs partial).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the proxy task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labeled images per class (default 200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed steps (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the proxy task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing training steps ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 training step, batch 32: ours %2 img/s, PyTorch-Python best %3 img/s, ratio %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head-only epoch over 10,000 cached items: %1 s (target &lt; 1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy task skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy task (%1 labeled and %2 held-out images per class):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1: held-out AP %2 (validation AP %3), %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune the model on the project&apos;s labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics of a run: AP, ROC AUC, confusion matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a run&apos;s model as TF.js (nsfwjs) or LibTorch files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure inference speed (or: benchmark store, benchmark train).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown benchmark suite: %1 (inference, store, train)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores images with the NSFW model: one record per image with path, nsfw (Hentai + Porn + Sexy) and each class probability, or an error. Folders are walked recursively.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image files or folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder (model.json + shards). Default: $NSFW_WORKBENCH_MODEL_DIR, else the mobilenet_v2 installed by packaging/setup.sh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: jsonl (default) or csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per network pass (default 32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the model fine-tuned in this project (see: train).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --project: the run (default: the latest finished one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be jsonl or csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--batch must be a number from 1 to 4096</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No images given. Usage: predict [--model DIR] PATH...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image files found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --model or --project, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/usr/bin/python3 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packaging/bench/%1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>python3-torch / python3-torchvision not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Python benchmark failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected output from the Python benchmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no finished run yet (see: nsfw-workbench train).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no run %1 in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no saved model (its checkpoint is missing from %2; train again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune the pretrained model on the project&apos;s safe/nsfw labels (unsure items are left out). Prints one line per epoch; epoch 0 is the pretrained model on the validation set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head (backbone frozen, features cached), partial (last K blocks), full, or pretrained (evaluate and score only). Default: head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks to retrain in partial mode (default 6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate (default by mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size (default 32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of labeled items kept for validation (default 0.2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the split and the shuffling (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adamw (default) or sgd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay (default 1e-4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N epochs without a better validation AP (0: never; default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision threshold (default 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No augmentation (partial, full).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let BatchNorm layers learn too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not score every item afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrained model folder (default: mobilenet_v2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One JSON object per epoch, and a final one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train takes one project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown mode: %1 (head, partial, full, pretrained)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 (%2 mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1: train loss %2, val loss %3, AP %4, ROC AUC %5, F1 %6 (precision %7, recall %8) at %9, %10 s%11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 %2 in %3 s: best epoch %4 with AP %5 (epoch 0: the pretrained model). %6 items trained on, %7 validated, %8 scored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation metrics of a run&apos;s best epoch: AP, ROC AUC, and precision, recall, F1 and the confusion matrix at a threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run (default: the latest finished one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision threshold (default: the run&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write path,label,score,split per item to FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluate takes one project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2, best epoch %3), %4 validation items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  AP %1, ROC AUC %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  at threshold %1: precision %2, recall %3, F1 %4, accuracy %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  confusion: %1 true positives, %2 false positives, %3 true negatives, %4 false negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a run&apos;s fine-tuned model: tfjs gives a TF.js Layers model (model.json + weights) that tf.loadLayersModel and nsfwjs load; native gives a LibTorch archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tfjs (default) or native.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export-model takes one project file and --out DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be tfjs or native.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui</name>
@@ -602,6 +1245,191 @@
     <message>
         <source>Project file to open.</source>
         <translation>Zu öffnende Projektdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::ConfusionPanel</name>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Retrain on corrected labels</source>
+        <translation>Mit korrigierten Labels neu trainieren</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>An item is predicted NSFW when its score is at least the threshold. Click or drag the marker on the precision-recall curve to pick it there.</source>
+        <translation>Ein Element gilt als NSFW, wenn sein Score mindestens die Schwelle erreicht. Klicken Sie auf die Precision-Recall-Kurve oder ziehen Sie die Markierung, um sie dort zu wählen.</translation>
+    </message>
+    <message>
+        <source>Score at least:</source>
+        <translation>Score mindestens:</translation>
+    </message>
+    <message>
+        <source>Precision at least</source>
+        <translation>Precision mindestens</translation>
+    </message>
+    <message>
+        <source>Recall at least</source>
+        <translation>Recall mindestens</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (validation)</source>
+        <translation>Konfusionsmatrix (Validierung)</translation>
+    </message>
+    <message>
+        <source>predicted NSFW</source>
+        <translation>vorhergesagt NSFW</translation>
+    </message>
+    <message>
+        <source>predicted safe</source>
+        <translation>vorhergesagt sicher</translation>
+    </message>
+    <message>
+        <source>labeled NSFW</source>
+        <translation>gelabelt NSFW</translation>
+    </message>
+    <message>
+        <source>labeled safe</source>
+        <translation>gelabelt sicher</translation>
+    </message>
+    <message>
+        <source>NSFW items the model finds (true positives)</source>
+        <translation>NSFW-Elemente, die das Modell erkennt (richtig positiv)</translation>
+    </message>
+    <message>
+        <source>NSFW items the model misses (false negatives), lowest score first</source>
+        <translation>NSFW-Elemente, die das Modell übersieht (falsch negativ), niedrigster Score zuerst</translation>
+    </message>
+    <message>
+        <source>Safe items the model flags (false positives), highest score first</source>
+        <translation>Sichere Elemente, die das Modell markiert (falsch positiv), höchster Score zuerst</translation>
+    </message>
+    <message>
+        <source>Safe items the model passes (true negatives)</source>
+        <translation>Sichere Elemente, die das Modell durchlässt (richtig negativ)</translation>
+    </message>
+    <message>
+        <source>Click to review these items in the Label tab.</source>
+        <translation>Klicken, um diese Elemente im Tab „Labeln“ zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Click a cell to go through its items one by one; relabel with the usual keys.</source>
+        <translation>Klicken Sie auf eine Zelle, um ihre Elemente einzeln durchzugehen; mit den üblichen Tasten neu labeln.</translation>
+    </message>
+    <message>
+        <source>Starts a new run with this run&apos;s settings on the labels as they are now.</source>
+        <translation>Startet ein neues Training mit den Einstellungen dieses Trainings auf den aktuellen Labels.</translation>
+    </message>
+    <message>
+        <source>No threshold reaches a precision of %1 on this run&apos;s validation items.</source>
+        <translation>Keine Schwelle erreicht auf den Validierungselementen dieses Trainings eine Precision von %1.</translation>
+    </message>
+    <message>
+        <source>No threshold reaches a recall of %1 on this run&apos;s validation items.</source>
+        <translation>Keine Schwelle erreicht auf den Validierungselementen dieses Trainings einen Recall von %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) relabelled since this run.</source>
+        <translation>
+            <numerusform>%n Element seit diesem Training neu gelabelt.</numerusform>
+            <numerusform>%n Elemente seit diesem Training neu gelabelt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No labels changed since this run.</source>
+        <translation>Seit diesem Training wurden keine Labels geändert.</translation>
+    </message>
+    <message>
+        <source>Open or train a run to choose its threshold.</source>
+        <translation>Öffnen oder trainieren Sie ein Training, um seine Schwelle zu wählen.</translation>
+    </message>
+    <message>
+        <source>precision &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; recall &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; F1 &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;accuracy %4 &amp;nbsp; %5 of %6 items predicted NSFW</source>
+        <translation>Precision &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; Recall &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; F1 &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Genauigkeit %4 &amp;nbsp; %5 von %6 Elementen als NSFW vorhergesagt</translation>
+    </message>
+    <message>
+        <source>%1
+true positives
+%2 of NSFW</source>
+        <translation>%1
+richtig positiv
+%2 der NSFW-Elemente</translation>
+    </message>
+    <message>
+        <source>%1
+false negatives
+%2 of NSFW</source>
+        <translation>%1
+falsch negativ
+%2 der NSFW-Elemente</translation>
+    </message>
+    <message>
+        <source>%1
+false positives
+%2 of safe</source>
+        <translation>%1
+falsch positiv
+%2 der sicheren</translation>
+    </message>
+    <message>
+        <source>%1
+true negatives
+%2 of safe</source>
+        <translation>%1
+richtig negativ
+%2 der sicheren</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::CurvePlot</name>
+    <message>
+        <source>Precision-recall (validation)</source>
+        <translation>Precision-Recall (Validierung)</translation>
+    </message>
+    <message>
+        <source>ROC (validation)</source>
+        <translation>ROC (Validierung)</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>false positive rate</source>
+        <translation>Falsch-positiv-Rate</translation>
+    </message>
+    <message>
+        <source>recall (true positive rate)</source>
+        <translation>Recall (Richtig-positiv-Rate)</translation>
+    </message>
+    <message>
+        <source>threshold %1
+precision %2
+recall %3</source>
+        <translation>Schwelle %1
+Precision %2
+Recall %3</translation>
+    </message>
+    <message>
+        <source>threshold %1
+FPR %2
+recall %3</source>
+        <translation>Schwelle %1
+FPR %2
+Recall %3</translation>
     </message>
 </context>
 <context>
@@ -636,6 +1464,10 @@
     <message>
         <source>frame</source>
         <translation>Bild</translation>
+    </message>
+    <message>
+        <source>relabelled</source>
+        <translation>neu gelabelt</translation>
     </message>
 </context>
 <context>
@@ -734,6 +1566,10 @@
             <numerusform>%n Element</numerusform>
             <numerusform>%n Elemente</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Uncertain first (score near threshold)</source>
+        <translation>Unsichere zuerst (Score nahe der Schwelle)</translation>
     </message>
 </context>
 <context>
@@ -910,6 +1746,37 @@
     </message>
 </context>
 <context>
+    <name>nsfw::ui::LossPlot</name>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>training, per step</source>
+        <translation>Training, je Schritt</translation>
+    </message>
+    <message>
+        <source>training, smoothed</source>
+        <translation>Training, geglättet</translation>
+    </message>
+    <message>
+        <source>training, epoch mean</source>
+        <translation>Training, Mittel der Epoche</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+</context>
+<context>
     <name>nsfw::ui::MainWindow</name>
     <message>
         <source>Label</source>
@@ -1026,6 +1893,171 @@
     <message>
         <source>The new language applies when NSFW Workbench starts again.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von NSFW Workbench.</translation>
+    </message>
+    <message>
+        <source>Train and review</source>
+        <translation>Trainieren und prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::MetricsPlot</name>
+    <message>
+        <source>Validation metrics</source>
+        <translation>Validierungsmetriken</translation>
+    </message>
+    <message>
+        <source>average precision</source>
+        <translation>Average Precision</translation>
+    </message>
+    <message>
+        <source>ROC AUC</source>
+        <translation>ROC-AUC</translation>
+    </message>
+    <message>
+        <source>F1 at threshold</source>
+        <translation>F1 bei der Schwelle</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::PlotWidget</name>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The plot could not be written to %1.</source>
+        <translation>Das Diagramm konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>Als PDF exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::RunHistoryPanel</name>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>pretrained</source>
+        <translation>vortrainiert</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Kopf</translation>
+    </message>
+    <message>
+        <source>partial, %1 blocks</source>
+        <translation>teilweise, %1 Blöcke</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Compare two</source>
+        <translation>Zwei vergleichen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Retrained</source>
+        <translation>Trainiert</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>Beste Epoche</translation>
+    </message>
+    <message>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <source>ROC AUC</source>
+        <translation>ROC-AUC</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Select two runs (Ctrl+click) to draw the second one&apos;s precision-recall curve beside the first one&apos;s</source>
+        <translation>Zwei Trainings auswählen (Strg+Klick), um die Precision-Recall-Kurve des zweiten neben der des ersten zu zeichnen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Trainings</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>Training %1 · %2</translation>
+    </message>
+    <message>
+        <source>AP %1</source>
+        <translation>AP %1</translation>
+    </message>
+    <message>
+        <source>validation %1</source>
+        <translation>Validierung %1</translation>
+    </message>
+    <message>
+        <source>%1 epochs, lr %2, batch %3, %4, validation %5</source>
+        <translation>%1 Epochen, LR %2, Batch %3, %4, Validierung %5</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +2237,295 @@
         <translation>
             <numerusform>Sitzung: %n Label, %1/min</numerusform>
             <numerusform>Sitzung: %n Labels, %1/min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::TrainSettingsPanel</name>
+    <message>
+        <source>Augment (crop, flip, colour)</source>
+        <translation>Augmentieren (Ausschnitt, Spiegeln, Farbe)</translation>
+    </message>
+    <message>
+        <source>Balance the classes</source>
+        <translation>Klassen ausgleichen</translation>
+    </message>
+    <message>
+        <source>Keep BatchNorm as pretrained</source>
+        <translation>BatchNorm wie vortrainiert lassen</translation>
+    </message>
+    <message>
+        <source>Score every item afterwards</source>
+        <translation>Danach jedes Element bewerten</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Head only (fast)</source>
+        <translation>Nur Kopf (schnell)</translation>
+    </message>
+    <message>
+        <source>Last blocks (partial)</source>
+        <translation>Letzte Blöcke (teilweise)</translation>
+    </message>
+    <message>
+        <source>Whole network (full)</source>
+        <translation>Ganzes Netz (vollständig)</translation>
+    </message>
+    <message>
+        <source>Pretrained model only (score, no training)</source>
+        <translation>Nur vortrainiertes Modell (bewerten, kein Training)</translation>
+    </message>
+    <message>
+        <source>Head only trains the classifier on cached backbone features: an epoch takes seconds. Partial also retrains the last blocks of the backbone, full the whole network (minutes per epoch on a CPU). The pretrained model only evaluates and scores.</source>
+        <translation>„Nur Kopf“ trainiert den Klassifikator auf zwischengespeicherten Backbone-Merkmalen: eine Epoche dauert Sekunden. „Teilweise“ trainiert zusätzlich die letzten Blöcke des Backbones, „vollständig“ das ganze Netz (Minuten pro Epoche auf einer CPU). „Nur vortrainiertes Modell“ wertet nur aus und bewertet.</translation>
+    </message>
+    <message>
+        <source>Partial mode: how many of the last backbone blocks are retrained</source>
+        <translation>Modus „teilweise“: wie viele der letzten Backbone-Blöcke neu trainiert werden</translation>
+    </message>
+    <message>
+        <source>mode default</source>
+        <translation>Standard des Modus</translation>
+    </message>
+    <message>
+        <source>0 uses the mode&apos;s default: head 0.001, partial 0.0001, full 0.00005</source>
+        <translation>0 verwendet den Standard des Modus: Kopf 0,001, teilweise 0,0001, vollständig 0,00005</translation>
+    </message>
+    <message>
+        <source>Share of the labeled items held out to validate every epoch; the frames of a video and exact duplicates always stay on one side</source>
+        <translation>Anteil der gelabelten Elemente, der zur Validierung jeder Epoche zurückgehalten wird; die Bilder eines Videos und exakte Duplikate bleiben immer auf einer Seite</translation>
+    </message>
+    <message>
+        <source>Initial decision threshold (change it afterwards on the curve)</source>
+        <translation>Anfängliche Entscheidungsschwelle (danach auf der Kurve änderbar)</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>SGD mit Momentum</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without a better validation average precision</source>
+        <translation>Nach so vielen Epochen ohne bessere Average Precision auf der Validierung stoppen</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Retrain:</source>
+        <translation>Neu trainieren:</translation>
+    </message>
+    <message>
+        <source>Blocks:</source>
+        <translation>Blöcke:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Validation share:</source>
+        <translation>Validierungsanteil:</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Schwelle:</translation>
+    </message>
+    <message>
+        <source>More options</source>
+        <translation>Weitere Optionen</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>Optimierer:</translation>
+    </message>
+    <message>
+        <source>Early stop after:</source>
+        <translation>Frühzeitig stoppen nach:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Train in the background; labeling goes on meanwhile</source>
+        <translation>Im Hintergrund trainieren; das Labeln geht währenddessen weiter</translation>
+    </message>
+    <message>
+        <source>Evaluate and score</source>
+        <translation>Auswerten und bewerten</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Start…</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>Computing backbone features</source>
+        <translation>Backbone-Merkmale werden berechnet</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Evaluating</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Scoring every item</source>
+        <translation>Alle Elemente werden bewertet</translation>
+    </message>
+    <message>
+        <source>%1, epoch %2</source>
+        <translation>%1, Epoche %2</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::TrainingPage</name>
+    <message>
+        <source>Label the most uncertain unlabeled items</source>
+        <translation>Die unsichersten Elemente ohne Label labeln</translation>
+    </message>
+    <message>
+        <source>Shows the unlabeled items in the Label tab, those whose score is closest to the threshold first: labeling them teaches the model most</source>
+        <translation>Zeigt die Elemente ohne Label im Tab „Labeln“, die mit dem Score am nächsten an der Schwelle zuerst: ihre Labels bringen dem Modell am meisten bei</translation>
+    </message>
+    <message>
+        <source>No run yet: choose the settings and press Train.</source>
+        <translation>Noch kein Training: Einstellungen wählen und „Trainieren“ drücken.</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>Öffnen Sie zuerst ein Projekt.</translation>
+    </message>
+    <message>
+        <source>A run is already in progress.</source>
+        <translation>Es läuft bereits ein Training.</translation>
+    </message>
+    <message>
+        <source>Cannot train: %1.</source>
+        <translation>Training nicht möglich: %1.</translation>
+    </message>
+    <message>
+        <source>Starting a run…</source>
+        <translation>Training wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch…</source>
+        <translation>Abbruch nach dem aktuellen Batch…</translation>
+    </message>
+    <message>
+        <source>Run %1 in progress</source>
+        <translation>Training %1 läuft</translation>
+    </message>
+    <message>
+        <source>pretrained (epoch 0)</source>
+        <translation>vortrainiert (Epoche 0)</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <source>latest: %1</source>
+        <translation>neueste: %1</translation>
+    </message>
+    <message>
+        <source>best: %1</source>
+        <translation>beste: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 finished in %2 s: best epoch %3, AP %4; %5 items scored.</source>
+        <translation>Training %1 nach %2 s beendet: beste Epoche %3, AP %4; %5 Elemente bewertet.</translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled.</source>
+        <translation>Training %1 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Run failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>last: epoch %1</source>
+        <translation>letzte: Epoche %1</translation>
+    </message>
+    <message>
+        <source>pretrained model</source>
+        <translation>vortrainiertes Modell</translation>
+    </message>
+    <message>
+        <source>best: epoch %1</source>
+        <translation>beste: Epoche %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 validation items (%3 NSFW, %4 safe)</source>
+        <translation>%1 — %2 Validierungselemente (%3 NSFW, %4 sicher)</translation>
+    </message>
+    <message>
+        <source>compared with run %1</source>
+        <translation>verglichen mit Training %1</translation>
+    </message>
+    <message>
+        <source>false positives (labeled safe, score ≥ %1), highest score first</source>
+        <translation>falsch positiv (als sicher gelabelt, Score ≥ %1), höchster Score zuerst</translation>
+    </message>
+    <message>
+        <source>false negatives (labeled NSFW, score &lt; %1), lowest score first</source>
+        <translation>falsch negativ (als NSFW gelabelt, Score &lt; %1), niedrigster Score zuerst</translation>
+    </message>
+    <message>
+        <source>true positives (labeled NSFW, score ≥ %1), lowest score first</source>
+        <translation>richtig positiv (als NSFW gelabelt, Score ≥ %1), niedrigster Score zuerst</translation>
+    </message>
+    <message>
+        <source>true negatives (labeled safe, score &lt; %1), highest score first</source>
+        <translation>richtig negativ (als sicher gelabelt, Score &lt; %1), höchster Score zuerst</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 · %2 · %n item(s)</source>
+        <translation>
+            <numerusform>Training %1 · %2 · %n Element</numerusform>
+            <numerusform>Training %1 · %2 · %n Elemente</numerusform>
         </translation>
     </message>
 </context>

@@ -111,6 +111,16 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(Qt::white);
         painter->drawText(b, Qt::AlignCenter, letter);
     }
+    if (m_marked.contains(row->id)) {
+        const QString text = tr("relabelled");
+        const QRect m(cell.right() - QFontMetrics(badgeFont).horizontalAdvance(text) - 10, cell.y() + badge + 10,
+                      QFontMetrics(badgeFont).horizontalAdvance(text) + 8, badge);
+        painter->setBrush(QColor(230, 140, 0));
+        painter->setPen(Qt::NoPen);
+        painter->drawRoundedRect(m, 3, 3);
+        painter->setPen(Qt::white);
+        painter->drawText(m, Qt::AlignCenter, text);
+    }
     if (row->kind != ItemKind::Image && !m_compact) {
         const QString kind = row->kind == ItemKind::Video ? tr("▶ video") : tr("frame");
         const QRect k(cell.x() + 6, cell.y() + 8, QFontMetrics(badgeFont).horizontalAdvance(kind) + 8, badge);

@@ -3,6 +3,7 @@
 #include "gallery/wellbeing.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStyledItemDelegate>
 
 namespace nsfw {
@@ -28,6 +29,9 @@ public:
     void setWellbeing(const WellbeingSettings &settings);
     /// While true (the reveal key is held), nothing is covered.
     void setRevealed(bool revealed) { m_revealed = revealed; }
+    /// Items marked as relabelled during a review (a "fixed" badge under the label badge).
+    void setMarked(const QSet<qint64> &ids) { m_marked = ids; }
+    const QSet<qint64> &marked() const { return m_marked; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -43,6 +47,7 @@ private:
     int m_side = 160;
     bool m_compact = false;
     bool m_revealed = false;
+    QSet<qint64> m_marked;
     // Covered thumbnails are computed once per key (a blur costs ~1 ms; a scroll repaints cells often).
     mutable QHash<QString, QImage> m_coveredCache;
 };

@@ -111,6 +111,7 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     m_sort->addItem(tr("Name"), int(ItemSort::Name));
     m_sort->addItem(tr("Score, highest first"), int(ItemSort::ScoreDescending));
     m_sort->addItem(tr("Score, lowest first"), int(ItemSort::ScoreAscending));
+    m_sort->addItem(tr("Uncertain first (score near threshold)"), int(ItemSort::Uncertainty));
     connect(m_sort, &QComboBox::currentIndexChanged, this,
             [this] { m_model->setSort(ItemSort(m_sort->currentData().toInt())); });
     bar2->addWidget(new QLabel(tr("Order:"), this));

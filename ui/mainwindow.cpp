@@ -7,6 +7,7 @@
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "store/projectdatabase.h"
+#include "trainingpage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -33,12 +34,17 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_pages(new QTabWidget(this))
     , m_labeling(new LabelingPage(this))
+    , m_training(new TrainingPage(m_labeling, this))
     , m_status(new StatusPanel(m_labeling->session(), this))
     , m_import(new ImportController(statusBar(), this))
     , m_importRefresh(new QTimer(this))
 {
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_labeling, tr("Label"));
+    addPage(m_training, tr("Train and review"));
+    connect(this, &MainWindow::projectOpened, m_training, &TrainingPage::setDatabase);
+    connect(m_training, &TrainingPage::labelingRequested, this, [this] { m_pages->setCurrentWidget(m_labeling); });
+    connect(m_training, &TrainingPage::runEnded, this, [this] { m_status->recount(m_db.get()); });
     setCentralWidget(m_pages);
     statusBar()->addWidget(m_import->progressWidget());
     statusBar()->addPermanentWidget(m_status);
@@ -67,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Pages hold pointers to the connection: detach them before it closes.
+    m_training->setDatabase(nullptr);
     m_labeling->setDatabase(nullptr);
 }
 

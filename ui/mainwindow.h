@@ -18,6 +18,7 @@ namespace nsfw::ui {
 class ImportController;
 class LabelingPage;
 class StatusPanel;
+class TrainingPage;
 
 /// The project window: menus, the pages (labeling now; training and review join as tabs), the status
 /// bar, and the project's life cycle (new, open, recent, import, drag-and-drop).
@@ -40,6 +41,7 @@ public:
     LabelingPage *labelingPage() const { return m_labeling; }
     ImportController *importController() const { return m_import; }
     StatusPanel *statusPanel() const { return m_status; }
+    TrainingPage *trainingPage() const { return m_training; }
     /// Adds a page as a tab (the training and review pages of issue 7).
     int addPage(QWidget *page, const QString &title);
     QTabWidget *pages() const { return m_pages; }
@@ -68,6 +70,7 @@ private:
     std::unique_ptr<ProjectDatabase> m_db;
     QTabWidget *m_pages;
     LabelingPage *m_labeling;
+    TrainingPage *m_training;
     StatusPanel *m_status;
     ImportController *m_import;
     QMenu *m_recentMenu = nullptr;

@@ -19,7 +19,7 @@ QVector<qint64> ItemQuery::ids(const ItemFilter &filter, ItemSort sort, QString 
     QVariantList binds;
     const bool scored = filter.scoreRunId > 0;
     const bool needsScore = scored && (filter.minScore || filter.maxScore || sort == ItemSort::ScoreAscending ||
-                                       sort == ItemSort::ScoreDescending);
+                                       sort == ItemSort::ScoreDescending || sort == ItemSort::Uncertainty);
     if (!filter.labels.isEmpty()) {
         QStringList parts;
         QStringList values;
@@ -80,13 +80,27 @@ QVector<qint64> ItemQuery::ids(const ItemFilter &filter, ItemSort sort, QString 
         sql += needsScore ? QStringLiteral(" ORDER BY s.score IS NULL, s.score ASC, i.id")
                           : QStringLiteral(" ORDER BY coalesce(i.parent_id, i.id), i.id");
         break;
+    case ItemSort::Uncertainty:
+        break; // below, with its bound run id
+    }
+
+    QVariantList orderBinds;
+    if (sort == ItemSort::Uncertainty) {
+        if (needsScore) {
+            // The run's saved threshold (0.5 when it has none): the items the model is least sure about first.
+            sql += QStringLiteral(" ORDER BY s.score IS NULL,"
+                                  " abs(s.score - coalesce((SELECT threshold FROM runs WHERE id = ?), 0.5)), i.id");
+            orderBinds << filter.scoreRunId;
+        } else {
+            sql += QStringLiteral(" ORDER BY coalesce(i.parent_id, i.id), i.id");
+        }
     }
 
     QVector<qint64> result;
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
     q.prepare(sql);
-    for (const QVariant &v : joinBinds + binds)
+    for (const QVariant &v : joinBinds + binds + orderBinds)
         q.addBindValue(v);
     if (!q.exec()) {
         if (error)

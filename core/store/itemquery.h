@@ -27,7 +27,8 @@ struct ItemFilter {
     }
 };
 
-enum class ItemSort { ImportOrder, Name, ScoreDescending, ScoreAscending };
+/// Uncertainty: closest to the score run's threshold first (the items a labeling pass helps the model most).
+enum class ItemSort { ImportOrder, Name, ScoreDescending, ScoreAscending, Uncertainty };
 
 /// The few columns a gallery cell needs, with the parent video's path and hash for frames.
 struct ItemRow {

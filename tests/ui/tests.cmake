@@ -7,3 +7,18 @@ nsfw_add_test(tst_workbench SOURCES ui/tst_workbench.cpp LIBS ui LABELS ui)
 add_executable(nsfw-workbench-bench-gui ui/benchgui.cpp)
 target_compile_options(nsfw-workbench-bench-gui PRIVATE ${NSFW_WARNINGS})
 target_link_libraries(nsfw-workbench-bench-gui PRIVATE core ui Qt6::Test testsupport)
+
+# The training and review page (issue 7): trains small head-only runs on clip art, so it takes a minute.
+nsfw_add_test(tst_trainingpage SOURCES ui/tst_trainingpage.cpp LIBS ui LABELS "ui;train")
+set_tests_properties(tst_trainingpage PROPERTIES TIMEOUT 900)
+
+# Not a test: event-loop latency while a run trains (README "Training and review"). Run offscreen:
+#   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-training [full|partial|head] [epochs] [perClass]
+add_executable(nsfw-workbench-bench-training ui/benchtraining.cpp)
+target_compile_options(nsfw-workbench-bench-training PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-bench-training PRIVATE core ui Qt6::Test testsupport)
+
+# Not a test: README screenshots of the training page and a drill-down (see the file's first lines).
+add_executable(nsfw-workbench-screenshot-training ui/screenshottraining.cpp)
+target_compile_options(nsfw-workbench-screenshot-training PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-screenshot-training PRIVATE core ui Qt6::Test testsupport)

@@ -1,0 +1,241 @@
+// The "Train and review" page with real widgets (offscreen): train a small head-only run from the panel and
+// watch the plots receive points, cancel one; pick a threshold on the precision-recall curve; open the
+// false-positive cell, relabel its worst item with the usual key and find the label in the SQLite file;
+// retrain on the corrected labels.
+#include "confusionpanel.h"
+#include "curveplot.h"
+#include "gallery/gallerymodel.h"
+#include "gallerydelegate.h"
+#include "gallerypanel.h"
+#include "labelingpage.h"
+#include "lossplot.h"
+#include "mainwindow.h"
+#include "metricsplot.h"
+#include "model/modellocator.h"
+#include "runhistorypanel.h"
+#include "store/itemquery.h"
+#include "store/projectdatabase.h"
+#include "store/runstore.h"
+#include "testsupport.h"
+#include "train/trainingsession.h"
+#include "trainingpage.h"
+#include "trainsettingspanel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace nsfw;
+using namespace nsfw::ui;
+
+class TestTrainingPage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_project;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_firstRun = 0;
+    qint64 m_relabelledItem = 0;
+
+    TrainingPage *page() const { return m_window->trainingPage(); }
+    TrainSettingsPanel *panel() const { return page()->settingsPanel(); }
+
+    // A fresh database connection per check, as another program would read the file.
+    std::unique_ptr<ProjectDatabase> reader() const
+    {
+        static int n = 0;
+        return ProjectDatabase::open(m_project, ProjectDatabase::OpenMode::OpenExisting,
+                                     QStringLiteral("check%1").arg(++n), nullptr);
+    }
+
+    void chooseHead(int epochs)
+    {
+        panel()->modeCombo()->setCurrentIndex(panel()->modeCombo()->findData(int(TrainSettings::Mode::Head)));
+        panel()->epochsSpin()->setValue(epochs);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // The model is found where the user installed it; test mode then keeps settings away from theirs.
+        QString error;
+        const QString model = locateModel(QString(), &error);
+        if (model.isEmpty())
+            QSKIP("the pretrained model is not installed (packaging/setup.sh)");
+        qputenv("NSFW_WORKBENCH_MODEL_DIR", model.toUtf8());
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        if (test::clipArt(1).isEmpty())
+            QSKIP("openclipart-png is not installed");
+        m_project = test::makeTrainingProject(m_dir.path(), 20);
+        QVERIFY(QFileInfo::exists(m_project));
+        m_window = std::make_unique<MainWindow>();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->openProject(m_project, false));
+        m_window->pages()->setCurrentWidget(page());
+    }
+
+    void trainFromThePanelAndCancel()
+    {
+        chooseHead(400); // far more than it gets to do
+        QSignalSpy ended(page(), &TrainingPage::runEnded);
+        QTest::mouseClick(panel()->trainButton(), Qt::LeftButton);
+        QVERIFY(page()->isTraining());
+        QVERIFY(!panel()->trainButton()->isEnabled());
+        QVERIFY(panel()->cancelButton()->isEnabled());
+        // Epoch 0 (the pretrained model), then steps and epochs arrive in the plots while it runs.
+        QTRY_VERIFY_WITH_TIMEOUT(page()->metricsPlot()->epochPoints() >= 3, 120000);
+        QVERIFY(page()->lossPlot()->stepPoints() >= 2);
+        QVERIFY(page()->lossPlot()->epochPoints() >= 3);
+        QVERIFY(page()->prPlot()->curvePoints(CurvePlot::Series::Pretrained) > 0);
+        QVERIFY(page()->prPlot()->curvePoints(CurvePlot::Series::Best) > 0);
+        QTRY_VERIFY(page()->lossPlot()->replotCount() > 0);
+        QVERIFY(!panel()->progressText().isEmpty());
+        const qint64 run = page()->liveRun();
+        QVERIFY(run > 0);
+
+        QTest::mouseClick(panel()->cancelButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 60000);
+        QCOMPARE(ended.first().first().value<TrainResult>().status, QStringLiteral("cancelled"));
+        QVERIFY(panel()->trainButton()->isEnabled());
+        QCOMPARE(RunStore(*reader()).run(run)->status, QStringLiteral("cancelled"));
+        QCOMPARE(page()->historyPanel()->runCount(), 1);
+    }
+
+    void trainAndPickThresholdOnTheCurve()
+    {
+        chooseHead(4);
+        QSignalSpy ended(page(), &TrainingPage::runEnded);
+        QTest::mouseClick(panel()->trainButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 180000);
+        const TrainResult result = ended.first().first().value<TrainResult>();
+        QCOMPARE(result.status, QStringLiteral("finished"));
+        m_firstRun = result.runId;
+        QCOMPARE(page()->reviewedRun(), m_firstRun);
+        QCOMPARE(page()->historyPanel()->runCount(), 2);
+
+        // The threshold at which the first false positive appears: its cell is then not empty.
+        const PrCurve &curve = page()->prPlot()->curve(CurvePlot::Series::Best);
+        QVERIFY(curve.points.size() >= 2);
+        double t = -1;
+        for (const CurvePoint &p : curve.points) {
+            if (p.fp > 0) {
+                t = p.threshold;
+                break;
+            }
+        }
+        QVERIFY(t >= 0);
+        CurvePlot *pr = page()->prPlot();
+        QSignalSpy picked(pr, &CurvePlot::thresholdPicked);
+        const QPoint at = pr->pixelFor(t);
+        QWidget *target = pr->childAt(at);
+        QVERIFY(target);
+        QTest::mouseClick(target, Qt::LeftButton, {}, target->mapFrom(pr, at));
+        QCOMPARE(picked.count(), 1);
+        QCOMPARE(picked.first().first().toDouble(), t);
+        QCOMPARE(page()->confusionPanel()->threshold(), t);
+        const ConfusionMatrix m = page()->confusionPanel()->matrix();
+        QCOMPARE(m.fp, curve.confusionAt(t).fp);
+        QVERIFY(page()
+                    ->confusionPanel()
+                    ->cellButton(ConfusionPanel::Cell::FalsePositive)
+                    ->text()
+                    .startsWith(QString::number(m.fp)));
+        // Saved with the run once the marker rests.
+        QTRY_COMPARE_WITH_TIMEOUT(RunStore(*reader()).run(m_firstRun)->threshold, t, 5000);
+
+        // A target picks the threshold too.
+        QVERIFY(page()->confusionPanel()->applyTarget(ConfusionPanel::Target::Recall, 0.99));
+        QVERIFY(page()->confusionPanel()->matrix().recall() >= 0.99);
+        page()->setThreshold(t);
+    }
+
+    void reviewFalsePositivesAndRelabel()
+    {
+        QVERIFY(m_firstRun > 0);
+        const double t = page()->confusionPanel()->threshold();
+        const qint64 fp = page()->confusionPanel()->matrix().fp;
+        QTest::mouseClick(page()->confusionPanel()->cellButton(ConfusionPanel::Cell::FalsePositive), Qt::LeftButton);
+        LabelingPage *labeling = m_window->labelingPage();
+        QCOMPARE(m_window->pages()->currentWidget(), labeling);
+        QVERIFY(labeling->model()->hasExplicitIds());
+        QCOMPARE(labeling->model()->rowCount(), int(fp));
+
+        // Exactly the validation items labeled safe with a score at or above the threshold, highest first.
+        QVector<RunItem> expected;
+        for (const RunItem &i : RunStore(*reader()).items(m_firstRun)) {
+            if (i.split == 1 && i.label == 0 && i.score >= t)
+                expected << i;
+        }
+        std::sort(expected.begin(), expected.end(),
+                  [](const RunItem &a, const RunItem &b) { return a.score > b.score; });
+        QCOMPARE(labeling->model()->ids().size(), expected.size());
+        for (int i = 0; i < expected.size(); ++i)
+            QCOMPARE(labeling->model()->ids().at(i), expected.at(i).itemId);
+
+        // The viewer shows the worst one; N relabels it as the usual key does, and the file has it.
+        m_relabelledItem = expected.first().itemId;
+        QTRY_COMPARE(labeling->shownItem(), m_relabelledItem);
+        labeling->gallery()->view()->setFocus();
+        QTest::keyClick(labeling->gallery()->view(), Qt::Key_N);
+        auto db = reader();
+        QCOMPARE(ItemQuery(*db).rows({m_relabelledItem}).first().label, Label::Nsfw);
+        QVERIFY(page()->relabelled().contains(m_relabelledItem));
+        QVERIFY(labeling->gallery()->delegate()->marked().contains(m_relabelledItem));
+    }
+
+    void retrainOnTheCorrectedLabels()
+    {
+        QVERIFY(m_relabelledItem > 0);
+        m_window->pages()->setCurrentWidget(page());
+        QSignalSpy ended(page(), &TrainingPage::runEnded);
+        QTest::mouseClick(page()->confusionPanel()->retrainButton(), Qt::LeftButton);
+        QVERIFY(page()->isTraining());
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 180000);
+        const TrainResult result = ended.first().first().value<TrainResult>();
+        QCOMPARE(result.status, QStringLiteral("finished"));
+        QVERIFY(result.runId > m_firstRun);
+        auto db = reader();
+        RunStore runs(*db);
+        // Same settings, the corrected label.
+        QCOMPARE(runs.run(result.runId)->settings.value(QStringLiteral("mode")).toString(), QStringLiteral("head"));
+        QCOMPARE(runs.run(result.runId)->settings.value(QStringLiteral("epochs")).toInt(), 4);
+        bool found = false;
+        for (const RunItem &i : runs.items(result.runId)) {
+            if (i.itemId == m_relabelledItem) {
+                QCOMPARE(i.label, 1);
+                found = true;
+            }
+        }
+        QVERIFY(found);
+        QCOMPARE(page()->reviewedRun(), result.runId);
+        QVERIFY(page()->relabelled().isEmpty());
+    }
+
+    void compareTwoRunsAndExport()
+    {
+        QVERIFY(page()->compareRuns(page()->reviewedRun(), m_firstRun));
+        QVERIFY(page()->prPlot()->curvePoints(CurvePlot::Series::Compare) > 0);
+        const QString png = m_dir.filePath(QStringLiteral("pr.png"));
+        const QString pdf = m_dir.filePath(QStringLiteral("pr.pdf"));
+        QVERIFY(page()->prPlot()->exportTo(png, 600, 400));
+        QVERIFY(page()->prPlot()->exportTo(pdf, 600, 400));
+        QVERIFY(QImage(png).width() == 600);
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+QTEST_MAIN(TestTrainingPage)
+#include "tst_trainingpage.moc"

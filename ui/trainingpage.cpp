@@ -1,0 +1,488 @@
+#include "trainingpage.h"
+
+#include "curveplot.h"
+#include "gallery/gallerymodel.h"
+#include "gallery/labelsession.h"
+#include "gallerydelegate.h"
+#include "gallerypanel.h"
+#include "labelingpage.h"
+#include "lossplot.h"
+#include "metricsplot.h"
+#include "runhistorypanel.h"
+#include "store/itemquery.h"
+#include "store/projectdatabase.h"
+#include "train/trainingsession.h"
+#include "trainsettingspanel.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace nsfw::ui {
+
+TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
+    : QWidget(parent)
+    , m_labeling(labeling)
+    , m_session(new TrainingSession(this))
+    , m_settings(new TrainSettingsPanel(this))
+    , m_history(new RunHistoryPanel(this))
+    , m_loss(new LossPlot(this))
+    , m_metrics(new MetricsPlot(this))
+    , m_pr(new CurvePlot(CurvePlot::Kind::PrecisionRecall, this))
+    , m_roc(new CurvePlot(CurvePlot::Kind::Roc, this))
+    , m_confusion(new ConfusionPanel(this))
+    , m_title(new QLabel(this))
+    , m_uncertain(new QPushButton(tr("Label the most uncertain unlabeled items"), this))
+    , m_saveThreshold(new QTimer(this))
+{
+    auto *left = new QSplitter(Qt::Vertical, this);
+    auto *settingsHolder = new QWidget(this);
+    auto *settingsLayout = new QVBoxLayout(settingsHolder);
+    settingsLayout->setContentsMargins(4, 4, 4, 4);
+    settingsLayout->addWidget(m_settings);
+    settingsLayout->addStretch();
+    left->addWidget(settingsHolder);
+    left->addWidget(m_history);
+    left->setStretchFactor(0, 0);
+    left->setStretchFactor(1, 1);
+
+    auto *plots = new QWidget(this);
+    auto *grid = new QGridLayout(plots);
+    grid->setContentsMargins(4, 4, 4, 4);
+    grid->setSpacing(6);
+    m_title->setTextFormat(Qt::PlainText);
+    QFont big = font();
+    big.setBold(true);
+    m_title->setFont(big);
+    grid->addWidget(m_title, 0, 0, 1, 2);
+    grid->addWidget(m_loss, 1, 0);
+    grid->addWidget(m_metrics, 1, 1);
+    grid->addWidget(m_pr, 2, 0);
+    grid->addWidget(m_roc, 2, 1);
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(4, 4, 4, 4);
+    rightLayout->addWidget(m_confusion, 1);
+    m_uncertain->setToolTip(tr("Shows the unlabeled items in the Label tab, those whose score is closest to the "
+                               "threshold first: labeling them teaches the model most"));
+    rightLayout->addWidget(m_uncertain);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(plots);
+    split->addWidget(right);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setStretchFactor(2, 0);
+    split->setSizes({360, 820, 320});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    connect(m_settings, &TrainSettingsPanel::trainRequested, this, &TrainingPage::startTraining);
+    connect(m_settings, &TrainSettingsPanel::cancelRequested, this, &TrainingPage::cancelTraining);
+    connect(m_session, &TrainingSession::started, this, &TrainingPage::onStarted);
+    connect(m_session, &TrainingSession::progress, m_settings, &TrainSettingsPanel::showProgress);
+    connect(m_session, &TrainingSession::stepLoss, m_loss, &LossPlot::addStep);
+    connect(m_session, &TrainingSession::epochFinished, this, &TrainingPage::onEpoch);
+    connect(m_session, &TrainingSession::finished, this, &TrainingPage::onFinished);
+    connect(m_history, &RunHistoryPanel::openRequested, this, [this](qint64 id) { openRun(id); });
+    connect(m_history, &RunHistoryPanel::compareRequested, this, &TrainingPage::compareRuns);
+    connect(m_pr, &CurvePlot::thresholdPicked, this, &TrainingPage::onThresholdPicked);
+    connect(m_roc, &CurvePlot::thresholdPicked, this, &TrainingPage::onThresholdPicked);
+    connect(m_confusion, &ConfusionPanel::thresholdEdited, this, &TrainingPage::onThresholdPicked);
+    connect(m_confusion, &ConfusionPanel::cellActivated, this, [this](ConfusionPanel::Cell c) { reviewCell(c); });
+    connect(m_confusion, &ConfusionPanel::retrainRequested, this, &TrainingPage::retrain);
+    connect(m_uncertain, &QPushButton::clicked, this, &TrainingPage::labelUncertain);
+    connect(m_labeling->session(), &LabelSession::labelsChanged, this,
+            [this](const QVector<qint64> &ids) { onLabelsChanged(ids); });
+    // Dragging the marker changes the threshold many times a second: save once it rests.
+    m_saveThreshold->setSingleShot(true);
+    m_saveThreshold->setInterval(400);
+    connect(m_saveThreshold, &QTimer::timeout, this, &TrainingPage::saveThreshold);
+    clearPlots();
+    m_confusion->setRetrainEnabled(false);
+    m_uncertain->setEnabled(false);
+}
+
+TrainingPage::~TrainingPage()
+{
+    saveThreshold();
+    // The session's destructor cancels and waits for a running run.
+}
+
+void TrainingPage::setDatabase(ProjectDatabase *db)
+{
+    if (m_db && m_saveThreshold->isActive())
+        saveThreshold();
+    if (m_session->isRunning()) {
+        m_session->cancel();
+        m_session->wait();
+    }
+    m_db = db;
+    m_reviewRun = 0;
+    m_reviewItems.clear();
+    m_relabelled.clear();
+    updateRelabelled();
+    m_history->setDatabase(db);
+    clearPlots();
+    m_confusion->setCurve(PrCurve());
+    m_title->setText(db ? tr("No run yet: choose the settings and press Train.") : QString());
+    m_settings->setStatus(QString());
+    if (db) {
+        if (const qint64 latest = RunStore(*db).latestFinished())
+            openRun(latest);
+    }
+}
+
+bool TrainingPage::isTraining() const
+{
+    return m_session->isRunning();
+}
+
+void TrainingPage::clearPlots()
+{
+    m_loss->clear();
+    m_metrics->clear();
+    m_pr->clearCurves();
+    m_roc->clearCurves();
+}
+
+bool TrainingPage::startTraining(const TrainSettings &settings)
+{
+    if (!m_db) {
+        m_settings->setStatus(tr("Open a project first."));
+        return false;
+    }
+    if (m_session->isRunning()) {
+        m_settings->setStatus(tr("A run is already in progress."));
+        return false;
+    }
+    const QString invalid = settings.validate();
+    if (!invalid.isEmpty()) {
+        m_settings->setStatus(tr("Cannot train: %1.").arg(invalid));
+        return false;
+    }
+    saveThreshold();
+    if (!m_session->start(m_db->filePath(), settings))
+        return false;
+    m_liveRun = 0;
+    m_liveThreshold = settings.threshold;
+    clearPlots();
+    m_confusion->setCurve(PrCurve());
+    m_confusion->setRetrainEnabled(false);
+    m_settings->setRunning(true);
+    m_settings->setStatus(QString());
+    m_title->setText(tr("Starting a run…"));
+    return true;
+}
+
+void TrainingPage::cancelTraining()
+{
+    m_session->cancel();
+    m_settings->setStatus(tr("Cancelling after the current batch…"));
+}
+
+void TrainingPage::onStarted(qint64 runId)
+{
+    m_liveRun = runId;
+    m_reviewRun = 0; // the live run is shown; nothing under review is saved meanwhile
+    m_reviewItems.clear();
+    m_relabelled.clear();
+    updateRelabelled();
+    m_title->setText(tr("Run %1 in progress").arg(runId));
+    m_history->reload();
+    m_history->setShownRun(runId);
+}
+
+void TrainingPage::onEpoch(const EpochMetrics &m)
+{
+    m_loss->addEpoch(m);
+    m_metrics->addEpoch(m);
+    const QString name = m.epoch == 0 ? tr("pretrained (epoch 0)") : tr("epoch %1").arg(m.epoch);
+    if (m.epoch == 0) {
+        m_pr->setCurve(CurvePlot::Series::Pretrained, m.curve, name);
+        m_roc->setCurve(CurvePlot::Series::Pretrained, m.curve, name);
+    } else {
+        m_pr->setCurve(CurvePlot::Series::Current, m.curve, tr("latest: %1").arg(name));
+        m_roc->setCurve(CurvePlot::Series::Current, m.curve, tr("latest: %1").arg(name));
+    }
+    if (m.best) {
+        m_pr->setCurve(CurvePlot::Series::Best, m.curve, tr("best: %1").arg(name));
+        m_roc->setCurve(CurvePlot::Series::Best, m.curve, tr("best: %1").arg(name));
+        m_confusion->setCurve(m.curve);
+        m_confusion->setThreshold(m_liveThreshold);
+        m_pr->setThreshold(m_liveThreshold);
+        m_roc->setThreshold(m_liveThreshold);
+    }
+}
+
+void TrainingPage::onFinished(const TrainResult &result)
+{
+    m_settings->setRunning(false);
+    QString text;
+    if (result.status == QLatin1String("finished")) {
+        text = tr("Run %1 finished in %2 s: best epoch %3, AP %4; %5 items scored.")
+                   .arg(result.runId)
+                   .arg(result.seconds, 0, 'f', 0)
+                   .arg(result.bestEpoch)
+                   .arg(result.best.averagePrecision, 0, 'f', 3)
+                   .arg(result.scoredItems);
+    } else if (result.status == QLatin1String("cancelled")) {
+        text = tr("Run %1 cancelled.").arg(result.runId);
+    } else {
+        text = tr("Run failed: %1").arg(result.error);
+    }
+    m_settings->setStatus(text);
+    m_history->reload();
+    if (result.status == QLatin1String("finished") && result.runId > 0) {
+        openRun(result.runId, /*keepLoss=*/true); // the step losses seen live are not stored: keep them
+        m_labeling->refresh();                    // the gallery's scores, filters and sorts now use this run
+    } else {
+        m_title->setText(text);
+    }
+    m_liveRun = 0;
+    Q_EMIT runEnded(result);
+}
+
+PrCurve TrainingPage::validationCurve(qint64 runId) const
+{
+    QVector<float> scores;
+    QVector<int> labels;
+    for (const RunItem &i : RunStore(*m_db).items(runId)) {
+        if (i.split == 1 && qIsFinite(i.score)) {
+            scores << i.score;
+            labels << i.label;
+        }
+    }
+    return PrCurve::compute(scores, labels);
+}
+
+bool TrainingPage::openRun(qint64 runId, bool keepLoss)
+{
+    if (!m_db || m_session->isRunning())
+        return false;
+    saveThreshold();
+    RunStore runs(*m_db);
+    const std::optional<RunRecord> run = runs.run(runId);
+    if (!run)
+        return false;
+    if (!keepLoss)
+        m_loss->clear();
+    m_metrics->clear();
+    m_pr->clearCurves();
+    m_roc->clearCurves();
+    QVector<EpochMetrics> epochs;
+    for (const QJsonObject &o : runs.epochs(runId))
+        epochs << EpochMetrics::fromJson(o);
+    for (const EpochMetrics &m : epochs) {
+        if (!keepLoss)
+            m_loss->addEpoch(m);
+        m_metrics->addEpoch(m);
+    }
+    if (!epochs.isEmpty() && epochs.first().epoch == 0) {
+        m_pr->setCurve(CurvePlot::Series::Pretrained, epochs.first().curve, tr("pretrained (epoch 0)"));
+        m_roc->setCurve(CurvePlot::Series::Pretrained, epochs.first().curve, tr("pretrained (epoch 0)"));
+    }
+    if (!epochs.isEmpty() && epochs.last().epoch != run->bestEpoch) {
+        const QString name = tr("last: epoch %1").arg(epochs.last().epoch);
+        m_pr->setCurve(CurvePlot::Series::Current, epochs.last().curve, name);
+        m_roc->setCurve(CurvePlot::Series::Current, epochs.last().curve, name);
+    }
+    // The best epoch's curve exactly, from the stored per-item scores: what the matrix and the cells use.
+    m_reviewRun = runId;
+    m_reviewItems = runs.items(runId);
+    const PrCurve best = validationCurve(runId);
+    const QString bestName = TrainSettings::fromJson(run->settings).mode == TrainSettings::Mode::Pretrained
+                                 ? tr("pretrained model")
+                                 : tr("best: epoch %1").arg(run->bestEpoch);
+    m_pr->setCurve(CurvePlot::Series::Best, best, bestName);
+    m_roc->setCurve(CurvePlot::Series::Best, best, bestName);
+    m_confusion->setCurve(best);
+    m_confusion->setThreshold(run->threshold);
+    m_pr->setThreshold(run->threshold);
+    m_roc->setThreshold(run->threshold);
+    m_confusion->setRetrainEnabled(run->status != QLatin1String("running"));
+    m_uncertain->setEnabled(true);
+    m_title->setText(tr("%1 — %2 validation items (%3 NSFW, %4 safe)")
+                         .arg(RunHistoryPanel::describe(*run))
+                         .arg(best.positives + best.negatives)
+                         .arg(best.positives)
+                         .arg(best.negatives));
+    m_history->setShownRun(runId);
+    // Items relabelled since this run are marked in the gallery and counted for "Retrain".
+    m_relabelled.clear();
+    QVector<qint64> ids;
+    ids.reserve(m_reviewItems.size());
+    for (const RunItem &i : m_reviewItems)
+        ids << i.itemId;
+    onLabelsChanged(ids);
+    return true;
+}
+
+bool TrainingPage::compareRuns(qint64 runId, qint64 otherRunId)
+{
+    if (!openRun(runId))
+        return false;
+    const std::optional<RunRecord> other = RunStore(*m_db).run(otherRunId);
+    if (!other)
+        return false;
+    const PrCurve curve = validationCurve(otherRunId);
+    // The other run's own pretrained line would only repeat this one's when the split is the same.
+    m_pr->setCurve(CurvePlot::Series::Compare, curve, RunHistoryPanel::describe(*other));
+    m_roc->setCurve(CurvePlot::Series::Compare, curve, RunHistoryPanel::describe(*other));
+    m_title->setText(m_title->text() + QStringLiteral("  ·  ") + tr("compared with run %1").arg(otherRunId));
+    return true;
+}
+
+void TrainingPage::onThresholdPicked(double threshold)
+{
+    if (m_reviewRun == 0 && m_session->isRunning())
+        m_liveThreshold = threshold; // applies to the live run's display only
+    m_confusion->setThreshold(threshold);
+    m_pr->setThreshold(threshold);
+    m_roc->setThreshold(threshold);
+    if (m_reviewRun > 0)
+        m_saveThreshold->start();
+}
+
+void TrainingPage::setThreshold(double threshold)
+{
+    onThresholdPicked(threshold);
+    saveThreshold();
+}
+
+void TrainingPage::saveThreshold()
+{
+    m_saveThreshold->stop();
+    if (!m_db || m_reviewRun <= 0)
+        return;
+    RunStore(*m_db).setThreshold(m_reviewRun, m_confusion->threshold());
+    m_history->reload();
+}
+
+QVector<qint64> TrainingPage::reviewCell(ConfusionPanel::Cell cell)
+{
+    QVector<qint64> ids;
+    if (!m_db || m_reviewRun <= 0)
+        return ids;
+    saveThreshold();
+    const double t = m_confusion->threshold();
+    QVector<RunItem> chosen;
+    for (const RunItem &i : m_reviewItems) {
+        if (i.split != 1 || !qIsFinite(i.score))
+            continue;
+        const bool predicted = i.score >= t;
+        const bool positive = i.label == 1;
+        const ConfusionPanel::Cell c =
+            positive ? (predicted ? ConfusionPanel::Cell::TruePositive : ConfusionPanel::Cell::FalseNegative)
+                     : (predicted ? ConfusionPanel::Cell::FalsePositive : ConfusionPanel::Cell::TrueNegative);
+        if (c == cell)
+            chosen << i;
+    }
+    // The most wrong first: a false positive by its score, a false negative by its lack of one; in the
+    // correct cells, those nearest to being wrong first.
+    const bool highFirst = cell == ConfusionPanel::Cell::FalsePositive || cell == ConfusionPanel::Cell::TrueNegative;
+    std::stable_sort(chosen.begin(), chosen.end(), [highFirst](const RunItem &a, const RunItem &b) {
+        return highFirst ? a.score > b.score : a.score < b.score;
+    });
+    for (const RunItem &i : chosen)
+        ids << i.itemId;
+    QString what;
+    switch (cell) {
+    case ConfusionPanel::Cell::FalsePositive:
+        what = tr("false positives (labeled safe, score ≥ %1), highest score first");
+        break;
+    case ConfusionPanel::Cell::FalseNegative:
+        what = tr("false negatives (labeled NSFW, score < %1), lowest score first");
+        break;
+    case ConfusionPanel::Cell::TruePositive:
+        what = tr("true positives (labeled NSFW, score ≥ %1), lowest score first");
+        break;
+    case ConfusionPanel::Cell::TrueNegative:
+        what = tr("true negatives (labeled safe, score < %1), highest score first");
+        break;
+    }
+    // The viewer shows this run's scores when it scored every item.
+    const std::optional<RunRecord> run = RunStore(*m_db).run(m_reviewRun);
+    if (run && run->status == QLatin1String("finished") && run->settings.value(QStringLiteral("scoreAll")).toBool())
+        m_labeling->gallery()->setScoreRun(m_reviewRun);
+    m_labeling->gallery()->delegate()->setMarked(m_relabelled);
+    m_labeling->showItems(
+        ids, tr("Run %1 · %2 · %n item(s)", nullptr, int(ids.size())).arg(m_reviewRun).arg(what.arg(t, 0, 'f', 3)));
+    Q_EMIT labelingRequested();
+    return ids;
+}
+
+void TrainingPage::onLabelsChanged(const QVector<qint64> &ids)
+{
+    if (!m_db || m_reviewRun <= 0 || ids.isEmpty())
+        return;
+    QHash<qint64, int> used; // item -> label the run used
+    for (const RunItem &i : m_reviewItems)
+        used.insert(i.itemId, i.label);
+    QVector<qint64> mine;
+    for (qint64 id : ids) {
+        if (used.contains(id))
+            mine << id;
+    }
+    if (mine.isEmpty())
+        return;
+    for (const ItemRow &r : ItemQuery(*m_db).rows(mine)) {
+        // A frame without a label of its own was trained on its video's label: not a change.
+        const bool inherited = r.label == Label::None && r.kind == ItemKind::Frame;
+        const Label was = used.value(r.id) == 1 ? Label::Nsfw : Label::Safe;
+        if (!inherited && r.label != was)
+            m_relabelled.insert(r.id);
+        else
+            m_relabelled.remove(r.id);
+    }
+    updateRelabelled();
+}
+
+void TrainingPage::updateRelabelled()
+{
+    m_confusion->setRelabelled(int(m_relabelled.size()));
+    m_labeling->gallery()->delegate()->setMarked(m_relabelled);
+    m_labeling->gallery()->view()->viewport()->update();
+}
+
+bool TrainingPage::retrain()
+{
+    if (!m_db || m_reviewRun <= 0)
+        return false;
+    const std::optional<RunRecord> run = RunStore(*m_db).run(m_reviewRun);
+    if (!run)
+        return false;
+    TrainSettings s = TrainSettings::fromJson(run->settings);
+    s.threshold = m_confusion->threshold(); // the operating point chosen since
+    m_settings->setSettings(s);
+    return startTraining(s);
+}
+
+void TrainingPage::labelUncertain()
+{
+    if (!m_db)
+        return;
+    GalleryPanel *gallery = m_labeling->gallery();
+    for (Label l : {Label::None, Label::Safe, Label::Nsfw, Label::Unsure})
+        gallery->labelButton(l)->setChecked(l == Label::None);
+    const int sortIndex = gallery->sortCombo()->findData(int(ItemSort::Uncertainty));
+    gallery->sortCombo()->setCurrentIndex(sortIndex);
+    const std::optional<RunRecord> run = RunStore(*m_db).run(m_reviewRun);
+    if (run && run->status == QLatin1String("finished") && run->settings.value(QStringLiteral("scoreAll")).toBool())
+        gallery->setScoreRun(m_reviewRun);
+    Q_EMIT labelingRequested();
+}
+
+} // namespace nsfw::ui

@@ -1,0 +1,257 @@
+#include "trainsettingspanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace nsfw::ui {
+
+namespace {
+const QString kSettingsKey = QStringLiteral("training/lastSettings");
+}
+
+TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_mode(new QComboBox(this))
+    , m_blocks(new QSpinBox(this))
+    , m_epochs(new QSpinBox(this))
+    , m_lr(new QDoubleSpinBox(this))
+    , m_batch(new QSpinBox(this))
+    , m_validation(new QDoubleSpinBox(this))
+    , m_threshold(new QDoubleSpinBox(this))
+    , m_optimizer(new QComboBox(this))
+    , m_patience(new QSpinBox(this))
+    , m_seed(new QSpinBox(this))
+    , m_augment(new QCheckBox(tr("Augment (crop, flip, colour)"), this))
+    , m_balance(new QCheckBox(tr("Balance the classes"), this))
+    , m_freezeBn(new QCheckBox(tr("Keep BatchNorm as pretrained"), this))
+    , m_scoreAll(new QCheckBox(tr("Score every item afterwards"), this))
+    , m_train(new QPushButton(tr("Train"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_progress(new QProgressBar(this))
+    , m_phase(new QLabel(this))
+    , m_status(new QLabel(this))
+{
+    m_mode->addItem(tr("Head only (fast)"), int(TrainSettings::Mode::Head));
+    m_mode->addItem(tr("Last blocks (partial)"), int(TrainSettings::Mode::Partial));
+    m_mode->addItem(tr("Whole network (full)"), int(TrainSettings::Mode::Full));
+    m_mode->addItem(tr("Pretrained model only (score, no training)"), int(TrainSettings::Mode::Pretrained));
+    m_mode->setToolTip(tr("Head only trains the classifier on cached backbone features: an epoch takes seconds. "
+                          "Partial also retrains the last blocks of the backbone, full the whole network "
+                          "(minutes per epoch on a CPU). The pretrained model only evaluates and scores."));
+    m_blocks->setRange(1, 17);
+    m_blocks->setToolTip(tr("Partial mode: how many of the last backbone blocks are retrained"));
+    m_epochs->setRange(1, 500);
+    m_lr->setDecimals(6);
+    m_lr->setRange(0, 1);
+    m_lr->setSingleStep(0.0001);
+    m_lr->setSpecialValueText(tr("mode default"));
+    m_lr->setToolTip(tr("0 uses the mode's default: head 0.001, partial 0.0001, full 0.00005"));
+    m_batch->setRange(1, 512);
+    m_validation->setRange(0.05, 0.5);
+    m_validation->setSingleStep(0.05);
+    m_validation->setDecimals(2);
+    m_validation->setToolTip(tr("Share of the labeled items held out to validate every epoch; the frames of a "
+                                "video and exact duplicates always stay on one side"));
+    m_threshold->setRange(0.001, 0.999);
+    m_threshold->setDecimals(3);
+    m_threshold->setSingleStep(0.05);
+    m_threshold->setToolTip(tr("Initial decision threshold (change it afterwards on the curve)"));
+    m_optimizer->addItem(QStringLiteral("AdamW"), QStringLiteral("adamw"));
+    m_optimizer->addItem(tr("SGD with momentum"), QStringLiteral("sgd"));
+    m_patience->setRange(0, 100);
+    m_patience->setSpecialValueText(tr("off"));
+    m_patience->setToolTip(tr("Stop after this many epochs without a better validation average precision"));
+    m_seed->setRange(0, 1000000);
+
+    auto *box = new QGroupBox(tr("Fine-tuning"), this);
+    auto *form = new QFormLayout(box);
+    form->addRow(tr("Retrain:"), m_mode);
+    form->addRow(tr("Blocks:"), m_blocks);
+    form->addRow(tr("Epochs:"), m_epochs);
+    form->addRow(tr("Learning rate:"), m_lr);
+    form->addRow(tr("Batch size:"), m_batch);
+    form->addRow(tr("Validation share:"), m_validation);
+    form->addRow(tr("Threshold:"), m_threshold);
+    auto *moreToggle = new QCheckBox(tr("More options"), this);
+    auto *more = new QWidget(this);
+    auto *moreForm = new QFormLayout(more);
+    moreForm->setContentsMargins(0, 0, 0, 0);
+    moreForm->addRow(tr("Optimizer:"), m_optimizer);
+    moreForm->addRow(tr("Early stop after:"), m_patience);
+    moreForm->addRow(tr("Seed:"), m_seed);
+    moreForm->addRow(m_augment);
+    moreForm->addRow(m_balance);
+    moreForm->addRow(m_freezeBn);
+    moreForm->addRow(m_scoreAll);
+    // The advanced options fold away; their values stay in effect.
+    connect(moreToggle, &QCheckBox::toggled, more, &QWidget::setVisible);
+    more->hide();
+    form->addRow(moreToggle);
+    form->addRow(more);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainSettingsPanel::updateEnabled);
+    m_train->setDefault(true);
+    m_train->setToolTip(tr("Train in the background; labeling goes on meanwhile"));
+    connect(m_train, &QPushButton::clicked, this, [this] {
+        QSettings().setValue(kSettingsKey, QJsonDocument(settings().toJson()).toJson(QJsonDocument::Compact));
+        Q_EMIT trainRequested(settings());
+    });
+    connect(m_cancel, &QPushButton::clicked, this, &TrainSettingsPanel::cancelRequested);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_train, 1);
+    buttons->addWidget(m_cancel);
+    m_progress->setTextVisible(true);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_phase->setWordWrap(true);
+    m_status->setWordWrap(true);
+    m_status->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(box);
+    layout->addLayout(buttons);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_phase);
+    layout->addWidget(m_status);
+
+    TrainSettings s;
+    const QByteArray saved = QSettings().value(kSettingsKey).toByteArray();
+    if (!saved.isEmpty())
+        s = TrainSettings::fromJson(QJsonDocument::fromJson(saved).object());
+    setSettings(s);
+    setRunning(false);
+}
+
+TrainSettings TrainSettingsPanel::settings() const
+{
+    TrainSettings s;
+    s.mode = TrainSettings::Mode(m_mode->currentData().toInt());
+    s.blocks = m_blocks->value();
+    s.epochs = m_epochs->value();
+    s.learningRate = m_lr->value();
+    s.batchSize = m_batch->value();
+    s.validationFraction = m_validation->value();
+    s.threshold = m_threshold->value();
+    s.optimizer = m_optimizer->currentData().toString();
+    s.patience = m_patience->value();
+    s.seed = quint64(m_seed->value());
+    s.augment = m_augment->isChecked();
+    s.balance = m_balance->isChecked();
+    s.freezeBatchNorm = m_freezeBn->isChecked();
+    s.scoreAll = m_scoreAll->isChecked();
+    return s;
+}
+
+void TrainSettingsPanel::setSettings(const TrainSettings &s)
+{
+    m_mode->setCurrentIndex(qMax(0, m_mode->findData(int(s.mode))));
+    m_blocks->setValue(s.blocks);
+    m_epochs->setValue(s.epochs);
+    m_lr->setValue(s.learningRate);
+    m_batch->setValue(s.batchSize);
+    m_validation->setValue(s.validationFraction);
+    m_threshold->setValue(s.threshold);
+    m_optimizer->setCurrentIndex(qMax(0, m_optimizer->findData(s.optimizer)));
+    m_patience->setValue(s.patience);
+    m_seed->setValue(int(s.seed));
+    m_augment->setChecked(s.augment);
+    m_balance->setChecked(s.balance);
+    m_freezeBn->setChecked(s.freezeBatchNorm);
+    m_scoreAll->setChecked(s.scoreAll);
+    updateEnabled();
+}
+
+void TrainSettingsPanel::updateEnabled()
+{
+    const auto mode = TrainSettings::Mode(m_mode->currentData().toInt());
+    const bool trains = mode != TrainSettings::Mode::Pretrained;
+    m_blocks->setEnabled(!m_running && mode == TrainSettings::Mode::Partial);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_lr, m_batch, m_optimizer, m_patience, m_augment,
+                                                       m_balance, m_freezeBn})
+        w->setEnabled(!m_running && trains);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_mode, m_validation, m_threshold, m_seed, m_scoreAll})
+        w->setEnabled(!m_running);
+    m_train->setText(trains ? tr("Train") : tr("Evaluate and score"));
+}
+
+void TrainSettingsPanel::setRunning(bool running)
+{
+    m_running = running;
+    m_train->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    if (running) {
+        m_progress->setFormat(QStringLiteral("%p%"));
+        m_progress->setRange(0, 0); // busy until the first progress report
+        m_phase->setText(tr("Starting…"));
+    } else {
+        m_progress->setRange(0, 1);
+        m_progress->setValue(0);
+        m_progress->setFormat(QString()); // idle: no "0 %"
+        m_phase->clear();
+    }
+    updateEnabled();
+}
+
+QString TrainSettingsPanel::formatDuration(double seconds)
+{
+    const int s = int(std::lround(seconds));
+    if (s >= 3600)
+        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    if (s >= 60)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return tr("%1 s").arg(s);
+}
+
+void TrainSettingsPanel::showProgress(const TrainProgress &p)
+{
+    if (!m_running)
+        return;
+    if (p.total > 0) {
+        // Scale large counts into an int range.
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(int(1000.0 * double(p.done) / double(p.total)));
+    } else {
+        m_progress->setRange(0, 0);
+    }
+    static const QHash<QString, const char *> phases = {
+        {QStringLiteral("preparing"), QT_TR_NOOP("Preparing")},
+        {QStringLiteral("features"), QT_TR_NOOP("Computing backbone features")},
+        {QStringLiteral("training"), QT_TR_NOOP("Training")},
+        {QStringLiteral("evaluating"), QT_TR_NOOP("Evaluating")},
+        {QStringLiteral("scoring"), QT_TR_NOOP("Scoring every item")},
+    };
+    const char *name = phases.value(p.phase);
+    QString text = name ? tr(name) : p.phase;
+    if (p.epoch > 0 && p.phase == QStringLiteral("training"))
+        text = tr("%1, epoch %2").arg(text).arg(p.epoch);
+    if (p.total > 0)
+        text += QStringLiteral(" · %1 / %2").arg(p.done).arg(p.total);
+    if (p.etaSeconds >= 0)
+        text += QStringLiteral(" · ") + tr("about %1 left").arg(formatDuration(p.etaSeconds));
+    m_phase->setText(text);
+}
+
+QString TrainSettingsPanel::progressText() const
+{
+    return m_phase->text();
+}
+
+void TrainSettingsPanel::setStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
+}
+
+} // namespace nsfw::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "train/trainsettings.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace nsfw::ui {
+
+/// What a run is configured by, with the engine's defaults, and the Train / Cancel buttons with the
+/// progress of the running run (phase, count, ETA). The last settings used are remembered per user.
+class TrainSettingsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TrainSettingsPanel(QWidget *parent = nullptr);
+
+    TrainSettings settings() const;
+    void setSettings(const TrainSettings &settings);
+    /// Switches between Train (idle) and Cancel (a run in progress).
+    void setRunning(bool running);
+    void showProgress(const TrainProgress &progress);
+    /// A line under the progress bar ("Run 4 finished: AP 0.981"); empty hides it.
+    void setStatus(const QString &text);
+
+    QComboBox *modeCombo() const { return m_mode; }
+    QSpinBox *epochsSpin() const { return m_epochs; }
+    QPushButton *trainButton() const { return m_train; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QString progressText() const;
+
+Q_SIGNALS:
+    void trainRequested(const nsfw::TrainSettings &settings);
+    void cancelRequested();
+
+private:
+    void updateEnabled();
+    static QString formatDuration(double seconds);
+
+    QComboBox *m_mode;
+    QSpinBox *m_blocks;
+    QSpinBox *m_epochs;
+    QDoubleSpinBox *m_lr;
+    QSpinBox *m_batch;
+    QDoubleSpinBox *m_validation;
+    QDoubleSpinBox *m_threshold;
+    QComboBox *m_optimizer;
+    QSpinBox *m_patience;
+    QSpinBox *m_seed;
+    QCheckBox *m_augment;
+    QCheckBox *m_balance;
+    QCheckBox *m_freezeBn;
+    QCheckBox *m_scoreAll;
+    QPushButton *m_train;
+    QPushButton *m_cancel;
+    QProgressBar *m_progress;
+    QLabel *m_phase;
+    QLabel *m_status;
+    bool m_running = false;
+};
+
+} // namespace nsfw::ui
