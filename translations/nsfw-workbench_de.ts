@@ -70,6 +70,10 @@
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>image too large (%1 x %2 pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Classifier</name>
@@ -863,10 +867,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Timed batches (default 7).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Timed batch-1 passes (default 30).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,6 +1233,14 @@ ratio: %3x</source>
     </message>
     <message>
         <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed batches (default 15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run batches in slices of N images (default 8; 0 = whole batch).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
