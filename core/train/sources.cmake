@@ -5,6 +5,7 @@ target_sources(core PRIVATE
   train/split.h train/split.cpp
   train/trainsettings.h train/trainsettings.cpp
   train/featurecache.h train/featurecache.cpp
+  train/trainingset.h train/trainingset.cpp
   train/trainingdata.h train/trainingdata.cpp
   train/modelexport.h train/modelexport_p.h train/modelexport.cpp
   train/trainer.h train/trainer.cpp

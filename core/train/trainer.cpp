@@ -32,7 +32,7 @@ namespace nsfw {
 
 namespace {
 
-constexpr int kFeatureBatch = 32;
+constexpr int kScoreBatch = 32;
 constexpr int kTrainCacheShortSide = 320;
 
 struct RunFailure {
@@ -65,17 +65,15 @@ struct Trainer::Run {
     int64_t height = 224;
     int64_t width = 224;
     qint64 runId = 0;
-    QVector<Sample> train, val, unlabeled;
-    QHash<qint64, QVector<qint64>> videoFrames; // video id -> frame item ids, for video scores
-    double wPos = 1, wNeg = 1;
-    QThreadPool pool;
+    TrainingSet set;
+    QVector<Sample> &train = set.train;
+    QVector<Sample> &val = set.validation;
+    QVector<Sample> &unlabeled = set.unlabeled;
+    std::unique_ptr<ModelInputs> inputs;
+    std::unique_ptr<FeatureCache> featureStore;
     QElapsedTimer clock;
     qint64 globalStep = 0;
-    int skippedItems = 0;
-    // Head mode: backbone features; partial/full: validation inputs and shrunken training pictures.
-    QHash<qint64, torch::Tensor> features;
-    torch::Tensor valInputs;
-    QHash<qint64, cv::Mat> trainPictures;
+    torch::Tensor valInputs; ///< partial/full: validation inputs, preprocessed once
     std::vector<std::pair<std::string, torch::Tensor>> bestState;
     /// Partial/full training with frozen BatchNorm: BatchNorm folded into the convolutions on the fly.
     std::unique_ptr<InferencePlan> livePlan;
@@ -91,197 +89,6 @@ struct Trainer::Run {
     void progress(const QString &phase, qint64 done, qint64 total, int epoch, double eta = -1)
     {
         Q_EMIT q.progress(TrainProgress{phase, done, total, epoch, eta});
-    }
-
-    // ---- data -------------------------------------------------------------------------------------
-
-    void gatherSamples()
-    {
-        ItemStore items(*db);
-        QVector<Sample> labeled;
-        for (const ItemStore::MediaRow &row : items.mediaRows()) {
-            const Item &it = row.item;
-            if (it.missing)
-                continue;
-            Sample sample;
-            sample.itemId = it.id;
-            Label label = it.label;
-            if (label == Label::None && it.kind == ItemKind::Frame && s.inheritVideoLabels)
-                label = row.parentLabel;
-            sample.label = label == Label::Nsfw ? 1 : label == Label::Safe ? 0 : -1;
-            const QString path = db->absolutePath(it.kind == ItemKind::Frame ? row.parentPath : it.path);
-            sample.ref = MediaRef::of(it, path, row.parentHash);
-            sample.group = it.kind == ItemKind::Frame ? QStringLiteral("video:%1").arg(it.parentId)
-                                                      : QStringLiteral("hash:") + it.contentHash;
-            if (it.kind == ItemKind::Frame)
-                videoFrames[it.parentId].append(it.id);
-            if (sample.label >= 0)
-                labeled.append(sample);
-            else
-                unlabeled.append(sample);
-        }
-        qint64 nsfw = 0;
-        for (const Sample &x : labeled)
-            nsfw += x.label;
-        const qint64 safe = labeled.size() - nsfw;
-        if (s.mode == TrainSettings::Mode::Pretrained) {
-            if (labeled.isEmpty())
-                failRun(tr("No labeled items: label some items safe or nsfw first."));
-            val = labeled;
-            return;
-        }
-        if (nsfw < 2 || safe < 2)
-            failRun(tr("Training needs at least 2 safe and 2 nsfw items (labeled: %1 safe, %2 nsfw).")
-                        .arg(safe)
-                        .arg(nsfw));
-        QVector<SplitItem> items2;
-        QHash<qint64, Sample> byId;
-        for (const Sample &x : labeled) {
-            items2.append({x.itemId, x.label, x.group});
-            byId.insert(x.itemId, x);
-        }
-        const Split split = splitItems(items2, s.validationFraction, s.seed);
-        for (const SplitItem &i : split.train)
-            train.append(byId.value(i.itemId));
-        for (const SplitItem &i : split.validation)
-            val.append(byId.value(i.itemId));
-        if (val.isEmpty() || train.isEmpty())
-            failRun(tr("Too few labeled items to keep a validation set apart (%1 labeled).").arg(labeled.size()));
-        qint64 trainNsfw = 0;
-        for (const Sample &x : train)
-            trainNsfw += x.label;
-        if (s.balance && trainNsfw > 0 && trainNsfw < train.size()) {
-            wPos = double(train.size()) / (2.0 * trainNsfw);
-            wNeg = double(train.size()) / (2.0 * (train.size() - trainNsfw));
-        }
-    }
-
-    /// Decodes samples on the pool, in order; failed ones come back empty with the reason logged.
-    std::vector<cv::Mat> decode(const QVector<Sample> &samples)
-    {
-        const MediaCache &c = *cache;
-        const QList<cv::Mat> pictures = QtConcurrent::blockingMapped(&pool, samples, [&c](const Sample &x) {
-            QString error;
-            cv::Mat m = decodeForModel(x.ref, c, &error);
-            if (m.empty())
-                qCWarning(lcTrain) << "skipping item" << x.itemId << x.ref.sourcePath << ":" << error;
-            return m;
-        });
-        return std::vector<cv::Mat>(pictures.begin(), pictures.end());
-    }
-
-    /// Backbone features of the samples (cached on disk by model and content).
-    void computeFeatures(const QVector<Sample> &samples)
-    {
-        FeatureCache store(db->cacheDir(), FeatureCache::modelKey(modelDir));
-        QStringList keys;
-        for (const Sample &x : samples)
-            keys << x.ref.key;
-        const QHash<QString, std::vector<float>> cached = store.load(keys);
-        QVector<Sample> todo;
-        for (const Sample &x : samples) {
-            const auto it = cached.constFind(x.ref.key);
-            if (it != cached.cend())
-                features.insert(x.itemId, torch::from_blob(const_cast<float *>(it->data()), {int64_t(it->size())}).clone());
-            else
-                todo.append(x);
-        }
-        graph->eval();
-        for (qsizetype from = 0; from < todo.size() && !cancelled(); from += kFeatureBatch) {
-            progress(QStringLiteral("features"), from, todo.size(), 0);
-            const QVector<Sample> batch = todo.mid(from, kFeatureBatch);
-            const std::vector<cv::Mat> pictures = decode(batch);
-            std::vector<torch::Tensor> inputs;
-            QVector<Sample> ok;
-            for (size_t i = 0; i < pictures.size(); ++i) {
-                if (pictures[i].empty()) {
-                    ++skippedItems;
-                    continue;
-                }
-                inputs.push_back(toModelInput(pictures[i], height, width));
-                ok.append(batch[qsizetype(i)]);
-            }
-            if (inputs.empty())
-                continue;
-            torch::Tensor f;
-            {
-                c10::InferenceMode guard;
-                const torch::Tensor x = torch::stack(inputs).contiguous(inputFormat());
-                f = graph->forwardTo(x, featureLayer).reshape({int64_t(ok.size()), -1}).contiguous();
-            }
-            QHash<QString, std::vector<float>> fresh;
-            for (qsizetype i = 0; i < ok.size(); ++i) {
-                const float *p = f[i].data_ptr<float>();
-                fresh.insert(ok[i].ref.key, std::vector<float>(p, p + f.size(1)));
-                features.insert(ok[i].itemId, torch::from_blob(const_cast<float *>(p), {f.size(1)}).clone());
-            }
-            store.store(fresh);
-        }
-        progress(QStringLiteral("features"), todo.size(), todo.size(), 0);
-    }
-
-    /// Drops samples whose pixels could not be read (no features).
-    void keepReadable(QVector<Sample> &samples)
-    {
-        samples.erase(std::remove_if(samples.begin(), samples.end(),
-                                     [&](const Sample &x) { return !features.contains(x.itemId); }),
-                      samples.end());
-    }
-
-    torch::Tensor stackFeatures(const QVector<Sample> &samples)
-    {
-        std::vector<torch::Tensor> rows;
-        rows.reserve(size_t(samples.size()));
-        for (const Sample &x : samples)
-            rows.push_back(features.value(x.itemId));
-        return torch::stack(rows);
-    }
-
-    static torch::Tensor labelsOf(const QVector<Sample> &samples)
-    {
-        std::vector<float> y;
-        for (const Sample &x : samples)
-            y.push_back(float(x.label));
-        return torch::tensor(y);
-    }
-
-    void prepareFullMode()
-    {
-        // Validation pictures are preprocessed once, exactly as for inference, so epoch 0 is the
-        // pretrained judgement; training pictures are kept shrunk in memory for augmentation.
-        std::vector<torch::Tensor> inputs;
-        QVector<Sample> readableVal;
-        for (qsizetype from = 0; from < val.size() && !cancelled(); from += kFeatureBatch) {
-            progress(QStringLiteral("preparing"), from, val.size() + train.size(), 0);
-            const QVector<Sample> batch = val.mid(from, kFeatureBatch);
-            const std::vector<cv::Mat> pictures = decode(batch);
-            for (size_t i = 0; i < pictures.size(); ++i) {
-                if (pictures[i].empty()) {
-                    ++skippedItems;
-                    continue;
-                }
-                inputs.push_back(toModelInput(pictures[i], height, width));
-                readableVal.append(batch[qsizetype(i)]);
-            }
-        }
-        val = readableVal;
-        if (!inputs.empty())
-            valInputs = torch::stack(inputs);
-        QVector<Sample> readableTrain;
-        for (qsizetype from = 0; from < train.size() && !cancelled(); from += kFeatureBatch) {
-            progress(QStringLiteral("preparing"), val.size() + from, val.size() + train.size(), 0);
-            const QVector<Sample> batch = train.mid(from, kFeatureBatch);
-            const std::vector<cv::Mat> pictures = decode(batch);
-            for (size_t i = 0; i < pictures.size(); ++i) {
-                if (pictures[i].empty()) {
-                    ++skippedItems;
-                    continue;
-                }
-                trainPictures.insert(batch[qsizetype(i)].itemId, shrinkForCache(pictures[i], kTrainCacheShortSide));
-                readableTrain.append(batch[qsizetype(i)]);
-            }
-        }
-        train = readableTrain;
     }
 
     // ---- model -------------------------------------------------------------------------------------
@@ -345,28 +152,28 @@ struct Trainer::Run {
             plan = std::make_unique<InferencePlan>(graph, weightsChannelsLast, true);
         }
         c10::InferenceMode guard;
-        for (qsizetype from = 0; from < samples.size() && !cancelled(); from += kFeatureBatch) {
-            const qsizetype n = std::min<qsizetype>(kFeatureBatch, samples.size() - from);
+        for (qsizetype from = 0; from < samples.size() && !cancelled(); from += kScoreBatch) {
+            const qsizetype n = std::min<qsizetype>(kScoreBatch, samples.size() - from);
             torch::Tensor p;
             if (head()) {
-                p = nsfwProbability(graph->forwardFrom(featureLayer, stackFeatures(samples.mid(from, n))));
+                p = nsfwProbability(graph->forwardFrom(featureLayer, inputs->stackFeatures(samples.mid(from, n))));
             } else if (preparedInputs.defined()) {
                 const torch::Tensor x = preparedInputs.narrow(0, from, n).contiguous(inputFormat());
                 p = nsfwProbability(plan->run(x));
             } else {
                 const QVector<Sample> batch = samples.mid(from, n);
-                const std::vector<cv::Mat> pictures = decode(batch);
-                std::vector<torch::Tensor> inputs;
+                const std::vector<cv::Mat> pictures = inputs->decode(batch);
+                std::vector<torch::Tensor> prepared;
                 std::vector<int64_t> ok;
                 for (size_t i = 0; i < pictures.size(); ++i) {
                     if (!pictures[i].empty()) {
-                        inputs.push_back(toModelInput(pictures[i], height, width));
+                        prepared.push_back(toModelInput(pictures[i], height, width));
                         ok.push_back(int64_t(i));
                     }
                 }
                 p = torch::full({n}, std::numeric_limits<float>::quiet_NaN());
-                if (!inputs.empty()) {
-                    const torch::Tensor x = torch::stack(inputs).contiguous(inputFormat());
+                if (!prepared.empty()) {
+                    const torch::Tensor x = torch::stack(prepared).contiguous(inputFormat());
                     p.index_put_({torch::tensor(ok)}, nsfwProbability(plan->run(x)));
                 }
             }
@@ -443,12 +250,11 @@ struct Trainer::Run {
         std::shuffle(order.begin(), order.end(), rng);
         const int batch = s.batchSize;
         const int steps = int((order.size() + size_t(batch) - 1) / size_t(batch));
-        const torch::Tensor trainX = head() ? stackFeatures(train) : torch::Tensor();
+        const torch::Tensor trainX = head() ? inputs->stackFeatures(train) : torch::Tensor();
         const torch::Tensor trainY = labelsOf(train);
 
         // Partial/full: the next batch is augmented on the pool while this one trains.
         auto makeBatch = [this, &order, batch](int step, quint32 seed) {
-            std::vector<torch::Tensor> inputs;
             std::mt19937 local(seed);
             std::vector<quint32> seeds;
             const size_t from = size_t(step) * size_t(batch);
@@ -458,9 +264,9 @@ struct Trainer::Run {
             QVector<int> idx;
             for (size_t i = from; i < to; ++i)
                 idx.append(int(i));
-            const QList<torch::Tensor> prepared = QtConcurrent::blockingMapped(&pool, idx, [&](int i) {
+            const QList<torch::Tensor> prepared = QtConcurrent::blockingMapped(&inputs->pool(), idx, [&](int i) {
                 std::mt19937 r(seeds[size_t(i) - from]);
-                const cv::Mat &picture = trainPictures[train[order[size_t(i)]].itemId];
+                const cv::Mat &picture = inputs->picture(train[order[size_t(i)]].itemId);
                 const cv::Mat aug = s.augment ? augment(picture, r) : picture;
                 return toModelInput(aug, height, width);
             });
@@ -494,7 +300,7 @@ struct Trainer::Run {
             const torch::Tensor probs = head() ? graph->forwardFrom(featureLayer, x)
                                         : livePlan             ? livePlan->run(x)
                                                                : graph->forward(x);
-            const torch::Tensor loss = weightedBce(nsfwProbability(probs), y, wPos, wNeg);
+            const torch::Tensor loss = weightedBce(nsfwProbability(probs), y, set.positiveWeight, set.negativeWeight);
             loss.backward();
             optimizer.step();
             const double value = loss.item<double>();
@@ -550,8 +356,10 @@ struct Trainer::Run {
     {
         QVector<Sample> all = train + val + unlabeled;
         std::sort(all.begin(), all.end(), [](const Sample &a, const Sample &b) { return a.itemId < b.itemId; });
-        if (head())
-            computeFeatures(unlabeled), keepReadable(all);
+        if (head()) {
+            inputs->computeFeatures(graph, featureLayer, inputFormat(), unlabeled, *featureStore);
+            inputs->keepWithFeatures(all);
+        }
         progress(QStringLiteral("scoring"), 0, all.size(), best.epoch);
         const QVector<float> scores = score(all);
         QVector<ItemScore> rows;
@@ -563,7 +371,7 @@ struct Trainer::Run {
             byId.insert(all[i].itemId, scores[i]);
         }
         // A whole video scores as its most nsfw frame.
-        for (auto it = videoFrames.cbegin(); it != videoFrames.cend(); ++it) {
+        for (auto it = set.videoFrames.cbegin(); it != set.videoFrames.cend(); ++it) {
             float m = -1;
             for (qint64 frame : it.value())
                 m = std::max(m, byId.value(frame, -1.0f));
@@ -621,13 +429,16 @@ TrainResult Trainer::run()
         return finish(QStringLiteral("failed"), error);
     r.cache = std::make_unique<MediaCache>(r.db->cacheDir());
     r.runs = std::make_unique<RunStore>(*r.db);
-    r.pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     setTorchThreads(m_settings.threads);
 
     try {
         r.progress(QStringLiteral("preparing"), 0, 0, 0);
         r.loadModel();
-        r.gatherSamples();
+        if (!TrainingSetReader::read(*r.db, m_settings, &r.set, &error))
+            failRun(error);
+        r.inputs = std::make_unique<ModelInputs>(*r.cache, r.height, r.width);
+        r.inputs->onProgress = [&r](const QString &phase, qint64 done, qint64 total) { r.progress(phase, done, total, 0); };
+        r.inputs->cancelled = [this] { return isCancelled(); };
         r.runId = r.runs->create(m_settings.toJson(), QFileInfo(r.modelDir).fileName(), &error);
         if (r.runId == 0)
             failRun(error);
@@ -636,11 +447,15 @@ TrainResult Trainer::run()
         std::mt19937 rng(quint32(m_settings.seed));
 
         if (r.head() || m_settings.mode == TrainSettings::Mode::Pretrained) {
-            r.computeFeatures(r.train + r.val);
-            r.keepReadable(r.train);
-            r.keepReadable(r.val);
+            r.featureStore = std::make_unique<FeatureCache>(r.db->cacheDir(), FeatureCache::modelKey(r.modelDir));
+            r.inputs->computeFeatures(r.graph, r.featureLayer, r.inputFormat(), r.train + r.val, *r.featureStore);
+            r.inputs->keepWithFeatures(r.train);
+            r.inputs->keepWithFeatures(r.val);
         } else {
-            r.prepareFullMode();
+            // Validation inputs exactly as for inference (so epoch 0 is the pretrained judgement); training
+            // pictures shrunk in memory for augmentation.
+            r.valInputs = r.inputs->prepareInputs(r.val);
+            r.inputs->preparePictures(r.train, kTrainCacheShortSide);
         }
         if (isCancelled())
             return finish(QStringLiteral("cancelled"), {});
@@ -676,8 +491,8 @@ TrainResult Trainer::run()
         }
         if (m_settings.scoreAll && !isCancelled())
             result.scoredItems = r.scoreEverything();
-        if (r.skippedItems > 0)
-            qCWarning(lcTrain) << r.skippedItems << "items could not be read and were left out";
+        if (r.inputs->skipped() > 0)
+            qCWarning(lcTrain) << r.inputs->skipped() << "items could not be read and were left out";
         return finish(isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("finished"), {});
     } catch (const RunFailure &f) {
         return finish(QStringLiteral("failed"), f.message);

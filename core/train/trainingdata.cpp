@@ -1,10 +1,16 @@
 #include "trainingdata.h"
 
+#include "common/logging.h"
+#include "featurecache.h"
 #include "media/imageheader.h"
 #include "media/mediadecoder.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <c10/core/InferenceMode.h>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -184,6 +190,149 @@ cv::Mat shrinkForCache(const cv::Mat &bgr, int maxShortSide)
     cv::resize(bgr, out, cv::Size(std::max(1, int(std::lround(bgr.cols * scale))), std::max(1, int(std::lround(bgr.rows * scale)))),
                0, 0, cv::INTER_AREA);
     return out;
+}
+
+} // namespace nsfw
+
+namespace nsfw {
+
+namespace {
+constexpr int kBatch = 32;
+}
+
+torch::Tensor labelsOf(const QVector<Sample> &samples)
+{
+    std::vector<float> y;
+    y.reserve(size_t(samples.size()));
+    for (const Sample &x : samples)
+        y.push_back(float(x.label));
+    return torch::tensor(y);
+}
+
+ModelInputs::ModelInputs(const MediaCache &cache, int64_t height, int64_t width)
+    : m_cache(cache)
+    , m_height(height)
+    , m_width(width)
+{
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+}
+
+std::vector<cv::Mat> ModelInputs::decode(const QVector<Sample> &samples)
+{
+    const MediaCache &cache = m_cache;
+    const QList<cv::Mat> pictures = QtConcurrent::blockingMapped(&m_pool, samples, [&cache](const Sample &x) {
+        QString error;
+        cv::Mat m = decodeForModel(x.ref, cache, &error);
+        if (m.empty())
+            qCWarning(lcTrain) << "leaving out item" << x.itemId << x.ref.sourcePath << ":" << error;
+        return m;
+    });
+    return std::vector<cv::Mat>(pictures.begin(), pictures.end());
+}
+
+void ModelInputs::forEachReadable(const QVector<Sample> &samples, const QString &phase,
+                                  const std::function<void(const Sample &, const cv::Mat &)> &take)
+{
+    for (qsizetype from = 0; from < samples.size(); from += kBatch) {
+        if (cancelled && cancelled())
+            return;
+        if (onProgress)
+            onProgress(phase, from, samples.size());
+        const QVector<Sample> batch = samples.mid(from, kBatch);
+        const std::vector<cv::Mat> pictures = decode(batch);
+        for (size_t i = 0; i < pictures.size(); ++i) {
+            if (pictures[i].empty())
+                ++m_skipped;
+            else
+                take(batch[qsizetype(i)], pictures[i]);
+        }
+    }
+    if (onProgress)
+        onProgress(phase, samples.size(), samples.size());
+}
+
+void ModelInputs::computeFeatures(KerasGraph &graph, const std::string &layer, at::MemoryFormat format,
+                                  const QVector<Sample> &samples, FeatureCache &store)
+{
+    QStringList keys;
+    for (const Sample &x : samples)
+        keys << x.ref.key;
+    const QHash<QString, std::vector<float>> cached = store.load(keys);
+    QVector<Sample> todo;
+    for (const Sample &x : samples) {
+        const auto it = cached.constFind(x.ref.key);
+        if (it != cached.cend())
+            m_features.insert(x.itemId, torch::from_blob(const_cast<float *>(it->data()), {int64_t(it->size())}).clone());
+        else if (!m_features.contains(x.itemId))
+            todo.append(x);
+    }
+    graph->eval();
+    // Batches of readable pictures go through the backbone together.
+    std::vector<torch::Tensor> inputs;
+    QVector<Sample> pending;
+    auto flush = [&] {
+        if (inputs.empty())
+            return;
+        torch::Tensor f;
+        {
+            c10::InferenceMode guard;
+            const torch::Tensor x = torch::stack(inputs).contiguous(format);
+            f = graph->forwardTo(x, layer).reshape({int64_t(pending.size()), -1}).contiguous();
+        }
+        QHash<QString, std::vector<float>> fresh;
+        for (qsizetype i = 0; i < pending.size(); ++i) {
+            const float *p = f[i].data_ptr<float>();
+            fresh.insert(pending[i].ref.key, std::vector<float>(p, p + f.size(1)));
+            m_features.insert(pending[i].itemId, torch::from_blob(const_cast<float *>(p), {f.size(1)}).clone());
+        }
+        store.store(fresh);
+        inputs.clear();
+        pending.clear();
+    };
+    forEachReadable(todo, QStringLiteral("features"), [&](const Sample &x, const cv::Mat &picture) {
+        inputs.push_back(toModelInput(picture, m_height, m_width));
+        pending.append(x);
+        if (int(inputs.size()) == kBatch)
+            flush();
+    });
+    flush();
+}
+
+void ModelInputs::keepWithFeatures(QVector<Sample> &samples) const
+{
+    samples.erase(std::remove_if(samples.begin(), samples.end(), [&](const Sample &x) { return !hasFeatures(x.itemId); }),
+                  samples.end());
+}
+
+torch::Tensor ModelInputs::stackFeatures(const QVector<Sample> &samples) const
+{
+    std::vector<torch::Tensor> rows;
+    rows.reserve(size_t(samples.size()));
+    for (const Sample &x : samples)
+        rows.push_back(m_features.value(x.itemId));
+    return torch::stack(rows);
+}
+
+torch::Tensor ModelInputs::prepareInputs(QVector<Sample> &samples)
+{
+    std::vector<torch::Tensor> inputs;
+    QVector<Sample> readable;
+    forEachReadable(samples, QStringLiteral("preparing"), [&](const Sample &x, const cv::Mat &picture) {
+        inputs.push_back(toModelInput(picture, m_height, m_width));
+        readable.append(x);
+    });
+    samples = readable;
+    return inputs.empty() ? torch::Tensor() : torch::stack(inputs);
+}
+
+void ModelInputs::preparePictures(QVector<Sample> &samples, int maxShortSide)
+{
+    QVector<Sample> readable;
+    forEachReadable(samples, QStringLiteral("preparing"), [&](const Sample &x, const cv::Mat &picture) {
+        m_pictures.insert(x.itemId, shrinkForCache(picture, maxShortSide));
+        readable.append(x);
+    });
+    samples = readable;
 }
 
 } // namespace nsfw

@@ -3,24 +3,21 @@
 
 #include "media/mediacache.h"
 #include "model/kerasgraph.h"
+#include "train/trainingset.h"
 #include "train/trainsettings.h"
 
+#include <QHash>
 #include <QString>
+#include <QThreadPool>
 
 #include <opencv2/core/mat.hpp>
 #include <torch/torch.h>
 
+#include <functional>
 #include <random>
 
 namespace nsfw {
 
-/// One image or frame as training and scoring see it.
-struct Sample {
-    qint64 itemId = 0;
-    int label = -1; ///< 1 nsfw, 0 safe, -1 unlabeled (scored, never trained on)
-    MediaRef ref;
-    QString group;  ///< split group: the frames of one video share one
-};
 
 /// The pixels nsfwjs would see for an item (BGR): OpenCV IMREAD_COLOR, so alpha is dropped and JPEG EXIF
 /// orientation applied, exactly as the model room's preprocessing; frames come from the frame cache.
@@ -47,5 +44,53 @@ void useChannelsLast(KerasGraph &graph, bool channelsLast);
 
 /// Shrinks so the short side is at most maxShortSide (area averaging), for the in-memory training cache.
 cv::Mat shrinkForCache(const cv::Mat &bgr, int maxShortSide);
+/// 0/1 labels of samples as a float tensor.
+torch::Tensor labelsOf(const QVector<Sample> &samples);
+
+class FeatureCache;
+
+/// The network's inputs for a run, prepared once: backbone features (head mode, cached on disk), validation
+/// inputs preprocessed exactly as for inference, and shrunken training pictures kept for augmentation.
+/// Decoding runs on a pool of one thread per core; unreadable items are logged and left out.
+class ModelInputs
+{
+public:
+    ModelInputs(const MediaCache &cache, int64_t height, int64_t width);
+
+    /// Called with (phase, done, total) as work proceeds.
+    std::function<void(const QString &, qint64, qint64)> onProgress;
+    /// Polled between batches; true stops the preparation early.
+    std::function<bool()> cancelled;
+
+    /// Decodes samples on the pool, in order; failed ones come back empty.
+    std::vector<cv::Mat> decode(const QVector<Sample> &samples);
+    /// Backbone features (the output of `layer`) of the samples not yet known: from the cache, else computed.
+    void computeFeatures(KerasGraph &graph, const std::string &layer, at::MemoryFormat format,
+                         const QVector<Sample> &samples, FeatureCache &store);
+    bool hasFeatures(qint64 itemId) const { return m_features.contains(itemId); }
+    /// Drops samples without features (unreadable).
+    void keepWithFeatures(QVector<Sample> &samples) const;
+    torch::Tensor stackFeatures(const QVector<Sample> &samples) const;
+    /// Preprocessed inputs [n, 3, h, w] of the samples; unreadable samples are removed from the list.
+    torch::Tensor prepareInputs(QVector<Sample> &samples);
+    /// Keeps shrunken pictures of the samples for augmentation; unreadable samples are removed.
+    void preparePictures(QVector<Sample> &samples, int maxShortSide);
+    const cv::Mat &picture(qint64 itemId) const { return m_pictures.find(itemId).value(); }
+    QThreadPool &pool() { return m_pool; }
+    int skipped() const { return m_skipped; }
+
+private:
+    /// Decodes in batches, calling take(sample, picture) for each readable one.
+    void forEachReadable(const QVector<Sample> &samples, const QString &phase,
+                         const std::function<void(const Sample &, const cv::Mat &)> &take);
+
+    const MediaCache &m_cache;
+    QThreadPool m_pool;
+    int64_t m_height;
+    int64_t m_width;
+    QHash<qint64, torch::Tensor> m_features;
+    QHash<qint64, cv::Mat> m_pictures;
+    int m_skipped = 0;
+};
 
 } // namespace nsfw

@@ -1,0 +1,72 @@
+#include "trainingset.h"
+
+#include "split.h"
+#include "store/itemstore.h"
+#include "store/projectdatabase.h"
+
+namespace nsfw {
+
+bool TrainingSetReader::read(ProjectDatabase &db, const TrainSettings &s, TrainingSet *set, QString *error)
+{
+    ItemStore items(db);
+    QVector<Sample> labeled;
+    for (const ItemStore::MediaRow &row : items.mediaRows()) {
+        const Item &it = row.item;
+        if (it.missing)
+            continue;
+        Sample sample;
+        sample.itemId = it.id;
+        Label label = it.label;
+        if (label == Label::None && it.kind == ItemKind::Frame && s.inheritVideoLabels)
+            label = row.parentLabel;
+        sample.label = label == Label::Nsfw ? 1 : label == Label::Safe ? 0 : -1;
+        const QString path = db.absolutePath(it.kind == ItemKind::Frame ? row.parentPath : it.path);
+        sample.ref = MediaRef::of(it, path, row.parentHash);
+        sample.group = it.kind == ItemKind::Frame ? QStringLiteral("video:%1").arg(it.parentId)
+                                                  : QStringLiteral("hash:") + it.contentHash;
+        if (it.kind == ItemKind::Frame)
+            set->videoFrames[it.parentId].append(it.id);
+        (sample.label >= 0 ? labeled : set->unlabeled).append(sample);
+    }
+    qint64 nsfw = 0;
+    for (const Sample &x : labeled)
+        nsfw += x.label;
+    const qint64 safe = labeled.size() - nsfw;
+    if (s.mode == TrainSettings::Mode::Pretrained) {
+        if (labeled.isEmpty()) {
+            *error = tr("No labeled items: label some items safe or nsfw first.");
+            return false;
+        }
+        set->validation = labeled;
+        return true;
+    }
+    if (nsfw < 2 || safe < 2) {
+        *error = tr("Training needs at least 2 safe and 2 nsfw items (labeled: %1 safe, %2 nsfw).").arg(safe).arg(nsfw);
+        return false;
+    }
+    QVector<SplitItem> splitInput;
+    QHash<qint64, Sample> byId;
+    for (const Sample &x : labeled) {
+        splitInput.append({x.itemId, x.label, x.group});
+        byId.insert(x.itemId, x);
+    }
+    const Split split = splitItems(splitInput, s.validationFraction, s.seed);
+    for (const SplitItem &i : split.train)
+        set->train.append(byId.value(i.itemId));
+    for (const SplitItem &i : split.validation)
+        set->validation.append(byId.value(i.itemId));
+    if (set->validation.isEmpty() || set->train.isEmpty()) {
+        *error = tr("Too few labeled items to keep a validation set apart (%1 labeled).").arg(labeled.size());
+        return false;
+    }
+    qint64 trainNsfw = 0;
+    for (const Sample &x : set->train)
+        trainNsfw += x.label;
+    if (s.balance && trainNsfw > 0 && trainNsfw < set->train.size()) {
+        set->positiveWeight = double(set->train.size()) / (2.0 * trainNsfw);
+        set->negativeWeight = double(set->train.size()) / (2.0 * (set->train.size() - trainNsfw));
+    }
+    return true;
+}
+
+} // namespace nsfw

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "media/mediacache.h"
+#include "train/trainsettings.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+#include <QVector>
+
+namespace nsfw {
+
+class ProjectDatabase;
+
+/// One image or frame as training and scoring see it.
+struct Sample {
+    qint64 itemId = 0;
+    int label = -1; ///< 1 nsfw, 0 safe, -1 unlabeled (scored, never trained on)
+    MediaRef ref;
+    QString group;  ///< split group: the frames of one video share one
+};
+
+/// What a run learns from and scores.
+struct TrainingSet {
+    QVector<Sample> train;
+    QVector<Sample> validation;
+    QVector<Sample> unlabeled;                  ///< unsure and unlabeled items: scored, never trained on
+    QHash<qint64, QVector<qint64>> videoFrames; ///< video id -> its frame items, for whole-video scores
+    double positiveWeight = 1;                  ///< loss weights that make both classes count equally
+    double negativeWeight = 1;
+};
+
+/// Reads every image and frame that is on disk with its label (safe/nsfw; a frame without a label takes its
+/// video's when the settings say so) and splits the labeled ones with splitItems. Mode Pretrained puts every
+/// labeled item in validation. False with a message a user can act on when there is too little to train on.
+class TrainingSetReader
+{
+    Q_DECLARE_TR_FUNCTIONS(nsfw::Trainer)
+
+public:
+    static bool read(ProjectDatabase &db, const TrainSettings &settings, TrainingSet *set, QString *error);
+};
+
+} // namespace nsfw
