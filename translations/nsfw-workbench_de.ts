@@ -12,74 +12,74 @@
     <name>nsfw</name>
     <message>
         <source>Download it with packaging/setup.sh (it fetches the pinned nsfwjs package with npm and writes the model files to %1), or pass --model DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie es mit packaging/setup.sh herunter (das Skript holt das festgelegte nsfwjs-Paket mit npm und schreibt die Modelldateien nach %1), oder geben Sie --model DIR an.</translation>
     </message>
     <message>
         <source>No model found at %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell gefunden unter %1. </translation>
     </message>
     <message>
         <source>empty file</source>
-        <translation type="unfinished"></translation>
+        <translation>leere Datei</translation>
     </message>
     <message>
         <source>not an image, or a format OpenCV cannot decode</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Bild oder ein Format, das OpenCV nicht dekodieren kann</translation>
     </message>
     <message>
         <source>cannot decode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht dekodiert werden: %1</translation>
     </message>
     <message>
         <source>cannot preprocess: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht vorverarbeitet werden: %1</translation>
     </message>
     <message>
         <source>image too large</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild zu groß</translation>
     </message>
     <message>
         <source>cannot open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>cannot replace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ersetzt werden</translation>
     </message>
     <message>
         <source>cannot move the model into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Modell kann nicht nach %1 verschoben werden</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>%1 holds no model</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein Modell</translation>
     </message>
     <message>
         <source>cannot copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht kopiert werden</translation>
     </message>
     <message>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>image too large (%1 x %2 pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild zu groß (%1 × %2 Pixel)</translation>
     </message>
 </context>
 <context>
     <name>nsfw::Classifier</name>
     <message>
         <source>%1: the model must take RGB input</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das Modell muss RGB als Eingabe erwarten</translation>
     </message>
 </context>
 <context>
@@ -369,196 +369,196 @@
     <name>nsfw::RunStore</name>
     <message>
         <source>interrupted: the process running it ended before the run finished (crash or kill)</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen: der ausführende Prozess endete, bevor das Training fertig war (Absturz oder kill)</translation>
     </message>
     <message>
         <source>Run %1 of this project is still running; one run at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training %1 dieses Projekts läuft noch; es kann immer nur ein Training laufen.</translation>
     </message>
 </context>
 <context>
     <name>nsfw::TfjsReader</name>
     <message>
         <source>malformed JSON at byte %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes JSON bei Byte %1: %2</translation>
     </message>
     <message>
         <source>the top level is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>die oberste Ebene ist kein JSON-Objekt</translation>
     </message>
     <message>
         <source>this is a TF.js graph model; only Layers models are supported</source>
-        <translation type="unfinished"></translation>
+        <translation>dies ist ein TF.js-Graph-Modell; nur Layers-Modelle werden unterstützt</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished">fehlt</translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt erwartet</translation>
     </message>
     <message>
         <source>expected an array</source>
-        <translation type="unfinished"></translation>
+        <translation>Array erwartet</translation>
     </message>
     <message>
         <source>expected a non-empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht leere Zeichenkette erwartet</translation>
     </message>
     <message>
         <source>expected a non-negative integer</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht negative ganze Zahl erwartet</translation>
     </message>
     <message>
         <source>expected [layer name, node index, tensor index]</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: [Schichtname, Knotenindex, Tensorindex]</translation>
     </message>
     <message>
         <source>unsupported model class &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützte Modellklasse „%1“</translation>
     </message>
     <message>
         <source>a layer is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Schicht ist kein Objekt</translation>
     </message>
     <message>
         <source>duplicate layer name</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelter Schichtname</translation>
     </message>
     <message>
         <source>shared layers (called more than once) are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>geteilte Schichten (mehr als einmal aufgerufen) werden nicht unterstützt</translation>
     </message>
     <message>
         <source>unsupported node format (Keras 3?)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstütztes Knotenformat (Keras 3?)</translation>
     </message>
     <message>
         <source>refers to &apos;%1&apos;, which is not defined before it</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf die Schicht „%1“, die nicht vorher definiert ist</translation>
     </message>
     <message>
         <source>the model has no layers</source>
-        <translation type="unfinished"></translation>
+        <translation>das Modell hat keine Schichten</translation>
     </message>
     <message>
         <source>unknown layer &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Schicht „%1“</translation>
     </message>
     <message>
         <source>exactly one input and one output are supported</source>
-        <translation type="unfinished"></translation>
+        <translation>unterstützt werden nur genau ein Eingang und ein Ausgang</translation>
     </message>
     <message>
         <source>expected file names</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateinamen erwartet</translation>
     </message>
     <message>
         <source>weight shard is missing or unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichts-Shard fehlt oder ist nicht lesbar</translation>
     </message>
     <message>
         <source>duplicate weight name</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelter Gewichtsname</translation>
     </message>
     <message>
         <source>tensor too large</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor zu groß</translation>
     </message>
     <message>
         <source>unsupported dtype &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützter dtype „%1“</translation>
     </message>
     <message>
         <source>needs numeric &apos;scale&apos; and &apos;min&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>braucht numerische Werte für „scale“ und „min“</translation>
     </message>
     <message>
         <source>unsupported quantization &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützte Quantisierung „%1“</translation>
     </message>
     <message>
         <source>weight data too short: needs bytes %1..%2 of the group, shards hold %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsdaten zu kurz: benötigt werden die Bytes %1..%2 der Gruppe, die Shards enthalten %3</translation>
     </message>
     <message>
         <source>out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht genügend Arbeitsspeicher</translation>
     </message>
     <message>
         <source>cannot open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht geöffnet werden: %1</translation>
     </message>
 </context>
 <context>
     <name>nsfw::TrainSettings</name>
     <message>
         <source>epochs must be between 0 and 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anzahl der Epochen muss zwischen 0 und 1000 liegen</translation>
     </message>
     <message>
         <source>the batch size must be between 1 and 4096</source>
-        <translation type="unfinished"></translation>
+        <translation>die Batchgröße muss zwischen 1 und 4096 liegen</translation>
     </message>
     <message>
         <source>the validation fraction must be between 0 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Validierungsanteil muss zwischen 0 und 1 liegen</translation>
     </message>
     <message>
         <source>blocks must be between 0 and 100</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anzahl der Blöcke muss zwischen 0 und 100 liegen</translation>
     </message>
     <message>
         <source>the learning rate must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>die Lernrate muss positiv sein</translation>
     </message>
     <message>
         <source>the optimizer must be adamw or sgd</source>
-        <translation type="unfinished"></translation>
+        <translation>der Optimierer muss adamw oder sgd sein</translation>
     </message>
     <message>
         <source>the threshold must be between 0 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Schwelle muss zwischen 0 und 1 liegen</translation>
     </message>
 </context>
 <context>
     <name>nsfw::Trainer</name>
     <message>
         <source>No labeled items: label some items safe or nsfw first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gelabelten Elemente: Labeln Sie zuerst einige Elemente als sicher oder NSFW.</translation>
     </message>
     <message>
         <source>Training needs at least 2 safe and 2 nsfw items (labeled: %1 safe, %2 nsfw).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training braucht mindestens 2 sichere und 2 NSFW-Elemente (gelabelt: %1 sicher, %2 NSFW).</translation>
     </message>
     <message>
         <source>Too few labeled items to keep a validation set apart (%1 labeled).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu wenige gelabelte Elemente, um eine Validierungsmenge abzutrennen (%1 gelabelt).</translation>
     </message>
     <message>
         <source>Cannot write the checkpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Checkpoint kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Nothing to train: no layer is unfrozen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu trainieren: Alle Schichten sind eingefroren.</translation>
     </message>
     <message>
         <source>the file is missing (moved or deleted?)</source>
-        <translation type="unfinished">die Datei fehlt (verschoben oder gelöscht?)</translation>
+        <translation>die Datei fehlt (verschoben oder gelöscht?)</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished">nicht lesbar: %1</translation>
+        <translation>nicht lesbar: %1</translation>
     </message>
     <message>
         <source>image too large</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild zu groß</translation>
     </message>
     <message>
         <source>cannot decode the image</source>
-        <translation type="unfinished"></translation>
+        <translation>das Bild kann nicht dekodiert werden</translation>
     </message>
 </context>
 <context>
@@ -856,392 +856,393 @@
     </message>
     <message>
         <source>Measures inference speed on the real model: images/s at batch 32 and batch-1 latency (medians after a warm-up), and the same for torchvision&apos;s MobileNetV2 in PyTorch-Python when python3-torch is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Misst die Inferenzgeschwindigkeit des echten Modells: Bilder/s bei Batch 32 und die Latenz bei Batch 1 (Mediane nach einer Aufwärmphase), sowie dasselbe für das MobileNetV2 von torchvision in PyTorch-Python, wenn python3-torch installiert ist.</translation>
     </message>
     <message>
         <source>Model folder (default: mobilenet_v2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellordner (Standard: mobilenet_v2).</translation>
     </message>
     <message>
         <source>Batch size for throughput (default 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße für den Durchsatz (Standard 32).</translation>
     </message>
     <message>
         <source>Timed batch-1 passes (default 30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl gemessener Durchläufe mit Batch 1 (Standard 30).</translation>
     </message>
     <message>
         <source>Torch threads (default: all cores).</source>
-        <translation type="unfinished"></translation>
+        <translation>Torch-Threads (Standard: alle Kerne).</translation>
     </message>
     <message>
         <source>Skip the PyTorch-Python comparison.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Vergleich mit PyTorch-Python überspringen.</translation>
     </message>
     <message>
         <source>Use NCHW memory (for comparison).</source>
-        <translation type="unfinished"></translation>
+        <translation>NCHW-Speicherlayout verwenden (zum Vergleich).</translation>
     </message>
     <message>
         <source>Do not fold BatchNorm (for comparison).</source>
-        <translation type="unfinished"></translation>
+        <translation>BatchNorm nicht in die Faltungsschichten einrechnen (zum Vergleich).</translation>
     </message>
     <message>
         <source>Cannot load the model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell kann nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Measuring %1 (%2 threads, batch %3)...</source>
-        <translation type="unfinished"></translation>
+        <translation>Messe %1 (%2 Threads, Batch %3)...</translation>
     </message>
     <message>
         <source>nsfw-workbench (LibTorch): %1 img/s at batch %2, batch-1 latency %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>nsfw-workbench (LibTorch): %1 Bilder/s bei Batch %2, Latenz bei Batch 1: %3 ms</translation>
     </message>
     <message>
         <source>Measuring torchvision mobilenet_v2 in PyTorch-Python...</source>
-        <translation type="unfinished"></translation>
+        <translation>Messe torchvision mobilenet_v2 in PyTorch-Python...</translation>
     </message>
     <message>
         <source>PyTorch-Python (torchvision mobilenet_v2, tcmalloc, channels_last): %1 img/s, batch-1 latency %2 ms
 ratio: %3x</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch-Python (torchvision mobilenet_v2, tcmalloc, channels_last): %1 Bilder/s, Latenz bei Batch 1: %2 ms
+Verhältnis: %3x</translation>
     </message>
     <message>
         <source>PyTorch-Python comparison skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich mit PyTorch-Python übersprungen: %1</translation>
     </message>
     <message>
         <source>openclipart-png is not installed or too small</source>
-        <translation type="unfinished"></translation>
+        <translation>openclipart-png ist nicht installiert oder zu klein</translation>
     </message>
     <message>
         <source>openclipart &apos;people&apos; (nsfw stand-in) vs animals, buildings, tools, plants, transportation</source>
-        <translation type="unfinished"></translation>
+        <translation>openclipart „people“ (Ersatz für nsfw) gegen animals, buildings, tools, plants, transportation</translation>
     </message>
     <message>
         <source>proxy task: %1 ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Aufgabe: %1 ...</translation>
     </message>
     <message>
         <source>Measure fine-tuning: a full and a partial training step (batch 32) against the same step in PyTorch-Python, a head-only epoch over 10,000 cached items, and AP on a held-out proxy task built from Debian&apos;s clip art (pretrained vs head-only vs partial).</source>
-        <translation type="unfinished"></translation>
+        <translation>Misst die Feinabstimmung: einen vollständigen und einen teilweisen Trainingsschritt (Batch 32) im Vergleich zum selben Schritt in PyTorch-Python, eine Epoche nur des Kopfs über 10.000 zwischengespeicherte Elemente und die AP auf zurückgehaltenen Daten einer Proxy-Aufgabe aus Debians Clipart (vortrainiert vs. nur Kopf vs. teilweise).</translation>
     </message>
     <message>
         <source>Skip the proxy task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Proxy-Aufgabe überspringen.</translation>
     </message>
     <message>
         <source>Labeled images per class (default 200).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelabelte Bilder pro Klasse (Standard 200).</translation>
     </message>
     <message>
         <source>Timed steps (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl gemessener Schritte (Standard 5).</translation>
     </message>
     <message>
         <source>Only the proxy task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Proxy-Aufgabe.</translation>
     </message>
     <message>
         <source>Timing training steps ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Messe Trainingsschritte ...</translation>
     </message>
     <message>
         <source>%1 training step, batch 32: ours %2 img/s, PyTorch-Python best %3 img/s, ratio %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsschritt %1, Batch 32: unserer %2 Bilder/s, PyTorch-Python bestenfalls %3 Bilder/s, Verhältnis %4</translation>
     </message>
     <message>
         <source>head-only epoch over 10,000 cached items: %1 s (target &lt; 1 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche nur des Kopfs über 10.000 zwischengespeicherte Elemente: %1 s (Ziel &lt; 1 s)</translation>
     </message>
     <message>
         <source>proxy task skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Aufgabe übersprungen: %1</translation>
     </message>
     <message>
         <source>proxy task (%1 labeled and %2 held-out images per class):</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Aufgabe (%1 gelabelte und %2 zurückgehaltene Bilder pro Klasse):</translation>
     </message>
     <message>
         <source>  %1: held-out AP %2 (validation AP %3), %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1: AP auf zurückgehaltenen Daten %2 (Validierungs-AP %3), %4 s</translation>
     </message>
     <message>
         <source>Fine-tune the model on the project&apos;s labels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell auf den Labels des Projekts feinabstimmen.</translation>
     </message>
     <message>
         <source>Metrics of a run: AP, ROC AUC, confusion matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken eines Trainings: AP, ROC AUC, Konfusionsmatrix.</translation>
     </message>
     <message>
         <source>Write a run&apos;s model as TF.js (nsfwjs) or LibTorch files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell eines Trainings als TF.js-Dateien (nsfwjs) oder LibTorch-Dateien schreiben.</translation>
     </message>
     <message>
         <source>Measure inference speed (or: benchmark store, benchmark train).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Inferenzgeschwindigkeit messen (oder: benchmark store, benchmark train).</translation>
     </message>
     <message>
         <source>Unknown benchmark suite: %1 (inference, store, train)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train)</translation>
     </message>
     <message>
         <source>Scores images with the NSFW model: one record per image with path, nsfw (Hentai + Porn + Sexy) and each class probability, or an error. Folders are walked recursively.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertet Bilder mit dem NSFW-Modell: ein Datensatz pro Bild mit Pfad, nsfw (Hentai + Porn + Sexy) und der Wahrscheinlichkeit jeder Klasse oder mit einem Fehler. Ordner werden rekursiv durchsucht.</translation>
     </message>
     <message>
         <source>Image files or folders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilddateien oder Ordner.</translation>
     </message>
     <message>
         <source>Model folder (model.json + shards). Default: $NSFW_WORKBENCH_MODEL_DIR, else the mobilenet_v2 installed by packaging/setup.sh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellordner (model.json + Shards). Standard: $NSFW_WORKBENCH_MODEL_DIR, sonst das von packaging/setup.sh installierte mobilenet_v2.</translation>
     </message>
     <message>
         <source>Output format: jsonl (default) or csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeformat: jsonl (Standard) oder csv.</translation>
     </message>
     <message>
         <source>Images per network pass (default 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro Durchlauf durch das Netz (Standard 32).</translation>
     </message>
     <message>
         <source>Use the model fine-tuned in this project (see: train).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das in diesem Projekt feinabgestimmte Modell verwenden (siehe: train).</translation>
     </message>
     <message>
         <source>With --project: the run (default: the latest finished one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --project: das Training (Standard: das zuletzt beendete).</translation>
     </message>
     <message>
         <source>--format must be jsonl or csv</source>
-        <translation type="unfinished"></translation>
+        <translation>--format muss jsonl oder csv sein</translation>
     </message>
     <message>
         <source>--batch must be a number from 1 to 4096</source>
-        <translation type="unfinished"></translation>
+        <translation>--batch muss eine Zahl von 1 bis 4096 sein</translation>
     </message>
     <message>
         <source>No images given. Usage: predict [--model DIR] PATH...</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Bilder angegeben. Aufruf: predict [--model DIR] PATH...</translation>
     </message>
     <message>
         <source>No image files found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Bilddateien gefunden.</translation>
     </message>
     <message>
         <source>Give either --model or --project, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie entweder --model oder --project an, nicht beides.</translation>
     </message>
     <message>
         <source>%1 of %2 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Bildern</translation>
     </message>
     <message>
         <source>/usr/bin/python3 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>/usr/bin/python3 nicht gefunden</translation>
     </message>
     <message>
         <source>packaging/bench/%1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>packaging/bench/%1 nicht gefunden</translation>
     </message>
     <message>
         <source>python3-torch / python3-torchvision not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>python3-torch / python3-torchvision nicht installiert</translation>
     </message>
     <message>
         <source>the Python benchmark failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Python-Benchmark ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>unexpected output from the Python benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartete Ausgabe des Python-Benchmarks</translation>
     </message>
     <message>
         <source>This project has no finished run yet (see: nsfw-workbench train).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Projekt hat noch kein beendetes Training (siehe: nsfw-workbench train).</translation>
     </message>
     <message>
         <source>There is no run %1 in this project.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Projekt gibt es kein Training %1.</translation>
     </message>
     <message>
         <source>Run %1 has no saved model (its checkpoint is missing from %2; train again).</source>
-        <translation type="unfinished"></translation>
+        <translation>Training %1 hat kein gespeichertes Modell (sein Checkpoint fehlt in %2; trainieren Sie erneut).</translation>
     </message>
     <message>
         <source>Fine-tune the pretrained model on the project&apos;s safe/nsfw labels (unsure items are left out). Prints one line per epoch; epoch 0 is the pretrained model on the validation set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das vortrainierte Modell auf den safe/nsfw-Labels des Projekts feinabstimmen (als unsure gelabelte Elemente bleiben außen vor). Gibt eine Zeile pro Epoche aus; Epoche 0 ist das vortrainierte Modell auf der Validierungsmenge.</translation>
     </message>
     <message>
         <source>head (backbone frozen, features cached), partial (last K blocks), full, or pretrained (evaluate and score only). Default: head.</source>
-        <translation type="unfinished"></translation>
+        <translation>head (Backbone eingefroren, Merkmale zwischengespeichert), partial (letzte K Blöcke), full oder pretrained (nur auswerten und bewerten). Standard: head.</translation>
     </message>
     <message>
         <source>Blocks to retrain in partial mode (default 6).</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Modus partial neu zu trainierende Blöcke (Standard 6).</translation>
     </message>
     <message>
         <source>Epochs (default 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (Standard 10).</translation>
     </message>
     <message>
         <source>Learning rate (default by mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate (Standard je nach Modus).</translation>
     </message>
     <message>
         <source>Batch size (default 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße (Standard 32).</translation>
     </message>
     <message>
         <source>Share of labeled items kept for validation (default 0.2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der gelabelten Elemente, der für die Validierung zurückgehalten wird (Standard 0.2).</translation>
     </message>
     <message>
         <source>Seed of the split and the shuffling (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed für die Aufteilung und das Mischen (Standard 1).</translation>
     </message>
     <message>
         <source>adamw (default) or sgd.</source>
-        <translation type="unfinished"></translation>
+        <translation>adamw (Standard) oder sgd.</translation>
     </message>
     <message>
         <source>Weight decay (default 1e-4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight Decay (Standard 1e-4).</translation>
     </message>
     <message>
         <source>Stop after N epochs without a better validation AP (0: never; default 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach N Epochen ohne bessere Validierungs-AP stoppen (0: nie; Standard 3).</translation>
     </message>
     <message>
         <source>Decision threshold (default 0.5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidungsschwelle (Standard 0.5).</translation>
     </message>
     <message>
         <source>No augmentation (partial, full).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Augmentierung (partial, full).</translation>
     </message>
     <message>
         <source>Let BatchNorm layers learn too.</source>
-        <translation type="unfinished"></translation>
+        <translation>BatchNorm-Schichten ebenfalls trainieren.</translation>
     </message>
     <message>
         <source>Do not score every item afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach nicht jedes Element bewerten.</translation>
     </message>
     <message>
         <source>Pretrained model folder (default: mobilenet_v2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des vortrainierten Modells (Standard: mobilenet_v2).</translation>
     </message>
     <message>
         <source>One JSON object per epoch, and a final one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Objekt pro Epoche und ein abschließendes.</translation>
     </message>
     <message>
         <source>train takes one project file.</source>
-        <translation type="unfinished"></translation>
+        <translation>train erwartet eine Projektdatei.</translation>
     </message>
     <message>
         <source>Unknown mode: %1 (head, partial, full, pretrained)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Modus: %1 (head, partial, full, pretrained)</translation>
     </message>
     <message>
         <source>Run %1 (%2 mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>Training %1 (Modus %2)</translation>
     </message>
     <message>
         <source>%1 %2/%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2/%3</translation>
     </message>
     <message>
         <source>, about %1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>, noch etwa %1 s</translation>
     </message>
     <message>
         <source>epoch %1: train loss %2, val loss %3, AP %4, ROC AUC %5, F1 %6 (precision %7, recall %8) at %9, %10 s%11</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche %1: Trainingsverlust %2, Validierungsverlust %3, AP %4, ROC AUC %5, F1 %6 (Precision %7, Recall %8) bei Schwelle %9, %10 s%11</translation>
     </message>
     <message>
         <source>Training failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Run %1 %2 in %3 s: best epoch %4 with AP %5 (epoch 0: the pretrained model). %6 items trained on, %7 validated, %8 scored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training %1 (%2) nach %3 s: beste Epoche %4 mit AP %5 (Epoche 0: das vortrainierte Modell). %6 Elemente zum Training, %7 zur Validierung, %8 bewertet.</translation>
     </message>
     <message>
         <source>Validation metrics of a run&apos;s best epoch: AP, ROC AUC, and precision, recall, F1 and the confusion matrix at a threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsmetriken der besten Epoche eines Trainings: AP, ROC AUC sowie Precision, Recall, F1 und die Konfusionsmatrix bei einer Schwelle.</translation>
     </message>
     <message>
         <source>The run (default: the latest finished one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training (Standard: das zuletzt beendete).</translation>
     </message>
     <message>
         <source>Decision threshold (default: the run&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidungsschwelle (Standard: die des Trainings).</translation>
     </message>
     <message>
         <source>Write path,label,score,split per item to FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Element path,label,score,split in FILE schreiben.</translation>
     </message>
     <message>
         <source>evaluate takes one project file.</source>
-        <translation type="unfinished"></translation>
+        <translation>evaluate erwartet eine Projektdatei.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Run %1 (%2, best epoch %3), %4 validation items:</source>
-        <translation type="unfinished"></translation>
+        <translation>Training %1 (%2, beste Epoche %3), %4 Validierungselemente:</translation>
     </message>
     <message>
         <source>  AP %1, ROC AUC %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  AP %1, ROC AUC %2</translation>
     </message>
     <message>
         <source>  at threshold %1: precision %2, recall %3, F1 %4, accuracy %5</source>
-        <translation type="unfinished"></translation>
+        <translation>  bei Schwelle %1: Precision %2, Recall %3, F1 %4, Genauigkeit %5</translation>
     </message>
     <message>
         <source>  confusion: %1 true positives, %2 false positives, %3 true negatives, %4 false negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>  Konfusionsmatrix: %1 richtig positiv, %2 falsch positiv, %3 richtig negativ, %4 falsch negativ</translation>
     </message>
     <message>
         <source>Write a run&apos;s fine-tuned model: tfjs gives a TF.js Layers model (model.json + weights) that tf.loadLayersModel and nsfwjs load; native gives a LibTorch archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das feinabgestimmte Modell eines Trainings schreiben: tfjs ergibt ein TF.js-Layers-Modell (model.json + Gewichte), das tf.loadLayersModel und nsfwjs laden können; native ergibt ein LibTorch-Archiv.</translation>
     </message>
     <message>
         <source>tfjs (default) or native.</source>
-        <translation type="unfinished"></translation>
+        <translation>tfjs (Standard) oder native.</translation>
     </message>
     <message>
         <source>Output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeordner.</translation>
     </message>
     <message>
         <source>export-model takes one project file and --out DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>export-model erwartet eine Projektdatei und --out DIR.</translation>
     </message>
     <message>
         <source>--format must be tfjs or native.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format muss tfjs oder native sein.</translation>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben</translation>
     </message>
     <message>
         <source>Timed batches (default 15).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl gemessener Batches (Standard 15).</translation>
     </message>
     <message>
         <source>Run batches in slices of N images (default 8; 0 = whole batch).</source>
-        <translation type="unfinished"></translation>
+        <translation>Batches in Stücken zu je N Bildern ausführen (Standard 8; 0 = ganzer Batch).</translation>
     </message>
 </context>
 <context>
