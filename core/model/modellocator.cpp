@@ -11,7 +11,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("nsfw::ModelLocator", text);
+    // lupdate files the strings of a free tr() helper under the enclosing namespace: look them up there.
+    return QCoreApplication::translate("nsfw", text);
 }
 
 QString folderOf(const QString &dirOrJson)

@@ -18,7 +18,8 @@ constexpr qint64 kMaxPixels = 100'000'000;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("nsfw::Preprocess", text);
+    // lupdate files the strings of a free tr() helper under the enclosing namespace: look them up there.
+    return QCoreApplication::translate("nsfw", text);
 }
 } // namespace
 

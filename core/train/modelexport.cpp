@@ -19,7 +19,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("nsfw::ModelExport", text);
+    // lupdate files the strings of a free tr() helper under the enclosing namespace: look them up there.
+    return QCoreApplication::translate("nsfw", text);
 }
 
 /// Moves a finished temporary folder into place, replacing `dir`.
