@@ -6,21 +6,6 @@
 
 namespace nsfw::ui {
 
-namespace {
-
-QCPGraph *addGraph(QCustomPlot *plot, const QString &name, const QColor &color, double width,
-                   QCPScatterStyle::ScatterShape shape = QCPScatterStyle::ssNone)
-{
-    QCPGraph *g = plot->addGraph();
-    g->setName(name);
-    g->setPen(QPen(color, width));
-    if (shape != QCPScatterStyle::ssNone)
-        g->setScatterStyle(QCPScatterStyle(shape, color, color, 6));
-    return g;
-}
-
-} // namespace
-
 MetricsPlot::MetricsPlot(QWidget *parent)
     : PlotWidget(tr("Validation metrics"), parent)
 {

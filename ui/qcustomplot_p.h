@@ -12,3 +12,19 @@
 #undef emit
 #undef slots
 #undef signals
+
+namespace nsfw::ui {
+
+/// A named graph with a pen of the given colour and width, and markers of the given shape.
+inline QCPGraph *addGraph(QCustomPlot *plot, const QString &name, const QColor &color, double width,
+                          QCPScatterStyle::ScatterShape shape = QCPScatterStyle::ssNone)
+{
+    QCPGraph *g = plot->addGraph();
+    g->setName(name);
+    g->setPen(QPen(color, width));
+    if (shape != QCPScatterStyle::ssNone)
+        g->setScatterStyle(QCPScatterStyle(shape, color, color, 6));
+    return g;
+}
+
+} // namespace nsfw::ui

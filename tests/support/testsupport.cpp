@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "media/importer.h"
+#include "model/modellocator.h"
 #include "store/projectdatabase.h"
 
 #include <QDir>
@@ -46,6 +47,16 @@ QStringList wallpapers(int n)
 QString workbenchBinary()
 {
     return qEnvironmentVariable("NSFW_WORKBENCH_BIN");
+}
+
+QString trainingSkipReason()
+{
+    QString error;
+    if (locateModel(QString(), &error).isEmpty())
+        return QStringLiteral("the pretrained model is not installed (packaging/setup.sh): training not tested");
+    if (clipArt(1).isEmpty())
+        return QStringLiteral("openclipart-png is not installed (packaging/setup.sh)");
+    return {};
 }
 
 QString makeTrainingProject(const QString &dir, int perClass)

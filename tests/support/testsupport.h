@@ -14,6 +14,9 @@ QString workbenchBinary();
 /// Writes a video of frames solid-coloured by index, with OpenCV; returns false when no codec could.
 bool writeTestVideo(const QString &path, int frames, double fps, int width = 160, int height = 120);
 
+/// Why training cannot be tested here ("" when it can): the pretrained model or the clip art is missing.
+QString trainingSkipReason();
+
 /// A labeled project of real clip art in dir: "nsfw" stand-ins from the people category, "safe" from tools and
 /// buildings (never explicit material), imported with labels from folder names. Returns the project path.
 QString makeTrainingProject(const QString &dir, int perClass);

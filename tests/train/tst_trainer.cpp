@@ -58,11 +58,8 @@ class TestTrainer : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QString error;
-        if (locateModel(QString(), &error).isEmpty())
-            QSKIP("the pretrained model is not installed (packaging/setup.sh): training not tested");
-        if (test::clipArt(1).isEmpty())
-            QSKIP("openclipart-png is not installed");
+        if (const QString why = test::trainingSkipReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
         m_project = test::makeTrainingProject(m_dir.path(), 40);
     }
 

@@ -22,11 +22,8 @@ class TestTrainingSession : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QString error;
-        if (locateModel(QString(), &error).isEmpty())
-            QSKIP("the pretrained model is not installed (packaging/setup.sh)");
-        if (test::clipArt(1).isEmpty())
-            QSKIP("openclipart-png is not installed");
+        if (const QString why = test::trainingSkipReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
         m_project = test::makeTrainingProject(m_dir.path(), 24);
     }
 
