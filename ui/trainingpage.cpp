@@ -286,6 +286,9 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     for (const QJsonObject &o : runs.epochs(runId))
         epochs << EpochMetrics::fromJson(o);
     for (const EpochMetrics &m : epochs) {
+        // A stored run replays its step losses, so it looks as it did live.
+        for (qsizetype i = 0; !keepLoss && i < m.stepLosses.size(); ++i)
+            m_loss->addStep(StepLoss{m.epoch, int(i), int(m.stepLosses.size()), 0, double(m.stepLosses[i])});
         if (!keepLoss)
             m_loss->addEpoch(m);
         m_metrics->addEpoch(m);

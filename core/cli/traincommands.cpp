@@ -42,6 +42,7 @@ QJsonObject compact(const EpochMetrics &m)
 {
     QJsonObject o = m.toJson();
     o.remove(QStringLiteral("curve"));
+    o.remove(QStringLiteral("stepLosses"));
     return o;
 }
 

@@ -186,7 +186,7 @@ struct Trainer::Run {
         return scores;
     }
 
-    EpochMetrics evaluate(int epoch, double trainLoss, double seconds)
+    EpochMetrics evaluate(int epoch, double trainLoss, double seconds, const QVector<float> &stepLosses = {})
     {
         progress(QStringLiteral("evaluating"), 0, val.size(), epoch);
         const QVector<float> scores = score(val, valInputs);
@@ -196,6 +196,7 @@ struct Trainer::Run {
         EpochMetrics m;
         m.epoch = epoch;
         m.trainLoss = trainLoss;
+        m.stepLosses = stepLosses;
         m.curve = PrCurve::compute(scores, labels);
         m.averagePrecision = m.curve.averagePrecision;
         m.rocAuc = m.curve.rocAuc;
@@ -236,13 +237,15 @@ struct Trainer::Run {
             items.append({x.itemId, 0, x.label, std::numeric_limits<float>::quiet_NaN()});
         QJsonObject metrics = best.toJson();
         metrics.remove(QStringLiteral("curve"));
+        metrics.remove(QStringLiteral("stepLosses"));
         if (!runs->setBest(runId, best.epoch, metrics, checkpointRelative(), items, &error))
             failRun(error);
     }
 
     // ---- training -------------------------------------------------------------------------------------
 
-    double trainEpoch(int epoch, torch::optim::Optimizer &optimizer, std::mt19937 &rng, double *etaBase)
+    double trainEpoch(int epoch, torch::optim::Optimizer &optimizer, std::mt19937 &rng, double *etaBase,
+                      QVector<float> *stepLosses)
     {
         setTrainMode(graph, s.freezeBatchNorm);
         std::vector<int64_t> order(size_t(train.size()));
@@ -305,6 +308,7 @@ struct Trainer::Run {
             optimizer.step();
             const double value = loss.item<double>();
             sum += value;
+            stepLosses->append(float(value));
             ++done;
             ++globalStep;
             Q_EMIT q.stepLoss(StepLoss{epoch, step, steps, globalStep, value});
@@ -477,10 +481,11 @@ TrainResult Trainer::run()
             double etaBase = 0;
             for (int epoch = 1; epoch <= m_settings.epochs && !isCancelled(); ++epoch) {
                 epochTimer.restart();
-                const double loss = r.trainEpoch(epoch, *optimizer, rng, &etaBase);
+                QVector<float> stepLosses;
+                const double loss = r.trainEpoch(epoch, *optimizer, rng, &etaBase, &stepLosses);
                 if (isCancelled())
                     break;
-                const EpochMetrics m = r.evaluate(epoch, loss, epochTimer.elapsed() / 1000.0);
+                const EpochMetrics m = r.evaluate(epoch, loss, epochTimer.elapsed() / 1000.0, stepLosses);
                 sinceBest = m.best ? 0 : sinceBest + 1;
                 if (m_settings.patience > 0 && sinceBest >= m_settings.patience) {
                     qCInfo(lcTrain) << "early stop after epoch" << epoch;

@@ -1,5 +1,7 @@
 #include "trainsettings.h"
 
+#include <QJsonArray>
+
 #include <cmath>
 
 namespace nsfw {
@@ -117,7 +119,13 @@ QJsonObject EpochMetrics::toJson() const
             {QStringLiteral("confusion"), confusion.toJson()},
             {QStringLiteral("curve"), curve.toJson()},
             {QStringLiteral("seconds"), seconds},
-            {QStringLiteral("best"), best}};
+            {QStringLiteral("best"), best},
+            {QStringLiteral("stepLosses"), [this] {
+                 QJsonArray a;
+                 for (float v : stepLosses)
+                     a.append(double(v));
+                 return a;
+             }()}};
 }
 
 EpochMetrics EpochMetrics::fromJson(const QJsonObject &o)
@@ -132,6 +140,8 @@ EpochMetrics EpochMetrics::fromJson(const QJsonObject &o)
     m.curve = PrCurve::fromJson(o.value(QStringLiteral("curve")).toObject());
     m.seconds = o.value(QStringLiteral("seconds")).toDouble();
     m.best = o.value(QStringLiteral("best")).toBool();
+    for (const QJsonValue v : o.value(QStringLiteral("stepLosses")).toArray())
+        m.stepLosses.append(float(v.toDouble()));
     return m;
 }
 

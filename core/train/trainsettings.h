@@ -52,6 +52,7 @@ struct EpochMetrics {
     double rocAuc = 0;
     ConfusionMatrix confusion;  ///< at the run's threshold
     PrCurve curve;              ///< validation precision-recall / ROC curve
+    QVector<float> stepLosses;  ///< the loss of every training step of the epoch, in order
     double seconds = 0;
     bool best = false;
 

@@ -85,6 +85,10 @@ private Q_SLOTS:
         QCOMPARE(run.status, QStringLiteral("finished"));
         QCOMPARE(run.bestEpoch, r.bestEpoch);
         QCOMPARE(runs.epochs(r.runId).size(), 7);
+        // Every step's loss is kept with its epoch, so a stored run replays its loss curve.
+        const EpochMetrics stored = EpochMetrics::fromJson(runs.epochs(r.runId).at(1));
+        QCOMPARE(stored.stepLosses.size(), (r.trainItems + 15) / 16);
+        QCOMPARE(double(stored.stepLosses.first()), steps.at(0).at(0).value<StepLoss>().loss);
         QVERIFY(QFileInfo::exists(db->cacheDir() + QLatin1Char('/') + run.checkpoint + QStringLiteral("/model.json")));
         const QVector<RunItem> items = runs.items(r.runId);
         QCOMPARE(qint64(items.size()), r.trainItems + r.validationItems);
