@@ -129,6 +129,13 @@ private Q_SLOTS:
         ItemFilter f;
         f.scoreRunId = 7;
         QCOMPARE(query.ids(f, ItemSort::ScoreDescending), (QVector<qint64>{ids[0], ids[3], ids[2], ids[1], ids[4]}));
+        // Uncertainty: nearest the run's threshold first (0.5 without one, then the saved 0.75); unscored last.
+        // (0.9 and 0.1 tie at 0.4 from 0.5 up to rounding: only the unambiguous places are checked.)
+        const QVector<qint64> uncertain = query.ids(f, ItemSort::Uncertainty);
+        QCOMPARE(uncertain.mid(0, 2), (QVector<qint64>{ids[2], ids[3]}));
+        QCOMPARE(uncertain.last(), ids[4]);
+        QVERIFY(db->exec(QStringLiteral("UPDATE runs SET threshold = 0.75 WHERE id = 7")));
+        QCOMPARE(query.ids(f, ItemSort::Uncertainty), (QVector<qint64>{ids[3], ids[0], ids[2], ids[1], ids[4]}));
         f.minScore = 0.4;
         f.maxScore = 0.8;
         QCOMPARE(query.ids(f, ItemSort::ScoreAscending), (QVector<qint64>{ids[2], ids[3]}));
