@@ -199,7 +199,9 @@ void LabelingPage::setDatabase(ProjectDatabase *db)
 void LabelingPage::refresh()
 {
     const qint64 current = m_shown.id;
-    m_gallery->setScoreRun(m_db ? ItemQuery(*m_db).latestScoredRun() : 0);
+    // A drill-down shows the scores of the run it came from; only the full gallery follows the newest run.
+    if (!m_model->hasExplicitIds())
+        m_gallery->setScoreRun(m_db ? ItemQuery(*m_db).latestScoredRun() : 0);
     m_model->refresh();
     m_viewer->timelineModel()->refresh();
     if (current > 0 && m_model->rowOf(current) >= 0 && !m_gallery->view()->currentIndex().isValid())

@@ -192,6 +192,17 @@ private Q_SLOTS:
         QCOMPARE(ItemQuery(*db).rows({m_relabelledItem}).first().label, Label::Nsfw);
         QVERIFY(page()->relabelled().contains(m_relabelledItem));
         QVERIFY(labeling->gallery()->delegate()->marked().contains(m_relabelledItem));
+
+        // A newer run's scores arriving (or an import) refreshes the gallery; the drill-down keeps its run's scores.
+        {
+            auto writer = reader();
+            QVERIFY(writer->exec(QStringLiteral("INSERT INTO runs (id, created_ms, status, settings, model) "
+                                                "VALUES (9999, 0, 'finished', '{}', 'x')")));
+            QVERIFY(writer->exec(QStringLiteral("INSERT INTO item_scores VALUES (9999, %1, 0.5)").arg(m_relabelledItem)));
+        }
+        labeling->refresh();
+        QCOMPARE(labeling->model()->filter().scoreRunId, m_firstRun);
+        QVERIFY(reader()->exec(QStringLiteral("DELETE FROM runs WHERE id = 9999")));
     }
 
     void retrainOnTheCorrectedLabels()
