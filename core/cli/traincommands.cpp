@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "console.h"
 
+#include "store/csvlabels.h"
 #include "store/itemstore.h"
 #include "store/projectdatabase.h"
 #include "store/runstore.h"
@@ -297,15 +298,7 @@ int evaluateCommand(const QStringList &arguments)
             const QStringList fields = {path, i.label ? QStringLiteral("nsfw") : QStringLiteral("safe"),
                                         std::isnan(score) ? QString() : QString::number(double(score), 'g', 7),
                                         i.split ? QStringLiteral("validation") : QStringLiteral("train")};
-            QString line;
-            for (const QString &f : fields) {
-                if (!line.isEmpty())
-                    line += QLatin1Char(',');
-                line += f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"'))
-                    ? QLatin1Char('"') + QString(f).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"')
-                    : f;
-            }
-            file.write(line.toUtf8() + '\n');
+            file.write(csv::line(fields).toUtf8() + '\n');
         }
         if (!file.commit()) {
             err() << tr("Cannot write %1: %2").arg(parser.value(scores), file.errorString()) << '\n';
