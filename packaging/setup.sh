@@ -7,7 +7,7 @@ build=${NSFW_BUILD_DIR:-$root/build}
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git ccache
   # libraries
   qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-image-formats-plugins
   libqcustomplot-dev libopencv-dev libtorch-dev libgoogle-perftools-dev libtcmalloc-minimal4 libopenblas0-openmp
@@ -37,5 +37,8 @@ fi
 
 bash "$root/packaging/model/fetch-model.sh"
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# ccache: rebuilds of other checkouts of the same tree (CI's clean clone, a second work tree) reuse the objects;
+# CCACHE_BASEDIR makes the cached compile commands relative to the checkout.
+export CCACHE_BASEDIR="$root"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 cmake --build "$build" -j "$(nproc)"
