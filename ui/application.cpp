@@ -6,7 +6,36 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstring>
+
 namespace nsfw::ui {
+
+QByteArray displayProblem(int argc, char **argv)
+{
+    QByteArray platforms = qgetenv("QT_QPA_PLATFORM");
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--platform") == 0)
+            platforms = argv[i + 1];
+    }
+    QList<QByteArray> candidates;
+    for (const QByteArray &p : platforms.split(';')) {
+        if (!p.trimmed().isEmpty())
+            candidates << p.trimmed().split(':').first(); // "xcb:option=..." names xcb
+    }
+    if (candidates.isEmpty()) {
+        candidates << "xcb";
+        if (qgetenv("XDG_SESSION_TYPE") == "wayland")
+            candidates << "wayland";
+    }
+    for (const QByteArray &c : candidates) {
+        if (c == "xcb" ? qEnvironmentVariableIsEmpty("DISPLAY")
+                       : c.startsWith("wayland") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            continue;
+        return {}; // a platform that needs no display (offscreen, vnc, eglfs, ...) or has one
+    }
+    return "cannot open the window: no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it in a desktop "
+           "session, or use a command: nsfw-workbench --help";
+}
 
 int runGui(int argc, char **argv)
 {

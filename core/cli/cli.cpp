@@ -4,8 +4,11 @@
 #include "console.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
+#include <algorithm>
 #include <functional>
+#include <vector>
 
 namespace nsfw::cli {
 
@@ -57,6 +60,83 @@ QString commandSummary()
     return text;
 }
 
+namespace {
+
+/// Edit distance (insertions, deletions, substitutions, and swaps of neighbours count one each).
+int editDistance(const QString &a, const QString &b)
+{
+    const qsizetype n = a.size(), m = b.size();
+    std::vector<std::vector<int>> d(size_t(n + 1), std::vector<int>(size_t(m + 1)));
+    for (qsizetype i = 0; i <= n; ++i)
+        d[size_t(i)][0] = int(i);
+    for (qsizetype j = 0; j <= m; ++j)
+        d[0][size_t(j)] = int(j);
+    for (qsizetype i = 1; i <= n; ++i) {
+        for (qsizetype j = 1; j <= m; ++j) {
+            const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
+            int best = std::min({d[size_t(i - 1)][size_t(j)] + 1, d[size_t(i)][size_t(j - 1)] + 1,
+                                 d[size_t(i - 1)][size_t(j - 1)] + cost});
+            if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
+                best = std::min(best, d[size_t(i - 2)][size_t(j - 2)] + 1);
+            d[size_t(i)][size_t(j)] = best;
+        }
+    }
+    return d[size_t(n)][size_t(m)];
+}
+
+} // namespace
+
+QString nearestCommand(const QString &name)
+{
+    QString best;
+    int bestDistance = 0;
+    const QString lower = name.toLower();
+    for (const Entry &e : entries()) {
+        const QString candidate = QLatin1String(e.name);
+        int distance = editDistance(lower, candidate);
+        // A prefix ("exp" for export-model) is as good as a near miss.
+        if (lower.size() >= 3 && candidate.startsWith(lower))
+            distance = std::min(distance, 1);
+        if (best.isEmpty() || distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= std::max<int>(2, int(name.size()) / 3) ? best : QString();
+}
+
+bool looksLikeProject(const QString &argument)
+{
+    return QFileInfo::exists(argument) || argument.contains(QLatin1Char('/')) || argument.contains(QLatin1Char('.'))
+        || argument.contains(QLatin1String("://"));
+}
+
+int unknownCommand(const QString &name)
+{
+    err() << QCoreApplication::translate("nsfw::cli", "nsfw-workbench: unknown command \"%1\".").arg(name) << '\n';
+    if (const QString near = nearestCommand(name); !near.isEmpty())
+        err() << QCoreApplication::translate("nsfw::cli", "Did you mean \"%1\"?").arg(near) << '\n';
+    err() << QCoreApplication::translate("nsfw::cli", "Commands:") << '\n' << commandSummary();
+    err() << QCoreApplication::translate("nsfw::cli", "To open a project in the window: nsfw-workbench PROJECT.nwproj")
+          << '\n';
+    err().flush();
+    return 2;
+}
+
+int printUsage()
+{
+    out() << QCoreApplication::translate("nsfw::cli",
+                                         "Usage: nsfw-workbench [PROJECT]          open the window (on PROJECT, else "
+                                         "the last project)\n"
+                                         "       nsfw-workbench COMMAND [ARGS...]  run a command without the window "
+                                         "(COMMAND --help for its options)")
+          << '\n'
+          << QCoreApplication::translate("nsfw::cli", "Commands:") << '\n'
+          << commandSummary();
+    out().flush();
+    return 0;
+}
+
 int run(const QStringList &arguments)
 {
     if (arguments.isEmpty())
@@ -69,8 +149,7 @@ int run(const QStringList &arguments)
             return status;
         }
     }
-    err() << QCoreApplication::translate("nsfw::cli", "Unknown command: %1").arg(arguments.first()) << '\n';
-    return 2;
+    return unknownCommand(arguments.first());
 }
 
 int benchmarkCommand(const QStringList &arguments)

@@ -35,6 +35,8 @@ QString howToGet()
 
 QString userModelsDir()
 {
+    if (const QString env = qEnvironmentVariable("NSFW_WORKBENCH_MODELS"); !env.isEmpty())
+        return QDir(env).absolutePath();
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
            QStringLiteral("/nsfw-workbench/models");
 }
@@ -49,11 +51,15 @@ QString locateModel(const QString &explicitDir, QString *error, const QString &n
     } else if (const QString env = qEnvironmentVariable("NSFW_WORKBENCH_MODEL_DIR"); !env.isEmpty()) {
         dir = folderOf(env);
         tried = env + QStringLiteral(" (NSFW_WORKBENCH_MODEL_DIR)");
-    } else {
+    } else if (qEnvironmentVariableIsEmpty("NSFW_WORKBENCH_MODELS")) {
         const QString rel = QStringLiteral("nsfw-workbench/models/%1/model.json").arg(name);
         const QString json = QStandardPaths::locate(QStandardPaths::GenericDataLocation, rel);
         dir = json.isEmpty() ? QString() : QFileInfo(json).absolutePath();
         tried = userModelsDir() + QLatin1Char('/') + name;
+    } else {
+        // The folder packaging/fetch-model.sh wrote to: the same variable, the same place.
+        tried = userModelsDir() + QLatin1Char('/') + name;
+        dir = folderOf(tried);
     }
     if (dir.isEmpty() && error)
         *error = tr("No model found at %1. ").arg(QDir::toNativeSeparators(tried)) + howToGet();

@@ -8,11 +8,12 @@ namespace nsfw {
 inline constexpr const char *kDefaultModelName = "mobilenet_v2";
 
 /// Finds the model folder: `explicitDir` when given (a folder with model.json, or the model.json itself), else
-/// $NSFW_WORKBENCH_MODEL_DIR, else <GenericDataLocation>/nsfw-workbench/models/<name>/model.json.
+/// $NSFW_WORKBENCH_MODEL_DIR (one model's folder), else userModelsDir()/<name>/model.json.
 /// Returns the folder, or an empty string and a translated message telling the user how to get the model.
 QString locateModel(const QString &explicitDir, QString *error, const QString &name = QLatin1String(kDefaultModelName));
 
-/// Where packaging/setup.sh installs models: <data home>/nsfw-workbench/models.
+/// Where packaging/setup.sh installs models: $NSFW_WORKBENCH_MODELS when set (the set-up script honours it too),
+/// else <data home>/nsfw-workbench/models.
 QString userModelsDir();
 
 } // namespace nsfw

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,9 +19,10 @@ struct Run {
     QString err;
 };
 
-Run run(const QStringList &arguments)
+Run run(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(nsfw::test::workbenchBinary(), arguments);
     Run r;
     if (!p.waitForFinished(120000))
@@ -41,7 +43,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (nsfw::test::workbenchBinary().isEmpty())
-            QSKIP("NSFW_WORKBENCH_BIN is not set (run through ctest)");
+            NSFW_REQUIRE_SETUP("NSFW_WORKBENCH_BIN is not set (run through ctest)");
     }
 
     void everyCommandHasHelp_data()
@@ -66,6 +68,57 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("--help")));
     }
 
+    void mistypedCommandIsReportedNotOpened_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("suggestion");
+        QTest::newRow("typo") << QStringList{QStringLiteral("imprt"), QStringLiteral("p.nwproj")} << "import";
+        QTest::newRow("swap") << QStringList{QStringLiteral("sttas"), QStringLiteral("p.nwproj")} << "stats";
+        QTest::newRow("prefix") << QStringList{QStringLiteral("export")} << "export-model";
+        QTest::newRow("far") << QStringList{QStringLiteral("agrement"), QStringLiteral("p.nwproj")} << QString();
+    }
+
+    void mistypedCommandIsReportedNotOpened()
+    {
+        // Without a display, as on a server: before the fix this tried to open the window and Qt aborted.
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, suggestion);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QLatin1String(name));
+        const Run r = run(arguments, env);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("unknown command \"%1\"").arg(arguments.first())), qPrintable(r.err));
+        if (!suggestion.isEmpty())
+            QVERIFY2(r.err.contains(QStringLiteral("Did you mean \"%1\"?").arg(suggestion)), qPrintable(r.err));
+        else
+            QVERIFY2(!r.err.contains(QStringLiteral("Did you mean")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("  predict")), qPrintable(r.err)); // the list of commands
+        QVERIFY(!QFileInfo::exists(QStringLiteral("p.nwproj")));
+    }
+
+    void windowWithoutDisplaySaysSoInOneLine()
+    {
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QLatin1String(name));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        for (const QStringList &arguments : {QStringList(), QStringList{dir.filePath(QStringLiteral("new.nwproj"))}}) {
+            const Run r = run(arguments, env);
+            QCOMPARE(r.code, 1); // not a crash (-1) from Qt's abort
+            QVERIFY2(r.err.startsWith(QStringLiteral("nsfw-workbench: cannot open the window: no display")),
+                     qPrintable(r.err));
+            QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        }
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("new.nwproj"))));
+        const Run help = run({QStringLiteral("--help")}, env);
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("Usage: nsfw-workbench [PROJECT]")), qPrintable(help.out));
+        QVERIFY(help.out.contains(QStringLiteral("  export-model")));
+    }
+
     void initImportStatsAndCsv()
     {
         QTemporaryDir dir;
@@ -82,7 +135,7 @@ private Q_SLOTS:
         const QStringList safe = nsfw::test::clipArt(5, QStringLiteral("plants"));
         const QStringList nsfw = nsfw::test::clipArt(4, QStringLiteral("office"));
         if (safe.size() < 5 || nsfw.size() < 4)
-            QSKIP("openclipart-png is not installed");
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed");
         for (const QString &f : safe)
             QFile::copy(f, data + QStringLiteral("/safe/") + QFileInfo(f).fileName());
         for (const QString &f : nsfw)

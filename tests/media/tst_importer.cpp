@@ -100,7 +100,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (test::clipArt(1).isEmpty())
-            QSKIP("openclipart-png is not installed (packaging/setup.sh installs it)");
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed (packaging/setup.sh installs it)");
     }
 
     void importsRealClipArtWithThumbnails()
@@ -301,7 +301,7 @@ private Q_SLOTS:
         // root reads everything: run the import as "nobody" instead, in the real command.
         const QString bin = test::workbenchBinary();
         if (bin.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
-            QSKIP("running as root without setpriv or the workbench binary");
+            NSFW_REQUIRE_SETUP("running as root without setpriv or the workbench binary");
         QFile::setPermissions(p.dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
                                                 | QFileDevice::ReadOther | QFileDevice::WriteOther
                                                 | QFileDevice::ExeOther);

@@ -60,7 +60,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (test::workbenchBinary().isEmpty() || !QFileInfo(test::workbenchBinary()).isExecutable())
-            QSKIP("NSFW_WORKBENCH_BIN is not set (run through ctest)");
+            NSFW_REQUIRE_SETUP("NSFW_WORKBENCH_BIN is not set (run through ctest)");
     }
 
     void labelsSurviveSigkill()
@@ -148,7 +148,7 @@ private Q_SLOTS:
     {
         const QStringList files = test::clipArt(400, QStringLiteral("people"));
         if (files.size() < 100)
-            QSKIP("openclipart-png is not installed");
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("crash.nwproj"));
         const QString in = dir.filePath(QStringLiteral("in"));

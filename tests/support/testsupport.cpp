@@ -49,6 +49,12 @@ QString workbenchBinary()
     return qEnvironmentVariable("NSFW_WORKBENCH_BIN");
 }
 
+bool underCi()
+{
+    const QString ci = qEnvironmentVariable("CI").toLower();
+    return !ci.isEmpty() && ci != QLatin1String("false") && ci != QLatin1String("0");
+}
+
 QString trainingSkipReason()
 {
     QString error;

@@ -5,6 +5,21 @@
 
 namespace nsfw::test {
 
+/// True under CI (CI set and not "false"): there, whatever packaging/setup.sh installs must be present.
+bool underCi();
+
+/// Skips the test when `reason` is not empty, except under CI, where the test fails instead: a missing model,
+/// picture package or tool that the set-up installs is a broken set-up, not a reason to pass quietly.
+#define NSFW_REQUIRE_SETUP(reason)                                                                                \
+    do {                                                                                                           \
+        const QString nsfwWhy_ = QString(reason);                                                                         \
+        if (!nsfwWhy_.isEmpty()) {                                                                                 \
+            if (nsfw::test::underCi())                                                                             \
+                QFAIL(qPrintable(nsfwWhy_ + QStringLiteral(" (under CI, packaging/setup.sh must have installed it)"))); \
+            QSKIP(qPrintable(nsfwWhy_));                                                                           \
+        }                                                                                                          \
+    } while (false)
+
 /// Real clip-art PNGs from Debian's openclipart-png, sorted; at most n of them (empty when absent).
 QStringList clipArt(int n, const QString &category = QString());
 /// Real photos from Debian's plasma-workspace-wallpapers (JPEG and PNG), sorted.

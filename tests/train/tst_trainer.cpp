@@ -59,7 +59,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (const QString why = test::trainingSkipReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
+            NSFW_REQUIRE_SETUP(qPrintable(why));
         m_project = test::makeTrainingProject(m_dir.path(), 40);
     }
 
@@ -152,7 +152,7 @@ private Q_SLOTS:
     {
         const QString bin = test::workbenchBinary();
         if (bin.isEmpty())
-            QSKIP("NSFW_WORKBENCH_BIN is not set");
+            NSFW_REQUIRE_SETUP("NSFW_WORKBENCH_BIN is not set");
         QProcess child;
         child.start(bin, {QStringLiteral("train"), m_project, QStringLiteral("--mode"), QStringLiteral("full"),
                           QStringLiteral("--epochs"), QStringLiteral("50")});
@@ -186,7 +186,7 @@ private Q_SLOTS:
     {
         const QString modules = nodeModules();
         if (modules.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty())
-            QSKIP("node or the npm tree of packaging/model is missing: TF.js round trip not checked");
+            NSFW_REQUIRE_SETUP("node or the npm tree of packaging/model is missing: TF.js round trip not checked");
         Trainer trainer(m_project, quick(TrainSettings::Mode::Head, 3));
         const TrainResult r = trainer.run();
         QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));

@@ -23,7 +23,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (const QString why = test::trainingSkipReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
+            NSFW_REQUIRE_SETUP(qPrintable(why));
         m_project = test::makeTrainingProject(m_dir.path(), 24);
     }
 

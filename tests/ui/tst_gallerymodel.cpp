@@ -199,7 +199,7 @@ private Q_SLOTS:
     {
         const QStringList clips = test::clipArt(3);
         if (clips.size() < 3)
-            QSKIP("openclipart-png is not installed");
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.nwproj"));
         QString error;

@@ -70,12 +70,12 @@ private Q_SLOTS:
         QString error;
         const QString model = locateModel(QString(), &error);
         if (model.isEmpty())
-            QSKIP("the pretrained model is not installed (packaging/setup.sh)");
+            NSFW_REQUIRE_SETUP("the pretrained model is not installed (packaging/setup.sh)");
         qputenv("NSFW_WORKBENCH_MODEL_DIR", model.toUtf8());
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         if (test::clipArt(1).isEmpty())
-            QSKIP("openclipart-png is not installed");
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed");
         m_project = test::makeTrainingProject(m_dir.path(), 20);
         QVERIFY(QFileInfo::exists(m_project));
         m_window = std::make_unique<MainWindow>();

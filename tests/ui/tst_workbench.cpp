@@ -88,7 +88,7 @@ private Q_SLOTS:
         QSettings().setValue(QStringLiteral("annotator/name"), QStringLiteral("tester"));
         m_clips = test::clipArt(12, QStringLiteral("animals"));
         if (m_clips.size() < 12)
-            QSKIP("openclipart-png is not installed");
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed");
         m_project = m_dir.filePath(QStringLiteral("workbench.nwproj"));
     }
 
