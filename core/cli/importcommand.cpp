@@ -22,8 +22,12 @@ int importCommand(const QStringList &arguments)
     const QCommandLineOption fromFolders(QStringLiteral("labels-from-folders"),
                                          tr("Label files under folders named safe, nsfw or unsure."));
     const QCommandLineOption frameEvery(QStringLiteral("frame-every"),
-                                        tr("Sample one video frame every SECONDS (default 1)."),
+                                        tr("Sample one video frame every SECONDS, from 0.04 to 3600 (default 1)."),
                                         QStringLiteral("SECONDS"), QStringLiteral("1"));
+    const QCommandLineOption maxFrames(QStringLiteral("max-frames"),
+                                       tr("At most N frames per video; a longer video is sampled more sparsely "
+                                          "(default 10000)."),
+                                       QStringLiteral("N"), QString::number(ImportOptions::kDefaultMaxFramesPerVideo));
     const QCommandLineOption annotator(QStringLiteral("annotator"),
                                        tr("Name recorded with labels from folders (default: the user name)."),
                                        QStringLiteral("NAME"));
@@ -34,7 +38,7 @@ int importCommand(const QStringList &arguments)
     // For the crash tests: one line on stdout per item as soon as its batch is committed.
     QCommandLineOption logCommits(QStringLiteral("log-commits"), QStringLiteral("internal"));
     logCommits.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({fromFolders, frameEvery, annotator, maxPixels, verbose, logCommits});
+    parser.addOptions({fromFolders, frameEvery, maxFrames, annotator, maxPixels, verbose, logCommits});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -48,13 +52,23 @@ int importCommand(const QStringList &arguments)
     options.paths = positional.mid(1);
     options.labelsFromFolders = parser.isSet(fromFolders);
     options.frameEverySeconds = parser.value(frameEvery).toDouble(&ok);
-    if (!ok || !(options.frameEverySeconds > 0)) {
-        err() << tr("--frame-every needs a positive number of seconds.") << '\n';
+    if (!ok) {
+        err() << tr("--frame-every needs a number of seconds, from 0.04 to 3600.") << '\n';
         return 2;
     }
-    options.maxPixels = static_cast<qint64>(parser.value(maxPixels).toDouble(&ok) * 1e6);
-    if (!ok || options.maxPixels <= 0) {
-        err() << tr("--max-megapixels needs a positive number.") << '\n';
+    options.maxFramesPerVideo = parser.value(maxFrames).toInt(&ok);
+    if (!ok) {
+        err() << tr("--max-frames needs a whole number.") << '\n';
+        return 2;
+    }
+    const double megapixels = parser.value(maxPixels).toDouble(&ok);
+    if (!ok || !(megapixels > 0) || megapixels > 10'000) {
+        err() << tr("--max-megapixels needs a number from 0 to 10000.") << '\n';
+        return 2;
+    }
+    options.maxPixels = static_cast<qint64>(megapixels * 1e6);
+    if (const QString bad = options.validate(); !bad.isEmpty()) {
+        err() << bad << '\n';
         return 2;
     }
     options.annotator = parser.isSet(annotator) ? parser.value(annotator) : defaultAnnotator();

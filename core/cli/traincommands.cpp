@@ -354,8 +354,12 @@ int exportModelCommand(const QStringList &arguments)
                                  QStringLiteral("N"));
     const QCommandLineOption format(QStringLiteral("format"), tr("tfjs (default) or native."), QStringLiteral("FORMAT"),
                                     QStringLiteral("tfjs"));
-    const QCommandLineOption outDir(QStringLiteral("out"), tr("Output folder."), QStringLiteral("DIR"));
-    parser.addOptions({run, format, outDir});
+    const QCommandLineOption outDir(QStringLiteral("out"),
+                                    tr("Output folder: new, empty, or one this tool exported before (with --force)."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   tr("Replace a model folder this tool wrote before (never any other folder)."));
+    parser.addOptions({run, format, outDir, force});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -377,10 +381,9 @@ int exportModelCommand(const QStringList &arguments)
     const QString out = QFileInfo(parser.value(outDir)).absoluteFilePath();
     bool ok = false;
     if (fmtName == QLatin1String("tfjs")) {
-        ok = copyModelFolder(from, out, &error);
+        ok = copyModelFolder(from, out, parser.isSet(force), &error);
     } else {
-        QDir().mkpath(out);
-        ok = exportNative(from, out + QStringLiteral("/model.pt"), &error);
+        ok = exportNative(from, out, parser.isSet(force), &error);
     }
     if (!ok) {
         err() << error << '\n';

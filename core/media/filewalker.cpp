@@ -1,6 +1,7 @@
 #include "filewalker.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -47,6 +48,7 @@ bool isValidUtf8(const std::string &s)
 struct Walk {
     const std::function<bool(const QString &)> &accept;
     const std::function<bool(const WalkEntry &)> &visit;
+    const std::set<std::pair<dev_t, ino_t>> &excluded;
     std::set<std::pair<dev_t, ino_t>> visitedDirs;
     QString root;
     bool stopped = false;
@@ -79,6 +81,8 @@ struct Walk {
                 report(path, FileWalker::tr("cannot access: %1").arg(QString::fromLocal8Bit(std::strerror(e))));
             return;
         }
+        if (excluded.count({st.st_dev, st.st_ino}) > 0)
+            return; // the project's own file or cache folder: not the user's media
         if (S_ISDIR(st.st_mode)) {
             if (!visitedDirs.insert({st.st_dev, st.st_ino}).second) {
                 report(path, FileWalker::tr("folder already visited (symbolic link loop or second link to it)"));
@@ -125,9 +129,16 @@ FileWalker::FileWalker(std::function<bool(const QString &)> accept)
 {
 }
 
+void FileWalker::exclude(const QString &path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0)
+        m_excluded.insert({st.st_dev, st.st_ino});
+}
+
 void FileWalker::walk(const QStringList &paths, const std::function<bool(const WalkEntry &)> &visit)
 {
-    Walk walk{m_accept, visit, {}, {}, false};
+    Walk walk{m_accept, visit, m_excluded, {}, {}, false};
     for (const QString &p : paths) {
         if (walk.stopped)
             break;

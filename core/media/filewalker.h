@@ -5,6 +5,10 @@
 #include <QStringList>
 
 #include <functional>
+#include <set>
+#include <utility>
+
+#include <sys/types.h>
 
 namespace nsfw {
 
@@ -28,9 +32,13 @@ public:
     /// Calls visit for each wanted file and each skipped path, in walk order; stops early when visit
     /// returns false.
     void walk(const QStringList &paths, const std::function<bool(const WalkEntry &)> &visit);
+    /// Leaves out a file or folder (and all below it) however the walk reaches it: by name, through a symbolic
+    /// link or a second hard link. Used for the project's own files. A path that does not exist is ignored.
+    void exclude(const QString &path);
 
 private:
     std::function<bool(const QString &)> m_accept;
+    std::set<std::pair<dev_t, ino_t>> m_excluded;
 };
 
 } // namespace nsfw

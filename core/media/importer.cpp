@@ -37,6 +37,7 @@ struct Prepared {
     qint64 width = 0;
     qint64 height = 0;
     VideoInfo video;
+    QList<qint64> frames; ///< the video's sampled frames, chosen here so the write transaction never waits on it
 };
 
 QString hashFile(QFile &file, QString *error)
@@ -104,6 +105,7 @@ Prepared prepare(const WalkEntry &entry, const ImportOptions &options, const Med
     p.video = *info;
     p.width = info->width;
     p.height = info->height;
+    p.frames = MediaDecoder::sampleFrames(*info, options.frameEverySeconds, options.maxFramesPerVideo);
     cache.storeThumbnail(p.hash, first);
     return p;
 }
@@ -123,6 +125,22 @@ Label labelFromFolders(const WalkEntry &entry)
 }
 
 } // namespace
+
+QString ImportOptions::validate() const
+{
+    if (!(frameEverySeconds >= kMinFrameEverySeconds && frameEverySeconds <= kMaxFrameEverySeconds))
+        return tr("The video sampling interval must be from %1 s to %2 s (one hour); %3 was given.")
+            .arg(kMinFrameEverySeconds)
+            .arg(kMaxFrameEverySeconds)
+            .arg(frameEverySeconds);
+    if (maxFramesPerVideo < 1 || maxFramesPerVideo > kMaxMaxFramesPerVideo)
+        return tr("The frames per video must be from 1 to %1; %2 was given.")
+            .arg(kMaxMaxFramesPerVideo)
+            .arg(maxFramesPerVideo);
+    if (maxPixels <= 0)
+        return tr("The pixel limit must be positive.");
+    return {};
+}
 
 Importer::Importer(const QString &projectPath, const ImportOptions &options, QObject *parent)
     : QObject(parent)
@@ -144,6 +162,9 @@ ImportSummary Importer::run()
         return summary;
     };
 
+    summary.error = m_options.validate();
+    if (!summary.error.isEmpty())
+        return finish();
     auto db = ProjectDatabase::open(m_projectPath, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("import"),
                                     &summary.error);
     if (!db)
@@ -166,6 +187,10 @@ ImportSummary Importer::run()
     ImportProgress state;
     QVector<WalkEntry> entries;
     FileWalker walker([](const QString &path) { return MediaDecoder::mediaType(path) != MediaType::Unsupported; });
+    // The project's own files (its thumbnails above all) are never its media, wherever it sits in the tree.
+    QDir().mkpath(db->cacheDir());
+    for (const QString &own : db->ownPaths())
+        walker.exclude(own);
     walker.walk(m_options.paths, [&](const WalkEntry &entry) {
         entries.append(entry);
         return !m_cancel.load();
@@ -179,8 +204,11 @@ ImportSummary Importer::run()
     const ImportOptions options = m_options;
     auto launch = [&](qsizetype from) {
         const QVector<WalkEntry> chunk = entries.mid(from, kBatchSize);
-        return QtConcurrent::mapped(&pool, chunk, [options, &cache, &knownHashes](const WalkEntry &e) {
-            return prepare(e, options, cache, knownHashes);
+        // Each batch reads its own snapshot of the known hashes, while this thread adds to the set: a hash
+        // committed since is caught again by the database stage (findByHash).
+        const QSet<QString> known = knownHashes;
+        return QtConcurrent::mapped(&pool, chunk, [options, &cache, known](const WalkEntry &e) {
+            return prepare(e, options, cache, known);
         });
     };
 
@@ -242,7 +270,7 @@ ImportSummary Importer::run()
             if (id == 0)
                 break;
             if (item.kind == ItemKind::Video) {
-                for (qint64 frameIndex : MediaDecoder::sampleFrames(p.video, m_options.frameEverySeconds)) {
+                for (qint64 frameIndex : p.frames) {
                     Item frame;
                     frame.kind = ItemKind::Frame;
                     frame.parentId = id;

@@ -12,12 +12,24 @@
 namespace nsfw {
 
 struct ImportOptions {
+    Q_DECLARE_TR_FUNCTIONS(nsfw::ImportOptions)
+
+public:
+    static constexpr double kMinFrameEverySeconds = 0.04; ///< 25 frames a second
+    static constexpr double kMaxFrameEverySeconds = 3600;
+    static constexpr int kDefaultMaxFramesPerVideo = 10'000;
+    static constexpr int kMaxMaxFramesPerVideo = 1'000'000;
+
     QStringList paths;               ///< files and folders; folders are walked recursively
     bool labelsFromFolders = false;  ///< ".../safe/...", ".../nsfw/...", ".../unsure/..." give the label
     double frameEverySeconds = 1.0;  ///< video sampling interval
+    int maxFramesPerVideo = kDefaultMaxFramesPerVideo; ///< beyond it the interval widens to spread them
     QString annotator;               ///< who the folder labels are attributed to
     qint64 maxPixels = 150'000'000;  ///< images over this are refused from the header
     int threads = 0;                 ///< decoding threads; 0 = one per core
+
+    /// Why these options cannot run (a translated message), or "" when they can.
+    QString validate() const;
 };
 
 struct SkippedFile {

@@ -4,6 +4,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImageReader>
 
@@ -15,6 +16,11 @@
 #include <cmath>
 
 namespace nsfw {
+
+namespace {
+/// How long counting a video's frames one by one may take.
+constexpr qint64 kCountBudgetMs = 30'000;
+} // namespace
 
 namespace {
 
@@ -209,12 +215,25 @@ std::optional<VideoInfo> MediaDecoder::probeVideo(const QString &path, QString *
         if (!(info.fps > 0 && info.fps < 1000))
             return fail(tr("the video reports no usable frame rate"));
         if (info.frameCount <= 0) {
-            // Some containers carry no frame count: count by walking the packets.
+            // Some containers carry no frame count: count by walking the packets, within the longest video
+            // accepted and a time budget, so a crafted file cannot keep the import busy for hours.
             qint64 n = 1;
-            while (cap.grab())
+            const qint64 limit = static_cast<qint64>(kMaxVideoSeconds * info.fps);
+            QElapsedTimer budget;
+            budget.start();
+            while (n <= limit && cap.grab()) {
                 ++n;
+                if ((n & 255) == 0 && budget.elapsed() > kCountBudgetMs) {
+                    qCWarning(lcMedia) << path << ": frame count stopped after" << n << "frames (time budget)";
+                    break;
+                }
+            }
             info.frameCount = n;
         }
+        if (double(info.frameCount) / info.fps > double(kMaxVideoSeconds))
+            return fail(tr("the video claims to last %1 hours (more than %2): damaged or crafted file")
+                            .arg(double(info.frameCount) / info.fps / 3600, 0, 'f', 0)
+                            .arg(kMaxVideoSeconds / 3600));
         info.durationMs = static_cast<qint64>(std::llround(info.frameCount * 1000.0 / info.fps));
         return info;
     } catch (const cv::Exception &e) {
@@ -252,17 +271,23 @@ cv::Mat MediaDecoder::readFrame(const QString &path, qint64 frameIndex, QString 
     }
 }
 
-QList<qint64> MediaDecoder::sampleFrames(const VideoInfo &info, double seconds)
+QList<qint64> MediaDecoder::sampleFrames(const VideoInfo &info, double seconds, int maxFrames)
 {
     QList<qint64> frames;
-    if (info.frameCount <= 0 || info.fps <= 0)
+    if (info.frameCount <= 0 || !(info.fps > 0) || maxFrames <= 0)
         return frames;
     if (!(seconds > 0))
         seconds = 1.0;
-    for (qint64 k = 0;; ++k) {
-        const auto index = static_cast<qint64>(std::llround(k * seconds * info.fps));
-        if (index >= info.frameCount)
+    // Frames between two samples, at least one; widened when the cap would cut the video short.
+    double step = std::max(1.0, seconds * info.fps);
+    const double last = double(info.frameCount - 1);
+    if (last / step + 1 > maxFrames)
+        step = maxFrames > 1 ? last / double(maxFrames - 1) : last + 1;
+    for (qint64 k = 0; k < maxFrames; ++k) {
+        const double at = std::round(double(k) * step);
+        if (at > last)
             break;
+        const auto index = static_cast<qint64>(at);
         if (frames.isEmpty() || frames.last() != index)
             frames.append(index);
     }

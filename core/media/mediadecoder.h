@@ -53,8 +53,11 @@ public:
     static std::optional<VideoInfo> probeVideo(const QString &path, QString *error, cv::Mat *firstFrame = nullptr);
     /// Decodes one frame of a video (BGR).
     static cv::Mat readFrame(const QString &path, qint64 frameIndex, QString *error);
-    /// The frame indices to sample every `seconds` seconds.
-    static QList<qint64> sampleFrames(const VideoInfo &info, double seconds);
+    /// Longest video accepted: a container claiming more is damaged or crafted, and is refused.
+    static constexpr qint64 kMaxVideoSeconds = 48 * 3600;
+    /// The frame indices to sample every `seconds` seconds, at most maxFrames of them: beyond that the interval
+    /// widens so the samples still span the whole video. The work is bounded by maxFrames, whatever the video claims.
+    static QList<qint64> sampleFrames(const VideoInfo &info, double seconds, int maxFrames);
 
     /// Scales to fit within maxSide (never up), with area averaging.
     static cv::Mat fitWithin(const cv::Mat &bgr, int maxSide);

@@ -39,6 +39,16 @@ QString ProjectDatabase::cacheDir() const
     return cacheDirFor(m_filePath);
 }
 
+QStringList ProjectDatabase::ownPaths() const
+{
+    return {m_filePath,
+            m_filePath + QStringLiteral("-wal"),
+            m_filePath + QStringLiteral("-shm"),
+            m_filePath + QStringLiteral("-journal"),
+            runLockPath(),
+            cacheDir()};
+}
+
 std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString &path, OpenMode mode, const QString &role,
                                                        QString *error)
 {

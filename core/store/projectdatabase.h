@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -39,6 +40,11 @@ public:
     /// Disposable caches (thumbnails, frames, features, checkpoints): "<file>.cache" beside the file.
     QString cacheDir() const;
     static QString cacheDirFor(const QString &projectFile);
+    /// The file whose lock a training run holds while it lives (RunLock): "<file>.lock" beside the project.
+    QString runLockPath() const { return m_filePath + QStringLiteral(".lock"); }
+    /// Everything the project itself keeps on disk (the file, its -wal/-shm/-journal, the lock, the cache folder):
+    /// an import never takes these, wherever the project sits in the imported tree.
+    QStringList ownPaths() const;
     int schemaVersion() const { return m_schemaVersion; }
     QString role() const { return m_role; }
 

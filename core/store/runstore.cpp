@@ -2,15 +2,15 @@
 
 #include "common/logging.h"
 #include "projectdatabase.h"
+#include "runlock.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
 
-#include <cerrno>
 #include <limits>
-#include <csignal>
+
 #include <unistd.h>
 
 namespace nsfw {
@@ -25,13 +25,6 @@ QString toText(const QJsonObject &o)
 QJsonObject fromText(const QVariant &v)
 {
     return QJsonDocument::fromJson(v.toString().toUtf8()).object();
-}
-
-bool processAlive(qint64 pid)
-{
-    if (pid <= 0)
-        return false;
-    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
 
 bool fail(QSqlQuery &q, QString *error)
@@ -72,16 +65,20 @@ RunStore::RunStore(ProjectDatabase &db)
 
 int RunStore::recoverInterrupted()
 {
+    RunLock probe(m_db.runLockPath());
+    if (!probe.tryAcquire())
+        return 0; // a run is alive (here or in another process), or the lock cannot be had: leave the rows
+    return markStaleRunsFailed();
+}
+
+int RunStore::markStaleRunsFailed()
+{
     QSqlQuery q(m_db.db());
-    if (!q.exec(QStringLiteral("SELECT id, pid, host FROM runs WHERE status = 'running'")))
-        return 0;
     QVector<qint64> dead;
-    const QString host = QSysInfo::machineHostName();
-    while (q.next()) {
-        // A run of another machine (a project on a shared disk) cannot be checked: leave it.
-        if (q.value(2).toString() == host && !processAlive(q.value(1).toLongLong()))
-            dead << q.value(0).toLongLong();
-    }
+    if (!q.exec(QStringLiteral("SELECT id FROM runs WHERE status = 'running'")))
+        return 0;
+    while (q.next())
+        dead << q.value(0).toLongLong();
     q.finish();
     for (qint64 id : dead) {
         finish(id, QStringLiteral("failed"),
@@ -91,19 +88,22 @@ int RunStore::recoverInterrupted()
     return int(dead.size());
 }
 
-qint64 RunStore::create(const QJsonObject &settings, const QString &model, QString *error)
+qint64 RunStore::create(const QJsonObject &settings, const QString &model, const RunLock &lock, QString *error)
 {
-    recoverInterrupted();
-    Transaction tx(m_db);
-    QSqlQuery q(m_db.db());
-    if (!q.exec(QStringLiteral("SELECT id FROM runs WHERE status = 'running' LIMIT 1")))
-        return fail(q, error) ? 0 : 0;
-    if (q.next()) {
+    if (!lock.isHeld() || lock.path() != m_db.runLockPath()) {
         if (error)
-            *error = tr("Run %1 of this project is still running; one run at a time.").arg(q.value(0).toLongLong());
+            *error = tr("A run can only start while it holds the project's run lock.");
         return 0;
     }
-    q.finish();
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = tx.error();
+        return 0;
+    }
+    // The lock is ours, so a row still "running" belongs to a process that died.
+    markStaleRunsFailed();
+    QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("INSERT INTO runs (created_ms, status, settings, model, threshold, pid, host)"
                              " VALUES (?, 'running', ?, ?, ?, ?, ?)"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -137,6 +137,11 @@ bool RunStore::setBest(qint64 runId, int epoch, const QJsonObject &metrics, cons
                        const QVector<RunItem> &items, QString *error)
 {
     Transaction tx(m_db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = tx.error();
+        return false;
+    }
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("UPDATE runs SET best_epoch = ?, best_metrics = ?, checkpoint = ? WHERE id = ?"));
     q.addBindValue(epoch);
@@ -190,6 +195,11 @@ bool RunStore::setThreshold(qint64 runId, double threshold)
 bool RunStore::setItemScores(qint64 runId, const QVector<ItemScore> &scores, QString *error)
 {
     Transaction tx(m_db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = tx.error();
+        return false;
+    }
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO item_scores (run_id, item_id, score) VALUES (?, ?, ?)"));
     for (const ItemScore &s : scores) {

@@ -11,6 +11,7 @@
 namespace nsfw {
 
 class ProjectDatabase;
+class RunLock;
 
 /// A training run (or a scoring with the pretrained model) as stored in the project.
 struct RunRecord {
@@ -48,10 +49,12 @@ class RunStore
 public:
     explicit RunStore(ProjectDatabase &db);
 
-    /// Marks runs left "running" by a process that no longer exists as failed. Returns how many.
+    /// Marks runs left "running" as failed when no process holds the project's run lock (their process died).
+    /// Returns how many.
     int recoverInterrupted();
-    /// Starts a run: refused (0 and *error) while another run of this project is running.
-    qint64 create(const QJsonObject &settings, const QString &model, QString *error);
+    /// Starts a run. The caller holds the project's run lock (ProjectDatabase::runLockPath) for the run's whole
+    /// life; without it the run is refused (0 and *error). Rows still "running" are then stale and marked failed.
+    qint64 create(const QJsonObject &settings, const QString &model, const RunLock &lock, QString *error);
     bool addEpoch(qint64 runId, int epoch, const QJsonObject &metrics, QString *error = nullptr);
     bool setBest(qint64 runId, int epoch, const QJsonObject &metrics, const QString &checkpoint,
                  const QVector<RunItem> &items, QString *error = nullptr);
@@ -69,6 +72,8 @@ public:
     QVector<ItemScore> itemScores(qint64 runId) const;
 
 private:
+    int markStaleRunsFailed();
+
     ProjectDatabase &m_db;
 };
 

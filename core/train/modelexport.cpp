@@ -2,6 +2,7 @@
 #include "modelexport_p.h"
 
 #include "common/logging.h"
+#include "common/ownedfolder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,37 +24,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("nsfw", text);
 }
 
-/// Moves a finished temporary folder into place, replacing `dir`.
-bool swapIntoPlace(const QString &tmp, const QString &dir, QString *error)
-{
-    const QString old = dir + QStringLiteral(".old");
-    QDir(old).removeRecursively();
-    if (QFileInfo::exists(dir) && !QDir().rename(dir, old)) {
-        if (error)
-            *error = tr("cannot replace %1").arg(dir);
-        return false;
-    }
-    if (!QDir().rename(tmp, dir)) {
-        QDir().rename(old, dir);
-        if (error)
-            *error = tr("cannot move the model into %1").arg(dir);
-        return false;
-    }
-    QDir(old).removeRecursively();
-    return true;
-}
-
 } // namespace
 
 bool writeTfjsModel(const TfjsModel &base, const KerasGraph &graph, const QString &dir, QString *error)
 {
-    const QString tmp = dir + QStringLiteral(".tmp");
-    QDir(tmp).removeRecursively();
-    if (!QDir().mkpath(tmp)) {
-        if (error)
-            *error = tr("cannot create %1").arg(tmp);
+    // A checkpoint replaces the run's previous one; only a folder this tool wrote is ever replaced.
+    OwnedFolder folder(dir, OwnedFolder::Existing::Replace);
+    if (!folder.begin(error))
         return false;
-    }
+    const QString tmp = folder.stagingPath();
     const QString shardName = QStringLiteral("group1-shard1of1.bin");
     QJsonArray entries;
     QByteArray shard;
@@ -85,20 +64,21 @@ bool writeTfjsModel(const TfjsModel &base, const KerasGraph &graph, const QStrin
     if (!write(tmp + QLatin1Char('/') + shardName, shard)
         || !write(tmp + QStringLiteral("/model.json"), QJsonDocument(doc).toJson(QJsonDocument::Compact)))
         return false;
-    return swapIntoPlace(tmp, dir, error);
+    return folder.commit(error);
 }
 
-bool copyModelFolder(const QString &fromDir, const QString &outDir, QString *error)
+bool copyModelFolder(const QString &fromDir, const QString &outDir, bool replace, QString *error)
 {
-    const QString tmp = outDir + QStringLiteral(".tmp");
-    QDir(tmp).removeRecursively();
-    QDir().mkpath(tmp);
     const QFileInfoList files = QDir(fromDir).entryInfoList(QDir::Files);
     if (files.isEmpty()) {
         if (error)
             *error = tr("%1 holds no model").arg(fromDir);
         return false;
     }
+    OwnedFolder folder(outDir, replace ? OwnedFolder::Existing::Replace : OwnedFolder::Existing::Refuse);
+    if (!folder.begin(error))
+        return false;
+    const QString tmp = folder.stagingPath();
     for (const QFileInfo &f : files) {
         if (!QFile::copy(f.absoluteFilePath(), tmp + QLatin1Char('/') + f.fileName())) {
             if (error)
@@ -106,11 +86,14 @@ bool copyModelFolder(const QString &fromDir, const QString &outDir, QString *err
             return false;
         }
     }
-    return swapIntoPlace(tmp, outDir, error);
+    return folder.commit(error);
 }
 
-bool exportNative(const QString &tfjsDir, const QString &outFile, QString *error)
+bool exportNative(const QString &tfjsDir, const QString &outDir, bool replace, QString *error)
 {
+    OwnedFolder folder(outDir, replace ? OwnedFolder::Existing::Replace : OwnedFolder::Existing::Refuse);
+    if (!folder.begin(error))
+        return false;
     ModelError modelError;
     auto graph = loadKerasGraph(tfjsDir, &modelError);
     if (!graph) {
@@ -121,20 +104,13 @@ bool exportNative(const QString &tfjsDir, const QString &outFile, QString *error
     try {
         torch::serialize::OutputArchive archive;
         (*graph)->save(archive);
-        const QString tmp = outFile + QStringLiteral(".tmp");
-        archive.save_to(tmp.toStdString());
-        QFile::remove(outFile);
-        if (!QFile::rename(tmp, outFile)) {
-            if (error)
-                *error = tr("cannot write %1").arg(outFile);
-            return false;
-        }
+        archive.save_to(QString(folder.stagingPath() + QStringLiteral("/model.pt")).toStdString());
     } catch (const c10::Error &e) {
         if (error)
             *error = QString::fromUtf8(e.what_without_backtrace());
         return false;
     }
-    return true;
+    return folder.commit(error);
 }
 
 } // namespace nsfw

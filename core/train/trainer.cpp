@@ -11,6 +11,7 @@
 #include "split.h"
 #include "store/itemstore.h"
 #include "store/projectdatabase.h"
+#include "store/runlock.h"
 #include "store/runstore.h"
 #include "trainingdata.h"
 
@@ -56,6 +57,7 @@ struct Trainer::Run {
     std::unique_ptr<ProjectDatabase> db;
     std::unique_ptr<MediaCache> cache;
     std::unique_ptr<RunStore> runs;
+    std::unique_ptr<RunLock> lock;
     QString modelDir;
     TfjsModel base;
     KerasGraph graph{nullptr};
@@ -441,7 +443,11 @@ TrainResult Trainer::run()
         r.inputs = std::make_unique<ModelInputs>(*r.cache, r.height, r.width);
         r.inputs->onProgress = [&r](const QString &phase, qint64 done, qint64 total) { r.progress(phase, done, total, 0); };
         r.inputs->cancelled = [this] { return isCancelled(); };
-        r.runId = r.runs->create(m_settings.toJson(), QFileInfo(r.modelDir).fileName(), &error);
+        // Held until this function returns, after the run's final status is written.
+        r.lock = std::make_unique<RunLock>(r.db->runLockPath());
+        if (!r.lock->tryAcquire(&error))
+            failRun(error);
+        r.runId = r.runs->create(m_settings.toJson(), QFileInfo(r.modelDir).fileName(), *r.lock, &error);
         if (r.runId == 0)
             failRun(error);
         Q_EMIT started(r.runId);

@@ -103,6 +103,127 @@ private Q_SLOTS:
             NSFW_REQUIRE_SETUP("openclipart-png is not installed (packaging/setup.sh installs it)");
     }
 
+    void aLargeImportIsRaceFree()
+    {
+        // More than 1,000 files in-process on several threads: the pool workers once read the set of known hashes
+        // while this thread inserted into it. Under ThreadSanitizer (packaging/test.sh --sanitize) it must be clean.
+        Project p;
+        const QStringList files = test::clipArt(1100);
+        QCOMPARE(files.size(), 1100);
+        ImportOptions options;
+        options.paths = files;
+        options.threads = 3;
+        Importer importer(p.path, options);
+        const ImportSummary s = importer.run();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.imported + s.duplicates + int(s.skipped.size()), 1100);
+        auto db = p.open();
+        QCOMPARE(ItemStore(*db).stats().total(), qint64(s.imported));
+    }
+
+    void theProjectsOwnFilesAreNeverImported()
+    {
+        // The project sits inside the imported folder: its thumbnails (in the .cache folder) were imported by the
+        // second import before the fix, and again on every later one.
+        QTemporaryDir dir;
+        const QString tree = dir.filePath(QStringLiteral("photos"));
+        const QStringList files = test::clipArt(12, QStringLiteral("animals"));
+        for (int i = 0; i < files.size(); ++i)
+            writeFile(tree + QStringLiteral("/%1.png").arg(i), readFile(files[i]));
+        const QString project = tree + QStringLiteral("/sub/my.nwproj");
+        QDir().mkpath(tree + QStringLiteral("/sub"));
+        QString error;
+        QVERIFY(ProjectDatabase::open(project, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("setup"), &error));
+        // A JPEG the user put next to the project is theirs and is imported; a link into the cache is not.
+        writeFile(tree + QStringLiteral("/sub/own.png"), readFile(test::clipArt(13, QStringLiteral("animals")).last()));
+        QVERIFY(QFile::link(project + QStringLiteral(".cache"), tree + QStringLiteral("/cache-link")));
+
+        const ImportSummary first = runImport(project, {tree});
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        QVERIFY(first.imported > 0);
+        QVERIFY(!QDir(project + QStringLiteral(".cache/thumbs")).isEmpty());
+        const ImportSummary second = runImport(project, {tree, project + QStringLiteral(".cache")});
+        QCOMPARE(second.imported, 0);
+        QCOMPARE(second.duplicates, first.imported + first.duplicates);
+        for (const SkippedFile &f : second.skipped)
+            QVERIFY2(!f.path.contains(QStringLiteral(".cache")) && !f.path.contains(QStringLiteral("my.nwproj")),
+                     qPrintable(f.path + QStringLiteral(": ") + f.reason));
+        auto db = ProjectDatabase::open(project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("check"), &error);
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM items WHERE path LIKE '%.cache%' OR path LIKE '%nwproj%'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void videoSamplingIsBounded_data()
+    {
+        QTest::addColumn<qint64>("frameCount");
+        QTest::addColumn<double>("fps");
+        QTest::addColumn<double>("every");
+        QTest::addColumn<int>("cap");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("one a second") << qint64(300) << 30.0 << 1.0 << 10000 << 10;
+        QTest::newRow("every frame") << qint64(300) << 30.0 << 0.01 << 10000 << 300;
+        QTest::newRow("capped, spread") << qint64(36000) << 10.0 << 1.0 << 100 << 100;
+        QTest::newRow("absurd count") << qint64(1'000'000'000'000'000) << 30.0 << 1.0 << 10000 << 10000;
+        QTest::newRow("tiny interval") << qint64(1'000'000'000) << 30.0 << 1e-12 << 5000 << 5000;
+        QTest::newRow("one frame") << qint64(1) << 25.0 << 1.0 << 10000 << 1;
+        QTest::newRow("cap of one") << qint64(1000) << 25.0 << 1.0 << 1 << 1;
+    }
+
+    void videoSamplingIsBounded()
+    {
+        QFETCH(qint64, frameCount);
+        QFETCH(double, fps);
+        QFETCH(double, every);
+        QFETCH(int, cap);
+        QFETCH(int, expected);
+        VideoInfo info;
+        info.frameCount = frameCount;
+        info.fps = fps;
+        const QList<qint64> frames = MediaDecoder::sampleFrames(info, every, cap);
+        QCOMPARE(frames.size(), expected);
+        QCOMPARE(frames.first(), qint64(0));
+        for (qsizetype i = 1; i < frames.size(); ++i)
+            QVERIFY(frames[i] > frames[i - 1]);
+        QVERIFY(frames.last() <= frameCount - 1);
+        if (expected == cap && cap > 1) // the samples span the video, not just its start
+            QVERIFY(frames.last() >= frameCount - 1 - frameCount / cap);
+    }
+
+    void samplingOptionsAreChecked_data()
+    {
+        QTest::addColumn<double>("every");
+        QTest::addColumn<int>("maxFrames");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("default") << 1.0 << 10000 << true;
+        QTest::newRow("25 fps") << 0.04 << 10000 << true;
+        QTest::newRow("an hour") << 3600.0 << 10000 << true;
+        QTest::newRow("zero") << 0.0 << 10000 << false;
+        QTest::newRow("too fine") << 0.001 << 10000 << false;
+        QTest::newRow("over an hour") << 3601.0 << 10000 << false;
+        QTest::newRow("nan") << qQNaN() << 10000 << false;
+        QTest::newRow("no frames") << 1.0 << 0 << false;
+        QTest::newRow("too many frames") << 1.0 << 2'000'000 << false;
+    }
+
+    void samplingOptionsAreChecked()
+    {
+        QFETCH(double, every);
+        QFETCH(int, maxFrames);
+        QFETCH(bool, ok);
+        ImportOptions options;
+        options.frameEverySeconds = every;
+        options.maxFramesPerVideo = maxFrames;
+        QCOMPARE(options.validate().isEmpty(), ok);
+        if (!ok) { // and the importer refuses to start, touching nothing
+            Project p;
+            options.paths = {p.dir.path()};
+            const ImportSummary s = Importer(p.path, options).run();
+            QVERIFY(!s.error.isEmpty());
+        }
+    }
+
     void importsRealClipArtWithThumbnails()
     {
         Project p;

@@ -1,5 +1,6 @@
 #include "store/itemstore.h"
 #include "store/projectdatabase.h"
+#include "store/runlock.h"
 #include "store/runstore.h"
 
 #include <QSqlQuery>
@@ -41,11 +42,16 @@ private Q_SLOTS:
         }
         RunStore runs(*db);
         QString error;
+        RunLock lock(db->runLockPath());
+        QVERIFY2(lock.tryAcquire(&error), qPrintable(error));
         const qint64 run = runs.create({{QStringLiteral("mode"), QStringLiteral("head")}}, QStringLiteral("mobilenet_v2"),
-                                       &error);
+                                       lock, &error);
         QVERIFY2(run > 0, qPrintable(error));
-        QCOMPARE(runs.create({}, QStringLiteral("m"), &error), 0);
-        QVERIFY(error.contains(QStringLiteral("one run at a time")));
+        // One run at a time: a second lock on the project is refused, and a run without the lock too.
+        RunLock second(db->runLockPath());
+        QVERIFY(!second.tryAcquire(&error));
+        QVERIFY2(error.contains(QStringLiteral("in progress")), qPrintable(error));
+        QCOMPARE(runs.create({}, QStringLiteral("m"), second, &error), 0);
         QVERIFY(runs.addEpoch(run, 0, {{QStringLiteral("ap"), 0.5}}));
         QVERIFY(runs.addEpoch(run, 1, {{QStringLiteral("ap"), 0.7}}));
         QVERIFY(runs.setBest(run, 1, {{QStringLiteral("ap"), 0.7}}, QStringLiteral("runs/1/best.pt"),
@@ -66,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(runs.setThreshold(run, 0.42));
         QCOMPARE(runs.run(run)->threshold, 0.42);
         // A second run may start now.
-        QVERIFY(runs.create({}, QStringLiteral("m"), &error) > 0);
+        QVERIFY(runs.create({}, QStringLiteral("m"), lock, &error) > 0);
     }
 
     void aRunOfADeadProcessIsMarkedFailed()
@@ -86,14 +92,50 @@ private Q_SLOTS:
         QVERIFY(r.finished.isValid());
     }
 
+    void aRunWhosePidWasReusedIsMarkedFailed()
+    {
+        // After a reboot the dead run's pid may belong to a live process (here: this one). Before the fix the run
+        // stayed "running" forever and blocked training; only the lock, which died with its process, counts now.
+        auto db = fresh();
+        QSqlQuery q(db->db());
+        q.prepare(QStringLiteral("INSERT INTO runs (created_ms, status, settings, model, pid, host) "
+                                 "VALUES (0, 'running', '{}', 'm', ?, ?)"));
+        q.addBindValue(qint64(QCoreApplication::applicationPid()));
+        q.addBindValue(QSysInfo::machineHostName());
+        QVERIFY(q.exec());
+        const QString path = db->filePath();
+        db.reset();
+        QString error;
+        db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+        QVERIFY2(db, qPrintable(error));
+        RunStore runs(*db);
+        QCOMPARE(runs.runs().first().status, QStringLiteral("failed"));
+        // And training may start at once.
+        RunLock lock(db->runLockPath());
+        QVERIFY(lock.tryAcquire(&error));
+        QVERIFY2(runs.create({}, QStringLiteral("m"), lock, &error) > 0, qPrintable(error));
+    }
+
     void aRunOfThisLiveProcessIsLeftRunning()
     {
         auto db = fresh();
         RunStore runs(*db);
         QString error;
-        QVERIFY(runs.create({}, QStringLiteral("m"), &error) > 0);
+        RunLock lock(db->runLockPath());
+        QVERIFY(lock.tryAcquire(&error));
+        QVERIFY(runs.create({}, QStringLiteral("m"), lock, &error) > 0);
         QCOMPARE(runs.recoverInterrupted(), 0);
-        QCOMPARE(runs.runs().first().status, QStringLiteral("running"));
+        // Another connection opening the project (the window's, while its worker trains) leaves it alone too.
+        auto other = ProjectDatabase::open(db->filePath(), ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("o"),
+                                           &error);
+        QVERIFY(other);
+        QCOMPARE(RunStore(*other).runs().first().status, QStringLiteral("running"));
+        // Once the lock is gone (its process ended), the next open marks it failed.
+        lock.release();
+        other.reset();
+        other = ProjectDatabase::open(db->filePath(), ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("o"),
+                                      &error);
+        QCOMPARE(RunStore(*other).runs().first().status, QStringLiteral("failed"));
     }
 };
 

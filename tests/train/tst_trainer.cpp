@@ -5,6 +5,7 @@
 #include "model/modellocator.h"
 #include "store/itemstore.h"
 #include "store/projectdatabase.h"
+#include "store/runlock.h"
 #include "store/runstore.h"
 #include "testsupport.h"
 #include "train/trainer.h"
@@ -144,7 +145,9 @@ private Q_SLOTS:
         QCOMPARE(run.status, QStringLiteral("cancelled"));
         QCOMPARE(run.bestEpoch, 0); // the pretrained baseline was kept; epoch 1 never finished
         // A new run may start.
-        QVERIFY(RunStore(*db).create({}, QStringLiteral("m"), &error) > 0);
+        RunLock lock(db->runLockPath());
+        QVERIFY(lock.tryAcquire(&error));
+        QVERIFY(RunStore(*db).create({}, QStringLiteral("m"), lock, &error) > 0);
         RunStore(*db).finish(RunStore(*db).runs().last().id, QStringLiteral("cancelled"));
     }
 
@@ -180,6 +183,49 @@ private Q_SLOTS:
         const RunRecord run = *RunStore(*db).run(runId);
         QCOMPARE(run.status, QStringLiteral("failed"));
         QVERIFY(run.error.contains(QStringLiteral("interrupted")));
+    }
+
+    void exportNeverDeletesAFolderItDidNotWrite()
+    {
+        // Before the fix, `export-model --out DIR` renamed DIR aside and deleted it: here the project's own folder.
+        Trainer trainer(m_project, quick(TrainSettings::Mode::Head, 1));
+        const TrainResult r = trainer.run();
+        QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));
+        auto exportTo = [&](const QString &out, const QStringList &extra) {
+            QProcess p;
+            p.start(test::workbenchBinary(), QStringList{QStringLiteral("export-model"), m_project, QStringLiteral("--out"),
+                                                         out} + extra);
+            p.waitForFinished(120000);
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+        };
+        const QStringList before = QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+        for (const QStringList &extra : {QStringList(), QStringList{QStringLiteral("--force")},
+                                         QStringList{QStringLiteral("--format"), QStringLiteral("native"),
+                                                     QStringLiteral("--force")}}) {
+            const auto [code, message] = exportTo(m_dir.path(), extra);
+            QCOMPARE(code, 1);
+            QVERIFY2(message.contains(QStringLiteral("is not a folder NSFW Workbench wrote")), qPrintable(message));
+            QCOMPARE(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+        }
+        QVERIFY(ProjectDatabase::open(m_project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), nullptr));
+
+        // A folder the tool exported is replaced only with --force; its DIR.old/DIR.tmp neighbours are not its own.
+        const QString out = m_dir.filePath(QStringLiteral("exported"));
+        for (const QString &neighbour : {out + QStringLiteral(".old"), out + QStringLiteral(".tmp")}) {
+            QDir().mkpath(neighbour);
+            QFile keep(neighbour + QStringLiteral("/keep.txt"));
+            QVERIFY(keep.open(QIODevice::WriteOnly));
+        }
+        QCOMPARE(exportTo(out, {}).first, 0);
+        const auto [again, message] = exportTo(out, {});
+        QCOMPARE(again, 1);
+        QVERIFY2(message.contains(QStringLiteral("--force")), qPrintable(message));
+        QCOMPARE(exportTo(out, {QStringLiteral("--force")}).first, 0);
+        QCOMPARE(exportTo(out, {QStringLiteral("--format"), QStringLiteral("native"), QStringLiteral("--force")}).first, 0);
+        QVERIFY(QFileInfo::exists(out + QStringLiteral("/model.pt")));
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/model.json")));
+        QVERIFY(QFileInfo::exists(out + QStringLiteral(".old/keep.txt")));
+        QVERIFY(QFileInfo::exists(out + QStringLiteral(".tmp/keep.txt")));
     }
 
     void exportedModelScoresTheSameInNsfwjs()

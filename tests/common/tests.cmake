@@ -1,0 +1,2 @@
+# Tests of core/common: torch-free, fast.
+nsfw_add_test(tst_ownedfolder SOURCES common/tst_ownedfolder.cpp LABELS common)
