@@ -13,9 +13,12 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
 
 #include <atomic>
@@ -45,6 +48,28 @@ QJsonObject compact(const EpochMetrics &m)
     o.remove(QStringLiteral("curve"));
     o.remove(QStringLiteral("stepLosses"));
     return o;
+}
+
+QJsonArray unreadableJson(const QVector<UnreadableItem> &items)
+{
+    QJsonArray rows;
+    for (const UnreadableItem &i : items)
+        rows.append(QJsonObject{{QStringLiteral("item"), i.itemId},
+                                {QStringLiteral("path"), i.path},
+                                {QStringLiteral("reason"), i.reason}});
+    return rows;
+}
+
+/// The items a run left out, one line each on standard error.
+void printUnreadable(const QVector<UnreadableItem> &items)
+{
+    if (items.isEmpty())
+        return;
+    err() << QCoreApplication::translate("nsfw::cli", "%n item(s) could not be read and were left out:", nullptr,
+                                         int(items.size()))
+          << '\n';
+    for (const UnreadableItem &i : items)
+        err() << "  " << i.path << ": " << i.reason << '\n';
 }
 
 qint64 resolveRun(RunStore &runs, const QString &runText, QString *error)
@@ -208,6 +233,7 @@ int trainCommand(const QStringList &arguments)
                                            {QStringLiteral("trainItems"), r.trainItems},
                                            {QStringLiteral("validationItems"), r.validationItems},
                                            {QStringLiteral("scoredItems"), r.scoredItems},
+                                           {QStringLiteral("unreadable"), unreadableJson(r.unreadable)},
                                            {QStringLiteral("seconds"), r.seconds}})
                      .toJson(QJsonDocument::Compact)
               << '\n';
@@ -226,6 +252,8 @@ int trainCommand(const QStringList &arguments)
                      .arg(r.scoredItems)
               << '\n';
     }
+    if (!asJson)
+        printUnreadable(r.unreadable);
     return r.status == QLatin1String("finished") ? 0 : r.status == QLatin1String("cancelled") ? 130 : 1;
 }
 
@@ -296,7 +324,11 @@ int evaluateCommand(const QStringList &arguments)
             }
             const float score = std::isnan(i.score) ? all.value(i.itemId, qQNaN()) : i.score;
             const QStringList fields = {path, i.label ? QStringLiteral("nsfw") : QStringLiteral("safe"),
-                                        std::isnan(score) ? QString() : QString::number(double(score), 'g', 7),
+                                        // Every digit of the float: the very value AP and ROC AUC were computed from,
+                                        // so ties stay ties and near values stay apart when it is read back.
+                                        std::isnan(score) ? QString()
+                                                          : QString::number(double(score), 'g',
+                                                                            QLocale::FloatingPointShortest),
                                         i.split ? QStringLiteral("validation") : QStringLiteral("train")};
             file.write(csv::line(fields).toUtf8() + '\n');
         }
@@ -319,7 +351,8 @@ int evaluateCommand(const QStringList &arguments)
                                            {QStringLiteral("recall"), m.recall()},
                                            {QStringLiteral("f1"), m.f1()},
                                            {QStringLiteral("accuracy"), m.accuracy()},
-                                           {QStringLiteral("confusion"), m.toJson()}})
+                                           {QStringLiteral("confusion"), m.toJson()},
+                                           {QStringLiteral("unreadable"), unreadableJson(record.unreadable)}})
                      .toJson(QJsonDocument::Compact)
               << '\n';
         return 0;
@@ -340,6 +373,7 @@ int evaluateCommand(const QStringList &arguments)
                  .arg(m.tn)
                  .arg(m.fn)
           << '\n';
+    printUnreadable(record.unreadable);
     return 0;
 }
 

@@ -117,6 +117,9 @@ bool OwnedFolder::begin(QString *error)
                                                 + QStringLiteral(".partial-XXXXXX"));
     if (!m_staging->isValid())
         return fail(tr("Cannot write in %1: %2").arg(parent, m_staging->errorString()));
+    // QTemporaryDir makes it private (0700); the finished folder is an ordinary one.
+    QFile::setPermissions(m_staging->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                 | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
     return true;
 }
 

@@ -47,6 +47,13 @@ struct Item {
     bool missing = false;
 };
 
+/// An item a run or a scoring pass could not read, and why.
+struct UnreadableItem {
+    qint64 itemId = 0;
+    QString path;
+    QString reason;
+};
+
 } // namespace nsfw
 
 Q_DECLARE_METATYPE(nsfw::Label)

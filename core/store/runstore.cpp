@@ -4,6 +4,7 @@
 #include "projectdatabase.h"
 #include "runlock.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -35,8 +36,8 @@ bool fail(QSqlQuery &q, QString *error)
     return false;
 }
 
-const QString kRunColumns = QStringLiteral(
-    "id, created_ms, finished_ms, status, error, settings, model, threshold, best_epoch, best_metrics, checkpoint");
+const QString kRunColumns = QStringLiteral("id, created_ms, finished_ms, status, error, settings, model, threshold,"
+                                           " best_epoch, best_metrics, checkpoint, unreadable");
 
 RunRecord runFromQuery(const QSqlQuery &q)
 {
@@ -53,6 +54,11 @@ RunRecord runFromQuery(const QSqlQuery &q)
     r.bestEpoch = q.value(8).isNull() ? -1 : q.value(8).toInt();
     r.bestMetrics = fromText(q.value(9));
     r.checkpoint = q.value(10).toString();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(11).toString().toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        r.unreadable.append({o.value(QStringLiteral("item")).toInteger(), o.value(QStringLiteral("path")).toString(),
+                             o.value(QStringLiteral("reason")).toString()});
+    }
     return r;
 }
 
@@ -190,6 +196,20 @@ bool RunStore::setThreshold(qint64 runId, double threshold)
     q.addBindValue(threshold);
     q.addBindValue(runId);
     return q.exec() || fail(q, nullptr);
+}
+
+bool RunStore::setUnreadable(qint64 runId, const QVector<UnreadableItem> &items, QString *error)
+{
+    QJsonArray rows;
+    for (const UnreadableItem &i : items)
+        rows.append(QJsonObject{{QStringLiteral("item"), i.itemId},
+                                {QStringLiteral("path"), i.path},
+                                {QStringLiteral("reason"), i.reason}});
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("UPDATE runs SET unreadable = ? WHERE id = ?"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+    q.addBindValue(runId);
+    return q.exec() || fail(q, error);
 }
 
 bool RunStore::setItemScores(qint64 runId, const QVector<ItemScore> &scores, QString *error)

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+#include "common/types.h"
+
 #include <optional>
 
 namespace nsfw {
@@ -26,6 +28,7 @@ struct RunRecord {
     int bestEpoch = -1;
     QJsonObject bestMetrics;
     QString checkpoint; ///< relative to the project's cache folder
+    QVector<UnreadableItem> unreadable; ///< items the run had to leave out
 };
 
 /// An item's part in a run: its split, the label it was trained or judged on, and its score.
@@ -60,6 +63,8 @@ public:
                  const QVector<RunItem> &items, QString *error = nullptr);
     bool finish(qint64 runId, const QString &status, const QString &error = QString());
     bool setThreshold(qint64 runId, double threshold);
+    /// Records the items the run could not read.
+    bool setUnreadable(qint64 runId, const QVector<UnreadableItem> &items, QString *error = nullptr);
     /// Replaces the run's scores of items (for filters and sorts), in one transaction.
     bool setItemScores(qint64 runId, const QVector<ItemScore> &scores, QString *error = nullptr);
 

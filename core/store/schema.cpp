@@ -98,6 +98,11 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE INDEX item_scores_by_item ON item_scores(item_id)"),
             QStringLiteral("CREATE INDEX run_items_by_item ON run_items(item_id)"),
         },
+        // 3: the items a run could not read (JSON array of {item, path, reason}), so a run never leaves out
+        // pictures silently.
+        {
+            QStringLiteral("ALTER TABLE runs ADD COLUMN unreadable TEXT"),
+        },
     };
     return kMigrations;
 }

@@ -162,12 +162,12 @@ struct Trainer::Run {
                 p = nsfwProbability(plan->run(x));
             } else {
                 const QVector<Sample> batch = samples.mid(from, n);
-                const std::vector<cv::Mat> pictures = inputs->decode(batch);
+                const std::vector<torch::Tensor> decoded = inputs->decodeInputs(batch);
                 std::vector<torch::Tensor> prepared;
                 std::vector<int64_t> ok;
-                for (size_t i = 0; i < pictures.size(); ++i) {
-                    if (!pictures[i].empty()) {
-                        prepared.push_back(toModelInput(pictures[i], height, width));
+                for (size_t i = 0; i < decoded.size(); ++i) {
+                    if (decoded[i].defined()) {
+                        prepared.push_back(decoded[i]);
                         ok.push_back(int64_t(i));
                     }
                 }
@@ -415,6 +415,10 @@ TrainResult Trainer::run()
         result.best = r.best;
         result.trainItems = r.train.size();
         result.validationItems = r.val.size();
+        if (r.inputs)
+            result.unreadable = r.inputs->unreadable();
+        if (r.runs && r.runId > 0 && !result.unreadable.isEmpty())
+            r.runs->setUnreadable(r.runId, result.unreadable);
         result.seconds = r.clock.elapsed() / 1000.0;
         if (r.runs && r.runId > 0)
             r.runs->finish(r.runId, status, error);
@@ -500,8 +504,6 @@ TrainResult Trainer::run()
         }
         if (m_settings.scoreAll && !isCancelled())
             result.scoredItems = r.scoreEverything();
-        if (r.inputs->skipped() > 0)
-            qCWarning(lcTrain) << r.inputs->skipped() << "items could not be read and were left out";
         return finish(isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("finished"), {});
     } catch (const RunFailure &f) {
         return finish(QStringLiteral("failed"), f.message);

@@ -217,21 +217,54 @@ ModelInputs::ModelInputs(const MediaCache &cache, int64_t height, int64_t width)
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
 }
 
-std::vector<cv::Mat> ModelInputs::decode(const QVector<Sample> &samples)
+template <typename T>
+std::vector<T> ModelInputs::decodeEach(const QVector<Sample> &samples, const std::function<T(const cv::Mat &)> &convert)
 {
-    const MediaCache &cache = m_cache;
-    const QList<cv::Mat> pictures = QtConcurrent::blockingMapped(&m_pool, samples, [&cache](const Sample &x) {
+    struct Result {
+        T value{};
         QString error;
-        cv::Mat m = decodeForModel(x.ref, cache, &error);
-        if (m.empty())
-            qCWarning(lcTrain) << "leaving out item" << x.itemId << x.ref.sourcePath << ":" << error;
-        return m;
+    };
+    const MediaCache &cache = m_cache;
+    const QList<Result> results = QtConcurrent::blockingMapped(&m_pool, samples, [&cache, &convert](const Sample &x) {
+        // One torch thread per worker: the pool already has one worker per core.
+        at::set_num_threads(1);
+        Result r;
+        const cv::Mat picture = decodeForModel(x.ref, cache, &r.error);
+        if (!picture.empty())
+            r.value = convert(picture); // the full-resolution picture ends with this worker's call
+        else if (r.error.isEmpty())
+            r.error = QCoreApplication::translate("nsfw::Trainer", "cannot decode the image");
+        return r;
     });
-    return std::vector<cv::Mat>(pictures.begin(), pictures.end());
+    std::vector<T> values;
+    values.reserve(size_t(results.size()));
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const Result &r = results.at(i);
+        if (!r.error.isEmpty() && !m_unreadableIds.contains(samples[i].itemId)) {
+            qCWarning(lcTrain) << "leaving out item" << samples[i].itemId << samples[i].ref.sourcePath << ":" << r.error;
+            m_unreadableIds.insert(samples[i].itemId);
+            const MediaRef &ref = samples[i].ref;
+            const QString path = ref.kind == ItemKind::Frame
+                ? ref.sourcePath + QStringLiteral("#frame=") + QString::number(ref.frameIndex)
+                : ref.sourcePath;
+            m_unreadable.append({samples[i].itemId, path, r.error});
+        }
+        values.push_back(r.value);
+    }
+    return values;
 }
 
-void ModelInputs::forEachReadable(const QVector<Sample> &samples, const QString &phase,
-                                  const std::function<void(const Sample &, const cv::Mat &)> &take)
+std::vector<torch::Tensor> ModelInputs::decodeInputs(const QVector<Sample> &samples)
+{
+    const int64_t h = m_height, w = m_width;
+    return decodeEach<torch::Tensor>(samples, [h, w](const cv::Mat &picture) {
+        torch::NoGradGuard noGrad;
+        return toModelInput(picture, h, w);
+    });
+}
+
+void ModelInputs::forEachInput(const QVector<Sample> &samples, const QString &phase,
+                               const std::function<void(const Sample &, const torch::Tensor &)> &take)
 {
     for (qsizetype from = 0; from < samples.size(); from += kBatch) {
         if (cancelled && cancelled())
@@ -239,12 +272,10 @@ void ModelInputs::forEachReadable(const QVector<Sample> &samples, const QString 
         if (onProgress)
             onProgress(phase, from, samples.size());
         const QVector<Sample> batch = samples.mid(from, kBatch);
-        const std::vector<cv::Mat> pictures = decode(batch);
-        for (size_t i = 0; i < pictures.size(); ++i) {
-            if (pictures[i].empty())
-                ++m_skipped;
-            else
-                take(batch[qsizetype(i)], pictures[i]);
+        const std::vector<torch::Tensor> inputs = decodeInputs(batch);
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            if (inputs[i].defined())
+                take(batch[qsizetype(i)], inputs[i]);
         }
     }
     if (onProgress)
@@ -289,8 +320,8 @@ void ModelInputs::computeFeatures(KerasGraph &graph, const std::string &layer, a
         inputs.clear();
         pending.clear();
     };
-    forEachReadable(todo, QStringLiteral("features"), [&](const Sample &x, const cv::Mat &picture) {
-        inputs.push_back(toModelInput(picture, m_height, m_width));
+    forEachInput(todo, QStringLiteral("features"), [&](const Sample &x, const torch::Tensor &input) {
+        inputs.push_back(input);
         pending.append(x);
         if (int(inputs.size()) == kBatch)
             flush();
@@ -317,8 +348,8 @@ torch::Tensor ModelInputs::prepareInputs(QVector<Sample> &samples)
 {
     std::vector<torch::Tensor> inputs;
     QVector<Sample> readable;
-    forEachReadable(samples, QStringLiteral("preparing"), [&](const Sample &x, const cv::Mat &picture) {
-        inputs.push_back(toModelInput(picture, m_height, m_width));
+    forEachInput(samples, QStringLiteral("preparing"), [&](const Sample &x, const torch::Tensor &input) {
+        inputs.push_back(input);
         readable.append(x);
     });
     samples = readable;
@@ -328,10 +359,23 @@ torch::Tensor ModelInputs::prepareInputs(QVector<Sample> &samples)
 void ModelInputs::preparePictures(QVector<Sample> &samples, int maxShortSide)
 {
     QVector<Sample> readable;
-    forEachReadable(samples, QStringLiteral("preparing"), [&](const Sample &x, const cv::Mat &picture) {
-        m_pictures.insert(x.itemId, shrinkForCache(picture, maxShortSide));
-        readable.append(x);
-    });
+    for (qsizetype from = 0; from < samples.size(); from += kBatch) {
+        if (cancelled && cancelled())
+            break;
+        if (onProgress)
+            onProgress(QStringLiteral("preparing"), from, samples.size());
+        const QVector<Sample> batch = samples.mid(from, kBatch);
+        const std::vector<cv::Mat> pictures = decodeEach<cv::Mat>(
+            batch, [maxShortSide](const cv::Mat &picture) { return shrinkForCache(picture, maxShortSide).clone(); });
+        for (size_t i = 0; i < pictures.size(); ++i) {
+            if (!pictures[i].empty()) {
+                m_pictures.insert(batch[qsizetype(i)].itemId, pictures[i]);
+                readable.append(batch[qsizetype(i)]);
+            }
+        }
+    }
+    if (onProgress)
+        onProgress(QStringLiteral("preparing"), samples.size(), samples.size());
     samples = readable;
 }
 

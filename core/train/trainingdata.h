@@ -7,6 +7,7 @@
 #include "train/trainsettings.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QThreadPool>
 
@@ -51,7 +52,9 @@ class FeatureCache;
 
 /// The network's inputs for a run, prepared once: backbone features (head mode, cached on disk), validation
 /// inputs preprocessed exactly as for inference, and shrunken training pictures kept for augmentation.
-/// Decoding runs on a pool of one thread per core; unreadable items are logged and left out.
+/// Decoding runs on a pool of one thread per core, and the worker that decodes a picture also brings it down to
+/// what is kept (the model input, or a shrunken copy): no batch ever holds full-resolution pictures. Unreadable
+/// items are left out and recorded with the reason (unreadable()).
 class ModelInputs
 {
 public:
@@ -62,8 +65,9 @@ public:
     /// Polled between batches; true stops the preparation early.
     std::function<bool()> cancelled;
 
-    /// Decodes samples on the pool, in order; failed ones come back empty.
-    std::vector<cv::Mat> decode(const QVector<Sample> &samples);
+    /// Model inputs [3, h, w] of samples, decoded and preprocessed on the pool, in order; failed ones come back
+    /// undefined (and are recorded).
+    std::vector<torch::Tensor> decodeInputs(const QVector<Sample> &samples);
     /// Backbone features (the output of `layer`) of the samples not yet known: from the cache, else computed.
     void computeFeatures(KerasGraph &graph, const std::string &layer, at::MemoryFormat format,
                          const QVector<Sample> &samples, FeatureCache &store);
@@ -77,12 +81,15 @@ public:
     void preparePictures(QVector<Sample> &samples, int maxShortSide);
     const cv::Mat &picture(qint64 itemId) const { return m_pictures.find(itemId).value(); }
     QThreadPool &pool() { return m_pool; }
-    int skipped() const { return m_skipped; }
+    /// Items that could not be read, each once, with the reason.
+    const QVector<UnreadableItem> &unreadable() const { return m_unreadable; }
 
 private:
-    /// Decodes in batches, calling take(sample, picture) for each readable one.
-    void forEachReadable(const QVector<Sample> &samples, const QString &phase,
-                         const std::function<void(const Sample &, const cv::Mat &)> &take);
+    template <typename T>
+    std::vector<T> decodeEach(const QVector<Sample> &samples, const std::function<T(const cv::Mat &)> &convert);
+    /// Decodes in batches, calling take(sample, input) with each readable sample's model input.
+    void forEachInput(const QVector<Sample> &samples, const QString &phase,
+                      const std::function<void(const Sample &, const torch::Tensor &)> &take);
 
     const MediaCache &m_cache;
     QThreadPool m_pool;
@@ -90,7 +97,8 @@ private:
     int64_t m_width;
     QHash<qint64, torch::Tensor> m_features;
     QHash<qint64, cv::Mat> m_pictures;
-    int m_skipped = 0;
+    QVector<UnreadableItem> m_unreadable;
+    QSet<qint64> m_unreadableIds;
 };
 
 } // namespace nsfw

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/types.h"
 #include "train/metrics.h"
 
 #include <QCoreApplication>
@@ -88,6 +89,7 @@ struct TrainResult {
     qint64 trainItems = 0;
     qint64 validationItems = 0;
     qint64 scoredItems = 0;
+    QVector<UnreadableItem> unreadable; ///< items left out because they could not be read
     double seconds = 0;
 };
 

@@ -106,6 +106,74 @@ private Q_SLOTS:
         QVERIFY(std::abs(PrCurve::compute(scores, labels).averagePrecision - r.best.averagePrecision) < 1e-9);
     }
 
+    void exportedScoresAreTheOnesTheMetricsUsed()
+    {
+        // evaluate --scores wrote 7 significant digits: near scores became ties and AP moved by ~0.002. Anyone
+        // recomputing AP and ROC AUC from the CSV with scikit-learn must get the reported figures.
+        const QString python = QStringLiteral("/usr/bin/python3");
+        if (!QFileInfo::exists(python))
+            NSFW_REQUIRE_SETUP("/usr/bin/python3 with scikit-learn is missing (packaging/setup.sh installs it)");
+        Trainer trainer(m_project, quick(TrainSettings::Mode::Head, 4));
+        const TrainResult r = trainer.run();
+        QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));
+        const QString csv = m_dir.filePath(QStringLiteral("scores.csv"));
+        QProcess evaluate;
+        evaluate.start(test::workbenchBinary(), {QStringLiteral("evaluate"), m_project, QStringLiteral("--run"),
+                                                 QString::number(r.runId), QStringLiteral("--json"),
+                                                 QStringLiteral("--scores"), csv});
+        QVERIFY(evaluate.waitForFinished(60000));
+        QCOMPARE(evaluate.exitCode(), 0);
+        const QJsonObject reported = QJsonDocument::fromJson(evaluate.readAllStandardOutput()).object();
+        QProcess sklearn;
+        sklearn.start(python, {QStringLiteral("-c"), QStringLiteral(R"(
+import csv, sys
+from sklearn.metrics import average_precision_score, roc_auc_score
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["split"] == "validation"]
+y = [1 if r["label"] == "nsfw" else 0 for r in rows]
+s = [float(r["score"]) for r in rows]
+print(repr(average_precision_score(y, s)), repr(roc_auc_score(y, s)), len(rows))
+)"), csv});
+        QVERIFY(sklearn.waitForFinished(60000));
+        QVERIFY2(sklearn.exitCode() == 0, sklearn.readAllStandardError().constData());
+        const QStringList figures = QString::fromUtf8(sklearn.readAllStandardOutput()).split(QLatin1Char(' '));
+        QCOMPARE(figures.size(), 3);
+        QCOMPARE(figures[2].trimmed().toInt(), reported.value(QStringLiteral("validationItems")).toInt());
+        QVERIFY2(std::abs(figures[0].toDouble() - reported.value(QStringLiteral("ap")).toDouble()) < 1e-9,
+                 qPrintable(figures[0] + QStringLiteral(" vs ") + QString::number(reported.value(QStringLiteral("ap")).toDouble(), 'g', 17)));
+        QVERIFY2(std::abs(figures[1].toDouble() - reported.value(QStringLiteral("auc")).toDouble()) < 1e-9,
+                 qPrintable(figures[1] + QStringLiteral(" vs ") + QString::number(reported.value(QStringLiteral("auc")).toDouble(), 'g', 17)));
+        QVERIFY(std::abs(reported.value(QStringLiteral("ap")).toDouble() - r.best.averagePrecision) < 1e-12);
+    }
+
+    void unreadableItemsAreListedNotOnlyLogged()
+    {
+        // A picture damaged after import: the run leaves it out, and says so in its record and on the command line.
+        QTemporaryDir dir;
+        const QString project = test::makeTrainingProject(dir.path(), 10);
+        const QString victim = dir.filePath(QStringLiteral("data/nsfw/0.png"));
+        QFile f(victim);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("no longer a picture");
+        f.close();
+        Trainer trainer(project, quick(TrainSettings::Mode::Head, 1));
+        const TrainResult r = trainer.run();
+        QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));
+        QCOMPARE(r.unreadable.size(), 1);
+        QCOMPARE(r.unreadable.first().path, victim);
+        QVERIFY(!r.unreadable.first().reason.isEmpty());
+        QString error;
+        auto db = ProjectDatabase::open(project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+        QCOMPARE(RunStore(*db).run(r.runId)->unreadable.size(), 1);
+        QCOMPARE(RunStore(*db).run(r.runId)->unreadable.first().path, victim);
+        QProcess cli;
+        cli.start(test::workbenchBinary(), {QStringLiteral("train"), project, QStringLiteral("--epochs"), QStringLiteral("1")});
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QString message = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(message.contains(QStringLiteral("1 item could not be read and were left out")) || message.contains(QStringLiteral("could not be read")), qPrintable(message));
+        QVERIFY2(message.contains(victim), qPrintable(message));
+    }
+
     void epochZeroIsThePretrainedModel()
     {
         TrainSettings s = quick(TrainSettings::Mode::Pretrained, 0);
@@ -211,12 +279,13 @@ private Q_SLOTS:
 
         // A folder the tool exported is replaced only with --force; its DIR.old/DIR.tmp neighbours are not its own.
         const QString out = m_dir.filePath(QStringLiteral("exported"));
-        for (const QString &neighbour : {out + QStringLiteral(".old"), out + QStringLiteral(".tmp")}) {
+        for (const QString &neighbour : QStringList{out + QStringLiteral(".old"), out + QStringLiteral(".tmp")}) {
             QDir().mkpath(neighbour);
             QFile keep(neighbour + QStringLiteral("/keep.txt"));
             QVERIFY(keep.open(QIODevice::WriteOnly));
         }
-        QCOMPARE(exportTo(out, {}).first, 0);
+        const auto [first, why] = exportTo(out, {});
+        QVERIFY2(first == 0, qPrintable(why));
         const auto [again, message] = exportTo(out, {});
         QCOMPARE(again, 1);
         QVERIFY2(message.contains(QStringLiteral("--force")), qPrintable(message));
