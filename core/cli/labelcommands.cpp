@@ -3,6 +3,7 @@
 #include "console.h"
 
 #include "common/appinfo.h"
+#include "media/importer.h"
 #include "store/csvlabels.h"
 #include "store/itemstore.h"
 #include "store/labelstore.h"
@@ -10,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 namespace nsfw::cli {
 
@@ -17,7 +19,8 @@ int labelsCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Export the current labels to CSV (path,label,annotator), or import labels from such a file."));
+        tr("Export the current labels to CSV (path,label,annotator), or import labels from such a file. Import "
+           "exits 0 when every row applied, 3 when some rows could not be (each is reported), 1 when none did."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
     const QCommandLineOption exportOpt(QStringLiteral("export"), tr("Write the labels to FILE.csv."),
                                        QStringLiteral("FILE.csv"));
@@ -50,7 +53,7 @@ int labelsCommand(const QStringList &arguments)
     const QString name = parser.isSet(annotator) ? parser.value(annotator) : defaultAnnotator();
     const CsvLabels::ImportResult r = CsvLabels::importLabels(*db, parser.value(importOpt), name);
     for (const CsvLabels::RowError &e : r.errors)
-        out() << tr("line %1: %2").arg(e.line).arg(e.message) << '\n';
+        err() << tr("%1, line %2: %3").arg(parser.value(importOpt)).arg(e.line).arg(e.message) << '\n';
     if (!r.error.isEmpty()) {
         err() << r.error << '\n';
         return 1;
@@ -59,9 +62,16 @@ int labelsCommand(const QStringList &arguments)
                  .arg(r.rows)
                  .arg(r.changed)
                  .arg(r.unchanged)
-                 .arg(r.errors.size())
-          << '\n';
-    return 0;
+                 .arg(r.errors.size());
+    if (r.superseded > 0)
+        out() << ' ' << tr("%1 rows were overridden by a later row for the same item.").arg(r.superseded);
+    out() << '\n';
+    const int applied = r.changed + r.unchanged;
+    if (applied == 0) {
+        err() << tr("No label was applied.") << '\n';
+        return 1;
+    }
+    return r.errors.isEmpty() ? 0 : 3;
 }
 
 int labelCommand(const QStringList &arguments)
@@ -98,15 +108,24 @@ int labelCommand(const QStringList &arguments)
     ItemStore items(*db);
     LabelStore labels(*db);
     QVector<qint64> ids;
+    int unresolved = 0;
     for (const QString &ref : positional.mid(2)) {
         bool isNumber = false;
         const qint64 id = ref.toLongLong(&isNumber);
         std::optional<Item> item = isNumber ? items.item(id) : items.findByPath(ref);
         if (!item && !isNumber)
-            item = items.findByPath(db->storedPath(ref));
+            item = items.findByPath(db->storedPath(QFileInfo(ref).absoluteFilePath()));
+        if (!item && !isNumber && QFileInfo(ref).isFile()) {
+            // A copy of an imported file, under another name or folder: the same content is the same item.
+            QString error;
+            if (const QString hash = contentHashOfFile(ref, &error); !hash.isEmpty())
+                item = items.findByHash(hash);
+        }
         if (!item) {
-            err() << tr("No such item: %1").arg(ref) << '\n';
-            return 1;
+            err() << tr("No such item: %1 (not an item id, an imported path, or a copy of an imported file)").arg(ref)
+                  << '\n';
+            ++unresolved;
+            continue;
         }
         ids << item->id;
     }
@@ -125,6 +144,13 @@ int labelCommand(const QStringList &arguments)
             out() << (changed > 0 ? "committed " : "unchanged ") << id << ' ' << labelName(l) << '\n';
             out().flush();
         }
+    }
+    if (unresolved > 0) {
+        err() << tr("%1 of %2 items were not found; the others are labeled.")
+                     .arg(unresolved)
+                     .arg(positional.size() - 2)
+              << '\n';
+        return 1;
     }
     return 0;
 }

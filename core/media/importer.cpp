@@ -126,6 +126,18 @@ Label labelFromFolders(const WalkEntry &entry)
 
 } // namespace
 
+QString contentHashOfFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = Importer::tr("cannot read: %1").arg(file.errorString());
+        return {};
+    }
+    QString ignored;
+    return hashFile(file, error ? error : &ignored);
+}
+
 QString ImportOptions::validate() const
 {
     if (!(frameEverySeconds >= kMinFrameEverySeconds && frameEverySeconds <= kMaxFrameEverySeconds))

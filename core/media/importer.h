@@ -60,6 +60,9 @@ struct ImportSummary {
     double seconds = 0;
 };
 
+/// The content hash by which a project knows a file (SHA-1 of its bytes, hex); "" and *error when unreadable.
+QString contentHashOfFile(const QString &path, QString *error);
+
 /// Imports files into a project: walks, hashes, validates and decodes on a thread pool, and commits
 /// to the database in batches from the thread that calls run(). Every batch is one transaction, so
 /// a kill loses at most the uncommitted batch and never damages the project.

@@ -136,8 +136,13 @@ CsvLabels::ImportResult CsvLabels::importLabels(ProjectDatabase &db, const QStri
     const QVector<QStringList> rows = csv::parse(QString::fromUtf8(file.readAll()));
     ItemStore items(db);
     LabelStore labels(db);
-    QHash<QString, QVector<LabelChange>> byAnnotator;
-    QStringList annotatorOrder;
+    struct Wanted {
+        Label label;
+        QString annotator;
+        int row;
+    };
+    QHash<qint64, Wanted> last; // item -> its last row in the file
+    QVector<qint64> itemOrder;
     for (int i = 0; i < rows.size(); ++i) {
         const QStringList &row = rows.at(i);
         const int lineNo = i + 1;
@@ -150,9 +155,13 @@ CsvLabels::ImportResult CsvLabels::importLabels(ProjectDatabase &db, const QStri
             result.errors.append({lineNo, tr("expected path,label[,annotator]")});
             continue;
         }
+        if (row.at(1).trimmed().isEmpty()) {
+            result.errors.append({lineNo, tr("empty label (write none to clear a label)")});
+            continue;
+        }
         const auto label = parseLabel(row.at(1));
         if (!label) {
-            result.errors.append({lineNo, tr("unknown label \"%1\" (safe, nsfw, unsure or empty)").arg(row.at(1))});
+            result.errors.append({lineNo, tr("unknown label \"%1\" (safe, nsfw, unsure or none)").arg(row.at(1))});
             continue;
         }
         QString path = row.at(0).trimmed();
@@ -178,9 +187,20 @@ CsvLabels::ImportResult CsvLabels::importLabels(ProjectDatabase &db, const QStri
         }
         const QString annotator = row.size() > 2 && !row.at(2).trimmed().isEmpty() ? row.at(2).trimmed()
                                                                                    : defaultAnnotator;
-        if (!byAnnotator.contains(annotator))
-            annotatorOrder << annotator;
-        byAnnotator[annotator].append({item->id, *label});
+        if (last.contains(item->id))
+            ++result.superseded;
+        else
+            itemOrder << item->id;
+        last.insert(item->id, {*label, annotator, lineNo});
+    }
+    // One change per item (its last row), applied per annotator.
+    QHash<QString, QVector<LabelChange>> byAnnotator;
+    QStringList annotatorOrder;
+    for (qint64 id : itemOrder) {
+        const Wanted &w = last.value(id);
+        if (!byAnnotator.contains(w.annotator))
+            annotatorOrder << w.annotator;
+        byAnnotator[w.annotator].append({id, w.label});
     }
 
     Transaction tx(db);

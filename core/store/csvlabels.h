@@ -32,13 +32,16 @@ public:
         int rows = 0;
         int changed = 0;
         int unchanged = 0;
+        int superseded = 0; ///< rows for an item that a later row of the file labels again
         QVector<RowError> errors;
         QString error; ///< the file could not be read or written at all
     };
 
     /// Writes every labeled item; returns the number of rows, or -1 with *error.
     static int exportLabels(ProjectDatabase &db, const QString &csvPath, QString *error);
-    /// Applies the labels of a CSV file in one transaction; bad rows are reported and skipped.
+    /// Applies the labels of a CSV file in one transaction; bad rows are reported and skipped. An empty label is
+    /// an error (`none` clears a label). When a file labels an item twice, its last row wins, whoever the
+    /// annotators.
     static ImportResult importLabels(ProjectDatabase &db, const QString &csvPath, const QString &defaultAnnotator);
 };
 

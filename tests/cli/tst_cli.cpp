@@ -193,6 +193,109 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(again.readAll()), text);
     }
 
+    void labelsImportReportsEveryRowAndTheLastRowWins()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.nwproj"));
+        QCOMPARE(run({QStringLiteral("init"), project}).code, 0);
+        // Three different pictures (clip art repeats itself within a category).
+        const QStringList art = nsfw::test::clipArt(1, QStringLiteral("animals")) + nsfw::test::clipArt(1, QStringLiteral("buildings"))
+            + nsfw::test::clipArt(1, QStringLiteral("tools"));
+        QCOMPARE(art.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(QFile::copy(art[i], dir.filePath(QStringLiteral("%1.png").arg(i))));
+        QCOMPARE(run({QStringLiteral("import"), project, dir.filePath(QStringLiteral("0.png")),
+                      dir.filePath(QStringLiteral("1.png")), dir.filePath(QStringLiteral("2.png"))})
+                     .code,
+                 0);
+        auto write = [&](const QString &name, const QByteArray &text) {
+            QFile f(dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(text);
+            return dir.filePath(name);
+        };
+        // Before the fix: the empty label cleared 2.png silently, and the rows of 0.png were applied per annotator
+        // (bob's nsfw last), not in file order (alice's unsure last).
+        const QString csv = write(QStringLiteral("mixed.csv"), "path,label,annotator\n"
+                                                               "0.png,safe,alice\n"
+                                                               "0.png,nsfw,bob\n"
+                                                               "1.png,nsfw,alice\n"
+                                                               "2.png,,alice\n"
+                                                               "gone.png,safe,alice\n"
+                                                               "1.png,maybe,alice\n"
+                                                               "0.png,unsure,alice\n");
+        QCOMPARE(run({QStringLiteral("label"), project, QStringLiteral("safe"), dir.filePath(QStringLiteral("2.png"))}).code, 0);
+        Run r = run({QStringLiteral("labels"), project, QStringLiteral("--import"), csv});
+        QCOMPARE(r.code, 3); // some rows applied, some not
+        QVERIFY2(r.err.contains(QStringLiteral("line 5: empty label")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("line 6: no item with the path \"gone.png\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("line 7: unknown label \"maybe\"")), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("2 rows were overridden")), qPrintable(r.out));
+        const QString exported = dir.filePath(QStringLiteral("out.csv"));
+        QCOMPARE(run({QStringLiteral("labels"), project, QStringLiteral("--export"), exported}).code, 0);
+        QFile out(exported);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(out.readAll());
+        QVERIFY2(text.contains(QStringLiteral("0.png,unsure,alice")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("1.png,nsfw,alice")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("2.png,safe,")), qPrintable(text)); // not cleared by the empty field
+
+        const QString bad = write(QStringLiteral("bad.csv"), "gone.png,safe\n1.png,\n");
+        r = run({QStringLiteral("labels"), project, QStringLiteral("--import"), bad});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("No label was applied")), qPrintable(r.err));
+    }
+
+    void labelFindsCopiesAndLabelsWhatItFinds()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.nwproj"));
+        QCOMPARE(run({QStringLiteral("init"), project}).code, 0);
+        const QStringList art = nsfw::test::clipArt(1, QStringLiteral("animals")) + nsfw::test::clipArt(1, QStringLiteral("tools"));
+        QVERIFY(QFile::copy(art[0], dir.filePath(QStringLiteral("a.png"))));
+        QVERIFY(QFile::copy(art[1], dir.filePath(QStringLiteral("b.png"))));
+        QCOMPARE(run({QStringLiteral("import"), project, dir.filePath(QStringLiteral("a.png")),
+                      dir.filePath(QStringLiteral("b.png"))})
+                     .code,
+                 0);
+        // A byte-identical copy elsewhere is the same item; a path that matches nothing is reported, and the
+        // others are labeled all the same (before the fix, the first miss stopped the command with nothing labeled).
+        QDir().mkpath(dir.filePath(QStringLiteral("elsewhere")));
+        QVERIFY(QFile::copy(art[0], dir.filePath(QStringLiteral("elsewhere/renamed.png"))));
+        const Run r = run({QStringLiteral("label"), project, QStringLiteral("nsfw"), dir.filePath(QStringLiteral("missing.png")),
+                           dir.filePath(QStringLiteral("elsewhere/renamed.png")), dir.filePath(QStringLiteral("b.png"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("No such item: ") + dir.filePath(QStringLiteral("missing.png"))), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("1 of 3 items were not found")), qPrintable(r.err));
+        QCOMPARE(r.out.count(QStringLiteral("committed ")), 2);
+        const Run stats = run({QStringLiteral("stats"), project, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8()).object().value(QStringLiteral("byLabel")).toObject()
+                     .value(QStringLiteral("nsfw")).toInt(),
+                 2);
+    }
+
+    void importRejectsAbsurdSampling_data()
+    {
+        QTest::addColumn<QString>("every");
+        QTest::newRow("zero") << "0";
+        QTest::newRow("too fine") << "0.001";
+        QTest::newRow("over an hour") << "7200";
+        QTest::newRow("nan") << "nan";
+        QTest::newRow("negative") << "-1";
+    }
+
+    void importRejectsAbsurdSampling()
+    {
+        // Before the fix 0 and nan fell back to 1 s silently, and 1e-9 sampled without bound.
+        QFETCH(QString, every);
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.nwproj"));
+        QCOMPARE(run({QStringLiteral("init"), project}).code, 0);
+        const Run r = run({QStringLiteral("import"), project, dir.path(), QStringLiteral("--frame-every"), every});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("0.04")), qPrintable(r.err));
+    }
+
     void missingFilesAreReportedByCheck()
     {
         QTemporaryDir dir;

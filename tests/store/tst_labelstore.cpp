@@ -180,12 +180,14 @@ private Q_SLOTS:
         f.close();
         const CsvLabels::ImportResult r = CsvLabels::importLabels(*m_db, file, QStringLiteral("me"));
         QCOMPARE(r.rows, 7);
-        QCOMPARE(r.errors.size(), 4);
+        QCOMPARE(r.errors.size(), 5);
         QCOMPARE(r.errors[0].line, 3);
         QVERIFY(r.errors[0].message.contains(QStringLiteral("maybe")));
         QCOMPARE(r.errors[1].line, 4);
         QCOMPARE(r.errors[2].line, 6);
         QCOMPARE(r.errors[3].line, 7);
+        QCOMPARE(r.errors[4].line, 8); // an empty label is an error, not a silent "clear"
+        QVERIFY(r.errors[4].message.contains(QStringLiteral("none")));
         LabelStore labels(*m_db);
         QCOMPARE(labels.current(m_ids[0]), Label::Nsfw);
         QCOMPARE(labels.current(m_frames[1]), Label::Safe);
