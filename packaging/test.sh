@@ -1,7 +1,67 @@
 #!/usr/bin/env bash
 # Set up (packages, model, build) if needed, then run the whole test suite through CTest.
+#
+#   bash packaging/test.sh [--sanitize] [CTEST ARGS...]
+#
+# --sanitize (what CI runs) then also builds and runs the suite with AddressSanitizer + UndefinedBehaviorSanitizer
+# (build-asan/, every test), the tests that do not load LibTorch with ThreadSanitizer (build-tsan/), and the
+# TF.js loader's fuzzer for a fixed time (packaging/fuzz.sh). Any sanitizer report fails the run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+sanitize=0
+ctest_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --sanitize) sanitize=1 ;;
+    *) ctest_args+=("$arg") ;;
+  esac
+done
+
+started=$SECONDS
 bash "$root/packaging/setup.sh"
 cd "${NSFW_BUILD_DIR:-$root/build}"
-ctest --output-on-failure --timeout 900 "$@"
+ctest --output-on-failure --timeout 900 "${ctest_args[@]}"
+echo "== release build and tests: $((SECONDS - started)) s"
+((sanitize)) || exit 0
+
+export CCACHE_BASEDIR="$root"
+# One sanitized build: -O1 with line tables, so reports name files and lines and the suite still runs quickly.
+sanitized_build() {
+  local kind=$1 dir=$2
+  shift 2
+  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+    -DNSFW_SANITIZE="$kind" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+  cmake --build "$dir" -j "$(nproc)" "$@"
+}
+
+supp="$root/packaging/sanitizers"
+step=$SECONDS
+sanitized_build address "$root/build-asan"
+(
+  cd "$root/build-asan"
+  # Leaks are not checked: Qt, OpenCV and LibTorch keep process-lifetime allocations that LeakSanitizer reports.
+  export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=0:detect_stack_use_after_return=0:$(
+    [[ -f $supp/asan.supp ]] && echo "suppressions=$supp/asan.supp")"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
+  ctest --output-on-failure --timeout 1800 "${ctest_args[@]}"
+)
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer: $((SECONDS - step)) s"
+
+step=$SECONDS
+# ThreadSanitizer: the tests that do not load LibTorch (its OpenMP pool is not instrumented).
+tsan_tests=(tst_ownedfolder tst_projectdatabase tst_labelstore tst_runstore tst_crashsafety tst_importer tst_cli
+            tst_gallerymodel tst_workbench nsfw-workbench)
+sanitized_build thread "$root/build-tsan" --target "${tsan_tests[@]}"
+(
+  cd "$root/build-tsan"
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$supp/tsan.supp"
+  ctest --output-on-failure --timeout 1800 -R "^($(IFS='|'; echo "${tsan_tests[*]}"))\$" "${ctest_args[@]}"
+)
+echo "== ThreadSanitizer: $((SECONDS - step)) s"
+
+if [[ -f "$root/packaging/fuzz.sh" ]]; then
+  step=$SECONDS
+  bash "$root/packaging/fuzz.sh"
+  echo "== fuzzing the TF.js loader: $((SECONDS - step)) s"
+fi
+echo "== all: $((SECONDS - started)) s"

@@ -35,7 +35,7 @@ const QList<Entry> &entries()
          evaluateCommand},
         {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
          exportModelCommand},
-        {"benchmark", QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, benchmark train)."),
+        {"benchmark", QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory)."),
          benchmarkCommand},
     };
     return kEntries;
@@ -168,7 +168,10 @@ int benchmarkCommand(const QStringList &arguments)
         return benchmarkStore(rest);
     if (suite == QLatin1String("train"))
         return benchmarkTrain(rest);
-    err() << QCoreApplication::translate("nsfw::cli", "Unknown benchmark suite: %1 (inference, store, train)").arg(suite)
+    if (suite == QLatin1String("memory"))
+        return benchmarkMemory(rest);
+    err() << QCoreApplication::translate("nsfw::cli", "Unknown benchmark suite: %1 (inference, store, train, memory)")
+                 .arg(suite)
           << '\n';
     return 2;
 }

@@ -29,5 +29,6 @@ namespace nsfw::cli {
 int benchmarkInference(const QStringList &arguments);
 int benchmarkStore(const QStringList &arguments);
 int benchmarkTrain(const QStringList &arguments);
+int benchmarkMemory(const QStringList &arguments);
 
 } // namespace nsfw::cli

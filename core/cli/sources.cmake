@@ -10,5 +10,6 @@ target_sources(core PRIVATE
   cli/benchmarkstore.cpp
   cli/traincommands.cpp
   cli/benchmarktrain.cpp
+  cli/benchmarkmemory.cpp
   cli/pythonbench.h cli/pythonbench.cpp
 )

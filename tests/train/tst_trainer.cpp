@@ -1,5 +1,6 @@
 // Fine-tuning on real clip art: the loss goes down, epoch 0 is the pretrained model, cancel and kill leave
 // the project consistent, and an exported model scores the same in nsfwjs (Node) as in our predict.
+#include "common/measuredrun.h"
 #include "media/importer.h"
 #include "model/classifier.h"
 #include "model/modellocator.h"
@@ -24,6 +25,9 @@
 #include <QTest>
 
 #include <cmath>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 using namespace nsfw;
 
@@ -172,6 +176,43 @@ print(repr(average_precision_score(y, s)), repr(roc_auc_score(y, s)), len(rows))
         const QString message = QString::fromUtf8(cli.readAllStandardError());
         QVERIFY2(message.contains(QStringLiteral("1 item could not be read and were left out")) || message.contains(QStringLiteral("could not be read")), qPrintable(message));
         QVERIFY2(message.contains(victim), qPrintable(message));
+    }
+
+    void bigPicturesNeverFillABatch()
+    {
+        // Before the fix a batch of 32 decoded pictures was held at full resolution before being shrunk: 32 photos
+        // of 5120x2880 took ~1.4 GB more than 32 small ones. The peak must not grow with picture size x batch.
+        const QStringList photos = test::wallpapers(4);
+        if (photos.isEmpty())
+            NSFW_REQUIRE_SETUP("plasma-workspace-wallpapers is not installed (packaging/setup.sh installs it)");
+        auto peakFor = [&](int width, int height) -> qint64 {
+            QTemporaryDir dir;
+            const QString data = dir.filePath(QStringLiteral("data"));
+            for (const char *label : {"safe", "nsfw"})
+                QDir().mkpath(data + QLatin1Char('/') + QLatin1String(label));
+            for (int i = 0; i < 32; ++i) {
+                cv::Mat picture = cv::imread(photos[i % photos.size()].toStdString(), cv::IMREAD_COLOR);
+                cv::resize(picture, picture, cv::Size(width, height));
+                picture.at<cv::Vec3b>(0, 0) = cv::Vec3b(uchar(i), 0, 0); // 32 different files
+                cv::imwrite(QStringLiteral("%1/%2/%3.jpg").arg(data, i % 2 ? QStringLiteral("nsfw") : QStringLiteral("safe")).arg(i).toStdString(),
+                            picture, {cv::IMWRITE_JPEG_QUALITY, 95});
+            }
+            const QString project = dir.filePath(QStringLiteral("p.nwproj"));
+            const QString bin = test::workbenchBinary();
+            if (runMeasured(bin, {QStringLiteral("init"), project}).exitCode != 0
+                || runMeasured(bin, {QStringLiteral("import"), project, data, QStringLiteral("--labels-from-folders")}).exitCode != 0)
+                return -1;
+            const MeasuredRun run = runMeasured(bin, {QStringLiteral("train"), project, QStringLiteral("--mode"),
+                                                      QStringLiteral("pretrained")});
+            return run.exitCode == 0 ? run.peakRssKb : -1;
+        };
+        const qint64 small = peakFor(320, 180);
+        const qint64 big = peakFor(5120, 2880);
+        QVERIFY(small > 0 && big > 0);
+        qInfo() << "peak RSS of a scoring pass over 32 pictures:" << small / 1024 << "MB (320x180)," << big / 1024
+                << "MB (5120x2880)";
+        // Two workers each hold one picture while they shrink it (~270 MB at this size, float included).
+        QVERIFY2(big - small < 800 * 1024, qPrintable(QStringLiteral("%1 MB more").arg((big - small) / 1024)));
     }
 
     void epochZeroIsThePretrainedModel()
