@@ -43,6 +43,7 @@ sanitized_build address "$root/build-asan"
   export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=0:detect_stack_use_after_return=0:$(
     [[ -f $supp/asan.supp ]] && echo "suppressions=$supp/asan.supp")"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
+  export NSFW_TEST_TIME_FACTOR=4
   ctest --output-on-failure --timeout 1800 "${ctest_args[@]}"
 )
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer: $((SECONDS - step)) s"
@@ -55,6 +56,7 @@ sanitized_build thread "$root/build-tsan" --target "${tsan_tests[@]}"
 (
   cd "$root/build-tsan"
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$supp/tsan.supp"
+  export NSFW_TEST_TIME_FACTOR=6
   ctest --output-on-failure --timeout 1800 -R "^($(IFS='|'; echo "${tsan_tests[*]}"))\$" "${ctest_args[@]}"
 )
 echo "== ThreadSanitizer: $((SECONDS - step)) s"

@@ -38,7 +38,9 @@ QStringList runAndKill(const QStringList &arguments, int minMs, int maxMs, bool 
     child.start(test::workbenchBinary(), arguments);
     if (!child.waitForStarted(10000))
         return {};
-    QThread::msleep(QRandomGenerator::global()->bounded(minMs, maxMs));
+    // Sanitized builds start and run several times slower: the kill window stretches with them.
+    const int factor = test::timeFactor();
+    QThread::msleep(QRandomGenerator::global()->bounded(minMs * factor, maxMs * factor));
     *killedWhileRunning = child.state() == QProcess::Running;
     child.kill(); // SIGKILL
     child.waitForFinished(10000);

@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include <algorithm>
+
 #include "media/importer.h"
 #include "model/modellocator.h"
 #include "store/projectdatabase.h"
@@ -47,6 +49,11 @@ QStringList wallpapers(int n)
 QString workbenchBinary()
 {
     return qEnvironmentVariable("NSFW_WORKBENCH_BIN");
+}
+
+int timeFactor()
+{
+    return std::max(1, qEnvironmentVariableIntValue("NSFW_TEST_TIME_FACTOR"));
 }
 
 bool underCi()

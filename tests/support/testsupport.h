@@ -5,6 +5,10 @@
 
 namespace nsfw::test {
 
+/// How many times slower than a release build this build runs (NSFW_TEST_TIME_FACTOR, set by packaging/test.sh for
+/// the sanitized builds; 1 otherwise), for tests that act at chosen moments, never for timing assertions.
+int timeFactor();
+
 /// True under CI (CI set and not "false"): there, whatever packaging/setup.sh installs must be present.
 bool underCi();
 
