@@ -67,6 +67,10 @@ QJsonObject benchLabelLatency(const QString &dir, int commits)
     QVector<qint64> ids;
     {
         Transaction tx(*db);
+        if (!tx.isActive()) {
+            err() << tx.error() << '\n';
+            return {};
+        }
         for (int i = 0; i < 1000; ++i) {
             Item it;
             it.path = QStringLiteral("%1.png").arg(i);
@@ -101,6 +105,10 @@ QJsonObject benchLargeProject(const QString &dir, int count)
     {
         auto db = create(path);
         Transaction tx(*db);
+        if (!tx.isActive()) {
+            err() << tx.error() << '\n';
+            return {};
+        }
         QSqlQuery insert(db->db());
         insert.prepare(QStringLiteral("INSERT INTO items (kind, path, content_hash, width, height, file_size, "
                                       "imported_at) VALUES (0, ?, ?, 640, 480, 12345, 0)"));

@@ -69,11 +69,15 @@ QHash<QString, std::vector<float>> FeatureCache::load(const QStringList &keys)
     return result;
 }
 
-void FeatureCache::store(const QHash<QString, std::vector<float>> &features)
+bool FeatureCache::store(const QHash<QString, std::vector<float>> &features)
 {
     if (!m_open || features.isEmpty())
-        return;
-    m_db.transaction();
+        return m_open;
+    // A cache: when it cannot be written (busy, disk full) the run goes on with the features in memory, and says so.
+    if (!m_db.transaction()) {
+        qCWarning(lcTrain) << "feature cache: cannot begin a transaction:" << m_db.lastError().text();
+        return false;
+    }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO features (model, key, data) VALUES (?, ?, ?)"));
     for (auto it = features.cbegin(); it != features.cend(); ++it) {
@@ -81,9 +85,18 @@ void FeatureCache::store(const QHash<QString, std::vector<float>> &features)
         q.bindValue(1, it.key());
         q.bindValue(2, QByteArray(reinterpret_cast<const char *>(it.value().data()),
                                   qsizetype(it.value().size() * sizeof(float))));
-        q.exec();
+        if (!q.exec()) {
+            qCWarning(lcTrain) << "feature cache: cannot store features:" << q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
     }
-    m_db.commit();
+    if (!m_db.commit()) {
+        qCWarning(lcTrain) << "feature cache: cannot commit:" << m_db.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+    return true;
 }
 
 QString FeatureCache::modelKey(const QString &modelDir)

@@ -24,7 +24,7 @@ public:
     /// Features of the keys that are cached; absent keys are left out.
     QHash<QString, std::vector<float>> load(const QStringList &keys);
     /// Stores features (one transaction).
-    void store(const QHash<QString, std::vector<float>> &features);
+    bool store(const QHash<QString, std::vector<float>> &features);
 
     /// A model's identity: a hash of its model.json and weight files.
     static QString modelKey(const QString &modelDir);
