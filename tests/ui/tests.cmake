@@ -1,6 +1,9 @@
 # The labeling window: its core pieces alone, then the real widgets driven by key and mouse events.
 nsfw_add_test(tst_gallerymodel SOURCES ui/tst_gallerymodel.cpp LABELS "gallery;ui")
 nsfw_add_test(tst_workbench SOURCES ui/tst_workbench.cpp LIBS ui LABELS ui)
+# Another writer holds the write lock while labels are given; another writer's labels, imports and runs appear.
+nsfw_add_test(tst_labelcontention SOURCES ui/tst_labelcontention.cpp LIBS ui LABELS ui)
+nsfw_add_test(tst_externalchanges SOURCES ui/tst_externalchanges.cpp LIBS ui LABELS ui)
 
 # Not a test: the window's speed figures (README "Measured"). Run offscreen:
 #   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-gui

@@ -3,8 +3,10 @@
 // the SQLite file.
 #include "gallery/gallerymodel.h"
 #include "gallery/labelsession.h"
+#include "gallery/pictureloader.h"
 #include "gallery/thumbnailprovider.h"
 #include "gallerypanel.h"
+#include "imagecanvas.h"
 #include "importcontroller.h"
 #include "labelingpage.h"
 #include "mainwindow.h"
@@ -334,6 +336,61 @@ private Q_SLOTS:
         QCOMPARE(again, covered);
         // Space held must not have labeled or moved anything.
         QCOMPARE(view->currentIndex().isValid(), true);
+    }
+
+    void viewerPlaceholderIsCovered()
+    {
+        // With the viewer covered, the enlarged thumbnail shown until the picture has loaded is covered too.
+        QSettings().setValue(QStringLiteral("wellbeing/inViewer"), true);
+        page()->reloadSettings();
+        auto *view = page()->gallery()->view();
+        view->setCurrentIndex(model()->index(0));
+        // An unlabeled image far from the current one (not prefetched), whose thumbnail is in memory.
+        int row = -1;
+        for (int r = model()->rowCount() - 1; r > 4; --r) {
+            const QModelIndex i = model()->index(r);
+            if (i.data(GalleryModel::LabelRole).toInt() == int(Label::None) &&
+                i.data(GalleryModel::KindRole).toInt() == int(ItemKind::Image)) {
+                row = r;
+                break;
+            }
+        }
+        QVERIFY(row >= 0);
+        page()->thumbnails()->thumbnail(model()->mediaRef(row));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page()->thumbnails()->contains(model()->index(row).data(GalleryModel::CacheKeyRole).toString()), 10000);
+        QVERIFY(!page()->pictures()->cached(model()->idAt(row)));
+        // Show it and look before the event loop can deliver the decoded picture: the placeholder is up.
+        view->setCurrentIndex(model()->index(row));
+        ImageCanvas *canvas = page()->viewer()->canvas();
+        QCOMPARE(canvas->itemId(), model()->idAt(row));
+        QVERIFY(!canvas->hasPicture());
+        const QImage shown = canvas->grab().toImage();
+        canvas->setRevealed(true);
+        const QImage uncovered = canvas->grab().toImage();
+        canvas->setRevealed(false);
+        // Covered: not the thumbnail as it is, and without its edges (a blur leaves little local contrast).
+        auto sharpness = [](const QImage &image) {
+            const QImage g = image.convertToFormat(QImage::Format_Grayscale8);
+            qint64 sum = 0;
+            for (int y = 0; y < g.height(); ++y) {
+                const uchar *line = g.constScanLine(y);
+                for (int x = 1; x < g.width(); ++x)
+                    sum += std::abs(int(line[x]) - int(line[x - 1]));
+            }
+            return sum;
+        };
+        QVERIFY(shown != uncovered);
+        QVERIFY2(sharpness(shown) * 2 < sharpness(uncovered),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(sharpness(shown)).arg(sharpness(uncovered))));
+        // Once the picture arrives it is covered as before.
+        QTRY_VERIFY_WITH_TIMEOUT(canvas->hasPicture(), 10000);
+        const QImage picture = canvas->grab().toImage();
+        canvas->setRevealed(true);
+        QVERIFY(canvas->grab().toImage() != picture);
+        canvas->setRevealed(false);
+        QSettings().setValue(QStringLiteral("wellbeing/inViewer"), false);
+        page()->reloadSettings();
     }
 
     void reopensLastProject()
