@@ -293,6 +293,8 @@ void LabelingPage::showRow(GalleryModel *model, int row, bool fromTimeline)
         showPicture(); // prefetched: shown in this very event, no placeholder
     } else {
         m_viewer->canvas()->setPlaceholder(r->id, m_thumbnails->thumbnail(ref), tr("Loading…"));
+        m_coverFor = 0;
+        updateCover(); // the enlarged thumbnail shows as much as the picture: covered alike
         m_pictures->load(r->id, ref);
     }
     prefetchAround(model, row);
@@ -326,6 +328,9 @@ void LabelingPage::updateCover()
     if (p && !p->fitted.isNull()) {
         canvas->setCover(applyWellbeing(p->fitted, m_wellbeing.mode, m_wellbeing.strength));
         m_coverFor = m_shown.id;
+    } else if (!canvas->hasPicture() && !canvas->placeholder().isNull()) {
+        // Not m_coverFor: the picture, when it arrives, gets a cover of its own.
+        canvas->setCover(applyWellbeing(canvas->placeholder(), m_wellbeing.mode, m_wellbeing.strength));
     }
 }
 
