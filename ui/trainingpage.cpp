@@ -178,6 +178,7 @@ bool TrainingPage::startTraining(const TrainSettings &settings)
         return false;
     m_liveRun = 0;
     m_liveThreshold = settings.threshold;
+    m_livePicked = false;
     clearPlots();
     m_confusion->setCurve(PrCurve());
     m_confusion->setRetrainEnabled(false);
@@ -244,6 +245,11 @@ void TrainingPage::onFinished(const TrainResult &result)
         text = tr("Run failed: %1").arg(result.error);
     }
     m_settings->setStatus(text);
+    // A threshold picked on the live curves is the user's choice for this run: store it before the run is
+    // opened for review, which shows the stored one.
+    if (m_livePicked && result.runId > 0 && m_db)
+        RunStore(*m_db).setThreshold(result.runId, m_liveThreshold);
+    m_livePicked = false;
     m_history->reload();
     if (result.status == QLatin1String("finished") && result.runId > 0) {
         openRun(result.runId, /*keepLoss=*/true); // the step losses seen live are not stored: keep them
@@ -350,8 +356,10 @@ bool TrainingPage::compareRuns(qint64 runId, qint64 otherRunId)
 
 void TrainingPage::onThresholdPicked(double threshold)
 {
-    if (m_reviewRun == 0 && m_session->isRunning())
-        m_liveThreshold = threshold; // applies to the live run's display only
+    if (m_reviewRun == 0 && m_session->isRunning()) {
+        m_liveThreshold = threshold; // shown on the live curves now, saved with the run when it ends
+        m_livePicked = true;
+    }
     m_confusion->setThreshold(threshold);
     m_pr->setThreshold(threshold);
     m_roc->setThreshold(threshold);
