@@ -102,11 +102,13 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     badgeFont.setBold(true);
     painter->setFont(badgeFont);
     const int badge = QFontMetrics(badgeFont).height() + 4;
-    if (!letter.isEmpty()) {
+    // A label not yet written (another program holds the project's lock): the badge with a dotted ring.
+    const bool pending = index.data(GalleryModel::PendingRole).toBool();
+    if (!letter.isEmpty() || pending) {
         const QRect b(cell.right() - badge - 2, cell.y() + 6, badge, badge);
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setBrush(color);
-        painter->setPen(Qt::NoPen);
+        painter->setPen(pending ? QPen(Qt::white, 2, Qt::DotLine) : QPen(Qt::NoPen));
         painter->drawEllipse(b);
         painter->setPen(Qt::white);
         painter->drawText(b, Qt::AlignCenter, letter);

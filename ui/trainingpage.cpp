@@ -106,6 +106,8 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     connect(m_uncertain, &QPushButton::clicked, this, &TrainingPage::labelUncertain);
     connect(m_labeling->session(), &LabelSession::labelsChanged, this,
             [this](const QVector<qint64> &ids) { onLabelsChanged(ids); });
+    connect(m_labeling, &LabelingPage::labelsChangedElsewhere, this,
+            [this](const QVector<qint64> &ids) { onLabelsChanged(ids); });
     // Dragging the marker changes the threshold many times a second: save once it rests.
     m_saveThreshold->setSingleShot(true);
     m_saveThreshold->setInterval(400);
@@ -479,6 +481,11 @@ bool TrainingPage::retrain()
     s.threshold = m_confusion->threshold(); // the operating point chosen since
     m_settings->setSettings(s);
     return startTraining(s);
+}
+
+void TrainingPage::reloadRuns()
+{
+    m_history->reload();
 }
 
 void TrainingPage::labelUncertain()

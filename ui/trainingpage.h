@@ -58,6 +58,8 @@ public:
     bool retrain();
     /// Shows the unlabeled items in the Label tab, those the reviewed run is least sure about first.
     void labelUncertain();
+    /// Re-reads the run list after other writers changed runs (the shown run stays).
+    void reloadRuns();
 
     qint64 reviewedRun() const { return m_reviewRun; }
     qint64 liveRun() const { return m_liveRun; }

@@ -3,4 +3,5 @@ target_sources(core PRIVATE
   store/labelstore.h store/labelstore.cpp
   store/csvlabels.h store/csvlabels.cpp
   store/runstore.h store/runstore.cpp
+  store/projectwatcher.h store/projectwatcher.cpp
 )
