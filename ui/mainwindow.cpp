@@ -188,7 +188,7 @@ bool MainWindow::settleProject(bool quitting)
     }
     LabelSession *session = m_labeling->session();
     if (session->hasPending()) {
-        session->flush(200);
+        session->flush(0);
         if (session->hasPending()) {
             QMessageBox box(QMessageBox::Question, tr("Labels not saved yet"),
                             tr("%n label(s) are not saved yet: another program is writing to the project file. "

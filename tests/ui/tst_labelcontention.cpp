@@ -11,6 +11,7 @@
 #include "store/projectdatabase.h"
 #include "testsupport.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMessageBox>
@@ -173,6 +174,12 @@ private Q_SLOTS:
             QCOMPARE(page()->model()->index(r).data(GalleryModel::LabelRole).toInt(), int(Label::Safe));
         QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history")), 0);
         QVERIFY(probe.worstMs() < 100);
+        // Marked pending in the cells and the status bar until they are written.
+        for (int r = 0; r < 5; ++r)
+            QVERIFY(page()->model()->index(r).data(GalleryModel::PendingRole).toBool());
+        QVERIFY(!page()->model()->index(5).data(GalleryModel::PendingRole).toBool());
+        QCOMPARE(page()->session()->pendingCount(), 5);
+        QVERIFY(m_window->statusPanel()->pendingText().contains(QLatin1String("5")));
 
         // Released: every label is committed, in order, none lost, none twice.
         QTRY_VERIFY_WITH_TIMEOUT(holder.done(), 10000);
@@ -180,6 +187,44 @@ private Q_SLOTS:
         QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE source = 'manual'")), 5);
         QVERIFY2(probe.worstMs() < 100, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
         QCOMPARE(m_window->statusPanel()->counts()[int(Label::Safe) + 1], 5);
+        QCOMPARE(page()->session()->pendingCount(), 0);
+        QVERIFY(m_window->statusPanel()->pendingText().isEmpty());
+        QVERIFY(!page()->model()->index(0).data(GalleryModel::PendingRole).toBool());
+        qInfo("worst event-loop lateness while the lock was held: %.1f ms over %d ticks", probe.worstMs(),
+              probe.ticks());
+    }
+
+    void closingWithPendingLabelsWaitsForThem()
+    {
+        FileView file(m_project);
+        const qint64 fifth = page()->model()->idAt(4);
+        WriteLockHolder holder(m_project, 1500);
+        QTRY_VERIFY(holder.locked());
+        QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier); // undoes the fifth label: pending
+        QCOMPARE(page()->model()->index(4).data(GalleryModel::LabelRole).toInt(), int(Label::None));
+        QCOMPARE(page()->session()->pendingCount(), 1);
+        // Closing asks; "wait" keeps the window until the label is written, the event loop turning.
+        QString asked;
+        QTimer::singleShot(0, [&asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked = box->text();
+            for (QAbstractButton *b : box->buttons()) {
+                if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                    b->click();
+            }
+        });
+        LatenessProbe probe;
+        m_window->close();
+        QVERIFY(!asked.isEmpty());
+        QVERIFY(holder.done());
+        QVERIFY(!m_window->isVisible());
+        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM items WHERE label = 0")), 4);
+        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE item_id = %1 AND source = 'undo'")
+                                 .arg(fifth)),
+                 1);
+        QVERIFY2(probe.worstMs() < 100, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
     }
 
     void cleanupTestCase() { m_window.reset(); }
