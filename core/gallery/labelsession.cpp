@@ -137,8 +137,11 @@ LabelSession::Outcome LabelSession::submit(Write write)
         return Outcome::Queued;
     }
     m_error.clear();
-    if (writeOne(write, kWriteWaitMs, false))
+    const LabelWriteResult result = attempt({&write}, kWriteWaitMs);
+    if (!result.busy) {
+        settle(write, result, false);
         return m_error.isEmpty() ? Outcome::Written : Outcome::Failed;
+    }
     // Another writer holds the lock: show the label now, write it when the lock is free.
     qCInfo(lcStore) << "project locked by another writer; label queued";
     m_queue.append(write);
@@ -153,19 +156,41 @@ LabelSession::Outcome LabelSession::submit(Write write)
     return Outcome::Queued;
 }
 
-bool LabelSession::writeOne(const Write &write, int waitMs, bool queued)
+LabelWriteResult LabelSession::attempt(const QVector<const Write *> &writes, int waitMs)
 {
     // Wait only briefly for the lock here (the GUI thread), then restore the connection's own timeout.
     const int timeout = m_db->busyTimeout();
     m_db->setBusyTimeout(waitMs);
     QElapsedTimer timer;
     timer.start();
-    const LabelWriteResult result = LabelStore(*m_db).write(write.changes, m_annotator, write.source);
+    LabelWriteResult result;
+    if (writes.size() == 1) {
+        result = LabelStore(*m_db).write(writes.first()->changes, m_annotator, writes.first()->source);
+        m_results = {result};
+    } else {
+        // Labels that waited are written in one transaction (one fsync), each write a savepoint of its own.
+        m_results.clear();
+        Transaction tx(*m_db);
+        if (!tx.isActive()) {
+            result.busy = m_db->lastErrorWasBusy();
+            result.error = result.busy ? QString() : tx.error();
+        } else {
+            for (const Write *w : writes)
+                m_results.append(LabelStore(*m_db).write(w->changes, m_annotator, w->source));
+            if (!tx.commit()) {
+                result.busy = m_db->lastErrorWasBusy();
+                result.error = result.busy ? QString() : tx.error();
+                m_results.clear();
+            }
+        }
+    }
     m_lastWriteMs = timer.nsecsElapsed() / 1e6;
     m_db->setBusyTimeout(timeout);
-    if (result.busy)
-        return false;
+    return result;
+}
 
+void LabelSession::settle(const Write &write, const LabelWriteResult &result, bool queued)
+{
     QVector<qint64> ids;
     QVector<Label> labels;
     for (const LabelChange &c : write.changes) {
@@ -173,11 +198,11 @@ bool LabelSession::writeOne(const Write &write, int waitMs, bool queued)
         labels << c.label;
     }
     if (!result.ok()) {
-        m_error = result.error;
+        m_error = result.busy ? tr("The project file stayed locked by another program.") : result.error;
         if (queued) // shown already: show what the file has again
             Q_EMIT labelsChanged(ids, write.shownBefore, labels);
         Q_EMIT writeFailed(m_error);
-        return true;
+        return;
     }
     const QSet<qint64> skippedIds(result.skipped.cbegin(), result.skipped.cend());
     if (!queued) {
@@ -203,19 +228,24 @@ bool LabelSession::writeOne(const Write &write, int waitMs, bool queued)
         Q_EMIT labelsChanged(result.skipped, result.current, shown);
         Q_EMIT skipped(result.skipped, result.current, write.source);
     }
-    return true;
 }
 
 bool LabelSession::flush(int waitMs)
 {
-    const qsizetype before = m_queue.size();
-    while (m_db && !m_queue.isEmpty()) {
-        if (!writeOne(m_queue.constFirst(), waitMs, true))
-            break;
-        m_queue.removeFirst();
+    if (m_db && !m_queue.isEmpty()) {
+        QVector<const Write *> writes;
+        for (const Write &w : std::as_const(m_queue))
+            writes << &w;
+        const LabelWriteResult outer = attempt(writes, waitMs);
+        if (!outer.busy) {
+            const QList<Write> done = m_queue;
+            const QVector<LabelWriteResult> results = m_results;
+            m_queue.clear();
+            rebuildPending();
+            for (int i = 0; i < done.size(); ++i)
+                settle(done.at(i), i < results.size() ? results.at(i) : outer, true);
+        }
     }
-    if (m_queue.size() != before)
-        rebuildPending();
     if (m_queue.isEmpty())
         m_retry->stop();
     else if (!m_retry->isActive())

@@ -100,8 +100,11 @@ private:
     };
     enum class Outcome { Written, Queued, Failed };
     Outcome submit(Write write);
-    /// Writes the first queued write; false when it has to wait (busy).
-    bool writeOne(const Write &write, int waitMs, bool queued);
+    /// Writes these in order, waiting up to waitMs for the lock; results per write in m_results unless the
+    /// returned result is busy (nothing written) or failed as a whole.
+    LabelWriteResult attempt(const QVector<const Write *> &writes, int waitMs);
+    /// Tells the window what a write did (queued: it was shown already).
+    void settle(const Write &write, const LabelWriteResult &result, bool queued);
     void rebuildPending();
 
     ProjectDatabase *m_db = nullptr;
@@ -109,6 +112,7 @@ private:
     QVector<LabelEdit> m_undo;
     QVector<LabelEdit> m_redo;
     QList<Write> m_queue;
+    QVector<LabelWriteResult> m_results;
     QHash<qint64, Label> m_pending;
     QTimer *m_retry;
     QString m_error;

@@ -11,6 +11,12 @@ add_executable(nsfw-workbench-bench-gui ui/benchgui.cpp)
 target_compile_options(nsfw-workbench-bench-gui PRIVATE ${NSFW_WARNINGS})
 target_link_libraries(nsfw-workbench-bench-gui PRIVATE core ui Qt6::Test testsupport)
 
+# Not a test: the window's event-loop lateness while another process holds the write lock (README). Run offscreen:
+#   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-contention [--rounds 3] [--hold-ms 2000]
+add_executable(nsfw-workbench-bench-contention ui/benchcontention.cpp)
+target_compile_options(nsfw-workbench-bench-contention PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-bench-contention PRIVATE core ui Qt6::Test testsupport)
+
 # The training and review page (issue 7): trains small head-only runs on clip art, so it takes a minute.
 nsfw_add_test(tst_trainingpage SOURCES ui/tst_trainingpage.cpp LIBS ui LABELS "ui;train")
 set_tests_properties(tst_trainingpage PROPERTIES TIMEOUT 900)
