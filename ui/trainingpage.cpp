@@ -7,6 +7,7 @@
 #include "gallerypanel.h"
 #include "labelingpage.h"
 #include "lossplot.h"
+#include "messagelabel.h"
 #include "metricsplot.h"
 #include "runhistorypanel.h"
 #include "store/itemquery.h"
@@ -38,7 +39,7 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     , m_pr(new CurvePlot(CurvePlot::Kind::PrecisionRecall, this))
     , m_roc(new CurvePlot(CurvePlot::Kind::Roc, this))
     , m_confusion(new ConfusionPanel(this))
-    , m_title(new QLabel(this))
+    , m_title(new MessageLabel(this))
     , m_uncertain(new QPushButton(tr("Label the most uncertain unlabeled items"), this))
     , m_saveThreshold(new QTimer(this))
 {
@@ -57,7 +58,6 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     auto *grid = new QGridLayout(plots);
     grid->setContentsMargins(4, 4, 4, 4);
     grid->setSpacing(6);
-    m_title->setTextFormat(Qt::PlainText);
     QFont big = font();
     big.setBold(true);
     m_title->setFont(big);
@@ -139,7 +139,7 @@ void TrainingPage::setDatabase(ProjectDatabase *db)
     m_history->setDatabase(db);
     clearPlots();
     m_confusion->setCurve(PrCurve());
-    m_title->setText(db ? tr("No run yet: choose the settings and press Train.") : QString());
+    m_title->setMessage(db ? tr("No run yet: choose the settings and press Train.") : QString());
     m_settings->setStatus(QString());
     if (db) {
         if (const qint64 latest = RunStore(*db).latestFinished())
@@ -186,7 +186,7 @@ bool TrainingPage::startTraining(const TrainSettings &settings)
     m_confusion->setRetrainEnabled(false);
     m_settings->setRunning(true);
     m_settings->setStatus(QString());
-    m_title->setText(tr("Starting a run…"));
+    m_title->setMessage(tr("Starting a run…"));
     return true;
 }
 
@@ -203,7 +203,7 @@ void TrainingPage::onStarted(qint64 runId)
     m_reviewItems.clear();
     m_relabelled.clear();
     updateRelabelled();
-    m_title->setText(tr("Run %1 in progress").arg(runId));
+    m_title->setMessage(tr("Run %1 in progress").arg(runId));
     m_history->reload();
     m_history->setShownRun(runId);
 }
@@ -257,7 +257,7 @@ void TrainingPage::onFinished(const TrainResult &result)
         openRun(result.runId, /*keepLoss=*/true); // the step losses seen live are not stored: keep them
         m_labeling->refresh();                    // the gallery's scores, filters and sorts now use this run
     } else {
-        m_title->setText(text);
+        m_title->setMessage(text);
     }
     m_liveRun = 0;
     Q_EMIT runEnded(result);
@@ -325,7 +325,7 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     m_roc->setThreshold(run->threshold);
     m_confusion->setRetrainEnabled(run->status != QLatin1String("running"));
     m_uncertain->setEnabled(true);
-    m_title->setText(tr("%1 — %2 validation items (%3 NSFW, %4 safe)")
+    m_title->setMessage(tr("%1 — %2 validation items (%3 NSFW, %4 safe)")
                          .arg(RunHistoryPanel::describe(*run))
                          .arg(best.positives + best.negatives)
                          .arg(best.positives)
@@ -352,7 +352,7 @@ bool TrainingPage::compareRuns(qint64 runId, qint64 otherRunId)
     // The other run's own pretrained line would only repeat this one's when the split is the same.
     m_pr->setCurve(CurvePlot::Series::Compare, curve, RunHistoryPanel::describe(*other));
     m_roc->setCurve(CurvePlot::Series::Compare, curve, RunHistoryPanel::describe(*other));
-    m_title->setText(m_title->text() + QStringLiteral("  ·  ") + tr("compared with run %1").arg(otherRunId));
+    m_title->setMessage(m_title->message() + QStringLiteral("  ·  ") + tr("compared with run %1").arg(otherRunId));
     return true;
 }
 

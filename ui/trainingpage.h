@@ -21,6 +21,7 @@ namespace nsfw::ui {
 class CurvePlot;
 class LabelingPage;
 class LossPlot;
+class MessageLabel;
 class MetricsPlot;
 class RunHistoryPanel;
 class TrainSettingsPanel;
@@ -102,7 +103,7 @@ private:
     CurvePlot *m_pr;
     CurvePlot *m_roc;
     ConfusionPanel *m_confusion;
-    QLabel *m_title;
+    MessageLabel *m_title;
     QPushButton *m_uncertain;
     QTimer *m_saveThreshold;
     qint64 m_liveRun = 0;

@@ -12,18 +12,23 @@
 #include "mainwindow.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
+#include "train/trainingsession.h"
+#include "trainingpage.h"
+#include "trainsettingspanel.h"
 #include "store/projectdatabase.h"
 #include "testsupport.h"
 #include "viewerpanel.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -392,6 +397,37 @@ private Q_SLOTS:
         canvas->setRevealed(false);
         QSettings().setValue(QStringLiteral("wellbeing/inViewer"), false);
         page()->reloadSettings();
+    }
+
+    void longMessagesNeverWidenTheWindow()
+    {
+        QTest::qWait(50);
+        const int width = m_window->width();
+        QVERIFY(m_window->minimumSizeHint().width() <= width);
+        // An error naming a deep path (no place to wrap), and a long sentence.
+        const QString path = QStringLiteral("/data/") + QString(60, QLatin1Char('x')).repeated(8) + QStringLiteral("/model.json");
+        const QString sentence = QStringLiteral("the disk is full and nothing more can be written there ").repeated(12);
+        TrainResult failed;
+        failed.status = QStringLiteral("failed");
+        failed.error = QStringLiteral("cannot write %1: %2").arg(path, sentence);
+        Q_EMIT m_window->trainingPage()->session()->finished(failed); // as a run that failed reports it
+        page()->showItems({model()->idAt(0)}, QStringLiteral("Run 1 · ") + path);
+        m_window->statusBar()->showMessage(failed.error);
+        QApplication::processEvents();
+        QTest::qWait(50);
+        QCOMPARE(m_window->width(), width);
+        QVERIFY2(m_window->minimumSizeHint().width() <= width,
+                 qPrintable(QStringLiteral("minimum width %1 > %2").arg(m_window->minimumSizeHint().width()).arg(width)));
+        // The whole text is still there to read.
+        bool found = false;
+        for (QLabel *label : m_window->trainingPage()->settingsPanel()->findChildren<QLabel *>()) {
+            if (label->text().contains(QLatin1String("failed")))
+                found = label->toolTip().contains(path);
+        }
+        QVERIFY(found);
+        page()->model()->clearExplicitIds();
+        page()->gallery()->showExplicitTitle(QString());
+        m_window->statusBar()->clearMessage();
     }
 
     void reopensLastProject()
