@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace nsfw {
 
 ProjectWatcher::ProjectWatcher(QObject *parent)
@@ -41,11 +43,15 @@ void ProjectWatcher::setInterval(int ms)
 
 bool ProjectWatcher::committedElsewhere()
 {
-    // data_version is per connection: it moves when any *other* connection commits, never for our own.
+    // data_version is per connection: it moves when any *other* connection commits, never for our own. The
+    // newest history id is read in the same snapshot: up to there, entries without a move are our own.
     QSqlQuery q(m_db->db());
-    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT (SELECT data_version FROM pragma_data_version),"
+                               " (SELECT coalesce(max(id), 0) FROM label_history)"))
+        || !q.next())
         return false;
     const qint64 version = q.value(0).toLongLong();
+    m_historyHead = q.value(1).toLongLong();
     const bool moved = m_dataVersion >= 0 && version != m_dataVersion;
     m_dataVersion = version;
     return moved;
@@ -75,8 +81,12 @@ ProjectWatcher::Seen ProjectWatcher::look() const
 
 void ProjectWatcher::check()
 {
-    if (!m_db || !committedElsewhere())
+    if (!m_db)
         return;
+    if (!committedElsewhere()) {
+        m_seen.historyId = std::max(m_seen.historyId, m_historyHead); // our own labels: not news
+        return;
+    }
     const Seen now = look();
     ProjectChanges changes;
     changes.items = now.itemCount != m_seen.itemCount || now.maxItemId != m_seen.maxItemId

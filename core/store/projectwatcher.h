@@ -28,7 +28,9 @@ struct ProjectChanges {
 /// Knowing *that* something changed is one method, committedElsewhere(): for SQLite it polls
 /// PRAGMA data_version (which changes only when another connection commits), a database server would
 /// listen for notifications instead. *What* changed is read once something did: new label history
-/// entries (so a cell changes in place without a requery), the items' count, and the runs.
+/// entries (so a cell changes in place without a requery; an item's label is reported as it is now),
+/// the items' count, and the runs. The window's own labels are not reported as long as no other commit
+/// falls between them and the next poll; if one does, they are reported too, which is harmless.
 class ProjectWatcher : public QObject
 {
     Q_OBJECT
@@ -58,13 +60,15 @@ private:
         qint64 missing = 0;
         QString runs;
     };
-    /// Whether any other connection committed since the last call (the backend-specific part).
+    /// Whether any other connection committed since the last call (the backend-specific part); also notes
+    /// the newest label history id of the same snapshot (m_historyHead).
     bool committedElsewhere();
     Seen look() const;
 
     ProjectDatabase *m_db = nullptr;
     QTimer *m_timer;
     qint64 m_dataVersion = -1;
+    qint64 m_historyHead = 0;
     Seen m_seen;
 };
 
