@@ -25,6 +25,7 @@ LabelSession::LabelSession(QObject *parent)
 
 LabelSession::~LabelSession()
 {
+    blockSignals(true); // whoever listened may be half destroyed by now
     if (m_db && !m_queue.isEmpty() && !flush(kLastChanceWaitMs))
         qCWarning(lcStore) << pendingCount() << "labels could not be written: the project stayed locked";
 }

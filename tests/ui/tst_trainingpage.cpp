@@ -297,6 +297,13 @@ private Q_SLOTS:
         QVERIFY(!asked.isEmpty());
         QVERIFY(m_window->isVisible());
         QVERIFY(page()->isTraining());
+        // Opening another project asks too; staying keeps this one and its run.
+        asked.clear();
+        answer(QMessageBox::Cancel);
+        QVERIFY(!m_window->openProject(m_dir.filePath(QStringLiteral("other.nwproj")), /*create=*/true));
+        QVERIFY(!asked.isEmpty());
+        QCOMPARE(m_window->database()->filePath(), QFileInfo(m_project).absoluteFilePath());
+        QVERIFY(page()->isTraining());
         // Then they confirm: the run is cancelled while the event loop keeps turning, then the window closes.
         asked.clear();
         int ticks = 0;
