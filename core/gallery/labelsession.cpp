@@ -121,19 +121,10 @@ bool LabelSession::redo(LabelEdit *redone)
     return true;
 }
 
-LabelSession::Outcome LabelSession::submit(Write write)
+LabelSession::Outcome LabelSession::submit(const Write &write)
 {
     if (!m_queue.isEmpty()) {
-        // Behind labels already waiting: they keep their order.
-        m_queue.append(write);
-        QVector<qint64> ids;
-        QVector<Label> labels;
-        for (const LabelChange &c : write.changes) {
-            ids << c.itemId;
-            labels << c.label;
-        }
-        rebuildPending();
-        Q_EMIT labelsChanged(ids, labels, write.shownBefore);
+        enqueue(write); // behind labels already waiting: they keep their order
         flush(0);
         return Outcome::Queued;
     }
@@ -143,8 +134,14 @@ LabelSession::Outcome LabelSession::submit(Write write)
         settle(write, result, false);
         return m_error.isEmpty() ? Outcome::Written : Outcome::Failed;
     }
-    // Another writer holds the lock: show the label now, write it when the lock is free.
     qCInfo(lcStore) << "project locked by another writer; label queued";
+    enqueue(write);
+    return Outcome::Queued;
+}
+
+void LabelSession::enqueue(const Write &write)
+{
+    // Shown now, written when the lock is free.
     m_queue.append(write);
     rebuildPending();
     QVector<qint64> ids;
@@ -154,7 +151,6 @@ LabelSession::Outcome LabelSession::submit(Write write)
         labels << c.label;
     }
     Q_EMIT labelsChanged(ids, labels, write.shownBefore);
-    return Outcome::Queued;
 }
 
 LabelWriteResult LabelSession::attempt(const QVector<const Write *> &writes, int waitMs)

@@ -99,7 +99,8 @@ private:
         QString source;
     };
     enum class Outcome { Written, Queued, Failed };
-    Outcome submit(Write write);
+    Outcome submit(const Write &write);
+    void enqueue(const Write &write);
     /// Writes these in order, waiting up to waitMs for the lock; results per write in m_results unless the
     /// returned result is busy (nothing written) or failed as a whole.
     LabelWriteResult attempt(const QVector<const Write *> &writes, int waitMs);
