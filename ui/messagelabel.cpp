@@ -19,8 +19,8 @@ QString breakable(const QString &text)
         ++sinceBreak;
         if (c.isSpace()) {
             sinceBreak = 0;
-        } else if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char('_') || c == QLatin1Char('-')
-                   || c == QLatin1Char('.') || c == QLatin1Char(',') || sinceBreak >= 24) {
+        } else if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char('_') || c == QLatin1Char('-') ||
+                   c == QLatin1Char('.') || c == QLatin1Char(',') || sinceBreak >= 24) {
             out += QChar(0x200B);
             sinceBreak = 0;
         }

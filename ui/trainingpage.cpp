@@ -326,10 +326,10 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     m_confusion->setRetrainEnabled(run->status != QLatin1String("running"));
     m_uncertain->setEnabled(true);
     m_title->setMessage(tr("%1 — %2 validation items (%3 NSFW, %4 safe)")
-                         .arg(RunHistoryPanel::describe(*run))
-                         .arg(best.positives + best.negatives)
-                         .arg(best.positives)
-                         .arg(best.negatives));
+                            .arg(RunHistoryPanel::describe(*run))
+                            .arg(best.positives + best.negatives)
+                            .arg(best.positives)
+                            .arg(best.negatives));
     m_history->setShownRun(runId);
     // Items relabelled since this run are marked in the gallery and counted for "Retrain".
     m_relabelled.clear();

@@ -109,7 +109,7 @@ private:
     qint64 m_liveRun = 0;
     qint64 m_reviewRun = 0;
     double m_liveThreshold = 0.5;
-    bool m_livePicked = false; ///< a threshold was picked while the live run trained: saved with it at its end
+    bool m_livePicked = false;      ///< a threshold was picked while the live run trained: saved with it at its end
     QVector<RunItem> m_reviewItems; ///< the reviewed run's items (split, label it used, score)
     QSet<qint64> m_relabelled;
 };

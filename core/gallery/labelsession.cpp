@@ -36,8 +36,8 @@ void LabelSession::setDatabase(ProjectDatabase *db)
         const int lost = pendingCount();
         m_queue.clear();
         rebuildPending();
-        Q_EMIT writeFailed(tr("%n label(s) could not be written: another program kept the project file locked.",
-                              nullptr, lost));
+        Q_EMIT writeFailed(
+            tr("%n label(s) could not be written: another program kept the project file locked.", nullptr, lost));
     }
     m_db = db;
     m_undo.clear();

@@ -34,8 +34,7 @@ int LabelStore::apply(const QVector<LabelChange> &changes, const QString &annota
     return -1;
 }
 
-LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QString &annotator,
-                                   const QString &source)
+LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QString &annotator, const QString &source)
 {
     LabelWriteResult result;
     auto fail = [&result](const QString &message, bool busy) {

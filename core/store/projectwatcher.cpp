@@ -47,8 +47,8 @@ bool ProjectWatcher::committedElsewhere()
     // newest history id is read in the same snapshot: up to there, entries without a move are our own.
     QSqlQuery q(m_db->db());
     if (!q.exec(QStringLiteral("SELECT (SELECT data_version FROM pragma_data_version),"
-                               " (SELECT coalesce(max(id), 0) FROM label_history)"))
-        || !q.next())
+                               " (SELECT coalesce(max(id), 0) FROM label_history)")) ||
+        !q.next())
         return false;
     const qint64 version = q.value(0).toLongLong();
     m_historyHead = q.value(1).toLongLong();
@@ -66,8 +66,8 @@ ProjectWatcher::Seen ProjectWatcher::look() const
                               " (SELECT count(*) FROM items WHERE missing <> 0),"
                               " (SELECT count(*) || '/' || coalesce(max(id), 0) || '/' || total(finished_ms) || '/' ||"
                               "  total(threshold) || '/' || coalesce(group_concat(status), '') FROM runs),"
-                              " (SELECT count(*) FROM run_epochs)"))
-        && q.next()) {
+                              " (SELECT count(*) FROM run_epochs)")) &&
+        q.next()) {
         s.historyId = q.value(0).toLongLong();
         s.itemCount = q.value(1).toLongLong();
         s.maxItemId = q.value(2).toLongLong();
@@ -89,8 +89,8 @@ void ProjectWatcher::check()
     }
     const Seen now = look();
     ProjectChanges changes;
-    changes.items = now.itemCount != m_seen.itemCount || now.maxItemId != m_seen.maxItemId
-                    || now.missing != m_seen.missing;
+    changes.items =
+        now.itemCount != m_seen.itemCount || now.maxItemId != m_seen.maxItemId || now.missing != m_seen.missing;
     changes.runs = now.runs != m_seen.runs;
     if (now.historyId > m_seen.historyId) {
         QSqlQuery q(m_db->db());

@@ -119,8 +119,9 @@ private Q_SLOTS:
         QCOMPARE(store.setLabel({m_ids[0], m_ids[1]}, Label::Safe, QStringLiteral("a"), QStringLiteral("manual")), 2);
         QCOMPARE(store.setLabel({m_ids[1]}, Label::Nsfw, QStringLiteral("b"), QStringLiteral("cli")), 1);
         // An undo of "a"'s label: only where the label is still "a"'s.
-        const LabelWriteResult r = store.write({{m_ids[0], Label::None, Label::Safe}, {m_ids[1], Label::None, Label::Safe}},
-                                               QStringLiteral("a"), QStringLiteral("undo"));
+        const LabelWriteResult r =
+            store.write({{m_ids[0], Label::None, Label::Safe}, {m_ids[1], Label::None, Label::Safe}},
+                        QStringLiteral("a"), QStringLiteral("undo"));
         QVERIFY(r.ok());
         QCOMPARE(r.changed, 1);
         QCOMPARE(r.skipped, QVector<qint64>{m_ids[1]});
@@ -139,14 +140,14 @@ private Q_SLOTS:
         QCOMPARE(m_db->busyTimeout(), 5);
         QElapsedTimer t;
         t.start();
-        const LabelWriteResult r =
-            LabelStore(*m_db).write({{m_ids[2], Label::Safe, std::nullopt}}, QStringLiteral("a"), QStringLiteral("manual"));
+        const LabelWriteResult r = LabelStore(*m_db).write({{m_ids[2], Label::Safe, std::nullopt}}, QStringLiteral("a"),
+                                                           QStringLiteral("manual"));
         QVERIFY(t.elapsed() < 1000);
         QVERIFY(r.busy);
         QVERIFY(r.error.isEmpty());
         QVERIFY(other->exec(QStringLiteral("COMMIT")));
-        QVERIFY(LabelStore(*m_db).write({{m_ids[2], Label::Safe, std::nullopt}}, QStringLiteral("a"),
-                                        QStringLiteral("manual"))
+        QVERIFY(LabelStore(*m_db)
+                    .write({{m_ids[2], Label::Safe, std::nullopt}}, QStringLiteral("a"), QStringLiteral("manual"))
                     .ok());
         QCOMPARE(LabelStore(*m_db).current(m_ids[2]), Label::Safe);
     }

@@ -249,7 +249,7 @@ int main(int argc, char **argv)
         commitAfterReleaseMs.push_back(release.nsecsElapsed() / 1e6);
         while (!exited)
             QTest::qWait(1);
-        watcher.join(); // at once: joining a thread that still waits would stall the window
+        watcher.join();    // at once: joining a thread that still waits would stall the window
         QTest::qWait(300); // a little time without the lock between rounds, as between an import's batches
     }
     keys.stop();

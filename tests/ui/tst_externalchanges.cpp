@@ -64,8 +64,8 @@ private Q_SLOTS:
         QSettings().setValue(QStringLiteral("annotator/name"), QStringLiteral("tester"));
         m_pictures = test::clipArt(20);
         m_project = m_dir.filePath(QStringLiteral("shared.nwproj"));
-        m_other = ProjectDatabase::open(m_project, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("other"),
-                                        nullptr);
+        m_other =
+            ProjectDatabase::open(m_project, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("other"), nullptr);
         QVERIFY(m_other);
         for (int i = 0; i < 10; ++i)
             QVERIFY(insertItem(*m_other) > 0);
@@ -127,8 +127,7 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_S); // A labels it safe
         QCOMPARE(LabelStore(*m_other).current(id), Label::Safe);
         // Someone else sets nsfw after it.
-        QCOMPARE(LabelStore(*m_other).setLabel({id}, Label::Nsfw, QStringLiteral("someone"), QStringLiteral("cli")),
-                 1);
+        QCOMPARE(LabelStore(*m_other).setLabel({id}, Label::Nsfw, QStringLiteral("someone"), QStringLiteral("cli")), 1);
         m_window->statusBar()->clearMessage();
         QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
         // Their label stays, in the file and in the window, and the window says why nothing was undone.

@@ -185,7 +185,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(holder.done(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(file.scalar(QStringLiteral("SELECT count(*) FROM items WHERE label = 0")), 5, 3000);
         QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE source = 'manual'")), 5);
-        QVERIFY2(probe.worstMs() < 100, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
+        QVERIFY2(probe.worstMs() < 100,
+                 qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
         QCOMPARE(m_window->statusPanel()->counts()[int(Label::Safe) + 1], 5);
         QCOMPARE(page()->session()->pendingCount(), 0);
         QVERIFY(m_window->statusPanel()->pendingText().isEmpty());
@@ -221,10 +222,12 @@ private Q_SLOTS:
         QVERIFY(holder.done());
         QVERIFY(!m_window->isVisible());
         QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM items WHERE label = 0")), 4);
-        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE item_id = %1 AND source = 'undo'")
-                                 .arg(fifth)),
-                 1);
-        QVERIFY2(probe.worstMs() < 100, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
+        QCOMPARE(
+            file.scalar(
+                QStringLiteral("SELECT count(*) FROM label_history WHERE item_id = %1 AND source = 'undo'").arg(fifth)),
+            1);
+        QVERIFY2(probe.worstMs() < 100,
+                 qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -25,7 +25,6 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QMessageBox>
-#include <QTimer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -34,6 +33,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace nsfw;
@@ -322,7 +322,8 @@ private Q_SLOTS:
         QCOMPARE(RunStore(*reader()).run(run)->status, QStringLiteral("cancelled"));
         // The wait for the batch in flight did not stop the 10 ms timer (a blocking wait would).
         if (clock.elapsed() > 200)
-            QVERIFY2(ticks * 40 >= clock.elapsed(), qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(clock.elapsed())));
+            QVERIFY2(ticks * 40 >= clock.elapsed(),
+                     qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(clock.elapsed())));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -12,11 +12,11 @@
 #include "mainwindow.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
+#include "store/projectdatabase.h"
+#include "testsupport.h"
 #include "train/trainingsession.h"
 #include "trainingpage.h"
 #include "trainsettingspanel.h"
-#include "store/projectdatabase.h"
-#include "testsupport.h"
 #include "viewerpanel.h"
 
 #include <QApplication>
@@ -28,8 +28,8 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -405,7 +405,8 @@ private Q_SLOTS:
         const int width = m_window->width();
         QVERIFY(m_window->minimumSizeHint().width() <= width);
         // An error naming a deep path (no place to wrap), and a long sentence.
-        const QString path = QStringLiteral("/data/") + QString(60, QLatin1Char('x')).repeated(8) + QStringLiteral("/model.json");
+        const QString path =
+            QStringLiteral("/data/") + QString(60, QLatin1Char('x')).repeated(8) + QStringLiteral("/model.json");
         const QString sentence = QStringLiteral("the disk is full and nothing more can be written there ").repeated(12);
         TrainResult failed;
         failed.status = QStringLiteral("failed");
@@ -416,8 +417,9 @@ private Q_SLOTS:
         QApplication::processEvents();
         QTest::qWait(50);
         QCOMPARE(m_window->width(), width);
-        QVERIFY2(m_window->minimumSizeHint().width() <= width,
-                 qPrintable(QStringLiteral("minimum width %1 > %2").arg(m_window->minimumSizeHint().width()).arg(width)));
+        QVERIFY2(
+            m_window->minimumSizeHint().width() <= width,
+            qPrintable(QStringLiteral("minimum width %1 > %2").arg(m_window->minimumSizeHint().width()).arg(width)));
         // The whole text is still there to read.
         bool found = false;
         for (QLabel *label : m_window->trainingPage()->settingsPanel()->findChildren<QLabel *>()) {
