@@ -33,6 +33,10 @@ using namespace nsfw::ui;
 
 namespace {
 
+// A stall the annotator would notice; far below the lock's hold time, which the window used to wait out. Generous,
+// so a busy CI machine's scheduling does not fail the test.
+constexpr double kStallMs = 250;
+
 // Another writer: a connection of its own, in a thread of its own, that holds BEGIN IMMEDIATE for a while.
 class WriteLockHolder
 {
@@ -173,7 +177,7 @@ private Q_SLOTS:
         for (int r = 0; r < 5; ++r)
             QCOMPARE(page()->model()->index(r).data(GalleryModel::LabelRole).toInt(), int(Label::Safe));
         QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history")), 0);
-        QVERIFY(probe.worstMs() < 100);
+        QVERIFY(probe.worstMs() < kStallMs);
         // Marked pending in the cells and the status bar until they are written.
         for (int r = 0; r < 5; ++r)
             QVERIFY(page()->model()->index(r).data(GalleryModel::PendingRole).toBool());
@@ -185,7 +189,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(holder.done(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(file.scalar(QStringLiteral("SELECT count(*) FROM items WHERE label = 0")), 5, 3000);
         QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE source = 'manual'")), 5);
-        QVERIFY2(probe.worstMs() < 100,
+        QVERIFY2(probe.worstMs() < kStallMs,
                  qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
         QCOMPARE(m_window->statusPanel()->counts()[int(Label::Safe) + 1], 5);
         QCOMPARE(page()->session()->pendingCount(), 0);
@@ -226,7 +230,7 @@ private Q_SLOTS:
             file.scalar(
                 QStringLiteral("SELECT count(*) FROM label_history WHERE item_id = %1 AND source = 'undo'").arg(fifth)),
             1);
-        QVERIFY2(probe.worstMs() < 100,
+        QVERIFY2(probe.worstMs() < kStallMs,
                  qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
     }
 

@@ -350,12 +350,14 @@ private Q_SLOTS:
         page()->reloadSettings();
         auto *view = page()->gallery()->view();
         view->setCurrentIndex(model()->index(0));
-        // An unlabeled image far from the current one (not prefetched), whose thumbnail is in memory.
+        // An unlabeled image far from the current one whose picture is not in memory (earlier steps may have
+        // prefetched some), and whose thumbnail is.
         int row = -1;
         for (int r = model()->rowCount() - 1; r > 4; --r) {
             const QModelIndex i = model()->index(r);
             if (i.data(GalleryModel::LabelRole).toInt() == int(Label::None) &&
-                i.data(GalleryModel::KindRole).toInt() == int(ItemKind::Image)) {
+                i.data(GalleryModel::KindRole).toInt() == int(ItemKind::Image) &&
+                !page()->pictures()->cached(model()->idAt(r))) {
                 row = r;
                 break;
             }
