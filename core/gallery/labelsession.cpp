@@ -68,11 +68,14 @@ bool LabelSession::label(const QVector<qint64> &ids, Label label)
         write.changes.append({edit.ids.at(i), label, std::nullopt});
     write.shownBefore = edit.before;
     write.source = QStringLiteral("manual");
-    if (submit(write) == Outcome::Failed)
-        return false;
+    // Counted before labelsChanged goes out, so the status bar that follows it counts this label too.
     if (m_sessionLabels == 0)
         m_sinceFirst.start();
     m_sessionLabels += int(edit.ids.size());
+    if (submit(write) == Outcome::Failed) {
+        m_sessionLabels -= int(edit.ids.size());
+        return false;
+    }
     m_undo.append(edit);
     if (m_undo.size() > kMaxUndo)
         m_undo.removeFirst();

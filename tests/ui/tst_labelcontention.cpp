@@ -14,6 +14,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -184,6 +185,11 @@ private Q_SLOTS:
         QVERIFY(!page()->model()->index(5).data(GalleryModel::PendingRole).toBool());
         QCOMPARE(page()->session()->pendingCount(), 5);
         QVERIFY(m_window->statusPanel()->pendingText().contains(QLatin1String("5")));
+        // The session's count in the status bar counts them (given is given, written or not yet).
+        bool counted = false;
+        for (QLabel *l : m_window->statusPanel()->findChildren<QLabel *>())
+            counted = counted || l->text().startsWith(QLatin1String("Session: 5 label"));
+        QVERIFY(counted);
 
         // Released: every label is committed, in order, none lost, none twice.
         QTRY_VERIFY_WITH_TIMEOUT(holder.done(), 10000);
