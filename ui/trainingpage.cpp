@@ -1,5 +1,6 @@
 #include "trainingpage.h"
 
+#include "common/logging.h"
 #include "curveplot.h"
 #include "gallery/gallerymodel.h"
 #include "gallery/labelsession.h"
@@ -27,6 +28,11 @@
 #include <algorithm>
 
 namespace nsfw::ui {
+
+namespace {
+// When the project closes, a threshold that still waits for another writer's lock gets this long.
+constexpr int kLastChanceWaitMs = 2000;
+} // namespace
 
 TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     : QWidget(parent)
@@ -111,7 +117,7 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     // Dragging the marker changes the threshold many times a second: save once it rests.
     m_saveThreshold->setSingleShot(true);
     m_saveThreshold->setInterval(400);
-    connect(m_saveThreshold, &QTimer::timeout, this, &TrainingPage::saveThreshold);
+    connect(m_saveThreshold, &QTimer::timeout, this, [this] { saveThreshold(); });
     clearPlots();
     m_confusion->setRetrainEnabled(false);
     m_uncertain->setEnabled(false);
@@ -119,14 +125,16 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
 
 TrainingPage::~TrainingPage()
 {
-    saveThreshold();
+    saveThreshold(kLastChanceWaitMs);
     // The session's destructor cancels and waits for a running run.
 }
 
 void TrainingPage::setDatabase(ProjectDatabase *db)
 {
-    if (m_db && m_saveThreshold->isActive())
-        saveThreshold();
+    if (m_db && m_unsaved.run > 0 && !saveThreshold(kLastChanceWaitMs))
+        qCWarning(lcTrain) << "the threshold of run" << m_unsaved.run
+                           << "could not be saved: the project stayed locked";
+    m_unsaved = UnsavedThreshold();
     if (m_session->isRunning()) {
         m_session->cancel();
         m_session->wait();
@@ -249,8 +257,10 @@ void TrainingPage::onFinished(const TrainResult &result)
     m_settings->setStatus(text);
     // A threshold picked on the live curves is the user's choice for this run: store it before the run is
     // opened for review, which shows the stored one.
-    if (m_livePicked && result.runId > 0 && m_db)
-        RunStore(*m_db).setThreshold(result.runId, m_liveThreshold);
+    if (m_livePicked && result.runId > 0 && m_db) {
+        m_unsaved = {result.runId, m_liveThreshold};
+        saveThreshold();
+    }
     m_livePicked = false;
     m_history->reload();
     if (result.status == QLatin1String("finished") && result.runId > 0) {
@@ -320,9 +330,11 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     m_pr->setCurve(CurvePlot::Series::Best, best, bestName);
     m_roc->setCurve(CurvePlot::Series::Best, best, bestName);
     m_confusion->setCurve(best);
-    m_confusion->setThreshold(run->threshold);
-    m_pr->setThreshold(run->threshold);
-    m_roc->setThreshold(run->threshold);
+    // A pick that waits for the lock is this run's threshold already.
+    const double threshold = m_unsaved.run == runId ? m_unsaved.threshold : run->threshold;
+    m_confusion->setThreshold(threshold);
+    m_pr->setThreshold(threshold);
+    m_roc->setThreshold(threshold);
     m_confusion->setRetrainEnabled(run->status != QLatin1String("running"));
     m_uncertain->setEnabled(true);
     m_title->setMessage(tr("%1 — %2 validation items (%3 NSFW, %4 safe)")
@@ -365,8 +377,10 @@ void TrainingPage::onThresholdPicked(double threshold)
     m_confusion->setThreshold(threshold);
     m_pr->setThreshold(threshold);
     m_roc->setThreshold(threshold);
-    if (m_reviewRun > 0)
+    if (m_reviewRun > 0) {
+        m_unsaved = {m_reviewRun, threshold};
         m_saveThreshold->start();
+    }
 }
 
 void TrainingPage::setThreshold(double threshold)
@@ -375,13 +389,23 @@ void TrainingPage::setThreshold(double threshold)
     saveThreshold();
 }
 
-void TrainingPage::saveThreshold()
+bool TrainingPage::saveThreshold(int waitMs)
 {
     m_saveThreshold->stop();
-    if (!m_db || m_reviewRun <= 0)
-        return;
-    RunStore(*m_db).setThreshold(m_reviewRun, m_confusion->threshold());
+    if (!m_db || m_unsaved.run <= 0)
+        return true;
+    // Like a label, a threshold never makes the window wait for another writer (a CLI import holding the lock).
+    const int timeout = m_db->busyTimeout();
+    m_db->setBusyTimeout(waitMs);
+    const bool saved = RunStore(*m_db).setThreshold(m_unsaved.run, m_unsaved.threshold);
+    m_db->setBusyTimeout(timeout);
+    if (!saved) {
+        m_saveThreshold->start();
+        return false;
+    }
+    m_unsaved = UnsavedThreshold();
     m_history->reload();
+    return true;
 }
 
 QVector<qint64> TrainingPage::reviewCell(ConfusionPanel::Cell cell)

@@ -89,7 +89,9 @@ private:
     void onThresholdPicked(double threshold);
     void onLabelsChanged(const QVector<qint64> &ids);
     void updateRelabelled();
-    void saveThreshold();
+    /// Saves the last threshold picked, waiting at most waitMs for another writer's lock; when that holds it
+    /// longer, the save is tried again shortly (the pick is kept, and shown when its run is opened).
+    bool saveThreshold(int waitMs = kThresholdWaitMs);
     void clearPlots();
     PrCurve validationCurve(qint64 runId) const;
 
@@ -109,6 +111,12 @@ private:
     qint64 m_liveRun = 0;
     qint64 m_reviewRun = 0;
     double m_liveThreshold = 0.5;
+    struct UnsavedThreshold {
+        qint64 run = 0;
+        double threshold = 0.5;
+    };
+    static constexpr int kThresholdWaitMs = 4;
+    UnsavedThreshold m_unsaved;     ///< picked, not yet in the file
     bool m_livePicked = false;      ///< a threshold was picked while the live run trained: saved with it at its end
     QVector<RunItem> m_reviewItems; ///< the reviewed run's items (split, label it used, score)
     QSet<qint64> m_relabelled;

@@ -29,12 +29,17 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
 #include <QTreeWidget>
+#include <atomic>
+#include <thread>
 
 using namespace nsfw;
 using namespace nsfw::ui;
@@ -246,6 +251,42 @@ private Q_SLOTS:
         QVERIFY(page()->prPlot()->exportTo(pdf, 600, 400));
         QVERIFY(QImage(png).width() == 600);
         QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+
+    void thresholdSaveNeverWaitsForAnotherWriter()
+    {
+        const qint64 run = page()->reviewedRun();
+        QVERIFY(run > 0);
+        // Another writer (a CLI import, say) holds the write lock for 1.5 s.
+        std::atomic<bool> locked{false}, released{false};
+        std::thread holder([&] {
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+                db.setDatabaseName(m_project);
+                if (db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+                    locked = true;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+                    QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+            released = true;
+        });
+        QTRY_VERIFY(locked);
+        QElapsedTimer clock;
+        clock.start();
+        page()->setThreshold(0.333);
+        QVERIFY2(clock.elapsed() < 500, qPrintable(QStringLiteral("the window waited %1 ms").arg(clock.elapsed())));
+        QVERIFY(!released);
+        QCOMPARE(page()->confusionPanel()->threshold(), 0.333);
+        // Opening another run meanwhile does not lose the pick; it is saved once the lock is free.
+        QVERIFY(page()->openRun(m_firstRun));
+        QVERIFY(page()->openRun(run));
+        QCOMPARE(page()->confusionPanel()->threshold(), 0.333);
+        QTRY_VERIFY_WITH_TIMEOUT(released, 5000);
+        holder.join();
+        QTRY_COMPARE_WITH_TIMEOUT(RunStore(*reader()).run(run)->threshold, 0.333, 3000);
     }
 
     void thresholdPickedWhileTrainingSurvivesTheEnd()
