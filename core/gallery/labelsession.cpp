@@ -68,6 +68,7 @@ bool LabelSession::label(const QVector<qint64> &ids, Label label)
         write.changes.append({edit.ids.at(i), label, std::nullopt});
     write.shownBefore = edit.before;
     write.source = QStringLiteral("manual");
+    write.annotator = m_annotator;
     // Counted before labelsChanged goes out, so the status bar that follows it counts this label too.
     if (m_sessionLabels == 0)
         m_sinceFirst.start();
@@ -94,6 +95,7 @@ bool LabelSession::undo(LabelEdit *undone)
         write.changes.append({edit.ids.at(i), edit.before.at(i), edit.after.at(i)});
     write.shownBefore = edit.after;
     write.source = QStringLiteral("undo");
+    write.annotator = m_annotator;
     if (submit(write) == Outcome::Failed)
         return false;
     m_undo.removeLast();
@@ -114,6 +116,7 @@ bool LabelSession::redo(LabelEdit *redone)
         write.changes.append({edit.ids.at(i), edit.after.at(i), edit.before.at(i)});
     write.shownBefore = edit.before;
     write.source = QStringLiteral("redo");
+    write.annotator = m_annotator;
     if (submit(write) == Outcome::Failed)
         return false;
     m_redo.removeLast();
@@ -165,7 +168,7 @@ LabelWriteResult LabelSession::attempt(const QVector<const Write *> &writes, int
     timer.start();
     LabelWriteResult result;
     if (writes.size() == 1) {
-        result = LabelStore(*m_db).write(writes.first()->changes, m_annotator, writes.first()->source);
+        result = LabelStore(*m_db).write(writes.first()->changes, writes.first()->annotator, writes.first()->source);
         m_results = {result};
     } else {
         // Labels that waited are written in one transaction (one fsync), each write a savepoint of its own.
@@ -176,7 +179,7 @@ LabelWriteResult LabelSession::attempt(const QVector<const Write *> &writes, int
             result.error = result.busy ? QString() : tx.error();
         } else {
             for (const Write *w : writes)
-                m_results.append(LabelStore(*m_db).write(w->changes, m_annotator, w->source));
+                m_results.append(LabelStore(*m_db).write(w->changes, w->annotator, w->source));
             if (!tx.commit()) {
                 result.busy = m_db->lastErrorWasBusy();
                 result.error = result.busy ? QString() : tx.error();

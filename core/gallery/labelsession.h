@@ -97,6 +97,7 @@ private:
         QVector<LabelChange> changes;
         QVector<Label> shownBefore; ///< what the window showed before (to go back if the write fails)
         QString source;
+        QString annotator; ///< who gave it, when it was given (a pending label keeps it)
     };
     enum class Outcome { Written, Queued, Failed };
     Outcome submit(const Write &write);

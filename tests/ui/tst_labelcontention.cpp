@@ -191,10 +191,15 @@ private Q_SLOTS:
             counted = counted || l->text().startsWith(QLatin1String("Session: 5 label"));
         QVERIFY(counted);
 
+        // Who gave them is who gave them, even if the name changes before they are written.
+        page()->session()->setAnnotator(QStringLiteral("later"));
+
         // Released: every label is committed, in order, none lost, none twice.
         QTRY_VERIFY_WITH_TIMEOUT(holder.done(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(file.scalar(QStringLiteral("SELECT count(*) FROM items WHERE label = 0")), 5, 3000);
         QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE source = 'manual'")), 5);
+        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE annotator = 'tester'")), 5);
+        page()->session()->setAnnotator(QStringLiteral("tester"));
         QVERIFY2(probe.worstMs() < kStallMs,
                  qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
         QCOMPARE(m_window->statusPanel()->counts()[int(Label::Safe) + 1], 5);
