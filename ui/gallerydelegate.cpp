@@ -102,9 +102,17 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     badgeFont.setBold(true);
     painter->setFont(badgeFont);
     const int badge = QFontMetrics(badgeFont).height() + 4;
-    if (!letter.isEmpty()) {
-        const QRect b(cell.right() - badge - 2, cell.y() + 6, badge, badge);
+    // A label not yet written (another program holds the project's lock): a dashed orange ring round the
+    // badge, the colour of the status bar's "waiting to be saved".
+    const bool pending = index.data(GalleryModel::PendingRole).toBool();
+    if (!letter.isEmpty() || pending) {
+        const QRect b(cell.right() - badge - 5, cell.y() + 9, badge, badge);
         painter->setRenderHint(QPainter::Antialiasing);
+        if (pending) {
+            painter->setBrush(Qt::NoBrush);
+            painter->setPen(QPen(QColor(0xe0, 0x9a, 0x1e), 2.5, Qt::DashLine));
+            painter->drawEllipse(QRectF(b).adjusted(-3, -3, 3, 3));
+        }
         painter->setBrush(color);
         painter->setPen(Qt::NoPen);
         painter->drawEllipse(b);

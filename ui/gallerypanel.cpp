@@ -3,6 +3,7 @@
 #include "gallery/gallerymodel.h"
 #include "gallery/thumbnailprovider.h"
 #include "gallerydelegate.h"
+#include "messagelabel.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -56,7 +57,7 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     , m_size(new QSlider(Qt::Horizontal, this))
     , m_count(new QLabel(this))
     , m_banner(new QWidget(this))
-    , m_bannerText(new QLabel(m_banner))
+    , m_bannerText(new MessageLabel(m_banner))
 {
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 0);
@@ -178,7 +179,7 @@ void GalleryPanel::setScoreRun(qint64 runId)
 
 void GalleryPanel::showExplicitTitle(const QString &title)
 {
-    m_bannerText->setText(title);
+    m_bannerText->setMessage(title);
     m_banner->setVisible(!title.isEmpty());
 }
 

@@ -20,6 +20,7 @@ class ThumbnailProvider;
 namespace nsfw::ui {
 
 class GalleryDelegate;
+class MessageLabel;
 
 /// The thumbnail grid: a QListView in icon mode with uniform cells, laid out in batches, so 100,000
 /// rows cost only the visible ones.
@@ -73,7 +74,7 @@ private:
     QSlider *m_size;
     QLabel *m_count;
     QWidget *m_banner;
-    QLabel *m_bannerText;
+    MessageLabel *m_bannerText;
     qint64 m_scoreRun = 0;
 };
 

@@ -131,7 +131,7 @@ void ImageCanvas::paintEvent(QPaintEvent *)
         const QSize s = m_placeholder.size().scaled(size(), Qt::KeepAspectRatio);
         const QRect target((width() - s.width()) / 2, (height() - s.height()) / 2, s.width(), s.height());
         p.setOpacity(0.6);
-        p.drawImage(target, m_placeholder);
+        p.drawImage(target, covered ? m_cover : m_placeholder);
         p.setOpacity(1);
     }
     if (!m_message.isEmpty()) {

@@ -18,8 +18,11 @@ public:
     /// (a thumbnail, shown enlarged until the picture arrives), or a message.
     void setPicture(qint64 itemId, const QImage &full, const QImage &fitted);
     void setPlaceholder(qint64 itemId, const QImage &thumbnail, const QString &message = QString());
-    /// A covered copy of the fitted picture to show instead (wellbeing), or a null image.
+    /// A covered copy of what is shown (the fitted picture, or the placeholder's thumbnail) to show instead
+    /// (wellbeing), or a null image. setPicture() and setPlaceholder() clear it.
     void setCover(const QImage &cover);
+    /// The thumbnail shown while the picture loads, or a null image.
+    const QImage &placeholder() const { return m_placeholder; }
     void setRevealed(bool revealed);
     qint64 itemId() const { return m_itemId; }
     bool hasPicture() const { return !m_fitted.isNull(); }

@@ -82,6 +82,11 @@ LabelingPage::LabelingPage(QWidget *parent)
     connect(m_viewer, &ViewerPanel::labelWholeVideo, this, &LabelingPage::labelWholeVideo);
     connect(m_session, &LabelSession::labelsChanged, this,
             [this](const QVector<qint64> &ids, const QVector<Label> &labels) { onLabelsChanged(ids, labels); });
+    connect(m_session, &LabelSession::pendingChanged, this, [this] {
+        m_model->setPending(m_session->pendingLabels());
+        m_viewer->timelineModel()->setPending(m_session->pendingLabels());
+    });
+    connect(m_session, &LabelSession::skipped, this, &LabelingPage::onSkipped);
     connect(m_session, &LabelSession::writeFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Label not saved"),
                              tr("The label could not be written to the project file:\n%1").arg(message));
@@ -293,6 +298,8 @@ void LabelingPage::showRow(GalleryModel *model, int row, bool fromTimeline)
         showPicture(); // prefetched: shown in this very event, no placeholder
     } else {
         m_viewer->canvas()->setPlaceholder(r->id, m_thumbnails->thumbnail(ref), tr("Loading…"));
+        m_coverFor = 0;
+        updateCover(); // the enlarged thumbnail shows as much as the picture: covered alike
         m_pictures->load(r->id, ref);
     }
     prefetchAround(model, row);
@@ -326,6 +333,9 @@ void LabelingPage::updateCover()
     if (p && !p->fitted.isNull()) {
         canvas->setCover(applyWellbeing(p->fitted, m_wellbeing.mode, m_wellbeing.strength));
         m_coverFor = m_shown.id;
+    } else if (!canvas->hasPicture() && !canvas->placeholder().isNull()) {
+        // Not m_coverFor: the picture, when it arrives, gets a cover of its own.
+        canvas->setCover(applyWellbeing(canvas->placeholder(), m_wellbeing.mode, m_wellbeing.strength));
     }
 }
 
@@ -387,6 +397,63 @@ void LabelingPage::onLabelsChanged(const QVector<qint64> &ids, const QVector<Lab
             m_viewer->setVideoLabel(labels.at(videoAt));
     }
     m_history->refresh();
+}
+
+void LabelingPage::showLabelsFromElsewhere(const QVector<qint64> &ids, const QVector<Label> &labels)
+{
+    QVector<qint64> shownIds;
+    QVector<Label> shown;
+    for (int i = 0; i < ids.size() && i < labels.size(); ++i) {
+        if (!m_session->pendingLabels().contains(ids.at(i))) {
+            shownIds << ids.at(i);
+            shown << labels.at(i);
+        }
+    }
+    if (!shownIds.isEmpty())
+        onLabelsChanged(shownIds, shown);
+    Q_EMIT labelsChangedElsewhere(ids);
+}
+
+void LabelingPage::followLatestScores()
+{
+    if (!m_db || m_model->hasExplicitIds())
+        return;
+    if (ItemQuery(*m_db).latestScoredRun() != m_model->filter().scoreRunId)
+        refresh();
+}
+
+QString LabelingPage::itemName(qint64 id) const
+{
+    const int row = m_model->rowOf(id);
+    const ItemRow *r = row >= 0 ? m_model->rowData(row) : nullptr;
+    if (!r) {
+        const int frameRow = m_viewer->timelineModel()->rowOf(id);
+        r = frameRow >= 0 ? m_viewer->timelineModel()->rowData(frameRow) : nullptr;
+    }
+    if (!r)
+        return tr("item %1").arg(id);
+    const QString name = QFileInfo(r->path).fileName();
+    return r->kind == ItemKind::Frame ? tr("%1, frame at %2 s").arg(name).arg(r->timestampMs / 1000.0, 0, 'f', 1)
+                                      : name;
+}
+
+void LabelingPage::onSkipped(const QVector<qint64> &ids, const QVector<Label> &current, const QString &source)
+{
+    if (ids.isEmpty())
+        return;
+    const bool undo = source == QLatin1String("undo");
+    QString text;
+    if (ids.size() == 1) {
+        text = undo ? tr("Not undone: %1 was labeled %2 by someone else after your label; it keeps theirs.")
+                    : tr("Not redone: %1 was labeled %2 by someone else after the undo; it keeps theirs.");
+        text = text.arg(itemName(ids.first()), labelDisplayName(current.value(0)));
+    } else {
+        text = undo ? tr("Not undone for %n item(s): someone else labeled them after your label; they keep theirs.",
+                         nullptr, int(ids.size()))
+                    : tr("Not redone for %n item(s): someone else labeled them after the undo; they keep theirs.",
+                         nullptr, int(ids.size()));
+    }
+    Q_EMIT message(text);
 }
 
 void LabelingPage::step(int delta)

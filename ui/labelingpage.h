@@ -48,6 +48,11 @@ public:
     void refresh();
     /// Shows exactly these items in this order in the gallery (a drill-down), with a title.
     void showItems(const QVector<qint64> &ids, const QString &title);
+    /// Shows labels another writer gave (ProjectWatcher): cells, viewer and history change in place. A label
+    /// of this window still waiting to be written stays shown: it is written after theirs.
+    void showLabelsFromElsewhere(const QVector<qint64> &ids, const QVector<Label> &labels);
+    /// After other writers changed runs: the gallery follows a newer scored run (not in a drill-down).
+    void followLatestScores();
 
     GalleryModel *model() const { return m_model; }
     LabelSession *session() const { return m_session; }
@@ -73,6 +78,10 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void autoAdvanceChanged(bool on);
+    /// Something the annotator should read (an undo that left another writer's label alone).
+    void message(const QString &text);
+    /// Another writer changed these items' labels (the training page tracks relabelled items with them).
+    void labelsChangedElsewhere(const QVector<qint64> &ids);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -95,6 +104,8 @@ private:
     void updateCover();
     void prefetchAround(GalleryModel *model, int row);
     void onLabelsChanged(const QVector<qint64> &ids, const QVector<Label> &labels);
+    void onSkipped(const QVector<qint64> &ids, const QVector<Label> &current, const QString &source);
+    QString itemName(qint64 id) const;
     void step(int delta);
     void goToItem(qint64 id);
     void setRevealed(bool revealed);

@@ -7,16 +7,20 @@
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "store/projectdatabase.h"
+#include "store/projectwatcher.h"
 #include "trainingpage.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -38,6 +42,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_status(new StatusPanel(m_labeling->session(), this))
     , m_import(new ImportController(statusBar(), this))
     , m_importRefresh(new QTimer(this))
+    , m_watcher(new ProjectWatcher(this))
 {
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_labeling, tr("Label"));
@@ -64,6 +69,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_importRefresh->start();
     });
     connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
+    // What the command line, a second window or this window's own worker threads commit shows up here.
+    connect(m_watcher, &ProjectWatcher::changed, this, &MainWindow::onChangedElsewhere);
+    connect(m_labeling, &LabelingPage::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     connect(m_import, &ImportController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     resize(1500, 920);
@@ -73,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Pages hold pointers to the connection: detach them before it closes.
+    m_watcher->setDatabase(nullptr);
     m_training->setDatabase(nullptr);
     m_labeling->setDatabase(nullptr);
 }
@@ -123,6 +133,8 @@ bool MainWindow::openProject(const QString &path, bool create)
         QMessageBox::information(this, tr("Import running"), tr("Wait for the import to finish, or cancel it."));
         return false;
     }
+    if (m_db && !settleProject(false))
+        return false;
     QString error;
     auto db = ProjectDatabase::open(
         path, create ? ProjectDatabase::OpenMode::CreateIfMissing : ProjectDatabase::OpenMode::OpenExisting,
@@ -131,6 +143,7 @@ bool MainWindow::openProject(const QString &path, bool create)
         QMessageBox::warning(this, tr("Cannot open project"), error);
         return false;
     }
+    m_watcher->setDatabase(nullptr);
     m_labeling->setDatabase(nullptr);
     Q_EMIT projectOpened(nullptr);
     m_db = std::move(db);
@@ -139,7 +152,81 @@ bool MainWindow::openProject(const QString &path, bool create)
     m_labeling->setDatabase(m_db.get());
     m_status->recount(m_db.get());
     Q_EMIT projectOpened(m_db.get());
+    m_watcher->setDatabase(m_db.get());
     return true;
+}
+
+void MainWindow::onChangedElsewhere(const ProjectChanges &changes)
+{
+    if (!m_db)
+        return;
+    if (!changes.labelItems.isEmpty())
+        m_labeling->showLabelsFromElsewhere(changes.labelItems, changes.labels);
+    if (changes.items)
+        m_labeling->refresh();
+    if (changes.runs) {
+        m_training->reloadRuns();
+        m_labeling->followLatestScores();
+    }
+    if (changes.items || !changes.labelItems.isEmpty())
+        m_status->recount(m_db.get());
+}
+
+bool MainWindow::settleProject(bool quitting)
+{
+    if (m_training->isTraining()) {
+        const auto answer = QMessageBox::question(
+            this, tr("A run is training"),
+            quitting ? tr("A training run is still in progress. Stop it and close the window?")
+                     : tr("A training run is still in progress. Stop it and open the other project?"),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return false;
+        m_training->cancelTraining();
+        if (!waitFor(tr("Stopping the run after the current batch…"), [this] { return !m_training->isTraining(); }))
+            return false;
+    }
+    LabelSession *session = m_labeling->session();
+    if (session->hasPending()) {
+        session->flush(0);
+        if (session->hasPending()) {
+            QMessageBox box(QMessageBox::Question, tr("Labels not saved yet"),
+                            tr("%n label(s) are not saved yet: another program is writing to the project file. "
+                               "They are saved the moment it lets go.",
+                               nullptr, session->pendingCount()),
+                            QMessageBox::NoButton, this);
+            QPushButton *wait = box.addButton(tr("Wait for them"), QMessageBox::AcceptRole);
+            box.addButton(QMessageBox::Cancel);
+            box.setDefaultButton(wait);
+            box.exec();
+            if (box.clickedButton() != wait)
+                return false;
+            if (!waitFor(tr("Waiting for the project file to save the labels…"),
+                         [session] { return !session->hasPending(); }))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool MainWindow::waitFor(const QString &text, const std::function<bool()> &done)
+{
+    if (done())
+        return true;
+    QProgressDialog progress(text, tr("Cancel"), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    connect(&progress, &QProgressDialog::canceled, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return done();
 }
 
 void MainWindow::openLastProject()
@@ -285,6 +372,10 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!settleProject(true)) {
+        event->ignore();
+        return;
+    }
     if (m_import->isRunning())
         m_import->cancel(); // the destructor waits for the batch in flight
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QMenu;
@@ -11,7 +12,9 @@ class QTabWidget;
 
 namespace nsfw {
 class ProjectDatabase;
-}
+class ProjectWatcher;
+struct ProjectChanges;
+} // namespace nsfw
 
 namespace nsfw::ui {
 
@@ -42,6 +45,7 @@ public:
     ImportController *importController() const { return m_import; }
     StatusPanel *statusPanel() const { return m_status; }
     TrainingPage *trainingPage() const { return m_training; }
+    ProjectWatcher *watcher() const { return m_watcher; }
     /// Adds a page as a tab (the training and review pages of issue 7).
     int addPage(QWidget *page, const QString &title);
     QTabWidget *pages() const { return m_pages; }
@@ -66,6 +70,12 @@ private:
     void rememberRecent(const QString &path);
     void fillRecentMenu();
     void onImportFinished(const ImportSummary &summary);
+    void onChangedElsewhere(const ProjectChanges &changes);
+    /// Before the project is closed (quitting or opening another): asks to stop a training run and waits for
+    /// labels still waiting for the write lock, the event loop turning. False when the user chose to stay.
+    bool settleProject(bool quitting);
+    /// Turns the event loop, with a cancellable progress dialog, until done() is true; false when cancelled.
+    bool waitFor(const QString &text, const std::function<bool()> &done);
 
     std::unique_ptr<ProjectDatabase> m_db;
     QTabWidget *m_pages;
@@ -75,6 +85,7 @@ private:
     ImportController *m_import;
     QMenu *m_recentMenu = nullptr;
     QTimer *m_importRefresh;
+    ProjectWatcher *m_watcher;
 };
 
 } // namespace nsfw::ui

@@ -13,6 +13,7 @@ namespace nsfw::ui {
 StatusPanel::StatusPanel(LabelSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_pending(new QLabel(this))
     , m_countsLabel(new QLabel(this))
     , m_rate(new QLabel(this))
     , m_annotator(new QLabel(this))
@@ -21,7 +22,13 @@ StatusPanel::StatusPanel(LabelSession *session, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(16);
+    layout->addWidget(m_pending);
     layout->addWidget(m_countsLabel);
+    m_pending->setToolTip(tr("Another program (an import, the command line, a second window) is writing to the "
+                             "project file. These labels are shown already and are saved the moment it lets go."));
+    m_pending->setStyleSheet(QStringLiteral("color: #e09a1e; font-weight: bold;"));
+    m_pending->hide();
+    connect(session, &LabelSession::pendingChanged, this, &StatusPanel::onPendingChanged);
     layout->addWidget(m_rate);
     layout->addWidget(m_annotator);
     m_rate->setToolTip(tr("Labels given in this session, per minute since the first one"));
@@ -34,8 +41,24 @@ StatusPanel::StatusPanel(LabelSession *session, QWidget *parent)
     updateText();
 }
 
+void StatusPanel::onPendingChanged(int count)
+{
+    m_pending->setText(pendingText());
+    m_pending->setVisible(count > 0);
+    // A recount while labels waited read the file without them: count again now that they are in it.
+    if (count == 0 && m_db)
+        recount(m_db);
+}
+
+QString StatusPanel::pendingText() const
+{
+    const int n = m_session->pendingCount();
+    return n > 0 ? tr("%n label(s) waiting to be saved", nullptr, n) : QString();
+}
+
 void StatusPanel::recount(ProjectDatabase *db)
 {
+    m_db = db;
     m_counts = {};
     if (db) {
         const ItemStore::Stats stats = ItemStore(*db).stats();

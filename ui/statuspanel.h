@@ -30,13 +30,19 @@ public:
     /// Current counts: unlabeled, safe, nsfw, unsure.
     std::array<qint64, 4> counts() const { return m_counts; }
     QString countsText() const;
+    /// "3 labels waiting to be saved", or empty when every label is committed.
+    QString pendingText() const;
 
 private:
     void onLabelsChanged(const QVector<qint64> &ids, const QVector<Label> &labels, const QVector<Label> &previous);
     void updateText();
 
+    void onPendingChanged(int count);
+
     LabelSession *m_session;
+    ProjectDatabase *m_db = nullptr;
     std::array<qint64, 4> m_counts{};
+    QLabel *m_pending;
     QLabel *m_countsLabel;
     QLabel *m_rate;
     QLabel *m_annotator;

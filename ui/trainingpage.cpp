@@ -1,5 +1,6 @@
 #include "trainingpage.h"
 
+#include "common/logging.h"
 #include "curveplot.h"
 #include "gallery/gallerymodel.h"
 #include "gallery/labelsession.h"
@@ -7,6 +8,7 @@
 #include "gallerypanel.h"
 #include "labelingpage.h"
 #include "lossplot.h"
+#include "messagelabel.h"
 #include "metricsplot.h"
 #include "runhistorypanel.h"
 #include "store/itemquery.h"
@@ -27,6 +29,11 @@
 
 namespace nsfw::ui {
 
+namespace {
+// When the project closes, a threshold that still waits for another writer's lock gets this long.
+constexpr int kLastChanceWaitMs = 2000;
+} // namespace
+
 TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     : QWidget(parent)
     , m_labeling(labeling)
@@ -38,7 +45,7 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     , m_pr(new CurvePlot(CurvePlot::Kind::PrecisionRecall, this))
     , m_roc(new CurvePlot(CurvePlot::Kind::Roc, this))
     , m_confusion(new ConfusionPanel(this))
-    , m_title(new QLabel(this))
+    , m_title(new MessageLabel(this))
     , m_uncertain(new QPushButton(tr("Label the most uncertain unlabeled items"), this))
     , m_saveThreshold(new QTimer(this))
 {
@@ -57,7 +64,6 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     auto *grid = new QGridLayout(plots);
     grid->setContentsMargins(4, 4, 4, 4);
     grid->setSpacing(6);
-    m_title->setTextFormat(Qt::PlainText);
     QFont big = font();
     big.setBold(true);
     m_title->setFont(big);
@@ -106,10 +112,12 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     connect(m_uncertain, &QPushButton::clicked, this, &TrainingPage::labelUncertain);
     connect(m_labeling->session(), &LabelSession::labelsChanged, this,
             [this](const QVector<qint64> &ids) { onLabelsChanged(ids); });
+    connect(m_labeling, &LabelingPage::labelsChangedElsewhere, this,
+            [this](const QVector<qint64> &ids) { onLabelsChanged(ids); });
     // Dragging the marker changes the threshold many times a second: save once it rests.
     m_saveThreshold->setSingleShot(true);
     m_saveThreshold->setInterval(400);
-    connect(m_saveThreshold, &QTimer::timeout, this, &TrainingPage::saveThreshold);
+    connect(m_saveThreshold, &QTimer::timeout, this, [this] { saveThreshold(); });
     clearPlots();
     m_confusion->setRetrainEnabled(false);
     m_uncertain->setEnabled(false);
@@ -117,14 +125,16 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
 
 TrainingPage::~TrainingPage()
 {
-    saveThreshold();
+    saveThreshold(kLastChanceWaitMs);
     // The session's destructor cancels and waits for a running run.
 }
 
 void TrainingPage::setDatabase(ProjectDatabase *db)
 {
-    if (m_db && m_saveThreshold->isActive())
-        saveThreshold();
+    if (m_db && m_unsaved.run > 0 && !saveThreshold(kLastChanceWaitMs))
+        qCWarning(lcTrain) << "the threshold of run" << m_unsaved.run
+                           << "could not be saved: the project stayed locked";
+    m_unsaved = UnsavedThreshold();
     if (m_session->isRunning()) {
         m_session->cancel();
         m_session->wait();
@@ -137,7 +147,7 @@ void TrainingPage::setDatabase(ProjectDatabase *db)
     m_history->setDatabase(db);
     clearPlots();
     m_confusion->setCurve(PrCurve());
-    m_title->setText(db ? tr("No run yet: choose the settings and press Train.") : QString());
+    m_title->setMessage(db ? tr("No run yet: choose the settings and press Train.") : QString());
     m_settings->setStatus(QString());
     if (db) {
         if (const qint64 latest = RunStore(*db).latestFinished())
@@ -178,12 +188,13 @@ bool TrainingPage::startTraining(const TrainSettings &settings)
         return false;
     m_liveRun = 0;
     m_liveThreshold = settings.threshold;
+    m_livePicked = false;
     clearPlots();
     m_confusion->setCurve(PrCurve());
     m_confusion->setRetrainEnabled(false);
     m_settings->setRunning(true);
     m_settings->setStatus(QString());
-    m_title->setText(tr("Starting a run…"));
+    m_title->setMessage(tr("Starting a run…"));
     return true;
 }
 
@@ -200,7 +211,7 @@ void TrainingPage::onStarted(qint64 runId)
     m_reviewItems.clear();
     m_relabelled.clear();
     updateRelabelled();
-    m_title->setText(tr("Run %1 in progress").arg(runId));
+    m_title->setMessage(tr("Run %1 in progress").arg(runId));
     m_history->reload();
     m_history->setShownRun(runId);
 }
@@ -244,12 +255,19 @@ void TrainingPage::onFinished(const TrainResult &result)
         text = tr("Run failed: %1").arg(result.error);
     }
     m_settings->setStatus(text);
+    // A threshold picked on the live curves is the user's choice for this run: store it before the run is
+    // opened for review, which shows the stored one.
+    if (m_livePicked && result.runId > 0 && m_db) {
+        m_unsaved = {result.runId, m_liveThreshold};
+        saveThreshold();
+    }
+    m_livePicked = false;
     m_history->reload();
     if (result.status == QLatin1String("finished") && result.runId > 0) {
         openRun(result.runId, /*keepLoss=*/true); // the step losses seen live are not stored: keep them
         m_labeling->refresh();                    // the gallery's scores, filters and sorts now use this run
     } else {
-        m_title->setText(text);
+        m_title->setMessage(text);
     }
     m_liveRun = 0;
     Q_EMIT runEnded(result);
@@ -312,16 +330,18 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     m_pr->setCurve(CurvePlot::Series::Best, best, bestName);
     m_roc->setCurve(CurvePlot::Series::Best, best, bestName);
     m_confusion->setCurve(best);
-    m_confusion->setThreshold(run->threshold);
-    m_pr->setThreshold(run->threshold);
-    m_roc->setThreshold(run->threshold);
+    // A pick that waits for the lock is this run's threshold already.
+    const double threshold = m_unsaved.run == runId ? m_unsaved.threshold : run->threshold;
+    m_confusion->setThreshold(threshold);
+    m_pr->setThreshold(threshold);
+    m_roc->setThreshold(threshold);
     m_confusion->setRetrainEnabled(run->status != QLatin1String("running"));
     m_uncertain->setEnabled(true);
-    m_title->setText(tr("%1 — %2 validation items (%3 NSFW, %4 safe)")
-                         .arg(RunHistoryPanel::describe(*run))
-                         .arg(best.positives + best.negatives)
-                         .arg(best.positives)
-                         .arg(best.negatives));
+    m_title->setMessage(tr("%1 — %2 validation items (%3 NSFW, %4 safe)")
+                            .arg(RunHistoryPanel::describe(*run))
+                            .arg(best.positives + best.negatives)
+                            .arg(best.positives)
+                            .arg(best.negatives));
     m_history->setShownRun(runId);
     // Items relabelled since this run are marked in the gallery and counted for "Retrain".
     m_relabelled.clear();
@@ -344,19 +364,23 @@ bool TrainingPage::compareRuns(qint64 runId, qint64 otherRunId)
     // The other run's own pretrained line would only repeat this one's when the split is the same.
     m_pr->setCurve(CurvePlot::Series::Compare, curve, RunHistoryPanel::describe(*other));
     m_roc->setCurve(CurvePlot::Series::Compare, curve, RunHistoryPanel::describe(*other));
-    m_title->setText(m_title->text() + QStringLiteral("  ·  ") + tr("compared with run %1").arg(otherRunId));
+    m_title->setMessage(m_title->message() + QStringLiteral("  ·  ") + tr("compared with run %1").arg(otherRunId));
     return true;
 }
 
 void TrainingPage::onThresholdPicked(double threshold)
 {
-    if (m_reviewRun == 0 && m_session->isRunning())
-        m_liveThreshold = threshold; // applies to the live run's display only
+    if (m_reviewRun == 0 && m_session->isRunning()) {
+        m_liveThreshold = threshold; // shown on the live curves now, saved with the run when it ends
+        m_livePicked = true;
+    }
     m_confusion->setThreshold(threshold);
     m_pr->setThreshold(threshold);
     m_roc->setThreshold(threshold);
-    if (m_reviewRun > 0)
+    if (m_reviewRun > 0) {
+        m_unsaved = {m_reviewRun, threshold};
         m_saveThreshold->start();
+    }
 }
 
 void TrainingPage::setThreshold(double threshold)
@@ -365,13 +389,23 @@ void TrainingPage::setThreshold(double threshold)
     saveThreshold();
 }
 
-void TrainingPage::saveThreshold()
+bool TrainingPage::saveThreshold(int waitMs)
 {
     m_saveThreshold->stop();
-    if (!m_db || m_reviewRun <= 0)
-        return;
-    RunStore(*m_db).setThreshold(m_reviewRun, m_confusion->threshold());
+    if (!m_db || m_unsaved.run <= 0)
+        return true;
+    // Like a label, a threshold never makes the window wait for another writer (a CLI import holding the lock).
+    const int timeout = m_db->busyTimeout();
+    m_db->setBusyTimeout(waitMs);
+    const bool saved = RunStore(*m_db).setThreshold(m_unsaved.run, m_unsaved.threshold);
+    m_db->setBusyTimeout(timeout);
+    if (!saved) {
+        m_saveThreshold->start();
+        return false;
+    }
+    m_unsaved = UnsavedThreshold();
     m_history->reload();
+    return true;
 }
 
 QVector<qint64> TrainingPage::reviewCell(ConfusionPanel::Cell cell)
@@ -471,6 +505,11 @@ bool TrainingPage::retrain()
     s.threshold = m_confusion->threshold(); // the operating point chosen since
     m_settings->setSettings(s);
     return startTraining(s);
+}
+
+void TrainingPage::reloadRuns()
+{
+    m_history->reload();
 }
 
 void TrainingPage::labelUncertain()

@@ -21,6 +21,7 @@ namespace nsfw::ui {
 class CurvePlot;
 class LabelingPage;
 class LossPlot;
+class MessageLabel;
 class MetricsPlot;
 class RunHistoryPanel;
 class TrainSettingsPanel;
@@ -58,6 +59,8 @@ public:
     bool retrain();
     /// Shows the unlabeled items in the Label tab, those the reviewed run is least sure about first.
     void labelUncertain();
+    /// Re-reads the run list after other writers changed runs (the shown run stays).
+    void reloadRuns();
 
     qint64 reviewedRun() const { return m_reviewRun; }
     qint64 liveRun() const { return m_liveRun; }
@@ -86,7 +89,9 @@ private:
     void onThresholdPicked(double threshold);
     void onLabelsChanged(const QVector<qint64> &ids);
     void updateRelabelled();
-    void saveThreshold();
+    /// Saves the last threshold picked, waiting at most waitMs for another writer's lock; when that holds it
+    /// longer, the save is tried again shortly (the pick is kept, and shown when its run is opened).
+    bool saveThreshold(int waitMs = kThresholdWaitMs);
     void clearPlots();
     PrCurve validationCurve(qint64 runId) const;
 
@@ -100,12 +105,19 @@ private:
     CurvePlot *m_pr;
     CurvePlot *m_roc;
     ConfusionPanel *m_confusion;
-    QLabel *m_title;
+    MessageLabel *m_title;
     QPushButton *m_uncertain;
     QTimer *m_saveThreshold;
     qint64 m_liveRun = 0;
     qint64 m_reviewRun = 0;
     double m_liveThreshold = 0.5;
+    struct UnsavedThreshold {
+        qint64 run = 0;
+        double threshold = 0.5;
+    };
+    static constexpr int kThresholdWaitMs = 4;
+    UnsavedThreshold m_unsaved;     ///< picked, not yet in the file
+    bool m_livePicked = false;      ///< a threshold was picked while the live run trained: saved with it at its end
     QVector<RunItem> m_reviewItems; ///< the reviewed run's items (split, label it used, score)
     QSet<qint64> m_relabelled;
 };

@@ -1,5 +1,7 @@
 #include "trainsettingspanel.h"
 
+#include "messagelabel.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -40,7 +42,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QProgressBar(this))
     , m_phase(new QLabel(this))
-    , m_status(new QLabel(this))
+    , m_status(new MessageLabel(this))
 {
     m_mode->addItem(tr("Head only (fast)"), int(TrainSettings::Mode::Head));
     m_mode->addItem(tr("Last blocks (partial)"), int(TrainSettings::Mode::Partial));
@@ -115,7 +117,6 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_phase->setWordWrap(true);
-    m_status->setWordWrap(true);
     m_status->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -250,7 +251,7 @@ QString TrainSettingsPanel::progressText() const
 
 void TrainSettingsPanel::setStatus(const QString &text)
 {
-    m_status->setText(text);
+    m_status->setMessage(text);
     m_status->setVisible(!text.isEmpty());
 }
 

@@ -14,6 +14,8 @@ class QSpinBox;
 
 namespace nsfw::ui {
 
+class MessageLabel;
+
 /// What a run is configured by, with the engine's defaults, and the Train / Cancel buttons with the
 /// progress of the running run (phase, count, ETA). The last settings used are remembered per user.
 class TrainSettingsPanel : public QWidget
@@ -64,7 +66,7 @@ private:
     QPushButton *m_cancel;
     QProgressBar *m_progress;
     QLabel *m_phase;
-    QLabel *m_status;
+    MessageLabel *m_status;
     bool m_running = false;
 };
 

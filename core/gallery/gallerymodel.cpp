@@ -4,6 +4,7 @@
 #include "store/projectdatabase.h"
 
 #include <QFileInfo>
+#include <QSet>
 
 namespace nsfw {
 
@@ -111,6 +112,27 @@ void GalleryModel::updateLabels(const QVector<qint64> &ids, const QVector<Label>
     }
 }
 
+void GalleryModel::setPending(const QHash<qint64, Label> &pending)
+{
+    if (pending == m_pending)
+        return;
+    QSet<qint64> touched;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (pending.value(it.key(), Label(-2)) != it.value())
+            touched.insert(it.key());
+    }
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        if (m_pending.value(it.key(), Label(-2)) != it.value())
+            touched.insert(it.key());
+    }
+    m_pending = pending;
+    for (qint64 id : std::as_const(touched)) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {LabelRole, PendingRole, Qt::ToolTipRole});
+    }
+}
+
 void GalleryModel::clearPages()
 {
     m_pages.clear();
@@ -204,7 +226,9 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     const ItemRow *r = rowData(index.row());
     if (!r)
         return {};
-    const Label label = m_labelOverrides.value(r->id, r->label);
+    const auto pending = m_pending.constFind(r->id);
+    const bool isPending = pending != m_pending.constEnd();
+    const Label label = isPending ? *pending : m_labelOverrides.value(r->id, r->label);
     switch (role) {
     case Qt::DisplayRole:
         if (r->kind == ItemKind::Frame)
@@ -219,6 +243,8 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
             tip += QLatin1Char('\n') + tr("Score %1").arg(*r->score, 0, 'f', 3);
         if (r->missing)
             tip += QLatin1Char('\n') + tr("File missing");
+        if (isPending)
+            tip += QLatin1Char('\n') + tr("Label not saved yet: another program is writing to the project");
         return tip;
     }
     case KindRole:
@@ -238,6 +264,8 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
                                           : r->contentHash;
     case MissingRole:
         return r->missing;
+    case PendingRole:
+        return isPending;
     default:
         return {};
     }
@@ -255,6 +283,7 @@ QHash<int, QByteArray> GalleryModel::roleNames() const
     names.insert(TimestampRole, "timestampMs");
     names.insert(CacheKeyRole, "cacheKey");
     names.insert(MissingRole, "missing");
+    names.insert(PendingRole, "pending");
     return names;
 }
 

@@ -33,6 +33,7 @@ public:
         TimestampRole, ///< ms into the video for frames
         CacheKeyRole,  ///< thumbnail cache key (MediaRef::key)
         MissingRole,
+        PendingRole, ///< bool: the label shown waits to be written (another program holds the project's lock)
     };
     static constexpr int kPageSize = 256;
     static constexpr int kMaxPages = 64;
@@ -54,8 +55,11 @@ public:
 
     /// Re-runs the query. Keeps rows that are unchanged at the front (an import appends without a reset).
     void refresh();
-    /// Records labels given elsewhere in the window and repaints their cells.
+    /// Records labels given elsewhere in the window (or by another writer) and repaints their cells.
     void updateLabels(const QVector<qint64> &ids, const QVector<Label> &labels);
+    /// The labels given in the window that are not committed yet (LabelSession::pendingLabels()); they
+    /// are shown, marked pending, until they are, whatever a refresh reads.
+    void setPending(const QHash<qint64, Label> &pending);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -89,6 +93,7 @@ private:
     mutable QHash<int, QVector<ItemRow>> m_pages;
     mutable QVector<int> m_pageUse;
     QHash<qint64, Label> m_labelOverrides;
+    QHash<qint64, Label> m_pending;
 };
 
 } // namespace nsfw

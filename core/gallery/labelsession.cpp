@@ -4,16 +4,41 @@
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
 
+#include <QSet>
+#include <QTimer>
+
 namespace nsfw {
+
+namespace {
+// Before a project is closed, labels still pending get this long to be written.
+constexpr int kLastChanceWaitMs = 2000;
+} // namespace
 
 LabelSession::LabelSession(QObject *parent)
     : QObject(parent)
+    , m_retry(new QTimer(this))
 {
     qRegisterMetaType<QVector<nsfw::Label>>();
+    m_retry->setInterval(kRetryMs);
+    connect(m_retry, &QTimer::timeout, this, [this] { flush(0); });
+}
+
+LabelSession::~LabelSession()
+{
+    blockSignals(true); // whoever listened may be half destroyed by now
+    if (m_db && !m_queue.isEmpty() && !flush(kLastChanceWaitMs))
+        qCWarning(lcStore) << pendingCount() << "labels could not be written: the project stayed locked";
 }
 
 void LabelSession::setDatabase(ProjectDatabase *db)
 {
+    if (m_db && !m_queue.isEmpty() && !flush(kLastChanceWaitMs)) {
+        const int lost = pendingCount();
+        m_queue.clear();
+        rebuildPending();
+        Q_EMIT writeFailed(
+            tr("%n label(s) could not be written: another program kept the project file locked.", nullptr, lost));
+    }
     m_db = db;
     m_undo.clear();
     m_redo.clear();
@@ -27,7 +52,9 @@ bool LabelSession::label(const QVector<qint64> &ids, Label label)
     LabelStore store(*m_db);
     LabelEdit edit;
     for (qint64 id : ids) {
-        const Label before = store.current(id);
+        // A pending label is what the annotator sees: it is what an undo goes back to.
+        const auto pending = m_pending.constFind(id);
+        const Label before = pending != m_pending.constEnd() ? *pending : store.current(id);
         if (before == label)
             continue; // nothing to write, nothing to undo
         edit.ids.append(id);
@@ -36,11 +63,20 @@ bool LabelSession::label(const QVector<qint64> &ids, Label label)
     }
     if (edit.ids.isEmpty())
         return true;
-    if (!write(edit.ids, edit.after, edit.before, QStringLiteral("manual")))
-        return false;
+    Write write;
+    for (int i = 0; i < edit.ids.size(); ++i)
+        write.changes.append({edit.ids.at(i), label, std::nullopt});
+    write.shownBefore = edit.before;
+    write.source = QStringLiteral("manual");
+    write.annotator = m_annotator;
+    // Counted before labelsChanged goes out, so the status bar that follows it counts this label too.
     if (m_sessionLabels == 0)
         m_sinceFirst.start();
     m_sessionLabels += int(edit.ids.size());
+    if (submit(write) == Outcome::Failed) {
+        m_sessionLabels -= int(edit.ids.size());
+        return false;
+    }
     m_undo.append(edit);
     if (m_undo.size() > kMaxUndo)
         m_undo.removeFirst();
@@ -51,10 +87,16 @@ bool LabelSession::label(const QVector<qint64> &ids, Label label)
 
 bool LabelSession::undo(LabelEdit *undone)
 {
-    if (m_undo.isEmpty())
+    if (m_undo.isEmpty() || !m_db)
         return false;
     const LabelEdit edit = m_undo.constLast();
-    if (!write(edit.ids, edit.before, edit.after, QStringLiteral("undo")))
+    Write write;
+    for (int i = 0; i < edit.ids.size(); ++i)
+        write.changes.append({edit.ids.at(i), edit.before.at(i), edit.after.at(i)});
+    write.shownBefore = edit.after;
+    write.source = QStringLiteral("undo");
+    write.annotator = m_annotator;
+    if (submit(write) == Outcome::Failed)
         return false;
     m_undo.removeLast();
     m_redo.append(edit);
@@ -66,10 +108,16 @@ bool LabelSession::undo(LabelEdit *undone)
 
 bool LabelSession::redo(LabelEdit *redone)
 {
-    if (m_redo.isEmpty())
+    if (m_redo.isEmpty() || !m_db)
         return false;
     const LabelEdit edit = m_redo.constLast();
-    if (!write(edit.ids, edit.after, edit.before, QStringLiteral("redo")))
+    Write write;
+    for (int i = 0; i < edit.ids.size(); ++i)
+        write.changes.append({edit.ids.at(i), edit.after.at(i), edit.before.at(i)});
+    write.shownBefore = edit.before;
+    write.source = QStringLiteral("redo");
+    write.annotator = m_annotator;
+    if (submit(write) == Outcome::Failed)
         return false;
     m_redo.removeLast();
     m_undo.append(edit);
@@ -79,25 +127,147 @@ bool LabelSession::redo(LabelEdit *redone)
     return true;
 }
 
-bool LabelSession::write(const QVector<qint64> &ids, const QVector<Label> &labels, const QVector<Label> &previous,
-                         const QString &source)
+LabelSession::Outcome LabelSession::submit(const Write &write)
 {
-    QVector<LabelChange> changes;
-    changes.reserve(ids.size());
-    for (int i = 0; i < ids.size(); ++i)
-        changes.append({ids.at(i), labels.at(i)});
+    if (!m_queue.isEmpty()) {
+        enqueue(write); // behind labels already waiting: they keep their order
+        flush(0);
+        return Outcome::Queued;
+    }
+    m_error.clear();
+    const LabelWriteResult result = attempt({&write}, kWriteWaitMs);
+    if (!result.busy) {
+        settle(write, result, false);
+        return m_error.isEmpty() ? Outcome::Written : Outcome::Failed;
+    }
+    qCInfo(lcStore) << "project locked by another writer; label queued";
+    enqueue(write);
+    return Outcome::Queued;
+}
+
+void LabelSession::enqueue(const Write &write)
+{
+    // Shown now, written when the lock is free.
+    m_queue.append(write);
+    rebuildPending();
+    QVector<qint64> ids;
+    QVector<Label> labels;
+    for (const LabelChange &c : write.changes) {
+        ids << c.itemId;
+        labels << c.label;
+    }
+    Q_EMIT labelsChanged(ids, labels, write.shownBefore);
+}
+
+LabelWriteResult LabelSession::attempt(const QVector<const Write *> &writes, int waitMs)
+{
+    // Wait only briefly for the lock here (the GUI thread), then restore the connection's own timeout.
+    const int timeout = m_db->busyTimeout();
+    m_db->setBusyTimeout(waitMs);
     QElapsedTimer timer;
     timer.start();
-    // Written on the GUI thread on purpose: a fsync'd commit takes ~0.3 ms (p99 ~0.5 ms, see the
-    // benchmark), far below a frame, and the label is durable when the key press has been handled.
-    const int changed = LabelStore(*m_db).apply(changes, m_annotator, source, &m_error);
-    m_lastWriteMs = timer.nsecsElapsed() / 1e6;
-    if (changed < 0) {
-        Q_EMIT writeFailed(m_error);
-        return false;
+    LabelWriteResult result;
+    if (writes.size() == 1) {
+        result = LabelStore(*m_db).write(writes.first()->changes, writes.first()->annotator, writes.first()->source);
+        m_results = {result};
+    } else {
+        // Labels that waited are written in one transaction (one fsync), each write a savepoint of its own.
+        m_results.clear();
+        Transaction tx(*m_db);
+        if (!tx.isActive()) {
+            result.busy = m_db->lastErrorWasBusy();
+            result.error = result.busy ? QString() : tx.error();
+        } else {
+            for (const Write *w : writes)
+                m_results.append(LabelStore(*m_db).write(w->changes, w->annotator, w->source));
+            if (!tx.commit()) {
+                result.busy = m_db->lastErrorWasBusy();
+                result.error = result.busy ? QString() : tx.error();
+                m_results.clear();
+            }
+        }
     }
-    Q_EMIT labelsChanged(ids, labels, previous);
-    return true;
+    m_lastWriteMs = timer.nsecsElapsed() / 1e6;
+    m_db->setBusyTimeout(timeout);
+    return result;
+}
+
+void LabelSession::settle(const Write &write, const LabelWriteResult &result, bool queued)
+{
+    QVector<qint64> ids;
+    QVector<Label> labels;
+    for (const LabelChange &c : write.changes) {
+        ids << c.itemId;
+        labels << c.label;
+    }
+    if (!result.ok()) {
+        m_error = result.busy ? tr("The project file stayed locked by another program.") : result.error;
+        if (queued) // shown already: show what the file has again
+            Q_EMIT labelsChanged(ids, write.shownBefore, labels);
+        Q_EMIT writeFailed(m_error);
+        return;
+    }
+    const QSet<qint64> skippedIds(result.skipped.cbegin(), result.skipped.cend());
+    if (!queued) {
+        QVector<qint64> doneIds;
+        QVector<Label> done, before;
+        for (int i = 0; i < ids.size(); ++i) {
+            if (skippedIds.contains(ids.at(i)))
+                continue;
+            doneIds << ids.at(i);
+            done << labels.at(i);
+            before << write.shownBefore.at(i);
+        }
+        if (!doneIds.isEmpty())
+            Q_EMIT labelsChanged(doneIds, done, before);
+    }
+    if (!result.skipped.isEmpty()) {
+        // Shown is what the window showed for these items: the edit's label (queued) or the one before.
+        QVector<Label> shown;
+        for (qint64 id : result.skipped) {
+            const int i = int(ids.indexOf(id));
+            shown << (queued ? labels.at(i) : write.shownBefore.at(i));
+        }
+        Q_EMIT labelsChanged(result.skipped, result.current, shown);
+        Q_EMIT skipped(result.skipped, result.current, write.source);
+    }
+}
+
+bool LabelSession::flush(int waitMs)
+{
+    if (m_db && !m_queue.isEmpty()) {
+        QVector<const Write *> writes;
+        for (const Write &w : std::as_const(m_queue))
+            writes << &w;
+        const LabelWriteResult outer = attempt(writes, waitMs);
+        if (!outer.busy) {
+            const QList<Write> done = m_queue;
+            const QVector<LabelWriteResult> results = m_results;
+            m_queue.clear();
+            rebuildPending();
+            for (int i = 0; i < done.size(); ++i)
+                settle(done.at(i), i < results.size() ? results.at(i) : outer, true);
+        }
+    }
+    if (m_queue.isEmpty())
+        m_retry->stop();
+    else if (!m_retry->isActive())
+        m_retry->start();
+    return m_queue.isEmpty();
+}
+
+void LabelSession::rebuildPending()
+{
+    m_pending.clear();
+    for (const Write &w : std::as_const(m_queue)) {
+        for (const LabelChange &c : w.changes)
+            m_pending.insert(c.itemId, c.label);
+    }
+    if (m_queue.isEmpty())
+        m_retry->stop();
+    else if (!m_retry->isActive())
+        m_retry->start();
+    Q_EMIT pendingChanged(pendingCount());
 }
 
 double LabelSession::labelsPerMinute() const

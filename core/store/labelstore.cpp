@@ -26,35 +26,53 @@ int LabelStore::setLabel(const QVector<qint64> &ids, Label label, const QString 
 int LabelStore::apply(const QVector<LabelChange> &changes, const QString &annotator, const QString &source,
                       QString *error)
 {
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        qCWarning(lcStore) << "label write failed:" << message;
-        return -1;
+    const LabelWriteResult result = write(changes, annotator, source);
+    if (result.ok())
+        return result.changed;
+    if (error)
+        *error = result.busy ? tr("The project file is locked by another program; try again.") : result.error;
+    return -1;
+}
+
+LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QString &annotator, const QString &source)
+{
+    LabelWriteResult result;
+    auto fail = [&result](const QString &message, bool busy) {
+        result = LabelWriteResult();
+        result.busy = busy;
+        if (!busy) {
+            result.error = message;
+            qCWarning(lcStore) << "label write failed:" << message;
+        }
+        return result;
     };
     if (changes.isEmpty())
-        return 0;
+        return result;
     if (annotator.trimmed().isEmpty())
-        return fail(tr("An annotator name is required."));
+        return fail(tr("An annotator name is required."), false);
 
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail(tx.error());
+        return fail(tx.error(), m_db.lastErrorWasBusy());
     QSqlQuery current(m_db.db());
     current.prepare(QStringLiteral("SELECT label FROM items WHERE id = ?"));
     QSqlQuery insert(m_db.db());
     insert.prepare(QStringLiteral(
         "INSERT INTO label_history (item_id, label, previous, annotator, at_ms, source) VALUES (?, ?, ?, ?, ?, ?)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    int changed = 0;
     for (const LabelChange &change : changes) {
         current.bindValue(0, change.itemId);
         if (!current.exec())
-            return fail(current.lastError().text());
+            return fail(current.lastError().text(), ProjectDatabase::isBusyError(current.lastError()));
         if (!current.next())
-            return fail(tr("There is no item %1 in this project.").arg(change.itemId));
+            return fail(tr("There is no item %1 in this project.").arg(change.itemId), false);
         const Label previous = labelFromColumn(current.value(0));
         current.finish();
+        if (change.expected && *change.expected != previous) {
+            result.skipped.append(change.itemId);
+            result.current.append(previous);
+            continue;
+        }
         if (previous == change.label)
             continue;
         insert.bindValue(0, change.itemId);
@@ -64,12 +82,12 @@ int LabelStore::apply(const QVector<LabelChange> &changes, const QString &annota
         insert.bindValue(4, now);
         insert.bindValue(5, source);
         if (!insert.exec())
-            return fail(insert.lastError().text());
-        ++changed;
+            return fail(insert.lastError().text(), ProjectDatabase::isBusyError(insert.lastError()));
+        ++result.changed;
     }
     if (!tx.commit())
-        return fail(tx.error());
-    return changed;
+        return fail(tx.error(), m_db.lastErrorWasBusy());
+    return result;
 }
 
 Label LabelStore::current(qint64 itemId) const

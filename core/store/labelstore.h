@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QVector>
 
+#include <optional>
+
 namespace nsfw {
 
 class ProjectDatabase;
@@ -25,6 +27,19 @@ struct HistoryEntry {
 struct LabelChange {
     qint64 itemId = 0;
     Label label = Label::None;
+    /// When set, the item is changed only if its current label is this one (an undo: nobody else has
+    /// labeled it since); otherwise it is left alone and reported as skipped.
+    std::optional<Label> expected = std::nullopt;
+};
+
+/// The outcome of LabelStore::write().
+struct LabelWriteResult {
+    int changed = 0;
+    QVector<qint64> skipped; ///< items left alone: their label was not the expected one
+    QVector<Label> current;  ///< the labels the skipped items have (by index of skipped)
+    bool busy = false;       ///< another connection holds the write lock: nothing written, try again
+    QString error;           ///< nothing written (empty when busy or done)
+    bool ok() const { return !busy && error.isEmpty(); }
 };
 
 /// Writes labels as history entries; the current label of an item is its latest entry.
@@ -43,6 +58,8 @@ public:
     /// Applies several changes in one transaction (undo of a multi-item label, CSV import).
     int apply(const QVector<LabelChange> &changes, const QString &annotator, const QString &source,
               QString *error = nullptr);
+    /// As apply(), and says which expected labels did not match and whether the lock was busy.
+    LabelWriteResult write(const QVector<LabelChange> &changes, const QString &annotator, const QString &source);
 
     Label current(qint64 itemId) const;
     /// The item's history, oldest first.

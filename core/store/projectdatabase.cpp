@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <atomic>
 
 namespace nsfw {
@@ -90,7 +91,7 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString &path, Open
     self->m_connectionName = QStringLiteral("nsfw-%1-%2").arg(role).arg(s_connectionCounter.fetch_add(1));
     self->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), self->m_connectionName);
     self->m_db.setDatabaseName(filePath);
-    self->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    self->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kDefaultBusyTimeoutMs));
     if (!self->m_db.open())
         return fail(tr("Cannot open %1: %2").arg(filePath, self->m_db.lastError().text()));
 
@@ -143,9 +144,32 @@ bool ProjectDatabase::exec(const QString &sql, QString *error)
     if (!q.exec(sql)) {
         if (error)
             *error = q.lastError().text();
-        qCWarning(lcStore) << "failed:" << sql << q.lastError().text();
+        m_lastErrorBusy = isBusyError(q.lastError());
+        if (m_lastErrorBusy)
+            qCDebug(lcStore) << "busy:" << sql;
+        else
+            qCWarning(lcStore) << "failed:" << sql << q.lastError().text();
         return false;
     }
+    m_lastErrorBusy = false;
+    return true;
+}
+
+bool ProjectDatabase::isBusyError(const QSqlError &error)
+{
+    // QSQLITE reports the SQLite result code: SQLITE_BUSY (5) or SQLITE_LOCKED (6), maybe extended.
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok && ((code & 0xff) == 5 || (code & 0xff) == 6);
+}
+
+bool ProjectDatabase::setBusyTimeout(int ms)
+{
+    if (ms == m_busyTimeoutMs)
+        return true;
+    if (!exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(std::max(0, ms))))
+        return false;
+    m_busyTimeoutMs = std::max(0, ms);
     return true;
 }
 

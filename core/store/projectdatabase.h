@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QSqlError;
+
 namespace nsfw {
 
 /// One open connection to a project file (one SQLite file), owned by the thread that opened it.
@@ -55,6 +57,14 @@ public:
 
     /// Runs one statement with no result; false and *error on failure.
     bool exec(const QString &sql, QString *error = nullptr);
+    /// Whether the last failed exec() failed only because another connection held the lock (SQLITE_BUSY).
+    bool lastErrorWasBusy() const { return m_lastErrorBusy; }
+    /// How long a statement of this connection waits for another connection's lock before failing busy
+    /// (10 s after open()). The window's label writes wait a few ms and queue the label instead.
+    bool setBusyTimeout(int ms);
+    int busyTimeout() const { return m_busyTimeoutMs; }
+    /// Whether an error from this backend means "locked by another connection, try again".
+    static bool isBusyError(const QSqlError &error);
 
 private:
     ProjectDatabase() = default;
@@ -67,6 +77,9 @@ private:
     QString m_role;
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
+    int m_busyTimeoutMs = kDefaultBusyTimeoutMs;
+    bool m_lastErrorBusy = false;
+    static constexpr int kDefaultBusyTimeoutMs = 10000;
     friend class Transaction;
 };
 

@@ -4,4 +4,5 @@ target_sources(core PRIVATE
   store/csvlabels.h store/csvlabels.cpp
   store/runstore.h store/runstore.cpp
   store/runlock.h store/runlock.cpp
+  store/projectwatcher.h store/projectwatcher.cpp
 )

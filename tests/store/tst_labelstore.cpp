@@ -3,6 +3,7 @@
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -110,6 +111,45 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("999999")));
         QCOMPARE(labels.current(m_ids[0]), Label::None);
         QVERIFY(labels.history(m_ids[0]).isEmpty());
+    }
+
+    void anExpectedLabelGuardsTheChange()
+    {
+        LabelStore store(*m_db);
+        QCOMPARE(store.setLabel({m_ids[0], m_ids[1]}, Label::Safe, QStringLiteral("a"), QStringLiteral("manual")), 2);
+        QCOMPARE(store.setLabel({m_ids[1]}, Label::Nsfw, QStringLiteral("b"), QStringLiteral("cli")), 1);
+        // An undo of "a"'s label: only where the label is still "a"'s.
+        const LabelWriteResult r =
+            store.write({{m_ids[0], Label::None, Label::Safe}, {m_ids[1], Label::None, Label::Safe}},
+                        QStringLiteral("a"), QStringLiteral("undo"));
+        QVERIFY(r.ok());
+        QCOMPARE(r.changed, 1);
+        QCOMPARE(r.skipped, QVector<qint64>{m_ids[1]});
+        QCOMPARE(r.current, QVector<Label>{Label::Nsfw});
+        QCOMPARE(store.current(m_ids[0]), Label::None);
+        QCOMPARE(store.current(m_ids[1]), Label::Nsfw);
+    }
+
+    void aLockedProjectIsReportedBusyNotFailed()
+    {
+        auto other = ProjectDatabase::open(m_db->filePath(), ProjectDatabase::OpenMode::OpenExisting,
+                                           QStringLiteral("other"), nullptr);
+        QVERIFY(other);
+        QVERIFY(other->exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(m_db->setBusyTimeout(5));
+        QCOMPARE(m_db->busyTimeout(), 5);
+        QElapsedTimer t;
+        t.start();
+        const LabelWriteResult r = LabelStore(*m_db).write({{m_ids[2], Label::Safe, std::nullopt}}, QStringLiteral("a"),
+                                                           QStringLiteral("manual"));
+        QVERIFY(t.elapsed() < 1000);
+        QVERIFY(r.busy);
+        QVERIFY(r.error.isEmpty());
+        QVERIFY(other->exec(QStringLiteral("COMMIT")));
+        QVERIFY(LabelStore(*m_db)
+                    .write({{m_ids[2], Label::Safe, std::nullopt}}, QStringLiteral("a"), QStringLiteral("manual"))
+                    .ok());
+        QCOMPARE(LabelStore(*m_db).current(m_ids[2]), Label::Safe);
     }
 
     void needsAnAnnotator()

@@ -1,12 +1,21 @@
 # The labeling window: its core pieces alone, then the real widgets driven by key and mouse events.
 nsfw_add_test(tst_gallerymodel SOURCES ui/tst_gallerymodel.cpp LABELS "gallery;ui")
 nsfw_add_test(tst_workbench SOURCES ui/tst_workbench.cpp LIBS ui LABELS ui)
+# Another writer holds the write lock while labels are given; another writer's labels, imports and runs appear.
+nsfw_add_test(tst_labelcontention SOURCES ui/tst_labelcontention.cpp LIBS ui LABELS ui)
+nsfw_add_test(tst_externalchanges SOURCES ui/tst_externalchanges.cpp LIBS ui LABELS ui)
 
 # Not a test: the window's speed figures (README "Measured"). Run offscreen:
 #   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-gui
 add_executable(nsfw-workbench-bench-gui ui/benchgui.cpp)
 target_compile_options(nsfw-workbench-bench-gui PRIVATE ${NSFW_WARNINGS})
 target_link_libraries(nsfw-workbench-bench-gui PRIVATE core ui Qt6::Test testsupport)
+
+# Not a test: the window's event-loop lateness while another process holds the write lock (README). Run offscreen:
+#   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-contention [--rounds 3] [--hold-ms 2000]
+add_executable(nsfw-workbench-bench-contention ui/benchcontention.cpp)
+target_compile_options(nsfw-workbench-bench-contention PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-bench-contention PRIVATE core ui Qt6::Test testsupport)
 
 # The training and review page (issue 7): trains small head-only runs on clip art, so it takes a minute.
 nsfw_add_test(tst_trainingpage SOURCES ui/tst_trainingpage.cpp LIBS ui LABELS "ui;train")

@@ -23,15 +23,23 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
 #include <QTreeWidget>
+#include <atomic>
+#include <thread>
 
 using namespace nsfw;
 using namespace nsfw::ui;
@@ -243,6 +251,120 @@ private Q_SLOTS:
         QVERIFY(page()->prPlot()->exportTo(pdf, 600, 400));
         QVERIFY(QImage(png).width() == 600);
         QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+
+    void thresholdSaveNeverWaitsForAnotherWriter()
+    {
+        const qint64 run = page()->reviewedRun();
+        QVERIFY(run > 0);
+        // Another writer (a CLI import, say) holds the write lock for 1.5 s.
+        std::atomic<bool> locked{false}, released{false};
+        std::thread holder([&] {
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+                db.setDatabaseName(m_project);
+                if (db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+                    locked = true;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+                    QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+            released = true;
+        });
+        QTRY_VERIFY(locked);
+        QElapsedTimer clock;
+        clock.start();
+        page()->setThreshold(0.333);
+        QVERIFY2(clock.elapsed() < 500, qPrintable(QStringLiteral("the window waited %1 ms").arg(clock.elapsed())));
+        QVERIFY(!released);
+        QCOMPARE(page()->confusionPanel()->threshold(), 0.333);
+        // Opening another run meanwhile does not lose the pick; it is saved once the lock is free.
+        QVERIFY(page()->openRun(m_firstRun));
+        QVERIFY(page()->openRun(run));
+        QCOMPARE(page()->confusionPanel()->threshold(), 0.333);
+        QTRY_VERIFY_WITH_TIMEOUT(released, 5000);
+        holder.join();
+        QTRY_COMPARE_WITH_TIMEOUT(RunStore(*reader()).run(run)->threshold, 0.333, 3000);
+    }
+
+    void thresholdPickedWhileTrainingSurvivesTheEnd()
+    {
+        TrainSettings s = panel()->settings();
+        s.mode = TrainSettings::Mode::Head;
+        s.epochs = 5;
+        s.patience = 0;
+        s.threshold = 0.5;
+        panel()->setSettings(s);
+        QSignalSpy ended(page(), &TrainingPage::runEnded);
+        QTest::mouseClick(panel()->trainButton(), Qt::LeftButton);
+        // The annotator picks a threshold on the live curve while the run still trains.
+        QTRY_VERIFY_WITH_TIMEOUT(page()->metricsPlot()->epochPoints() >= 1, 120000);
+        QVERIFY(page()->isTraining());
+        const double picked = 0.271;
+        page()->setThreshold(picked);
+        QCOMPARE(page()->confusionPanel()->threshold(), picked);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 180000);
+        const TrainResult result = ended.first().first().value<TrainResult>();
+        QCOMPARE(result.status, QStringLiteral("finished"));
+        // The end of the run shows it for review with the threshold picked, and saves that with the run.
+        QCOMPARE(page()->reviewedRun(), result.runId);
+        QCOMPARE(page()->confusionPanel()->threshold(), picked);
+        QCOMPARE(RunStore(*reader()).run(result.runId)->threshold, picked);
+    }
+
+    void closingWhileTrainingAsksFirst()
+    {
+        chooseHead(400); // far more than it gets to do
+        QSignalSpy ended(page(), &TrainingPage::runEnded);
+        QTest::mouseClick(panel()->trainButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(page()->metricsPlot()->epochPoints() >= 2, 120000);
+        const qint64 run = page()->liveRun();
+        QVERIFY(run > 0);
+        // First the annotator changes their mind: the window stays and the run goes on.
+        QString asked;
+        auto answer = [&asked](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [&asked, button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                asked = box->text();
+                box->button(button)->click();
+            });
+        };
+        answer(QMessageBox::Cancel);
+        QVERIFY(!m_window->close());
+        QVERIFY(!asked.isEmpty());
+        QVERIFY(m_window->isVisible());
+        QVERIFY(page()->isTraining());
+        // Opening another project asks too; staying keeps this one and its run.
+        asked.clear();
+        answer(QMessageBox::Cancel);
+        QVERIFY(!m_window->openProject(m_dir.filePath(QStringLiteral("other.nwproj")), /*create=*/true));
+        QVERIFY(!asked.isEmpty());
+        QCOMPARE(m_window->database()->filePath(), QFileInfo(m_project).absoluteFilePath());
+        QVERIFY(page()->isTraining());
+        // Then they confirm: the run is cancelled while the event loop keeps turning, then the window closes.
+        asked.clear();
+        int ticks = 0;
+        QTimer tick;
+        tick.setInterval(10);
+        connect(&tick, &QTimer::timeout, [&ticks] { ++ticks; });
+        tick.start();
+        answer(QMessageBox::Yes);
+        QElapsedTimer clock;
+        clock.start();
+        m_window->close();
+        QVERIFY(!asked.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 60000);
+        QCOMPARE(ended.count(), 1);
+        QCOMPARE(ended.first().first().value<TrainResult>().status, QStringLiteral("cancelled"));
+        QCOMPARE(RunStore(*reader()).run(run)->status, QStringLiteral("cancelled"));
+        // The wait for the batch in flight did not stop the 10 ms timer (a blocking wait would).
+        if (clock.elapsed() > 200)
+            QVERIFY2(ticks * 40 >= clock.elapsed(),
+                     qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(clock.elapsed())));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -3,8 +3,10 @@
 // the SQLite file.
 #include "gallery/gallerymodel.h"
 #include "gallery/labelsession.h"
+#include "gallery/pictureloader.h"
 #include "gallery/thumbnailprovider.h"
 #include "gallerypanel.h"
+#include "imagecanvas.h"
 #include "importcontroller.h"
 #include "labelingpage.h"
 #include "mainwindow.h"
@@ -12,10 +14,14 @@
 #include "statuspanel.h"
 #include "store/projectdatabase.h"
 #include "testsupport.h"
+#include "train/trainingsession.h"
+#include "trainingpage.h"
+#include "trainsettingspanel.h"
 #include "viewerpanel.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
@@ -23,6 +29,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -334,6 +341,97 @@ private Q_SLOTS:
         QCOMPARE(again, covered);
         // Space held must not have labeled or moved anything.
         QCOMPARE(view->currentIndex().isValid(), true);
+    }
+
+    void viewerPlaceholderIsCovered()
+    {
+        // With the viewer covered, the enlarged thumbnail shown until the picture has loaded is covered too.
+        QSettings().setValue(QStringLiteral("wellbeing/inViewer"), true);
+        page()->reloadSettings();
+        auto *view = page()->gallery()->view();
+        view->setCurrentIndex(model()->index(0));
+        // An unlabeled image far from the current one whose picture is not in memory (earlier steps may have
+        // prefetched some), and whose thumbnail is.
+        int row = -1;
+        for (int r = model()->rowCount() - 1; r > 4; --r) {
+            const QModelIndex i = model()->index(r);
+            if (i.data(GalleryModel::LabelRole).toInt() == int(Label::None) &&
+                i.data(GalleryModel::KindRole).toInt() == int(ItemKind::Image) &&
+                !page()->pictures()->cached(model()->idAt(r))) {
+                row = r;
+                break;
+            }
+        }
+        QVERIFY(row >= 0);
+        page()->thumbnails()->thumbnail(model()->mediaRef(row));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page()->thumbnails()->contains(model()->index(row).data(GalleryModel::CacheKeyRole).toString()), 10000);
+        QVERIFY(!page()->pictures()->cached(model()->idAt(row)));
+        // Show it and look before the event loop can deliver the decoded picture: the placeholder is up.
+        view->setCurrentIndex(model()->index(row));
+        ImageCanvas *canvas = page()->viewer()->canvas();
+        QCOMPARE(canvas->itemId(), model()->idAt(row));
+        QVERIFY(!canvas->hasPicture());
+        const QImage shown = canvas->grab().toImage();
+        canvas->setRevealed(true);
+        const QImage uncovered = canvas->grab().toImage();
+        canvas->setRevealed(false);
+        // Covered: not the thumbnail as it is, and without its edges (a blur leaves no steep steps between
+        // neighbouring pixels).
+        auto sharpness = [](const QImage &image) {
+            const QImage g = image.convertToFormat(QImage::Format_Grayscale8);
+            qint64 edges = 0;
+            for (int y = 0; y < g.height(); ++y) {
+                const uchar *line = g.constScanLine(y);
+                for (int x = 1; x < g.width(); ++x)
+                    edges += std::abs(int(line[x]) - int(line[x - 1])) > 24;
+            }
+            return edges;
+        };
+        QVERIFY(shown != uncovered);
+        QVERIFY2(sharpness(shown) * 3 < sharpness(uncovered),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(sharpness(shown)).arg(sharpness(uncovered))));
+        // Once the picture arrives it is covered as before.
+        QTRY_VERIFY_WITH_TIMEOUT(canvas->hasPicture(), 10000);
+        const QImage picture = canvas->grab().toImage();
+        canvas->setRevealed(true);
+        QVERIFY(canvas->grab().toImage() != picture);
+        canvas->setRevealed(false);
+        QSettings().setValue(QStringLiteral("wellbeing/inViewer"), false);
+        page()->reloadSettings();
+    }
+
+    void longMessagesNeverWidenTheWindow()
+    {
+        QTest::qWait(50);
+        const int width = m_window->width();
+        QVERIFY(m_window->minimumSizeHint().width() <= width);
+        // An error naming a deep path (no place to wrap), and a long sentence.
+        const QString path =
+            QStringLiteral("/data/") + QString(60, QLatin1Char('x')).repeated(8) + QStringLiteral("/model.json");
+        const QString sentence = QStringLiteral("the disk is full and nothing more can be written there ").repeated(12);
+        TrainResult failed;
+        failed.status = QStringLiteral("failed");
+        failed.error = QStringLiteral("cannot write %1: %2").arg(path, sentence);
+        Q_EMIT m_window->trainingPage()->session()->finished(failed); // as a run that failed reports it
+        page()->showItems({model()->idAt(0)}, QStringLiteral("Run 1 · ") + path);
+        m_window->statusBar()->showMessage(failed.error);
+        QApplication::processEvents();
+        QTest::qWait(50);
+        QCOMPARE(m_window->width(), width);
+        QVERIFY2(
+            m_window->minimumSizeHint().width() <= width,
+            qPrintable(QStringLiteral("minimum width %1 > %2").arg(m_window->minimumSizeHint().width()).arg(width)));
+        // The whole text is still there to read.
+        bool found = false;
+        for (QLabel *label : m_window->trainingPage()->settingsPanel()->findChildren<QLabel *>()) {
+            if (label->text().contains(QLatin1String("failed")))
+                found = label->toolTip().contains(path);
+        }
+        QVERIFY(found);
+        page()->model()->clearExplicitIds();
+        page()->gallery()->showExplicitTitle(QString());
+        m_window->statusBar()->clearMessage();
     }
 
     void reopensLastProject()
