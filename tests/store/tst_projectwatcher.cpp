@@ -4,6 +4,7 @@
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
 #include "store/projectwatcher.h"
+#include "store/runlock.h"
 #include "store/runstore.h"
 
 #include <QJsonObject>
@@ -78,7 +79,9 @@ private Q_SLOTS:
         QVERIFY(c.labelItems.isEmpty());
 
         // A run, and its end.
-        const qint64 run = RunStore(*m_other).create(QJsonObject{}, QStringLiteral("m"), nullptr);
+        RunLock lock(m_other->runLockPath());
+        QVERIFY(lock.tryAcquire());
+        const qint64 run = RunStore(*m_other).create(QJsonObject{}, QStringLiteral("m"), lock, nullptr);
         QVERIFY(run > 0);
         watcher.check();
         QCOMPARE(spy.count(), 1);

@@ -11,6 +11,7 @@
 #include "store/itemstore.h"
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
+#include "store/runlock.h"
 #include "store/runstore.h"
 #include "testsupport.h"
 #include "trainingpage.h"
@@ -110,8 +111,10 @@ private Q_SLOTS:
         RunHistoryPanel *runs = m_window->trainingPage()->historyPanel();
         QCOMPARE(runs->runCount(), 0);
         QString error;
+        RunLock lock(m_other->runLockPath());
+        QVERIFY(lock.tryAcquire(&error));
         const qint64 run = RunStore(*m_other).create(QJsonObject{{QStringLiteral("mode"), QStringLiteral("head")}},
-                                                     QStringLiteral("test"), &error);
+                                                     QStringLiteral("test"), lock, &error);
         QVERIFY2(run > 0, qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(runs->runCount(), 1, 1500);
         QVERIFY(RunStore(*m_other).finish(run, QStringLiteral("cancelled")));
