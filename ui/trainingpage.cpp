@@ -254,6 +254,13 @@ void TrainingPage::onFinished(const TrainResult &result)
     } else {
         text = tr("Run failed: %1").arg(result.error);
     }
+    if (!result.unreadable.isEmpty()) {
+        // Counted in the status line; each item and its reason in the full text (the status's tooltip).
+        text += QLatin1Char('\n')
+            + tr("%n item(s) could not be read and were left out:", nullptr, int(result.unreadable.size()));
+        for (const UnreadableItem &item : result.unreadable)
+            text += QLatin1Char('\n') + item.path + QStringLiteral(": ") + item.reason;
+    }
     m_settings->setStatus(text);
     // A threshold picked on the live curves is the user's choice for this run: store it before the run is
     // opened for review, which shows the stored one.

@@ -9,6 +9,8 @@
 #include "gallerypanel.h"
 #include "labelingpage.h"
 #include "lossplot.h"
+#include "media/importer.h"
+#include "messagelabel.h"
 #include "mainwindow.h"
 #include "metricsplot.h"
 #include "model/modellocator.h"
@@ -24,6 +26,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -365,6 +368,32 @@ private Q_SLOTS:
         if (clock.elapsed() > 200)
             QVERIFY2(ticks * 40 >= clock.elapsed(),
                      qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(clock.elapsed())));
+    }
+
+    void unreadableItemsAreShownWithTheRun()
+    {
+        // A picture imported, then damaged: the run leaves it out and the page says which, not only the log.
+        const QString victim = m_dir.filePath(QStringLiteral("damaged.png"));
+        QVERIFY(QFile::copy(test::clipArt(1, QStringLiteral("animals")).value(0), victim));
+        ImportOptions options;
+        options.paths = {victim};
+        QCOMPARE(Importer(m_project, options).run().imported, 1);
+        QFile f(victim);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("no longer a picture");
+        f.close();
+        chooseHead(1);
+        QSignalSpy ended(page(), &TrainingPage::runEnded);
+        QTest::mouseClick(panel()->trainButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 180000);
+        QCOMPARE(ended.first().first().value<TrainResult>().unreadable.size(), 1);
+        const auto labels = panel()->findChildren<MessageLabel *>();
+        QString shown;
+        for (const MessageLabel *l : labels)
+            shown += l->message();
+        QVERIFY2(shown.contains(QStringLiteral("1 item could not be read and were left out")) || shown.contains(QStringLiteral("could not be read")),
+                 qPrintable(shown));
+        QVERIFY2(shown.contains(victim), qPrintable(shown));
     }
 
     void cleanupTestCase() { m_window.reset(); }
