@@ -325,6 +325,76 @@ private Q_SLOTS:
                                            << ""
                                            << "a model.json may have at most";
         // sizes in the topology
+        QTest::newRow("input side") << "input-side"
+                                    << "model.json"
+                                    << "input"
+                                    << "batch_input_shape"
+                                    << "5000 is out of range: expected 1 to 4096";
+        QTest::newRow("input channels") << "input-channels"
+                                        << "model.json"
+                                        << "input"
+                                        << "batch_input_shape"
+                                        << "17 is out of range: expected 1 to 16";
+        QTest::newRow("input values") << "input-values"
+                                      << "model.json"
+                                      << "input"
+                                      << "batch_input_shape"
+                                      << "a 4096 x 4096 x 16 input holds more than";
+        QTest::newRow("units") << "units"
+                               << "model.json"
+                               << "dense"
+                               << "units"
+                               << "70000 is out of range: expected 1 to 65536";
+        QTest::newRow("filters") << "filters"
+                                 << "model.json"
+                                 << "conv"
+                                 << "filters"
+                                 << "100000 is out of range: expected 1 to 65536";
+        QTest::newRow("kernel size") << "kernel-size"
+                                     << "model.json"
+                                     << "conv"
+                                     << "kernel_size"
+                                     << "65 is out of range: expected 1 to 64";
+        QTest::newRow("strides") << "strides"
+                                 << "model.json"
+                                 << "conv"
+                                 << "strides"
+                                 << "65 is out of range: expected 1 to 64";
+        QTest::newRow("dilation") << "dilation"
+                                  << "model.json"
+                                  << "conv"
+                                  << "dilation_rate"
+                                  << "65 is out of range: expected 1 to 64";
+        QTest::newRow("groups") << "groups"
+                                << "model.json"
+                                << "conv"
+                                << "groups"
+                                << "70000 is out of range: expected 1 to 65536";
+        QTest::newRow("depth multiplier") << "depth-multiplier"
+                                          << "model.json"
+                                          << "layer"
+                                          << "depth_multiplier"
+                                          << "300 is out of range: expected 1 to 256";
+        QTest::newRow("pool size") << "pool-size"
+                                   << "model.json"
+                                   << "layer"
+                                   << "pool_size"
+                                   << "65 is out of range: expected 1 to 64";
+        QTest::newRow("pool strides") << "pool-strides"
+                                      << "model.json"
+                                      << "layer"
+                                      << "strides"
+                                      << "100 is out of range: expected 1 to 64";
+        QTest::newRow("zero padding") << "zero-padding"
+                                      << "model.json"
+                                      << "layer"
+                                      << "padding"
+                                      << "5000 is out of range: expected 0 to 1024";
+        QTest::newRow("huge axis") << "axis"
+                                   << "model.json"
+                                   << "softmax"
+                                   << "axis"
+                                   << "1e+300 is out of range: expected -8 to 8";
         QTest::newRow("layer count") << "layers"
                                      << "model.json"
                                      << ""
@@ -346,6 +416,22 @@ private Q_SLOTS:
                                      << "extra/kernel"
                                      << "shape"
                                      << "9 dimensions; at most 8";
+        // what the layers would compute
+        QTest::newRow("activation too large") << "activation"
+                                              << "model.json"
+                                              << "layer"
+                                              << ""
+                                              << "its output would hold 268435456 values per picture";
+        QTest::newRow("doubling concatenations") << "concat"
+                                                 << "model.json"
+                                                 << "c21"
+                                                 << ""
+                                                 << "its output would hold 201326592 values per picture";
+        QTest::newRow("multiply-adds") << "work"
+                                       << "model.json"
+                                       << "b"
+                                       << ""
+                                       << "the model needs more than 17179869184 multiply-adds per picture";
     }
 
     void untrusted()
