@@ -103,7 +103,8 @@ KerasGraphImpl::KerasGraphImpl(const TfjsModel &model)
     }
 }
 
-torch::Tensor KerasGraphImpl::runNode(int i, const std::vector<torch::Tensor> &inputs, double *work) const
+torch::Tensor KerasGraphImpl::runNode(int i, const std::vector<torch::Tensor> &inputs, int64_t pictures,
+                                      double *work) const
 {
     const KerasLayerImpl &layer = *m_nodes[i].layer;
     try {
@@ -112,16 +113,17 @@ torch::Tensor KerasGraphImpl::runNode(int i, const std::vector<torch::Tensor> &i
         for (const torch::Tensor &t : inputs)
             sizes.push_back(t.sizes().vec());
         const LayerCost cost = layer.cost(sizes);
-        const double pictures = sizes.empty() || sizes[0].empty() ? 1.0 : std::max<double>(1.0, sizes[0][0]);
-        if (cost.values / pictures > static_cast<double>(limits::kMaxActivationValues))
+        // Per picture of the whole run: a layer's own dim 0 is no measure (Concatenate on axis 0 grows it).
+        const double n = static_cast<double>(std::max<int64_t>(1, pictures));
+        if (cost.values / n > static_cast<double>(limits::kMaxActivationValues))
             throw ModelException{
                 ModelError{m_file, QString::fromStdString(layer.kerasName()), QString(),
                            QCoreApplication::translate("nsfw::KerasGraph", "its output would hold %L1 values per "
                                                                            "picture; at most %L2 are allowed")
-                               .arg(cost.values / pictures, 0, 'f', 0)
+                               .arg(cost.values / n, 0, 'f', 0)
                                .arg(limits::kMaxActivationValues)}};
         if (work) {
-            *work += cost.work / pictures;
+            *work += cost.work / n;
             if (*work > static_cast<double>(limits::kMaxMultiplyAdds))
                 throw ModelException{ModelError{m_file, QString::fromStdString(layer.kerasName()), QString(),
                                                 QCoreApplication::translate("nsfw::KerasGraph",
@@ -139,6 +141,9 @@ torch::Tensor KerasGraphImpl::runNode(int i, const std::vector<torch::Tensor> &i
 
 torch::Tensor KerasGraphImpl::evaluate(std::map<int, torch::Tensor> known, int target, double *work)
 {
+    // The given tensors (the model input, or a layer's output for forwardFrom) carry the batch in dim 0.
+    const torch::Tensor &given = known.begin()->second;
+    const int64_t pictures = given.dim() > 0 ? given.size(0) : 1;
     // Which nodes are needed, and how many needed consumers each has (to free tensors early).
     std::vector<int> uses(m_nodes.size(), 0);
     std::vector<bool> needed(m_nodes.size(), false);
@@ -174,7 +179,7 @@ torch::Tensor KerasGraphImpl::evaluate(std::map<int, torch::Tensor> known, int t
             if (--uses[in] == 0 && in != target)
                 values[in] = torch::Tensor(); // last consumer: release the activation
         }
-        values[n] = runNode(n, args, work);
+        values[n] = runNode(n, args, pictures, work);
     }
     return values[target];
 }

@@ -58,10 +58,12 @@ public:
     };
     const std::vector<Node> &nodes() const { return m_nodes; }
     int outputNode() const { return m_output; }
-    /// Runs node i, turning LayerError/c10::Error into ModelError that names the layer. Refuses (ModelError) before
-    /// running when the output would exceed limits::kMaxActivationValues per picture; with `work`, adds the layer's
-    /// multiply-adds per picture to it and refuses past limits::kMaxMultiplyAdds.
-    torch::Tensor runNode(int i, const std::vector<torch::Tensor> &inputs, double *work = nullptr) const;
+    /// Runs node i of a pass over `pictures` pictures, turning LayerError/c10::Error into ModelError that names the
+    /// layer. Refuses (ModelError) before running when the output would exceed limits::kMaxActivationValues per
+    /// picture; with `work`, adds the layer's multiply-adds per picture to it and refuses past
+    /// limits::kMaxMultiplyAdds.
+    torch::Tensor runNode(int i, const std::vector<torch::Tensor> &inputs, int64_t pictures,
+                          double *work = nullptr) const;
 
     /// Runs one picture of zeros through the model, checking every layer's cost before it runs; throws ModelError.
     /// buildKerasGraph() does this once. Returns the output.

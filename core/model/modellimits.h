@@ -34,8 +34,9 @@ constexpr int64_t kMaxDepthMultiplier = 256;
 /// Keras axis arguments (Concatenate, Softmax, BatchNormalization).
 constexpr int64_t kMaxAxis = 8;
 
-/// Values in one layer's output for one picture (float32: 512 MiB); checked before the layer runs.
-constexpr int64_t kMaxActivationValues = int64_t(1) << 27;
+/// Values in one layer's output for one picture (float32: 256 MiB; nsfwjs's largest: 1.4 M); checked before the
+/// layer runs. A 4096 x 4096 RGB input (50 M) fits; the dry run holds a few such tensors at once.
+constexpr int64_t kMaxActivationValues = int64_t(1) << 26;
 /// Multiply-adds for one picture through the whole model, counted before each layer of the load-time dry run
 /// (InceptionV3 at 299 px: ~6 G). It keeps loading a model, and the fuzzer's every input, to seconds.
 constexpr int64_t kMaxMultiplyAdds = int64_t(1) << 34;

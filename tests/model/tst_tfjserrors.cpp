@@ -424,9 +424,19 @@ private Q_SLOTS:
                                               << "its output would hold 268435456 values per picture";
         QTest::newRow("doubling concatenations") << "concat"
                                                  << "model.json"
-                                                 << "c21"
+                                                 << "c20"
                                                  << ""
-                                                 << "its output would hold 201326592 values per picture";
+                                                 << "its output would hold 100663296 values per picture";
+        QTest::newRow("concatenations on the batch axis") << "concat-batch"
+                                                          << "model.json"
+                                                          << "c20"
+                                                          << ""
+                                                          << "its output would hold 100663296 values per picture";
+        QTest::newRow("pooling work") << "pool-work"
+                                      << "model.json"
+                                      << "layer"
+                                      << ""
+                                      << "the model needs more than 17179869184 multiply-adds per picture";
         QTest::newRow("multiply-adds") << "work"
                                        << "model.json"
                                        << "b"
@@ -549,13 +559,18 @@ private Q_SLOTS:
             TfjsBuilder m = around("Conv2D", {{"filters", 16}, {"kernel_size", 1}, {"use_bias", false}}, 4096, 4096);
             m.weight("layer/kernel", {1, 1, 3, 16});
             rewriteWith(m);
-        } else if (defect == "concat") {
-            // Each Concatenate doubles the channels: 48 values per picture become 48 << 22 at c21.
+        } else if (defect == "concat" || defect == "concat-batch") {
+            // Each Concatenate doubles the channels (or the batch: found by the fuzzer, the layer's dim 0 is no
+            // count of pictures): 48 values of one picture become 48 << 21 at c20.
             TfjsBuilder m(4, 4, 3);
             QString previous = "input";
+            const int axis = defect == "concat" ? -1 : 0;
             for (int i = 0; i < 30; ++i)
-                previous = m.add("Concatenate", QStringLiteral("c%1").arg(i), {previous, previous}, {{"axis", -1}});
+                previous = m.add("Concatenate", QStringLiteral("c%1").arg(i), {previous, previous}, {{"axis", axis}});
             rewriteWith(m);
+        } else if (defect == "pool-work") {
+            // No weights at all: 50 M input values, each output the maximum of a 64 x 64 window.
+            rewriteWith(around("MaxPooling2D", {{"pool_size", 64}, {"strides", 1}, {"padding", "same"}}, 4096, 4096));
         } else if (defect == "work") {
             // Small weights (37k values), 38 G multiply-adds for one 1024 x 1024 picture.
             TfjsBuilder m(1024, 1024, 3);
