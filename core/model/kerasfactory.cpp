@@ -59,7 +59,7 @@ public:
         if (className() == "Concatenate") {
             for (const auto &sizes : inputSizes)
                 c.values += product(sizes);
-            return {c.values, c.values};
+            return {c.values, c.values * kSlowStep};
         }
         // Broadcasting: each axis (aligned from the right) takes the largest size among the inputs.
         std::vector<double> out;
@@ -74,7 +74,7 @@ public:
         c.values = 1;
         for (double d : out)
             c.values *= d;
-        return {c.values, c.values * static_cast<double>(inputSizes.size())};
+        return {c.values, c.values * static_cast<double>(inputSizes.size()) * kSlowStep};
     }
     torch::Tensor forward(const std::vector<torch::Tensor> &in) override
     {
@@ -124,7 +124,8 @@ public:
             out *= static_cast<double>(m_same ? (size + s - 1) / s : std::max<int64_t>(0, (size - k) / s + 1));
         }
         // The 'same' average pool with uneven padding also pools a padded copy and a count image.
-        return {out, out * static_cast<double>(m_size[0] * m_size[1]) * (m_same && !m_max ? 2 : 1) + product(in)};
+        return {out, (out * static_cast<double>(m_size[0] * m_size[1]) * (m_same && !m_max ? 2 : 1) + product(in)) *
+                         kSlowStep};
     }
     torch::Tensor forward(const std::vector<torch::Tensor> &in) override
     {
@@ -181,7 +182,7 @@ public:
     {
         const double out = static_cast<double>(inputSizes.at(0).empty() ? 1 : inputSizes.at(0)[0]) *
                            static_cast<double>(m_kernel.size(0));
-        return {out, out * static_cast<double>(m_kernel.size(1))};
+        return {out, out * static_cast<double>(m_kernel.size(1)) + out * kSlowStep};
     }
     torch::Tensor forward(const std::vector<torch::Tensor> &in) override
     {

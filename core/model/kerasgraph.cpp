@@ -124,12 +124,13 @@ torch::Tensor KerasGraphImpl::runNode(int i, const std::vector<torch::Tensor> &i
                                .arg(limits::kMaxActivationValues)}};
         if (work) {
             *work += cost.work / n;
-            if (*work > static_cast<double>(limits::kMaxMultiplyAdds))
-                throw ModelException{ModelError{m_file, QString::fromStdString(layer.kerasName()), QString(),
-                                                QCoreApplication::translate("nsfw::KerasGraph",
-                                                                            "the model needs more than %L1 "
-                                                                            "multiply-adds per picture by this layer")
-                                                    .arg(limits::kMaxMultiplyAdds)}};
+            if (*work > static_cast<double>(limits::kMaxWork))
+                throw ModelException{
+                    ModelError{m_file, QString::fromStdString(layer.kerasName()), QString(),
+                               QCoreApplication::translate("nsfw::KerasGraph", "the model needs more work per picture "
+                                                                               "than the %L1 multiply-adds allowed, by "
+                                                                               "this layer")
+                                   .arg(limits::kMaxWork)}};
         }
         return const_cast<KerasLayerImpl &>(layer).forward(inputs);
     } catch (const LayerError &e) {
@@ -211,6 +212,7 @@ torch::Tensor KerasGraphImpl::dryRun()
                        QStringLiteral("output_layers"),
                        QCoreApplication::translate("nsfw::KerasGraph", "the output must be [batch, classes]")}};
     m_outputClasses = y.size(1);
+    qCDebug(lcModel) << m_file << "dry run: work per picture" << work << "of" << limits::kMaxWork;
     return y;
 }
 

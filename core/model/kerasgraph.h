@@ -60,8 +60,7 @@ public:
     int outputNode() const { return m_output; }
     /// Runs node i of a pass over `pictures` pictures, turning LayerError/c10::Error into ModelError that names the
     /// layer. Refuses (ModelError) before running when the output would exceed limits::kMaxActivationValues per
-    /// picture; with `work`, adds the layer's multiply-adds per picture to it and refuses past
-    /// limits::kMaxMultiplyAdds.
+    /// picture; with `work`, adds the layer's work per picture to it and refuses past limits::kMaxWork.
     torch::Tensor runNode(int i, const std::vector<torch::Tensor> &inputs, int64_t pictures,
                           double *work = nullptr) const;
 

@@ -28,7 +28,7 @@ LayerCost KerasLayerImpl::cost(const std::vector<std::vector<int64_t>> &inputSiz
             out[3] += m_zeroPadding[2] + m_zeroPadding[3];
         }
         c.values = std::max(c.values, product(out));
-        c.work += product(out);
+        c.work += product(out) * kSlowStep;
     }
     return c;
 }
@@ -183,7 +183,9 @@ LayerCost ConvLayerImpl::cost(const std::vector<std::vector<int64_t>> &inputSize
         const int64_t n = m_same ? (size + s - 1) / s : std::max<int64_t>(0, (size - (k - 1) * d - 1) / s + 1);
         out *= static_cast<double>(n);
     }
-    return {out, out * static_cast<double>(m_kernel.size(1) * m_kernelSize[0] * m_kernelSize[1])};
+    // oneDNN's dense convolution is fast per multiply-add, its depthwise one is not; bias and activation too.
+    const double perOutput = static_cast<double>(m_kernel.size(1) * m_kernelSize[0] * m_kernelSize[1]);
+    return {out, out * (m_kernel.size(1) == 1 && m_groups > 1 ? perOutput * kSlowStep : perOutput) + out * kSlowStep};
 }
 
 std::vector<std::pair<std::string, torch::Tensor>> ConvLayerImpl::kerasWeights() const

@@ -20,12 +20,19 @@ struct LayerError {
     std::string message;
 };
 
-/// What running a layer once would cost, known before it runs: values in its output and multiply-adds (or as
-/// many comparisons, for pooling). Upper bounds, in double so no product of sizes can overflow.
+/// What running a layer once would cost, known before it runs: values in its output, and work in convolution
+/// multiply-adds (limits::kMaxWork). Upper bounds, in double so no product of sizes can overflow.
 struct LayerCost {
     double values = 0;
     double work = 0;
 };
+
+namespace keras {
+/// Work of one step of a pooling window, a depthwise multiply-add or an element of an element-wise layer, in
+/// convolution multiply-adds: measured 20-120x slower per step with one thread (pooling 0.15-0.84 G/s, depthwise
+/// 0.45 G/s, oneDNN convolution 18-20 G/s).
+constexpr double kSlowStep = 32;
+} // namespace keras
 
 /// One Keras layer as a torch module. Tensors are NCHW (4-D, maybe channels_last in memory) or NC (2-D);
 /// Keras axes are mapped accordingly (Keras channel axis -1/3 is torch dim 1).

@@ -37,8 +37,11 @@ constexpr int64_t kMaxAxis = 8;
 /// Values in one layer's output for one picture (float32: 256 MiB; nsfwjs's largest: 1.4 M); checked before the
 /// layer runs. A 4096 x 4096 RGB input (50 M) fits; the dry run holds a few such tensors at once.
 constexpr int64_t kMaxActivationValues = int64_t(1) << 26;
-/// Multiply-adds for one picture through the whole model, counted before each layer of the load-time dry run
-/// (InceptionV3 at 299 px: ~6 G). It keeps loading a model, and the fuzzer's every input, to seconds.
-constexpr int64_t kMaxMultiplyAdds = int64_t(1) << 34;
+/// Work for one picture through the whole model, counted before each layer of the load-time dry run, in
+/// convolution multiply-adds (~18 G/s on one core here). Other steps (a pooling window step, a depthwise
+/// multiply-add, an element of an element-wise layer) run 20-100 times slower per step in LibTorch's CPU kernels
+/// and count as keras::kSlowStep of them. MobileNetV2: ~1.5 G, InceptionV3 at 299 px: ~9 G. The limit keeps the
+/// dry run of any model it admits to a few seconds, and so every fuzz input.
+constexpr int64_t kMaxWork = int64_t(1) << 35;
 
 } // namespace nsfw::limits

@@ -16,6 +16,10 @@
 #include <unistd.h>
 
 using namespace nsfw;
+using nsfw::test::addWeight;
+using nsfw::test::editLayer;
+using nsfw::test::setConfig;
+using nsfw::test::setPaths;
 using nsfw::test::TfjsBuilder;
 
 namespace {
@@ -44,54 +48,6 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(bytes);
-}
-
-// Edits layer `index` of the model.json document with `edit`.
-QJsonObject editLayer(QJsonObject doc, int index, const std::function<void(QJsonObject &)> &edit)
-{
-    QJsonObject topo = doc["modelTopology"].toObject();
-    QJsonObject mc = topo["model_config"].toObject();
-    QJsonObject cfg = mc["config"].toObject();
-    QJsonArray layers = cfg["layers"].toArray();
-    QJsonObject layer = layers[index].toObject();
-    edit(layer);
-    layers[index] = layer;
-    cfg["layers"] = layers;
-    mc["config"] = cfg;
-    topo["model_config"] = mc;
-    doc["modelTopology"] = topo;
-    return doc;
-}
-
-QJsonObject setConfig(const QJsonObject &doc, int index, const QString &key, const QJsonValue &value)
-{
-    return editLayer(doc, index, [&](QJsonObject &l) {
-        QJsonObject c = l["config"].toObject();
-        c[key] = value;
-        l["config"] = c;
-    });
-}
-
-QJsonObject setPaths(QJsonObject doc, const QJsonArray &paths)
-{
-    QJsonArray manifest = doc["weightsManifest"].toArray();
-    QJsonObject group = manifest[0].toObject();
-    group["paths"] = paths;
-    manifest[0] = group;
-    doc["weightsManifest"] = manifest;
-    return doc;
-}
-
-QJsonObject addWeight(QJsonObject doc, const QString &name, const QJsonArray &shape)
-{
-    QJsonArray manifest = doc["weightsManifest"].toArray();
-    QJsonObject group = manifest[0].toObject();
-    QJsonArray weights = group["weights"].toArray();
-    weights.append(QJsonObject{{"name", name}, {"shape", shape}, {"dtype", "float32"}});
-    group["weights"] = weights;
-    manifest[0] = group;
-    doc["weightsManifest"] = manifest;
-    return doc;
 }
 
 // input -> LAYER -> global average pooling -> Dense 5, for the layers whose config is under test.
@@ -432,16 +388,28 @@ private Q_SLOTS:
                                                           << "c20"
                                                           << ""
                                                           << "its output would hold 100663296 values per picture";
-        QTest::newRow("pooling work") << "pool-work"
+        QTest::newRow("pooling work")
+            << "pool-work"
+            << "model.json"
+            << "layer"
+            << ""
+            << "the model needs more work per picture than the 34359738368 multiply-adds allowed";
+        QTest::newRow("slow pooling") << "slow-pool"
                                       << "model.json"
                                       << "layer"
                                       << ""
-                                      << "the model needs more than 17179869184 multiply-adds per picture";
-        QTest::newRow("multiply-adds") << "work"
-                                       << "model.json"
-                                       << "b"
-                                       << ""
-                                       << "the model needs more than 17179869184 multiply-adds per picture";
+                                      << "the model needs more work per picture";
+        QTest::newRow("element-wise layers") << "relus"
+                                             << "model.json"
+                                             << "relu21"
+                                             << ""
+                                             << "the model needs more work per picture";
+        QTest::newRow("multiply-adds")
+            << "work"
+            << "model.json"
+            << "b"
+            << ""
+            << "the model needs more work per picture than the 34359738368 multiply-adds allowed";
     }
 
     void untrusted()
@@ -571,6 +539,16 @@ private Q_SLOTS:
         } else if (defect == "pool-work") {
             // No weights at all: 50 M input values, each output the maximum of a 64 x 64 window.
             rewriteWith(around("MaxPooling2D", {{"pool_size", 64}, {"strides", 1}, {"padding", "same"}}, 4096, 4096));
+        } else if (defect == "slow-pool") {
+            // 16 G window steps: within a count of multiply-adds, but LibTorch's pooling takes ~25 s for it.
+            rewriteWith(around("MaxPooling2D", {{"pool_size", 18}, {"strides", 1}, {"padding", "same"}}, 4096, 4096));
+        } else if (defect == "relus") {
+            // ReLUs over 50 M values, ~25 ms each: the limit counts them, else 4096 such layers would take minutes.
+            TfjsBuilder m(4096, 4096, 3);
+            QString previous = "input";
+            for (int i = 0; i < 30; ++i)
+                previous = m.add("ReLU", QStringLiteral("relu%1").arg(i), {previous});
+            rewriteWith(m);
         } else if (defect == "work") {
             // Small weights (37k values), 38 G multiply-adds for one 1024 x 1024 picture.
             TfjsBuilder m(1024, 1024, 3);
