@@ -130,6 +130,10 @@ CASES = {
     "concat-batch-axis": concat_chain(axis=0),  # found by the fuzzer: the batch grew, "per picture" did not
     # The test's multiply-adds row needs a 36 KB kernel, more than the fuzzer's -max_len; pooling has no weights.
     "pooling-work": around("MaxPooling2D", 4096, 4096, pool_size=64, strides=1, padding="same"),
+    "slow-pooling": around("MaxPooling2D", 4096, 4096, pool_size=18, strides=1, padding="same"),
+    "element-wise-layers": (lambda doc: (doc, b""))(model(
+        [layer("relu%d" % i, "ReLU", ["relu%d" % (i - 1) if i else "input"]) for i in range(30)], [], "relu29",
+        4096, 4096)),
 }
 
 
