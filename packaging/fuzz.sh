@@ -24,17 +24,17 @@ if ! [[ $seconds =~ ^[1-9][0-9]*$ ]]; then
   echo "fuzz.sh: --seconds needs a positive whole number" >&2
   exit 2
 fi
-for tool in clang clang++ cmake ninja; do
+for tool in clang++ cmake ninja; do
   command -v "$tool" >/dev/null || { echo "fuzz.sh: $tool is missing (run packaging/setup.sh)" >&2; exit 2; }
 done
 
 # ccache makes a rebuild of an unchanged loader take seconds; CCACHE_BASEDIR keeps the cache valid across checkouts.
 export CCACHE_BASEDIR=$root
 launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
 start=$SECONDS
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER=clang \
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_COMPILER=clang++ -DNSFW_BUILD_FUZZ=ON "${launcher[@]}" >/dev/null
 cmake --build "$build" -j "$(nproc)" --target fuzz_tfjsloader
 echo "fuzz.sh: build took $((SECONDS - start)) s"
