@@ -46,11 +46,6 @@ const TfjsWeight *TfjsModel::weight(const QString &name) const
 
 namespace {
 
-QString trReader(const char *text)
-{
-    return QCoreApplication::translate("nsfw::TfjsReader", text);
-}
-
 /// What a shard source found for one shard: its size, and its bytes unless it was larger than allowed.
 struct ShardData {
     std::optional<QByteArray> bytes; ///< nullopt when missing, refused, or larger than allowed (then not read)
@@ -64,15 +59,19 @@ using ShardSource = std::function<ShardData(const QString &name, qint64 maxBytes
 QString shardNameProblem(const QString &name)
 {
     if (name.isEmpty() || name == QLatin1String(".") || name == QLatin1String(".."))
-        return trReader("'%1' is not a file name").arg(name);
+        return QCoreApplication::translate("nsfw::TfjsReader", "'%1' is not a file name").arg(name);
     for (const QChar ch : name) {
         if (ch == QLatin1Char('/') || ch == QLatin1Char('\\'))
-            return trReader("'%1' is a path; only plain file names inside the model folder are allowed").arg(name);
+            return QCoreApplication::translate(
+                       "nsfw::TfjsReader", "'%1' is a path; only plain file names inside the model folder are allowed")
+                .arg(name);
         if (ch.unicode() < 0x20 || ch.unicode() == 0x7f)
-            return trReader("the file name contains a control character (code %1)").arg(ch.unicode());
+            return QCoreApplication::translate("nsfw::TfjsReader",
+                                               "the file name contains a control character (code %1)")
+                .arg(ch.unicode());
     }
     if (QFile::encodeName(name).size() > 255)
-        return trReader("the file name is longer than 255 bytes");
+        return QCoreApplication::translate("nsfw::TfjsReader", "the file name is longer than 255 bytes");
     return {};
 }
 
@@ -85,36 +84,41 @@ ShardData readRegularFile(const QString &path, qint64 maxBytes, const QString &f
     const QFileInfo info(path);
     if (!info.exists()) {
         if (info.isSymLink())
-            r.problem = trReader("a symbolic link to a file that does not exist");
+            r.problem =
+                QCoreApplication::translate("nsfw::TfjsReader", "a symbolic link to a file that does not exist");
         return r;
     }
     const QString target = info.canonicalFilePath();
     if (!folder.isEmpty() && !target.startsWith(folder + QLatin1Char('/'))) {
-        r.problem = trReader("a symbolic link to '%1', outside the model folder").arg(target);
+        r.problem = QCoreApplication::translate("nsfw::TfjsReader", "a symbolic link to '%1', outside the model folder")
+                        .arg(target);
         return r;
     }
     const QByteArray native = QFile::encodeName(target);
     struct stat st {
     };
     if (::stat(native.constData(), &st) != 0) {
-        r.problem = trReader("cannot open: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        r.problem = QCoreApplication::translate("nsfw::TfjsReader", "cannot open: %1")
+                        .arg(QString::fromLocal8Bit(std::strerror(errno)));
         return r;
     }
     if (!S_ISREG(st.st_mode)) {
-        r.problem = S_ISDIR(st.st_mode) ? trReader("a folder, not a file")
-                                        : trReader("not a regular file (a device, pipe or socket)");
+        r.problem = S_ISDIR(st.st_mode) ? QCoreApplication::translate("nsfw::TfjsReader", "a folder, not a file")
+                                        : QCoreApplication::translate("nsfw::TfjsReader",
+                                                                      "not a regular file (a device, pipe or socket)");
         return r;
     }
     // O_NONBLOCK: should the file be swapped for a FIFO after the check, open() does not wait for a writer.
     const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
-        r.problem = trReader("cannot open: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        r.problem = QCoreApplication::translate("nsfw::TfjsReader", "cannot open: %1")
+                        .arg(QString::fromLocal8Bit(std::strerror(errno)));
         return r;
     }
     QFile file;
     file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        r.problem = trReader("not a regular file (a device, pipe or socket)");
+        r.problem = QCoreApplication::translate("nsfw::TfjsReader", "not a regular file (a device, pipe or socket)");
         return r;
     }
     r.size = st.st_size;
@@ -122,7 +126,7 @@ ShardData readRegularFile(const QString &path, qint64 maxBytes, const QString &f
         return r;
     r.bytes = file.read(r.size);
     if (r.bytes->size() != r.size) {
-        r.problem = trReader("the file changed while it was read");
+        r.problem = QCoreApplication::translate("nsfw::TfjsReader", "the file changed while it was read");
         r.bytes.reset();
     }
     return r;
@@ -540,7 +544,7 @@ std::optional<TfjsModel> parseWith(const QByteArray &json, const QString &jsonNa
             *error = f.error;
     } catch (const std::bad_alloc &) {
         if (error)
-            *error = ModelError{jsonName, {}, {}, trReader("out of memory")};
+            *error = ModelError{jsonName, {}, {}, QCoreApplication::translate("nsfw::TfjsReader", "out of memory")};
     }
     return std::nullopt;
 }
@@ -564,12 +568,13 @@ std::optional<TfjsModel> parseTfjsModel(const QByteArray &json, const QString &j
     };
     if (json.size() > limits::kMaxModelJsonBytes) {
         if (error)
-            *error = ModelError{jsonName,
-                                {},
-                                {},
-                                trReader("%L1 bytes; a model.json may have at most %L2")
-                                    .arg(json.size())
-                                    .arg(limits::kMaxModelJsonBytes)};
+            *error = ModelError{
+                jsonName,
+                {},
+                {},
+                QCoreApplication::translate("nsfw::TfjsReader", "%L1 bytes; a model.json may have at most %L2")
+                    .arg(json.size())
+                    .arg(limits::kMaxModelJsonBytes)};
         return std::nullopt;
     }
     return parseWith(json, jsonName, shards, error);
@@ -581,10 +586,12 @@ std::optional<TfjsModel> readTfjsModel(const QString &modelJsonPath, ModelError 
     if (!json.bytes) {
         QString problem = json.problem;
         if (problem.isEmpty() && json.size < 0)
-            problem = trReader("cannot open: %1").arg(trReader("no such file"));
+            problem = QCoreApplication::translate("nsfw::TfjsReader", "cannot open: %1")
+                          .arg(QCoreApplication::translate("nsfw::TfjsReader", "no such file"));
         else if (problem.isEmpty())
-            problem =
-                trReader("%L1 bytes; a model.json may have at most %L2").arg(json.size).arg(limits::kMaxModelJsonBytes);
+            problem = QCoreApplication::translate("nsfw::TfjsReader", "%L1 bytes; a model.json may have at most %L2")
+                          .arg(json.size)
+                          .arg(limits::kMaxModelJsonBytes);
         if (error)
             *error = ModelError{modelJsonPath, {}, {}, problem};
         return std::nullopt;
