@@ -8,6 +8,7 @@ endif()
 add_executable(fuzz_tfjsloader
   model/fuzz/fuzz_tfjsloader.cpp
   ${PROJECT_SOURCE_DIR}/core/model/tfjsmodel.cpp
+  ${PROJECT_SOURCE_DIR}/core/model/modelfiles.cpp
   ${PROJECT_SOURCE_DIR}/core/model/keraslayers.cpp
   ${PROJECT_SOURCE_DIR}/core/model/kerasfactory.cpp
   ${PROJECT_SOURCE_DIR}/core/model/kerasgraph.cpp
