@@ -62,8 +62,9 @@ ShardData readRegularFile(const QString &path, qint64 maxBytes, const QString &f
                                                                       "not a regular file (a device, pipe or socket)");
         return r;
     }
-    // O_NONBLOCK: should the file be swapped for a FIFO after the check, open() does not wait for a writer.
-    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    // Should the file be swapped after the checks: O_NONBLOCK, open() does not wait for a FIFO's writer; O_NOFOLLOW,
+    // the resolved path does not become a link to elsewhere. fstat() then checks what was opened.
+    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         r.problem = QCoreApplication::translate("nsfw::TfjsReader", "cannot open: %1")
                         .arg(QString::fromLocal8Bit(std::strerror(errno)));
