@@ -7,8 +7,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFuture>
 #include <QThread>
 #include <QThreadPool>
@@ -134,11 +134,7 @@ std::unique_ptr<Classifier> Classifier::fromModel(const TfjsModel &model, QStrin
     c->d->options.batchSize = std::max(1, options.batchSize);
     c->d->height = static_cast<int>((*graph)->inputHeight());
     c->d->width = static_cast<int>((*graph)->inputWidth());
-    {
-        c10::InferenceMode guard;
-        c->d->classes = static_cast<int>(
-            (*graph)->forward(torch::zeros({1, (*graph)->inputChannels(), c->d->height, c->d->width})).size(1));
-    }
+    c->d->classes = static_cast<int>((*graph)->outputClasses()); // from buildKerasGraph's dry run
     if ((*graph)->inputChannels() != 3) {
         if (error)
             *error = QCoreApplication::translate("nsfw::Classifier", "%1: the model must take RGB input").arg(modelDir);

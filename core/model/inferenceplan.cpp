@@ -157,7 +157,7 @@ torch::Tensor InferencePlan::run(const torch::Tensor &input) const
             args.clear();
             for (int in : st.inputs)
                 args.push_back(values[in]);
-            y = m_graph->runNode(st.node, args);
+            y = m_graph->runNode(st.node, args, input.dim() > 0 ? input.size(0) : 1);
         }
         for (int r : st.release)
             values[r] = torch::Tensor();

@@ -3,8 +3,11 @@
 // shape helpers shared by the layer implementations. Torch-side (include from model .cpp files only).
 
 #include "model/keraslayers.h"
+#include "model/modellimits.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 
 #include <cmath>
 #include <limits>
@@ -54,29 +57,59 @@ inline std::string text(const KerasLayerSpec &spec, const char *key, std::option
     return v.toString().toStdString();
 }
 
-inline int64_t positive(const QJsonValue &v, const char *key, int64_t minimum = 1)
+/// A translated message of the layer builders.
+inline std::string trLayer(const QString &translated)
+{
+    return translated.toStdString();
+}
+
+/// An integer in [minimum, maximum]; the maxima come from model/modellimits.h and are checked before any tensor of
+/// that size exists.
+inline int64_t integer(const QJsonValue &v, const char *key, int64_t minimum, int64_t maximum)
 {
     const double d = v.toDouble(std::numeric_limits<double>::quiet_NaN());
-    if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d) || d < minimum || d > 1e6)
-        bad(key, "expected an integer >= " + std::to_string(minimum));
+    if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d))
+        bad(key, trLayer(QCoreApplication::translate("nsfw::KerasLayer", "expected an integer from %1 to %2")
+                             .arg(minimum)
+                             .arg(maximum)));
+    if (d < minimum || d > maximum)
+        bad(key, trLayer(QCoreApplication::translate("nsfw::KerasLayer", "%1 is out of range: expected %2 to %3")
+                             .arg(std::abs(d) < 1e15 ? QString::number(static_cast<qint64>(d))
+                                                     : QString::number(d, 'g', QLocale::FloatingPointShortest))
+                             .arg(minimum)
+                             .arg(maximum)));
     return static_cast<int64_t>(d);
+}
+
+inline int64_t positive(const QJsonValue &v, const char *key, int64_t maximum)
+{
+    return integer(v, key, 1, maximum);
+}
+
+/// An optional integer config entry (absent or null: the fallback).
+inline int64_t integer(const KerasLayerSpec &spec, const char *key, int64_t fallback, int64_t minimum, int64_t maximum)
+{
+    const QJsonValue v = value(spec, key);
+    if (v.isUndefined() || v.isNull())
+        return fallback;
+    return integer(v, key, minimum, maximum);
 }
 
 /// An int or [h, w] pair (Keras accepts both for kernel sizes, strides, dilations).
 inline std::vector<int64_t> pair(const KerasLayerSpec &spec, const char *key,
-                                 std::optional<std::vector<int64_t>> fallback, int64_t minimum = 1)
+                                 std::optional<std::vector<int64_t>> fallback, int64_t maximum)
 {
     const QJsonValue v = value(spec, key);
     if ((v.isUndefined() || v.isNull()) && fallback)
         return *fallback;
     if (v.isDouble()) {
-        const int64_t n = positive(v, key, minimum);
+        const int64_t n = positive(v, key, maximum);
         return {n, n};
     }
     const QJsonArray a = v.toArray();
     if (!v.isArray() || a.size() != 2)
         bad(key, v.isUndefined() ? "missing" : "expected an integer or a pair of integers");
-    return {positive(a.at(0), key, minimum), positive(a.at(1), key, minimum)};
+    return {positive(a.at(0), key, maximum), positive(a.at(1), key, maximum)};
 }
 
 inline std::string padding(const KerasLayerSpec &spec)
@@ -92,6 +125,37 @@ inline void channelsLast(const KerasLayerSpec &spec)
     const std::string f = text(spec, "data_format", std::string("channels_last"));
     if (f != "channels_last")
         bad("data_format", "only channels_last is supported");
+}
+
+/// Number of values in a tensor of these sizes, as a double: no overflow, exact far beyond any limit.
+inline double product(const std::vector<int64_t> &sizes)
+{
+    double n = 1;
+    for (int64_t d : sizes)
+        n *= static_cast<double>(d);
+    return n;
+}
+
+/// batch_input_shape [null, height, width, channels], each size within the limits: {height, width, channels}.
+inline std::vector<int64_t> inputShape(const KerasLayerSpec &spec)
+{
+    const QJsonValue v = value(spec, "batch_input_shape");
+    const QJsonArray a = v.toArray();
+    if (a.size() != 4)
+        bad("batch_input_shape", trLayer(QCoreApplication::translate(
+                                     "nsfw::KerasLayer", "expected [null, height, width, channels] with known sizes")));
+    const int64_t h = positive(a.at(1), "batch_input_shape", limits::kMaxInputSide);
+    const int64_t w = positive(a.at(2), "batch_input_shape", limits::kMaxInputSide);
+    const int64_t c = positive(a.at(3), "batch_input_shape", limits::kMaxInputChannels);
+    if (product({h, w, c}) > static_cast<double>(limits::kMaxActivationValues))
+        bad("batch_input_shape",
+            trLayer(QCoreApplication::translate("nsfw::KerasLayer",
+                                                "a %1 x %2 x %3 input holds more than %L4 values per picture")
+                        .arg(h)
+                        .arg(w)
+                        .arg(c)
+                        .arg(limits::kMaxActivationValues)));
+    return {h, w, c};
 }
 
 /// TF 'same' padding along one axis: total = max((ceil(in/s)-1)*s + (k-1)*d + 1 - in, 0); the extra pixel of an

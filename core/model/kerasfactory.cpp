@@ -50,9 +50,32 @@ public:
         : KerasLayerImpl(spec.name.toStdString(), spec.className.toStdString(), boolean(spec, "trainable", true))
     {
         if (spec.className == QLatin1String("Concatenate"))
-            m_axis = static_cast<int64_t>(number(spec, "axis", -1));
+            m_axis = integer(spec, "axis", -1, -limits::kMaxAxis, limits::kMaxAxis);
     }
     int inputCount() const override { return -1; }
+    LayerCost cost(const std::vector<std::vector<int64_t>> &inputSizes) const override
+    {
+        LayerCost c;
+        if (className() == "Concatenate") {
+            for (const auto &sizes : inputSizes)
+                c.values += product(sizes);
+            return {c.values, c.values * kSlowStep};
+        }
+        // Broadcasting: each axis (aligned from the right) takes the largest size among the inputs.
+        std::vector<double> out;
+        for (const auto &sizes : inputSizes) {
+            if (sizes.size() > out.size())
+                out.insert(out.begin(), sizes.size() - out.size(), 1.0);
+            for (size_t i = 0; i < sizes.size(); ++i) {
+                double &o = out[out.size() - sizes.size() + i];
+                o = std::max(o, static_cast<double>(sizes[i]));
+            }
+        }
+        c.values = 1;
+        for (double d : out)
+            c.values *= d;
+        return {c.values, c.values * static_cast<double>(inputSizes.size()) * kSlowStep};
+    }
     torch::Tensor forward(const std::vector<torch::Tensor> &in) override
     {
         const std::string &c = className();
@@ -84,11 +107,25 @@ public:
     explicit PoolLayerImpl(const KerasLayerSpec &spec)
         : KerasLayerImpl(spec.name.toStdString(), spec.className.toStdString(), boolean(spec, "trainable", true))
         , m_max(spec.className.startsWith(QLatin1String("Max")))
-        , m_size(pair(spec, "pool_size", std::vector<int64_t>{2, 2}))
-        , m_strides(pair(spec, "strides", m_size))
+        , m_size(pair(spec, "pool_size", std::vector<int64_t>{2, 2}, limits::kMaxKernelSide))
+        , m_strides(pair(spec, "strides", m_size, limits::kMaxStride))
         , m_same(padding(spec) == "same")
     {
         channelsLast(spec);
+    }
+    LayerCost cost(const std::vector<std::vector<int64_t>> &inputSizes) const override
+    {
+        const std::vector<int64_t> &in = inputSizes.at(0);
+        if (in.size() != 4)
+            return KerasLayerImpl::cost(inputSizes);
+        double out = product({in[0], in[1]});
+        for (int axis = 0; axis < 2; ++axis) {
+            const int64_t size = in[2 + axis], k = m_size[axis], s = m_strides[axis];
+            out *= static_cast<double>(m_same ? (size + s - 1) / s : std::max<int64_t>(0, (size - k) / s + 1));
+        }
+        // The 'same' average pool with uneven padding also pools a padded copy and a count image.
+        return {out, (out * static_cast<double>(m_size[0] * m_size[1]) * (m_same && !m_max ? 2 : 1) + product(in)) *
+                         kSlowStep};
     }
     torch::Tensor forward(const std::vector<torch::Tensor> &in) override
     {
@@ -130,7 +167,7 @@ public:
         , m_activation(text(spec, "activation", std::string("linear")))
     {
         checkActivation(m_activation, "activation");
-        const int64_t units = positive(value(spec, "units"), "units");
+        const int64_t units = positive(value(spec, "units"), "units", limits::kMaxUnits);
         const torch::Tensor k = tensorOf(need(weights, spec, "kernel"));
         if (k.dim() != 2 || k.size(1) != units)
             bad("kernel", "weight shape " + c10::str(k.sizes()) + " does not match units " + std::to_string(units));
@@ -140,6 +177,12 @@ public:
             checkShape(b, {units}, "bias");
             m_bias = register_parameter("bias", b);
         }
+    }
+    LayerCost cost(const std::vector<std::vector<int64_t>> &inputSizes) const override
+    {
+        const double out = static_cast<double>(inputSizes.at(0).empty() ? 1 : inputSizes.at(0)[0]) *
+                           static_cast<double>(m_kernel.size(0));
+        return {out, out * static_cast<double>(m_kernel.size(1)) + out * kSlowStep};
     }
     torch::Tensor forward(const std::vector<torch::Tensor> &in) override
     {
@@ -178,7 +221,7 @@ std::vector<int64_t> zeroPaddingOf(const KerasLayerSpec &spec)
     channelsLast(spec);
     const QJsonValue v = value(spec, "padding");
     if (v.isDouble()) {
-        const int64_t n = positive(v, "padding", 0);
+        const int64_t n = integer(v, "padding", 0, limits::kMaxPadding);
         return {n, n, n, n};
     }
     const QJsonArray a = v.toArray();
@@ -187,10 +230,10 @@ std::vector<int64_t> zeroPaddingOf(const KerasLayerSpec &spec)
     std::vector<int64_t> tblr;
     for (const QJsonValue &e : a) {
         if (e.isArray() && e.toArray().size() == 2) {
-            tblr.push_back(positive(e.toArray().at(0), "padding", 0));
-            tblr.push_back(positive(e.toArray().at(1), "padding", 0));
+            tblr.push_back(integer(e.toArray().at(0), "padding", 0, limits::kMaxPadding));
+            tblr.push_back(integer(e.toArray().at(1), "padding", 0, limits::kMaxPadding));
         } else {
-            const int64_t n = positive(e, "padding", 0);
+            const int64_t n = integer(e, "padding", 0, limits::kMaxPadding);
             tblr.insert(tblr.end(), {n, n});
         }
     }
@@ -261,7 +304,7 @@ std::shared_ptr<KerasLayerImpl> makeKerasLayer(const KerasLayerSpec &spec, const
         return layer;
     }
     if (c == QLatin1String("Softmax")) {
-        const int64_t axis = static_cast<int64_t>(number(spec, "axis", -1));
+        const int64_t axis = integer(spec, "axis", -1, -limits::kMaxAxis, limits::kMaxAxis);
         return fn([axis](const torch::Tensor &x) { return torch::softmax(x, torchAxis(axis, x.dim())); });
     }
     if (c == QLatin1String("Flatten")) {

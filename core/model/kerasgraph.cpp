@@ -1,6 +1,10 @@
 #include "model/kerasgraph.h"
 
 #include "common/logging.h"
+#include "model/kerasconfig.h"
+#include "model/modellimits.h"
+
+#include <QCoreApplication>
 
 #include <QDir>
 #include <QFileInfo>
@@ -60,6 +64,10 @@ KerasGraphImpl::KerasGraphImpl(const TfjsModel &model)
     for (const KerasLayerSpec &spec : model.layers) {
         Node node;
         try {
+            if (spec.className == QLatin1String("InputLayer")) {
+                const std::vector<int64_t> shape = keras::inputShape(spec);
+                std::copy(shape.begin(), shape.end(), m_inputShape);
+            }
             node.layer = makeKerasLayer(spec, lookup);
         } catch (const LayerError &e) {
             throw ModelException{layerError(m_file, spec.name.toStdString(), e.field, e.message)};
@@ -78,14 +86,6 @@ KerasGraphImpl::KerasGraphImpl(const TfjsModel &model)
             (wanted >= 0 && got != (spec.className == QLatin1String("InputLayer") ? 0 : 1)))
             throw ModelException{layerError(m_file, spec.name.toStdString(), "inbound_nodes",
                                             "wrong number of inputs (" + std::to_string(got) + ")")};
-        if (spec.className == QLatin1String("InputLayer")) {
-            const QJsonArray shape = spec.config.value(QLatin1String("batch_input_shape")).toArray();
-            if (shape.size() != 4 || shape.at(1).toInt() <= 0 || shape.at(2).toInt() <= 0 || shape.at(3).toInt() <= 0)
-                throw ModelException{layerError(m_file, spec.name.toStdString(), "batch_input_shape",
-                                                "expected [null, height, width, channels] with known sizes")};
-            for (int i = 0; i < 3; ++i)
-                m_inputShape[i] = shape.at(i + 1).toInt();
-        }
         index[spec.name.toStdString()] = static_cast<int>(m_nodes.size());
         register_module(moduleName(spec.name), node.layer);
         m_nodes.push_back(std::move(node));
@@ -103,10 +103,35 @@ KerasGraphImpl::KerasGraphImpl(const TfjsModel &model)
     }
 }
 
-torch::Tensor KerasGraphImpl::runNode(int i, const std::vector<torch::Tensor> &inputs) const
+torch::Tensor KerasGraphImpl::runNode(int i, const std::vector<torch::Tensor> &inputs, int64_t pictures,
+                                      double *work) const
 {
     const KerasLayerImpl &layer = *m_nodes[i].layer;
     try {
+        // The layer's cost is known from its input sizes: refuse before torch allocates the output.
+        std::vector<std::vector<int64_t>> sizes;
+        for (const torch::Tensor &t : inputs)
+            sizes.push_back(t.sizes().vec());
+        const LayerCost cost = layer.cost(sizes);
+        // Per picture of the whole run: a layer's own dim 0 is no measure (Concatenate on axis 0 grows it).
+        const double n = static_cast<double>(std::max<int64_t>(1, pictures));
+        if (cost.values / n > static_cast<double>(limits::kMaxActivationValues))
+            throw ModelException{
+                ModelError{m_file, QString::fromStdString(layer.kerasName()), QString(),
+                           QCoreApplication::translate("nsfw::KerasGraph", "its output would hold %L1 values per "
+                                                                           "picture; at most %L2 are allowed")
+                               .arg(cost.values / n, 0, 'f', 0)
+                               .arg(limits::kMaxActivationValues)}};
+        if (work) {
+            *work += cost.work / n;
+            if (*work > static_cast<double>(limits::kMaxWork))
+                throw ModelException{
+                    ModelError{m_file, QString::fromStdString(layer.kerasName()), QString(),
+                               QCoreApplication::translate("nsfw::KerasGraph", "the model needs more work per picture "
+                                                                               "than the %L1 multiply-adds allowed, by "
+                                                                               "this layer")
+                                   .arg(limits::kMaxWork)}};
+        }
         return const_cast<KerasLayerImpl &>(layer).forward(inputs);
     } catch (const LayerError &e) {
         throw ModelException{layerError(m_file, layer.kerasName(), e.field, e.message)};
@@ -115,8 +140,11 @@ torch::Tensor KerasGraphImpl::runNode(int i, const std::vector<torch::Tensor> &i
     }
 }
 
-torch::Tensor KerasGraphImpl::evaluate(std::map<int, torch::Tensor> known, int target)
+torch::Tensor KerasGraphImpl::evaluate(std::map<int, torch::Tensor> known, int target, double *work)
 {
+    // The given tensors (the model input, or a layer's output for forwardFrom) carry the batch in dim 0.
+    const torch::Tensor &given = known.begin()->second;
+    const int64_t pictures = given.dim() > 0 ? given.size(0) : 1;
     // Which nodes are needed, and how many needed consumers each has (to free tensors early).
     std::vector<int> uses(m_nodes.size(), 0);
     std::vector<bool> needed(m_nodes.size(), false);
@@ -152,7 +180,7 @@ torch::Tensor KerasGraphImpl::evaluate(std::map<int, torch::Tensor> known, int t
             if (--uses[in] == 0 && in != target)
                 values[in] = torch::Tensor(); // last consumer: release the activation
         }
-        values[n] = runNode(n, args);
+        values[n] = runNode(n, args, pictures, work);
     }
     return values[target];
 }
@@ -169,6 +197,23 @@ torch::Tensor KerasGraphImpl::forwardTo(const torch::Tensor &input, const std::s
                                         "input must be [N, " + std::to_string(m_inputShape[2]) + ", H, W], got " +
                                             c10::str(input.sizes()))};
     return evaluate({{m_input, input}}, indexOf(layer));
+}
+
+torch::Tensor KerasGraphImpl::dryRun()
+{
+    c10::InferenceMode guard;
+    double work = 0;
+    const torch::Tensor y =
+        evaluate({{m_input, torch::zeros({1, m_inputShape[2], m_inputShape[0], m_inputShape[1]})}}, m_output, &work);
+    if (y.dim() != 2)
+        throw ModelException{
+            ModelError{m_file,
+                       {},
+                       QStringLiteral("output_layers"),
+                       QCoreApplication::translate("nsfw::KerasGraph", "the output must be [batch, classes]")}};
+    m_outputClasses = y.size(1);
+    qCDebug(lcModel) << m_file << "dry run: work per picture" << work << "of" << limits::kMaxWork;
+    return y;
 }
 
 torch::Tensor KerasGraphImpl::forwardFrom(const std::string &layer, const torch::Tensor &layerOutput)
@@ -292,14 +337,7 @@ std::optional<KerasGraph> buildKerasGraph(const TfjsModel &model, ModelError *er
         KerasGraph graph(model);
         graph->eval();
         // Dry run on zeros, as nsfwjs does after loading: shape mismatches surface now, naming the layer.
-        c10::InferenceMode guard;
-        const torch::Tensor y =
-            graph->forward(torch::zeros({1, graph->inputChannels(), graph->inputHeight(), graph->inputWidth()}));
-        if (y.dim() != 2)
-            throw ModelException{ModelError{model.jsonPath,
-                                            {},
-                                            QStringLiteral("output_layers"),
-                                            QStringLiteral("the output must be [batch, classes]")}};
+        graph->dryRun();
         return graph;
     } catch (const ModelException &e) {
         if (error)

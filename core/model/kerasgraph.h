@@ -58,11 +58,20 @@ public:
     };
     const std::vector<Node> &nodes() const { return m_nodes; }
     int outputNode() const { return m_output; }
-    /// Runs node i, turning LayerError/c10::Error into ModelError that names the layer.
-    torch::Tensor runNode(int i, const std::vector<torch::Tensor> &inputs) const;
+    /// Runs node i of a pass over `pictures` pictures, turning LayerError/c10::Error into ModelError that names the
+    /// layer. Refuses (ModelError) before running when the output would exceed limits::kMaxActivationValues per
+    /// picture; with `work`, adds the layer's work per picture to it and refuses past limits::kMaxWork.
+    torch::Tensor runNode(int i, const std::vector<torch::Tensor> &inputs, int64_t pictures,
+                          double *work = nullptr) const;
+
+    /// Runs one picture of zeros through the model, checking every layer's cost before it runs; throws ModelError.
+    /// buildKerasGraph() does this once. Returns the output.
+    torch::Tensor dryRun();
+    /// Number of outputs (classes) found by the dry run; 0 before it.
+    int64_t outputClasses() const { return m_outputClasses; }
 
 private:
-    torch::Tensor evaluate(std::map<int, torch::Tensor> known, int target);
+    torch::Tensor evaluate(std::map<int, torch::Tensor> known, int target, double *work = nullptr);
     int indexOf(const std::string &layer) const;
 
     QString m_file;
@@ -71,6 +80,7 @@ private:
     int m_input = 0;
     int m_output = 0;
     int64_t m_inputShape[3] = {0, 0, 0};
+    int64_t m_outputClasses = 0;
 };
 TORCH_MODULE(KerasGraph);
 

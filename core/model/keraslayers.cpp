@@ -18,6 +18,21 @@ void KerasLayerImpl::setKerasWeight(const std::string &shortName, const torch::T
     bad(shortName, "layer '" + m_kerasName + "' has no weight '" + shortName + "'");
 }
 
+LayerCost KerasLayerImpl::cost(const std::vector<std::vector<int64_t>> &inputSizes) const
+{
+    LayerCost c;
+    for (const std::vector<int64_t> &sizes : inputSizes) {
+        std::vector<int64_t> out = sizes;
+        if (m_zeroPadding.size() == 4 && out.size() == 4) {
+            out[2] += m_zeroPadding[0] + m_zeroPadding[1];
+            out[3] += m_zeroPadding[2] + m_zeroPadding[3];
+        }
+        c.values = std::max(c.values, product(out));
+        c.work += product(out) * kSlowStep;
+    }
+    return c;
+}
+
 void checkActivation(const std::string &name, const std::string &field)
 {
     static const char *const kKnown[] = {"linear", "relu",         "relu6",       "softmax",  "sigmoid",
@@ -69,24 +84,35 @@ ConvLayerImpl::ConvLayerImpl(const KerasLayerSpec &spec, const WeightLookup &wei
     : KerasLayerImpl(spec.name.toStdString(), spec.className.toStdString(), boolean(spec, "trainable", true))
     , m_depthwise(spec.className == QLatin1String("DepthwiseConv2D"))
     , m_same(padding(spec) == "same")
-    , m_kernelSize(pair(spec, "kernel_size", std::nullopt))
-    , m_strides(pair(spec, "strides", std::vector<int64_t>{1, 1}))
-    , m_dilation(pair(spec, "dilation_rate", std::vector<int64_t>{1, 1}))
+    , m_kernelSize(pair(spec, "kernel_size", std::nullopt, limits::kMaxKernelSide))
+    , m_strides(pair(spec, "strides", std::vector<int64_t>{1, 1}, limits::kMaxStride))
+    , m_dilation(pair(spec, "dilation_rate", std::vector<int64_t>{1, 1}, limits::kMaxDilation))
     , m_activation(text(spec, "activation", std::string("linear")))
 {
     channelsLast(spec);
     checkActivation(m_activation, "activation");
+    // Every size the config gives is checked before the weights become tensors.
+    int64_t outChannels = 0;
+    if (m_depthwise) {
+        m_multiplier = integer(spec, "depth_multiplier", 1, 1, limits::kMaxDepthMultiplier);
+    } else {
+        outChannels = positive(value(spec, "filters"), "filters", limits::kMaxUnits);
+        m_groups = integer(spec, "groups", 1, 1, limits::kMaxUnits);
+    }
     const torch::Tensor k = tensorOf(need(weights, spec, m_depthwise ? "depthwise_kernel" : "kernel"));
     const std::string kname = m_depthwise ? "depthwise_kernel" : "kernel";
     if (k.dim() != 4 || k.size(0) != m_kernelSize[0] || k.size(1) != m_kernelSize[1])
         bad(kname, "weight shape " + c10::str(k.sizes()) + " does not match kernel_size");
-    int64_t outChannels;
     if (m_depthwise) {
-        m_multiplier =
-            positive(value(spec, "depth_multiplier").isUndefined() ? QJsonValue(1) : value(spec, "depth_multiplier"),
-                     "depth_multiplier");
         if (k.size(3) != m_multiplier)
             bad(kname, "weight shape " + c10::str(k.sizes()) + " does not match depth_multiplier");
+        if (k.size(2) < 1 || k.size(2) * m_multiplier > limits::kMaxUnits)
+            bad(kname, trLayer(QCoreApplication::translate("nsfw::KerasLayer",
+                                                           "%1 input channels times depth_multiplier %2: expected 1 "
+                                                           "to %3 output channels")
+                                   .arg(k.size(2))
+                                   .arg(m_multiplier)
+                                   .arg(limits::kMaxUnits)));
         m_groups = k.size(2);
         outChannels = k.size(2) * m_multiplier;
         // [kh, kw, in, mult] -> [in*mult, 1, kh, kw]: output channel c*mult+m filters input channel c.
@@ -94,8 +120,6 @@ ConvLayerImpl::ConvLayerImpl(const KerasLayerSpec &spec, const WeightLookup &wei
             "depthwise_kernel",
             k.reshape({k.size(0), k.size(1), outChannels}).permute({2, 0, 1}).unsqueeze(1).contiguous());
     } else {
-        outChannels = positive(value(spec, "filters"), "filters");
-        m_groups = positive(value(spec, "groups").isUndefined() ? QJsonValue(1) : value(spec, "groups"), "groups");
         if (k.size(3) != outChannels || outChannels % m_groups != 0)
             bad(kname, "weight shape " + c10::str(k.sizes()) + " does not match filters/groups");
         // [kh, kw, in/groups, out] -> [out, in/groups, kh, kw]
@@ -147,6 +171,23 @@ torch::Tensor ConvLayerImpl::forward(const std::vector<torch::Tensor> &in)
     return applyActivation(convolve(in.at(0), m_kernel, m_bias), m_activation);
 }
 
+LayerCost ConvLayerImpl::cost(const std::vector<std::vector<int64_t>> &inputSizes) const
+{
+    const std::vector<int64_t> &in = inputSizes.at(0);
+    if (in.size() != 4)
+        return KerasLayerImpl::cost(inputSizes); // forward refuses it
+    double out = static_cast<double>(in[0]) * static_cast<double>(m_kernel.size(0));
+    for (int axis = 0; axis < 2; ++axis) {
+        const int64_t size = in[2 + axis], k = m_kernelSize[axis], s = m_strides[axis], d = m_dilation[axis];
+        // 'same': ceil(size / stride); 'valid': windows that fit, none when the kernel is larger than the input.
+        const int64_t n = m_same ? (size + s - 1) / s : std::max<int64_t>(0, (size - (k - 1) * d - 1) / s + 1);
+        out *= static_cast<double>(n);
+    }
+    // oneDNN's dense convolution is fast per multiply-add, its depthwise one is not; bias and activation too.
+    const double perOutput = static_cast<double>(m_kernel.size(1) * m_kernelSize[0] * m_kernelSize[1]);
+    return {out, out * (m_kernel.size(1) == 1 && m_groups > 1 ? perOutput * kSlowStep : perOutput) + out * kSlowStep};
+}
+
 std::vector<std::pair<std::string, torch::Tensor>> ConvLayerImpl::kerasWeights() const
 {
     std::vector<std::pair<std::string, torch::Tensor>> w;
@@ -189,7 +230,8 @@ BatchNormLayerImpl::BatchNormLayerImpl(const KerasLayerSpec &spec, const WeightL
 {
     const QJsonValue axis = value(spec, "axis");
     const QJsonValue a = axis.isArray() && axis.toArray().size() == 1 ? axis.toArray().at(0) : axis;
-    m_axis = a.isUndefined() ? -1 : static_cast<int>(a.toDouble(99));
+    m_axis =
+        a.isUndefined() || a.isNull() ? -1 : static_cast<int>(integer(a, "axis", -limits::kMaxAxis, limits::kMaxAxis));
     if (m_axis != -1 && m_axis != 1 && m_axis != 3)
         bad("axis", "only the channel axis (-1) is supported");
     if (m_epsilon <= 0)

@@ -1,6 +1,8 @@
 #include "model/tfjsmodel.h"
 
 #include "common/logging.h"
+#include "model/modelfiles.h"
+#include "model/modellimits.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -40,6 +42,9 @@ const TfjsWeight *TfjsModel::weight(const QString &name) const
 
 namespace {
 
+/// Gives the shard with this plain file name, reading it only when it holds at most maxBytes.
+using ShardSource = std::function<ShardData(const QString &name, qint64 maxBytes)>;
+
 class TfjsReader
 {
     Q_DECLARE_TR_FUNCTIONS(nsfw::TfjsReader)
@@ -49,7 +54,7 @@ public:
         ModelError error;
     };
 
-    TfjsReader(QString jsonName, std::function<std::optional<QByteArray>(const QString &)> readShard)
+    TfjsReader(QString jsonName, ShardSource readShard)
         : m_jsonName(std::move(jsonName))
         , m_readShard(std::move(readShard))
     {
@@ -143,7 +148,9 @@ private:
         const QJsonObject body = object(config, QStringLiteral("config"), {});
         model.modelName = body.value(QLatin1String("name")).toString();
         QSet<QString> names;
-        for (const QJsonValue &lv : array(body, QStringLiteral("layers"), {})) {
+        const QJsonArray layers = array(body, QStringLiteral("layers"), {});
+        checkLayerCount(layers);
+        for (const QJsonValue &lv : layers) {
             if (!lv.isObject())
                 fail({}, QStringLiteral("layers"), tr("a layer is not an object"));
             KerasLayerSpec layer = parseLayerHeader(lv.toObject());
@@ -182,6 +189,13 @@ private:
             fail({}, QStringLiteral("input_layers"), tr("exactly one input and one output are supported"));
     }
 
+    void checkLayerCount(const QJsonArray &layers) const
+    {
+        if (layers.size() > limits::kMaxLayers)
+            fail({}, QStringLiteral("layers"),
+                 tr("%1 layers; at most %2 are supported").arg(layers.size()).arg(limits::kMaxLayers));
+    }
+
     KerasLayerSpec parseLayerHeader(const QJsonObject &lo) const
     {
         KerasLayerSpec layer;
@@ -199,6 +213,7 @@ private:
         const QJsonArray layers =
             config.isArray() ? config.toArray() : array(config.toObject(), QStringLiteral("layers"), {});
         model.modelName = config.toObject().value(QLatin1String("name")).toString();
+        checkLayerCount(layers);
         QString previous;
         for (const QJsonValue &lv : layers) {
             if (!lv.isObject())
@@ -259,104 +274,161 @@ private:
         return f;
     }
 
+    /// One manifest entry before its bytes are read: where it lies in its group's byte stream.
+    struct WeightSpec {
+        TfjsWeight weight;
+        qint64 count = 0;
+        int elementBytes = 4;
+        double scale = 1;
+        double minimum = 0;
+        qint64 offset = 0;
+    };
+
+    WeightSpec parseWeightSpec(const QJsonValue &wv, const QString &field, qint64 &parameters) const
+    {
+        if (!wv.isObject())
+            fail({}, field, tr("expected an object"));
+        const QJsonObject wo = wv.toObject();
+        WeightSpec spec;
+        TfjsWeight &w = spec.weight;
+        w.name = string(wo, QStringLiteral("name"), {});
+        const QJsonArray shape = array(wo, QStringLiteral("shape"), w.name);
+        if (shape.size() > limits::kMaxWeightRank)
+            fail(w.name, QStringLiteral("shape"),
+                 tr("%1 dimensions; at most %2 are supported").arg(shape.size()).arg(limits::kMaxWeightRank));
+        // Overflow-safe: the product is checked against what is left of the model's budget before each step.
+        qint64 count = 1;
+        for (const QJsonValue &d : shape) {
+            const qint64 dim = integer(d, w.name, QStringLiteral("shape"));
+            w.shape.push_back(dim);
+            if (dim != 0 && count > (limits::kMaxParameters - parameters) / dim)
+                fail(
+                    w.name, QStringLiteral("shape"),
+                    tr("the weights hold more than %L1 values, the most a model may have").arg(limits::kMaxParameters));
+            count *= dim;
+        }
+        parameters += count;
+        spec.count = count;
+        const QString dtype = string(wo, QStringLiteral("dtype"), w.name);
+        if (dtype != QLatin1String("float32") && dtype != QLatin1String("int32"))
+            fail(w.name, QStringLiteral("dtype"), tr("unsupported dtype '%1'").arg(dtype));
+        w.storedDtype = dtype;
+        if (wo.contains(QLatin1String("quantization"))) {
+            const QJsonObject q = object(wo, QStringLiteral("quantization"), w.name);
+            w.storedDtype = string(q, QStringLiteral("dtype"), w.name);
+            if (w.storedDtype != QLatin1String("float16")) {
+                const QJsonValue s = q.value(QLatin1String("scale")), m = q.value(QLatin1String("min"));
+                if (!s.isDouble() || !m.isDouble())
+                    fail(w.name, QStringLiteral("quantization"), tr("needs numeric 'scale' and 'min'"));
+                spec.scale = s.toDouble();
+                spec.minimum = m.toDouble();
+            }
+        }
+        if (w.storedDtype == QLatin1String("uint8"))
+            spec.elementBytes = 1;
+        else if (w.storedDtype == QLatin1String("uint16") || w.storedDtype == QLatin1String("float16"))
+            spec.elementBytes = 2;
+        else if (w.storedDtype != dtype)
+            fail(w.name, QStringLiteral("quantization.dtype"), tr("unsupported quantization '%1'").arg(w.storedDtype));
+        return spec;
+    }
+
     void parseWeights(TfjsModel &model, const QJsonArray &manifest)
     {
         QSet<QString> seen;
+        qint64 parameters = 0;
         for (int g = 0; g < manifest.size(); ++g) {
             const QString groupField = QStringLiteral("weightsManifest[%1]").arg(g);
+            const QString pathsField = groupField + QStringLiteral(".paths");
             if (!manifest.at(g).isObject())
                 fail({}, groupField, tr("expected an object"));
             const QJsonObject group = manifest.at(g).toObject();
-            // A group's shards are one byte stream; its weights follow each other in manifest order.
-            QByteArray bytes;
-            QString lastShard;
+            QStringList paths;
             for (const QJsonValue &p : array(group, QStringLiteral("paths"), {})) {
-                if (!p.isString() || p.toString().isEmpty())
-                    fail({}, groupField + QStringLiteral(".paths"), tr("expected file names"));
-                lastShard = p.toString();
-                const std::optional<QByteArray> shard = m_readShard(lastShard);
-                if (!shard)
-                    fail({}, groupField + QStringLiteral(".paths"), tr("weight shard is missing or unreadable"),
-                         shardFile(lastShard));
-                bytes += *shard;
+                if (!p.isString())
+                    fail({}, pathsField, tr("expected file names"));
+                const QString problem = shardNameProblem(p.toString());
+                if (!problem.isEmpty())
+                    fail({}, pathsField, problem);
+                paths << p.toString();
             }
-            qint64 offset = 0;
+            // The whole manifest first: what each weight needs is known before a shard is opened.
+            std::vector<WeightSpec> specs;
+            qint64 need = 0;
             for (const QJsonValue &wv : array(group, QStringLiteral("weights"), {})) {
-                const QString field = groupField + QStringLiteral(".weights");
-                if (!wv.isObject())
-                    fail({}, field, tr("expected an object"));
-                const QJsonObject wo = wv.toObject();
-                TfjsWeight w;
-                w.group = g;
-                w.name = string(wo, QStringLiteral("name"), {});
-                if (seen.contains(w.name))
-                    fail(w.name, field, tr("duplicate weight name"));
-                seen.insert(w.name);
-                qint64 count = 1;
-                for (const QJsonValue &d : array(wo, QStringLiteral("shape"), w.name)) {
-                    w.shape.push_back(integer(d, w.name, QStringLiteral("shape")));
-                    count *= w.shape.back();
-                    if (count > (qint64(1) << 31))
-                        fail(w.name, QStringLiteral("shape"), tr("tensor too large"));
-                }
-                const QString dtype = string(wo, QStringLiteral("dtype"), w.name);
-                if (dtype != QLatin1String("float32") && dtype != QLatin1String("int32"))
-                    fail(w.name, QStringLiteral("dtype"), tr("unsupported dtype '%1'").arg(dtype));
-                w.storedDtype = dtype;
-                double scale = 1, minimum = 0;
-                if (wo.contains(QLatin1String("quantization"))) {
-                    const QJsonObject q = object(wo, QStringLiteral("quantization"), w.name);
-                    w.storedDtype = string(q, QStringLiteral("dtype"), w.name);
-                    if (w.storedDtype != QLatin1String("float16")) {
-                        const QJsonValue s = q.value(QLatin1String("scale")), m = q.value(QLatin1String("min"));
-                        if (!s.isDouble() || !m.isDouble())
-                            fail(w.name, QStringLiteral("quantization"), tr("needs numeric 'scale' and 'min'"));
-                        scale = s.toDouble();
-                        minimum = m.toDouble();
-                    }
-                }
-                int elementBytes = 4;
-                if (w.storedDtype == QLatin1String("uint8"))
-                    elementBytes = 1;
-                else if (w.storedDtype == QLatin1String("uint16") || w.storedDtype == QLatin1String("float16"))
-                    elementBytes = 2;
-                else if (w.storedDtype != dtype)
-                    fail(w.name, QStringLiteral("quantization.dtype"),
-                         tr("unsupported quantization '%1'").arg(w.storedDtype));
-                const qint64 need = count * elementBytes;
-                if (offset + need > bytes.size())
-                    fail(w.name, QStringLiteral("paths"),
-                         tr("weight data too short: needs bytes %1..%2 of the group, shards hold %3")
-                             .arg(offset)
-                             .arg(offset + need)
-                             .arg(bytes.size()),
-                         shardFile(lastShard));
-                const auto *src = reinterpret_cast<const unsigned char *>(bytes.constData() + offset);
-                w.values.resize(static_cast<size_t>(count));
-                for (qint64 i = 0; i < count; ++i) {
-                    const unsigned char *p = src + i * elementBytes;
-                    float v;
-                    if (elementBytes == 1) {
-                        v = static_cast<float>(p[0] * scale + minimum);
-                    } else if (w.storedDtype == QLatin1String("uint16")) {
-                        v = static_cast<float>((p[0] | (p[1] << 8)) * scale + minimum);
-                    } else if (elementBytes == 2) {
-                        v = halfToFloat(static_cast<uint16_t>(p[0] | (p[1] << 8)));
-                    } else if (w.storedDtype == QLatin1String("int32")) {
-                        int32_t iv;
-                        std::memcpy(&iv, p, 4);
-                        v = static_cast<float>(iv);
-                    } else {
-                        std::memcpy(&v, p, 4);
-                    }
-                    w.values[static_cast<size_t>(i)] = v;
-                }
-                offset += need;
-                model.weights.push_back(std::move(w));
+                if (model.weights.size() + specs.size() >= size_t(limits::kMaxWeights))
+                    fail({}, groupField + QStringLiteral(".weights"),
+                         tr("more than %1 weights").arg(limits::kMaxWeights));
+                WeightSpec spec = parseWeightSpec(wv, groupField + QStringLiteral(".weights"), parameters);
+                if (seen.contains(spec.weight.name))
+                    fail(spec.weight.name, groupField + QStringLiteral(".weights"), tr("duplicate weight name"));
+                seen.insert(spec.weight.name);
+                spec.weight.group = g;
+                spec.offset = need;
+                need += spec.count * spec.elementBytes; // <= 4 * kMaxParameters: no overflow
+                specs.push_back(std::move(spec));
             }
-            if (offset != bytes.size())
-                qCWarning(lcModel) << m_jsonName << "weight group" << g << "has" << bytes.size() - offset
-                                   << "unused trailing bytes";
+            if (paths.isEmpty() && need > 0)
+                fail({}, pathsField, tr("the group's weights need %L1 bytes but it lists no shard").arg(need));
+            // A group's shards are one byte stream; each is opened and its size checked against what the
+            // manifest still needs before it is read.
+            QByteArray bytes;
+            for (const QString &path : std::as_const(paths)) {
+                const qint64 left = need - bytes.size();
+                ShardData shard = m_readShard(path, left);
+                if (!shard.problem.isEmpty())
+                    fail({}, pathsField, shard.problem, shardFile(path));
+                if (shard.size < 0)
+                    fail({}, pathsField, tr("weight shard is missing or unreadable"), shardFile(path));
+                if (shard.size > left || !shard.bytes)
+                    fail({}, pathsField,
+                         tr("the shard holds %L1 bytes, more than the %L2 bytes the manifest's weights still need "
+                            "(%L3 in this group)")
+                             .arg(shard.size)
+                             .arg(left)
+                             .arg(need),
+                         shardFile(path));
+                bytes += *shard.bytes;
+            }
+            for (WeightSpec &spec : specs) {
+                const qint64 end = spec.offset + spec.count * spec.elementBytes;
+                if (end > bytes.size())
+                    fail(spec.weight.name, QStringLiteral("paths"),
+                         tr("weight data too short: needs bytes %1..%2 of the group, shards hold %3")
+                             .arg(spec.offset)
+                             .arg(end)
+                             .arg(bytes.size()),
+                         shardFile(paths.isEmpty() ? QString() : paths.last()));
+                decode(spec, bytes.constData() + spec.offset);
+                model.weights.push_back(std::move(spec.weight));
+            }
+        }
+    }
+
+    static void decode(WeightSpec &spec, const char *data)
+    {
+        TfjsWeight &w = spec.weight;
+        const int elementBytes = spec.elementBytes;
+        const bool uint16 = w.storedDtype == QLatin1String("uint16"), int32 = w.storedDtype == QLatin1String("int32");
+        const auto *src = reinterpret_cast<const unsigned char *>(data);
+        w.values.resize(static_cast<size_t>(spec.count));
+        for (qint64 i = 0; i < spec.count; ++i) {
+            const unsigned char *p = src + i * elementBytes;
+            float v;
+            if (elementBytes == 1) {
+                v = static_cast<float>(p[0] * spec.scale + spec.minimum);
+            } else if (uint16) {
+                v = static_cast<float>((p[0] | (p[1] << 8)) * spec.scale + spec.minimum);
+            } else if (elementBytes == 2) {
+                v = halfToFloat(static_cast<uint16_t>(p[0] | (p[1] << 8)));
+            } else if (int32) {
+                int32_t iv;
+                std::memcpy(&iv, p, 4);
+                v = static_cast<float>(iv);
+            } else {
+                std::memcpy(&v, p, 4);
+            }
+            w.values[static_cast<size_t>(i)] = v;
         }
     }
 
@@ -367,17 +439,18 @@ private:
     }
 
     QString m_jsonName;
-    std::function<std::optional<QByteArray>(const QString &)> m_readShard;
+    ShardSource m_readShard;
 };
 
 } // namespace
 
-std::optional<TfjsModel> parseTfjsModel(const QByteArray &json, const QString &jsonName,
-                                        const std::function<std::optional<QByteArray>(const QString &)> &readShard,
-                                        ModelError *error)
+namespace {
+
+std::optional<TfjsModel> parseWith(const QByteArray &json, const QString &jsonName, const ShardSource &shards,
+                                   ModelError *error)
 {
     try {
-        TfjsReader reader(jsonName, readShard);
+        TfjsReader reader(jsonName, shards);
         return reader.parse(json);
     } catch (const TfjsReader::Failure &f) {
         if (error)
@@ -389,26 +462,59 @@ std::optional<TfjsModel> parseTfjsModel(const QByteArray &json, const QString &j
     return std::nullopt;
 }
 
-std::optional<TfjsModel> readTfjsModel(const QString &modelJsonPath, ModelError *error)
+} // namespace
+
+std::optional<TfjsModel> parseTfjsModel(const QByteArray &json, const QString &jsonName,
+                                        const std::function<std::optional<QByteArray>(const QString &)> &readShard,
+                                        ModelError *error)
 {
-    QFile file(modelJsonPath);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // In memory the bytes are already there; the size check still refuses a shard larger than the manifest needs.
+    const ShardSource shards = [&readShard](const QString &name, qint64 maxBytes) {
+        ShardData d;
+        std::optional<QByteArray> bytes = readShard(name);
+        if (bytes) {
+            d.size = bytes->size();
+            if (d.size <= maxBytes)
+                d.bytes = std::move(bytes);
+        }
+        return d;
+    };
+    if (json.size() > limits::kMaxModelJsonBytes) {
         if (error)
-            *error =
-                ModelError{modelJsonPath,
-                           {},
-                           {},
-                           QCoreApplication::translate("nsfw::TfjsReader", "cannot open: %1").arg(file.errorString())};
+            *error = ModelError{
+                jsonName,
+                {},
+                {},
+                QCoreApplication::translate("nsfw::TfjsReader", "%L1 bytes; a model.json may have at most %L2")
+                    .arg(json.size())
+                    .arg(limits::kMaxModelJsonBytes)};
         return std::nullopt;
     }
-    const QDir dir = QFileInfo(modelJsonPath).dir();
-    return parseTfjsModel(
-        file.readAll(), modelJsonPath,
-        [dir](const QString &path) -> std::optional<QByteArray> {
-            QFile shard(dir.filePath(path));
-            if (!shard.open(QIODevice::ReadOnly))
-                return std::nullopt;
-            return shard.readAll();
+    return parseWith(json, jsonName, shards, error);
+}
+
+std::optional<TfjsModel> readTfjsModel(const QString &modelJsonPath, ModelError *error)
+{
+    const ShardData json = readRegularFile(modelJsonPath, limits::kMaxModelJsonBytes);
+    if (!json.bytes) {
+        QString problem = json.problem;
+        if (problem.isEmpty() && json.size < 0)
+            problem = QCoreApplication::translate("nsfw::TfjsReader", "cannot open: %1")
+                          .arg(QCoreApplication::translate("nsfw::TfjsReader", "no such file"));
+        else if (problem.isEmpty())
+            problem = QCoreApplication::translate("nsfw::TfjsReader", "%L1 bytes; a model.json may have at most %L2")
+                          .arg(json.size)
+                          .arg(limits::kMaxModelJsonBytes);
+        if (error)
+            *error = ModelError{modelJsonPath, {}, {}, problem};
+        return std::nullopt;
+    }
+    // Shards must resolve inside the folder of model.json (itself resolved, so a linked model folder works).
+    const QString folder = QFileInfo(modelJsonPath).absoluteDir().canonicalPath();
+    return parseWith(
+        *json.bytes, modelJsonPath,
+        [folder](const QString &name, qint64 maxBytes) {
+            return readRegularFile(QDir(folder).filePath(name), maxBytes, folder);
         },
         error);
 }

@@ -108,4 +108,51 @@ bool TfjsBuilder::write(const QString &dir) const
     return true;
 }
 
+QJsonObject editLayer(QJsonObject doc, int index, const std::function<void(QJsonObject &)> &edit)
+{
+    QJsonObject topo = doc["modelTopology"].toObject();
+    QJsonObject mc = topo["model_config"].toObject();
+    QJsonObject cfg = mc["config"].toObject();
+    QJsonArray layers = cfg["layers"].toArray();
+    QJsonObject layer = layers[index].toObject();
+    edit(layer);
+    layers[index] = layer;
+    cfg["layers"] = layers;
+    mc["config"] = cfg;
+    topo["model_config"] = mc;
+    doc["modelTopology"] = topo;
+    return doc;
+}
+
+QJsonObject setConfig(const QJsonObject &doc, int index, const QString &key, const QJsonValue &value)
+{
+    return editLayer(doc, index, [&](QJsonObject &l) {
+        QJsonObject c = l["config"].toObject();
+        c[key] = value;
+        l["config"] = c;
+    });
+}
+
+QJsonObject setPaths(QJsonObject doc, const QJsonArray &paths)
+{
+    QJsonArray manifest = doc["weightsManifest"].toArray();
+    QJsonObject group = manifest[0].toObject();
+    group["paths"] = paths;
+    manifest[0] = group;
+    doc["weightsManifest"] = manifest;
+    return doc;
+}
+
+QJsonObject addWeight(QJsonObject doc, const QString &name, const QJsonArray &shape)
+{
+    QJsonArray manifest = doc["weightsManifest"].toArray();
+    QJsonObject group = manifest[0].toObject();
+    QJsonArray weights = group["weights"].toArray();
+    weights.append(QJsonObject{{"name", name}, {"shape", shape}, {"dtype", "float32"}});
+    group["weights"] = weights;
+    manifest[0] = group;
+    doc["weightsManifest"] = manifest;
+    return doc;
+}
+
 } // namespace nsfw::test

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace nsfw::test {
@@ -43,5 +44,15 @@ private:
     bool m_quantized = false;
     uint32_t m_seed = 12345;
 };
+
+// Edits of a model.json document, for the tests of defective models.
+/// Applies `edit` to layer `index` of the topology.
+QJsonObject editLayer(QJsonObject doc, int index, const std::function<void(QJsonObject &)> &edit);
+/// Sets one entry of layer `index`'s config.
+QJsonObject setConfig(const QJsonObject &doc, int index, const QString &key, const QJsonValue &value);
+/// Replaces the shard paths of the first weight group.
+QJsonObject setPaths(QJsonObject doc, const QJsonArray &paths);
+/// Appends a float32 weight to the first weight group's manifest (its bytes are not added to the shard).
+QJsonObject addWeight(QJsonObject doc, const QString &name, const QJsonArray &shape);
 
 } // namespace nsfw::test

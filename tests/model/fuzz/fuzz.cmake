@@ -1,7 +1,6 @@
-# libFuzzer target for the TF.js loader (clang only). Configure a separate build dir:
-#   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DNSFW_BUILD_FUZZ=ON
-#   ninja -C build-fuzz fuzz_tfjsloader
-#   build-fuzz/tests/fuzz_tfjsloader -max_total_time=60 tests/model/fuzz/corpus
+# libFuzzer target for the TF.js loader (clang only). packaging/fuzz.sh configures a separate build dir
+# (build-fuzz/, clang++, -DNSFW_BUILD_FUZZ=ON), builds this target and runs it for a fixed time over a copy of
+# tests/model/fuzz/corpus; run the binary on the corpus folder itself and libFuzzer adds its finds to the repository.
 # It compiles the loader sources itself, instrumented, instead of linking the uninstrumented core library.
 if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
   message(FATAL_ERROR "NSFW_BUILD_FUZZ needs clang (-DCMAKE_CXX_COMPILER=clang++)")
@@ -9,6 +8,7 @@ endif()
 add_executable(fuzz_tfjsloader
   model/fuzz/fuzz_tfjsloader.cpp
   ${PROJECT_SOURCE_DIR}/core/model/tfjsmodel.cpp
+  ${PROJECT_SOURCE_DIR}/core/model/modelfiles.cpp
   ${PROJECT_SOURCE_DIR}/core/model/keraslayers.cpp
   ${PROJECT_SOURCE_DIR}/core/model/kerasfactory.cpp
   ${PROJECT_SOURCE_DIR}/core/model/kerasgraph.cpp
