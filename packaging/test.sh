@@ -64,9 +64,7 @@ sanitized_build thread "$root/build-tsan" --target "${tsan_tests[@]}"
 )
 echo "== ThreadSanitizer: $((SECONDS - step)) s"
 
-if [[ -f "$root/packaging/fuzz.sh" ]]; then
-  step=$SECONDS
-  bash "$root/packaging/fuzz.sh"
-  echo "== fuzzing the TF.js loader: $((SECONDS - step)) s"
-fi
+step=$SECONDS
+bash "$root/packaging/fuzz.sh" --seconds 60
+echo "== fuzzing the TF.js loader: $((SECONDS - step)) s"
 echo "== all: $((SECONDS - started)) s"
