@@ -43,18 +43,6 @@
         <translation>kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <source>cannot replace %1</source>
-        <translation>%1 kann nicht ersetzt werden</translation>
-    </message>
-    <message>
-        <source>cannot move the model into %1</source>
-        <translation>das Modell kann nicht nach %1 verschoben werden</translation>
-    </message>
-    <message>
-        <source>cannot create %1</source>
-        <translation>%1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -65,10 +53,6 @@
     <message>
         <source>cannot copy %1</source>
         <translation>%1 kann nicht kopiert werden</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>image too large (%1 x %2 pixels)</source>
@@ -97,16 +81,20 @@
         <translation>erwartet: Pfad,Label[,Annotator]</translation>
     </message>
     <message>
-        <source>unknown label &quot;%1&quot; (safe, nsfw, unsure or empty)</source>
-        <translation>unbekanntes Label „%1“ (safe, nsfw, unsure oder leer)</translation>
-    </message>
-    <message>
         <source>bad frame number in &quot;%1&quot;</source>
         <translation>ungültige Bildnummer in „%1“</translation>
     </message>
     <message>
         <source>no item with the path &quot;%1&quot; in this project</source>
         <translation>kein Element mit dem Pfad „%1“ in diesem Projekt</translation>
+    </message>
+    <message>
+        <source>empty label (write none to clear a label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown label &quot;%1&quot; (safe, nsfw, unsure or none)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -162,6 +150,25 @@
         <source>File missing</source>
         <translation>Datei fehlt</translation>
     </message>
+    <message>
+        <source>Label not saved yet: another program is writing to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ImportOptions</name>
+    <message>
+        <source>The video sampling interval must be from %1 s to %2 s (one hour); %3 was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The frames per video must be from 1 to %1; %2 was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pixel limit must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Importer</name>
@@ -187,6 +194,28 @@
     </message>
 </context>
 <context>
+    <name>nsfw::KerasGraph</name>
+    <message>
+        <source>its output would hold %L1 values per picture; at most %L2 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model needs more work per picture than the %L1 multiply-adds allowed, by this layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the output must be [batch, classes]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::KerasLayer</name>
+    <message>
+        <source>%1 input channels times depth_multiplier %2: expected 1 to %3 output channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nsfw::Label</name>
     <message>
         <source>Safe</source>
@@ -206,6 +235,20 @@
     </message>
 </context>
 <context>
+    <name>nsfw::LabelSession</name>
+    <message numerus="yes">
+        <source>%n label(s) could not be written: another program kept the project file locked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project file stayed locked by another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nsfw::LabelStore</name>
     <message>
         <source>An annotator name is required.</source>
@@ -214,6 +257,10 @@
     <message>
         <source>There is no item %1 in this project.</source>
         <translation>In diesem Projekt gibt es kein Element %1.</translation>
+    </message>
+    <message>
+        <source>The project file is locked by another program; try again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -294,6 +341,73 @@
         <source>cannot decode frame %1: %2</source>
         <translation>Bild %1 kann nicht dekodiert werden: %2</translation>
     </message>
+    <message>
+        <source>the video claims to last %1 hours (more than %2): damaged or crafted file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::OwnedFolder</name>
+    <message>
+        <source>%1 is a symbolic link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds files that NSFW Workbench did not write (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds a file that NSFW Workbench did not write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder; choose a new or empty folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not empty and is not a folder NSFW Workbench wrote (%2). Nothing was written; choose a new or empty folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds a model written by NSFW Workbench; add --force to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to write to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot replace the empty folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while the model was written (%2); nothing was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move the new folder into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nsfw::PictureLoader</name>
@@ -366,14 +480,29 @@
     </message>
 </context>
 <context>
+    <name>nsfw::RunLock</name>
+    <message>
+        <source>Cannot open the lock file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another training run of this project is in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot lock %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nsfw::RunStore</name>
     <message>
         <source>interrupted: the process running it ended before the run finished (crash or kill)</source>
         <translation>unterbrochen: der ausführende Prozess endete, bevor das Training fertig war (Absturz oder kill)</translation>
     </message>
     <message>
-        <source>Run %1 of this project is still running; one run at a time.</source>
-        <translation>Training %1 dieses Projekts läuft noch; es kann immer nur ein Training laufen.</translation>
+        <source>A run can only start while it holds the project&apos;s run lock.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -463,10 +592,6 @@
         <translation>doppelter Gewichtsname</translation>
     </message>
     <message>
-        <source>tensor too large</source>
-        <translation>Tensor zu groß</translation>
-    </message>
-    <message>
         <source>unsupported dtype &apos;%1&apos;</source>
         <translation>nicht unterstützter dtype „%1“</translation>
     </message>
@@ -489,6 +614,74 @@
     <message>
         <source>cannot open: %1</source>
         <translation>kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a path; only plain file names inside the model folder are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name contains a control character (code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name is longer than 255 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symbolic link to a file that does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symbolic link to &apos;%1&apos;, outside the model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, pipe or socket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed while it was read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 layers; at most %2 are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dimensions; at most %2 are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights hold more than %L1 values, the most a model may have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the group&apos;s weights need %L1 bytes but it lists no shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shard holds %L1 bytes, more than the %L2 bytes the manifest&apos;s weights still need (%L3 in this group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 bytes; a model.json may have at most %L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -663,10 +856,6 @@
         <translation>Bilder mit dem NSFW-Modell bewerten.</translation>
     </message>
     <message>
-        <source>Unknown command: %1</source>
-        <translation>Unbekannter Befehl: %1</translation>
-    </message>
-    <message>
         <source>Try: %1 --help</source>
         <translation>Versuchen Sie: %1 --help</translation>
     </message>
@@ -687,10 +876,6 @@
         <translation>Dateien in Ordnern namens safe, nsfw oder unsure entsprechend labeln.</translation>
     </message>
     <message>
-        <source>Sample one video frame every SECONDS (default 1).</source>
-        <translation>Alle SECONDS Sekunden ein Videobild entnehmen (Standard 1).</translation>
-    </message>
-    <message>
         <source>Name recorded with labels from folders (default: the user name).</source>
         <translation>Name, unter dem Labels aus Ordnernamen gespeichert werden (Standard: der Benutzername).</translation>
     </message>
@@ -705,14 +890,6 @@
     <message>
         <source>import takes a project file and at least one path.</source>
         <translation>import erwartet eine Projektdatei und mindestens einen Pfad.</translation>
-    </message>
-    <message>
-        <source>--frame-every needs a positive number of seconds.</source>
-        <translation>--frame-every erwartet eine positive Anzahl Sekunden.</translation>
-    </message>
-    <message>
-        <source>--max-megapixels needs a positive number.</source>
-        <translation>--max-megapixels erwartet eine positive Zahl.</translation>
     </message>
     <message>
         <source>%1/%2 files: %3 imported, %4 duplicates, %5 skipped</source>
@@ -733,10 +910,6 @@
     <message>
         <source>Duplicates are files whose content is already in the project; they were not imported again.</source>
         <translation>Duplikate sind Dateien, deren Inhalt bereits im Projekt ist; sie wurden nicht erneut importiert.</translation>
-    </message>
-    <message>
-        <source>Export the current labels to CSV (path,label,annotator), or import labels from such a file.</source>
-        <translation>Die aktuellen Labels als CSV exportieren (Pfad,Label,Annotator) oder Labels aus einer solchen Datei importieren.</translation>
     </message>
     <message>
         <source>The project file.</source>
@@ -761,10 +934,6 @@
     <message>
         <source>Wrote %1 labels to %2</source>
         <translation>%1 Labels nach %2 geschrieben</translation>
-    </message>
-    <message>
-        <source>line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>%1 rows: %2 labels changed, %3 already so, %4 rows with errors.</source>
@@ -797,10 +966,6 @@
     <message>
         <source>Unknown label: %1</source>
         <translation>Unbekanntes Label: %1</translation>
-    </message>
-    <message>
-        <source>No such item: %1</source>
-        <translation>Element nicht gefunden: %1</translation>
     </message>
     <message>
         <source>Create a new, empty project file.</source>
@@ -979,14 +1144,6 @@ Verhältnis: %3x</translation>
     <message>
         <source>Write a run&apos;s model as TF.js (nsfwjs) or LibTorch files.</source>
         <translation>Das Modell eines Trainings als TF.js-Dateien (nsfwjs) oder LibTorch-Dateien schreiben.</translation>
-    </message>
-    <message>
-        <source>Measure inference speed (or: benchmark store, benchmark train).</source>
-        <translation>Die Inferenzgeschwindigkeit messen (oder: benchmark store, benchmark train).</translation>
-    </message>
-    <message>
-        <source>Unknown benchmark suite: %1 (inference, store, train)</source>
-        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train)</translation>
     </message>
     <message>
         <source>Scores images with the NSFW model: one record per image with path, nsfw (Hentai + Porn + Sexy) and each class probability, or an error. Folders are walked recursively.</source>
@@ -1221,10 +1378,6 @@ Verhältnis: %3x</translation>
         <translation>tfjs (Standard) oder native.</translation>
     </message>
     <message>
-        <source>Output folder.</source>
-        <translation>Ausgabeordner.</translation>
-    </message>
-    <message>
         <source>export-model takes one project file and --out DIR.</source>
         <translation>export-model erwartet eine Projektdatei und --out DIR.</translation>
     </message>
@@ -1243,6 +1396,118 @@ Verhältnis: %3x</translation>
     <message>
         <source>Run batches in slices of N images (default 8; 0 = whole batch).</source>
         <translation>Batches in Stücken zu je N Bildern ausführen (Standard 8; 0 = ganzer Batch).</translation>
+    </message>
+    <message>
+        <source>Peak resident memory of predict and of a training feature pass over N big photos (default 50 of 5120x2880, scaled from Debian&apos;s wallpapers), beside the same over small pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many photos (default 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predict&apos;s batch (default 32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pictures to scale: install plasma-workspace-wallpapers (packaging/setup.sh does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the benchmark&apos;s project in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak resident memory over %1 photos (each command in its own process):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure inference speed (or: benchmark store, train, memory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nsfw-workbench: unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did you mean &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To open a project in the window: nsfw-workbench PROJECT.nwproj</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: nsfw-workbench [PROJECT]          open the window (on PROJECT, else the last project)
+       nsfw-workbench COMMAND [ARGS...]  run a command without the window (COMMAND --help for its options)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown benchmark suite: %1 (inference, store, train, memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample one video frame every SECONDS, from 0.04 to 3600 (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N frames per video; a longer video is sampled more sparsely (default 10000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--frame-every needs a number of seconds, from 0.04 to 3600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-frames needs a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-megapixels needs a number from 0 to 10000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the current labels to CSV (path,label,annotator), or import labels from such a file. Import exits 0 when every row applied, 3 when some rows could not be (each is reported), 1 when none did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows were overridden by a later row for the same item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such item: %1 (not an item id, an imported path, or a copy of an imported file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items were not found; the others are labeled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were left out:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output folder: new, empty, or one this tool exported before (with --force).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace a model folder this tool wrote before (never any other folder).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1753,6 +2018,36 @@ Recall %3</translation>
         <source>Loading…</source>
         <translation>Lade …</translation>
     </message>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, frame at %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not undone: %1 was labeled %2 by someone else after your label; it keeps theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not redone: %1 was labeled %2 by someone else after the undo; it keeps theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not undone for %n item(s): someone else labeled them after your label; they keep theirs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not redone for %n item(s): someone else labeled them after the undo; they keep theirs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::LossPlot</name>
@@ -1906,6 +2201,45 @@ Recall %3</translation>
     <message>
         <source>Train and review</source>
         <translation>Trainieren und prüfen</translation>
+    </message>
+    <message>
+        <source>A run is training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A training run is still in progress. Stop it and close the window?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A training run is still in progress. Stop it and open the other project?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the run after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) are not saved yet: another program is writing to the project file. They are saved the moment it lets go.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wait for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the project file to save the labels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2248,6 +2582,17 @@ Recall %3</translation>
             <numerusform>Sitzung: %n Labels, %1/min</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another program (an import, the command line, a second window) is writing to the project file. These labels are shown already and are saved the moment it lets go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) waiting to be saved</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::TrainSettingsPanel</name>
@@ -2535,6 +2880,13 @@ Recall %3</translation>
         <translation>
             <numerusform>Training %1 · %2 · %n Element</numerusform>
             <numerusform>Training %1 · %2 · %n Elemente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be read and were left out:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
