@@ -1,7 +1,6 @@
 #include "testsupport.h"
 
-#include <algorithm>
-
+#include "common/types.h"
 #include "media/importer.h"
 #include "model/modellocator.h"
 #include "store/projectdatabase.h"
@@ -10,9 +9,13 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
+
+#include <algorithm>
 
 namespace nsfw::test {
 
@@ -49,6 +52,57 @@ QStringList wallpapers(int n)
 QString workbenchBinary()
 {
     return qEnvironmentVariable("NSFW_WORKBENCH_BIN");
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t i = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
+    return values[i];
+}
+
+QJsonObject latencySummary(const std::vector<double> &ms)
+{
+    return {{QStringLiteral("count"), int(ms.size())},
+            {QStringLiteral("medianMs"), percentile(ms, 0.5)},
+            {QStringLiteral("p99Ms"), percentile(ms, 0.99)},
+            {QStringLiteral("maxMs"), percentile(ms, 1.0)}};
+}
+
+FileView::FileView(const QString &path)
+    : connection(QStringLiteral("check-") + QString::number(quintptr(this)))
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(path);
+    db.open();
+}
+
+FileView::~FileView()
+{
+    QSqlDatabase::removeDatabase(connection);
+}
+
+QVariant FileView::scalar(const QString &sql, const QVariantList &binds) const
+{
+    QSqlQuery q(QSqlDatabase::database(connection));
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (q.exec() && q.next())
+        return q.value(0);
+    return {};
+}
+
+QString FileView::label(qint64 id) const
+{
+    return labelName(labelFromColumn(scalar(QStringLiteral("SELECT label FROM items WHERE id = ?"), {id})));
+}
+
+int FileView::count(const QString &where) const
+{
+    return scalar(QStringLiteral("SELECT count(*) FROM items WHERE ") + where).toInt();
 }
 
 int timeFactor()

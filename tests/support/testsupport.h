@@ -1,13 +1,39 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
+#include <QVariantList>
+
+#include <vector>
 
 namespace nsfw::test {
 
 /// How many times slower than a release build this build runs (NSFW_TEST_TIME_FACTOR, set by packaging/test.sh for
 /// the sanitized builds; 1 otherwise), for tests that act at chosen moments, never for timing assertions.
 int timeFactor();
+
+/// The value at fraction p (0..1, nearest rank) of values; 0 for none.
+double percentile(std::vector<double> values, double p);
+/// {count, medianMs, p99Ms, maxMs} of millisecond figures, as the benchmark programs print them.
+QJsonObject latencySummary(const std::vector<double> &ms);
+
+/// Reads a project file through a connection of its own, as another program would.
+struct FileView {
+    explicit FileView(const QString &path);
+    ~FileView();
+    FileView(const FileView &) = delete;
+    FileView &operator=(const FileView &) = delete;
+    /// The first column of the first row (invalid when none).
+    QVariant scalar(const QString &sql, const QVariantList &binds = {}) const;
+    /// An item's current label as its name (safe, nsfw, unsure, none).
+    QString label(qint64 id) const;
+    /// How many items match an SQL condition.
+    int count(const QString &where) const;
+
+    QString connection;
+};
 
 /// True under CI (CI set and not "false"): there, whatever packaging/setup.sh installs must be present.
 bool underCi();

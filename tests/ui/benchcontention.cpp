@@ -41,22 +41,8 @@ using namespace nsfw;
 
 namespace {
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p * (v.size() - 1) + 0.5));
-    return v[i];
-}
-
-QJsonObject summary(const std::vector<double> &ms)
-{
-    return {{QStringLiteral("ticks"), int(ms.size())},
-            {QStringLiteral("medianMs"), percentile(ms, 0.5)},
-            {QStringLiteral("p99Ms"), percentile(ms, 0.99)},
-            {QStringLiteral("maxMs"), percentile(ms, 1.0)}};
-}
+using test::latencySummary;
+using test::percentile;
 
 // The child: hold the write lock, say so, wait, commit.
 int holdLock(const QString &path, int ms)
@@ -258,10 +244,10 @@ int main(int argc, char **argv)
     const int committed = labelsInFile(path);
 
     QJsonObject result;
-    QJsonObject a = summary(free);
+    QJsonObject a = latencySummary(free);
     a.insert(QStringLiteral("keys"), pressedFree);
     result.insert(QStringLiteral("noOtherWriter"), a);
-    QJsonObject b = summary(locked);
+    QJsonObject b = latencySummary(locked);
     b.insert(QStringLiteral("keys"), pressed - pressedFree);
     b.insert(QStringLiteral("rounds"), rounds);
     b.insert(QStringLiteral("holdMs"), holdMs);
@@ -276,7 +262,7 @@ int main(int argc, char **argv)
         const auto line = [](const char *name, const QJsonObject &o) {
             std::printf("%-52s median %6.2f ms   p99 %6.2f ms   max %6.2f ms   (%d ticks, %d keys)\n", name,
                         o.value(QStringLiteral("medianMs")).toDouble(), o.value(QStringLiteral("p99Ms")).toDouble(),
-                        o.value(QStringLiteral("maxMs")).toDouble(), o.value(QStringLiteral("ticks")).toInt(),
+                        o.value(QStringLiteral("maxMs")).toDouble(), o.value(QStringLiteral("count")).toInt(),
                         o.value(QStringLiteral("keys")).toInt());
         };
         std::printf("10 ms timer lateness in the window, S pressed every %d ms:\n", pace);

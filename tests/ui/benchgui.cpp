@@ -37,22 +37,8 @@ using namespace nsfw;
 
 namespace {
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p * (v.size() - 1) + 0.5));
-    return v[i];
-}
-
-QJsonObject summary(const std::vector<double> &ms)
-{
-    return {{QStringLiteral("count"), int(ms.size())},
-            {QStringLiteral("medianMs"), percentile(ms, 0.5)},
-            {QStringLiteral("p99Ms"), percentile(ms, 0.99)},
-            {QStringLiteral("maxMs"), percentile(ms, 1.0)}};
-}
+using test::latencySummary;
+using test::percentile;
 
 // Key press to painted, for `presses` presses with `paceMs` between them.
 std::vector<double> keyToPaint(ui::MainWindow &window, int presses, int paceMs, int *placeholders,
@@ -177,14 +163,14 @@ int main(int argc, char **argv)
         int placeholders = 0;
         std::vector<double> prefetched;
         const std::vector<double> paced = keyToPaint(window, presses, pace, &placeholders, &prefetched);
-        QJsonObject p = summary(paced);
-        result.insert(QStringLiteral("keyToPaintPrefetched"), summary(prefetched));
+        QJsonObject p = latencySummary(paced);
+        result.insert(QStringLiteral("keyToPaintPrefetched"), latencySummary(prefetched));
         p.insert(QStringLiteral("paceMs"), pace);
         p.insert(QStringLiteral("placeholdersShown"), placeholders);
         result.insert(QStringLiteral("keyToPaint"), p);
         int burstPlaceholders = 0;
         const std::vector<double> burst = keyToPaint(window, std::min(60, presses), 0, &burstPlaceholders);
-        QJsonObject b = summary(burst);
+        QJsonObject b = latencySummary(burst);
         b.insert(QStringLiteral("placeholdersShown"), burstPlaceholders);
         result.insert(QStringLiteral("keyToPaintNoPause"), b);
         result.insert(QStringLiteral("imported"), s.imported);
@@ -230,12 +216,12 @@ int main(int argc, char **argv)
             jumps.push_back(f.nsecsElapsed() / 1e6);
             QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
         }
-        QJsonObject s = summary(frame);
+        QJsonObject s = latencySummary(frame);
         s.insert(QStringLiteral("items"), window.labelingPage()->model()->rowCount());
         s.insert(QStringLiteral("openProjectMs"), openMs);
         s.insert(QStringLiteral("createProjectS"), createS);
         result.insert(QStringLiteral("scrollFrame"), s);
-        result.insert(QStringLiteral("scrollJumpFrame"), summary(jumps));
+        result.insert(QStringLiteral("scrollJumpFrame"), latencySummary(jumps));
     }
 
     if (parser.isSet(jsonOption)) {

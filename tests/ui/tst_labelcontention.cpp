@@ -99,22 +99,7 @@ private:
     int m_ticks = 0;
 };
 
-struct FileView {
-    QString connection;
-    explicit FileView(const QString &path)
-        : connection(QStringLiteral("check-") + QString::number(quintptr(this)))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~FileView() { QSqlDatabase::removeDatabase(connection); }
-    int scalar(const QString &sql) const
-    {
-        QSqlQuery q(QSqlDatabase::database(connection));
-        return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
-    }
-};
+using test::FileView;
 
 } // namespace
 
@@ -177,7 +162,7 @@ private Q_SLOTS:
         QCOMPARE(page()->gallery()->view()->currentIndex().row(), 5);
         for (int r = 0; r < 5; ++r)
             QCOMPARE(page()->model()->index(r).data(GalleryModel::LabelRole).toInt(), int(Label::Safe));
-        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history")), 0);
+        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history")).toInt(), 0);
         QVERIFY(probe.worstMs() < kStallMs);
         // Marked pending in the cells and the status bar until they are written.
         for (int r = 0; r < 5; ++r)
@@ -196,9 +181,9 @@ private Q_SLOTS:
 
         // Released: every label is committed, in order, none lost, none twice.
         QTRY_VERIFY_WITH_TIMEOUT(holder.done(), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(file.scalar(QStringLiteral("SELECT count(*) FROM items WHERE label = 0")), 5, 3000);
-        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE source = 'manual'")), 5);
-        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE annotator = 'tester'")), 5);
+        QTRY_COMPARE_WITH_TIMEOUT(file.scalar(QStringLiteral("SELECT count(*) FROM items WHERE label = 0")).toInt(), 5, 3000);
+        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE source = 'manual'")).toInt(), 5);
+        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM label_history WHERE annotator = 'tester'")).toInt(), 5);
         page()->session()->setAnnotator(QStringLiteral("tester"));
         QVERIFY2(probe.worstMs() < kStallMs,
                  qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));
@@ -236,10 +221,11 @@ private Q_SLOTS:
         QVERIFY(!asked.isEmpty());
         QVERIFY(holder.done());
         QVERIFY(!m_window->isVisible());
-        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM items WHERE label = 0")), 4);
+        QCOMPARE(file.scalar(QStringLiteral("SELECT count(*) FROM items WHERE label = 0")).toInt(), 4);
         QCOMPARE(
             file.scalar(
-                QStringLiteral("SELECT count(*) FROM label_history WHERE item_id = %1 AND source = 'undo'").arg(fifth)),
+                QStringLiteral("SELECT count(*) FROM label_history WHERE item_id = %1 AND source = 'undo'").arg(fifth))
+                .toInt(),
             1);
         QVERIFY2(probe.worstMs() < kStallMs,
                  qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(probe.worstMs())));

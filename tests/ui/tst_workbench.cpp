@@ -39,37 +39,7 @@ using namespace nsfw::ui;
 
 namespace {
 
-// Reads the project file through a connection of its own, as another program would.
-struct FileView {
-    QString connection;
-    explicit FileView(const QString &path)
-        : connection(QStringLiteral("check-") + QString::number(quintptr(this)))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~FileView() { QSqlDatabase::removeDatabase(connection); }
-    QVariant scalar(const QString &sql, const QVariantList &binds = {}) const
-    {
-        QSqlQuery q(QSqlDatabase::database(connection));
-        q.prepare(sql);
-        for (const QVariant &b : binds)
-            q.addBindValue(b);
-        if (q.exec() && q.next())
-            return q.value(0);
-        return {};
-    }
-    QString label(qint64 id) const
-    {
-        const QVariant v = scalar(QStringLiteral("SELECT label FROM items WHERE id = ?"), {id});
-        return labelName(labelFromColumn(v));
-    }
-    int count(const QString &where) const
-    {
-        return scalar(QStringLiteral("SELECT count(*) FROM items WHERE ") + where).toInt();
-    }
-};
+using test::FileView;
 
 } // namespace
 
