@@ -90,11 +90,11 @@
     </message>
     <message>
         <source>empty label (write none to clear a label)</source>
-        <translation type="unfinished"></translation>
+        <translation>leeres Label (schreiben Sie none, um ein Label zu entfernen)</translation>
     </message>
     <message>
         <source>unknown label &quot;%1&quot; (safe, nsfw, unsure or none)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Label „%1“ (safe, nsfw, unsure oder none)</translation>
     </message>
 </context>
 <context>
@@ -152,22 +152,22 @@
     </message>
     <message>
         <source>Label not saved yet: another program is writing to the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Label noch nicht gespeichert: Ein anderes Programm schreibt gerade in das Projekt</translation>
     </message>
 </context>
 <context>
     <name>nsfw::ImportOptions</name>
     <message>
         <source>The video sampling interval must be from %1 s to %2 s (one hour); %3 was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abstand der aus Videos entnommenen Bilder muss zwischen %1 s und %2 s (eine Stunde) liegen; angegeben wurde %3.</translation>
     </message>
     <message>
         <source>The frames per video must be from 1 to %1; %2 was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl der Bilder pro Video muss zwischen 1 und %1 liegen; angegeben wurde %2.</translation>
     </message>
     <message>
         <source>The pixel limit must be positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pixelgrenze muss positiv sein.</translation>
     </message>
 </context>
 <context>
@@ -197,22 +197,22 @@
     <name>nsfw::KerasGraph</name>
     <message>
         <source>its output would hold %L1 values per picture; at most %L2 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Ausgabe hätte %L1 Werte pro Bild; erlaubt sind höchstens %L2</translation>
     </message>
     <message>
         <source>the model needs more work per picture than the %L1 multiply-adds allowed, by this layer</source>
-        <translation type="unfinished"></translation>
+        <translation>das Modell braucht bis zu dieser Schicht mehr Rechenaufwand pro Bild als die erlaubten %L1 Multiply-Add-Operationen</translation>
     </message>
     <message>
         <source>the output must be [batch, classes]</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ausgabe muss die Form [Batch, Klassen] haben</translation>
     </message>
 </context>
 <context>
     <name>nsfw::KerasLayer</name>
     <message>
         <source>%1 input channels times depth_multiplier %2: expected 1 to %3 output channels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Eingangskanäle mal depth_multiplier %2: erwartet werden 1 bis %3 Ausgangskanäle</translation>
     </message>
 </context>
 <context>
@@ -238,14 +238,14 @@
     <name>nsfw::LabelSession</name>
     <message numerus="yes">
         <source>%n label(s) could not be written: another program kept the project file locked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Label konnte nicht geschrieben werden: Ein anderes Programm hielt die Projektdatei gesperrt.</numerusform>
+            <numerusform>%n Labels konnten nicht geschrieben werden: Ein anderes Programm hielt die Projektdatei gesperrt.</numerusform>
         </translation>
     </message>
     <message>
         <source>The project file stayed locked by another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Projektdatei blieb durch ein anderes Programm gesperrt.</translation>
     </message>
 </context>
 <context>
@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>The project file is locked by another program; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Projektdatei ist durch ein anderes Programm gesperrt; versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -343,70 +343,70 @@
     </message>
     <message>
         <source>the video claims to last %1 hours (more than %2): damaged or crafted file</source>
-        <translation type="unfinished"></translation>
+        <translation>das Video gibt eine Dauer von %1 Stunden an (mehr als %2): beschädigte oder manipulierte Datei</translation>
     </message>
 </context>
 <context>
     <name>nsfw::OwnedFolder</name>
     <message>
         <source>%1 is a symbolic link</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein symbolischer Link</translation>
     </message>
     <message>
         <source>%1 is not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Ordner</translation>
     </message>
     <message>
         <source>%1 holds files that NSFW Workbench did not write (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält Dateien, die nicht von NSFW Workbench geschrieben wurden (%2)</translation>
     </message>
     <message>
         <source>%1 holds a file that NSFW Workbench did not write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält eine Datei, die nicht von NSFW Workbench geschrieben wurde: %2</translation>
     </message>
     <message>
         <source>%1 exists and is not a folder; choose a new or empty folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert und ist kein Ordner; wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
         <source>%1 is not empty and is not a folder NSFW Workbench wrote (%2). Nothing was written; choose a new or empty folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht leer und kein Ordner, den NSFW Workbench geschrieben hat (%2). Es wurde nichts geschrieben; wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
         <source>%1 already holds a model written by NSFW Workbench; add --force to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält bereits ein von NSFW Workbench geschriebenes Modell; geben Sie --force an, um es zu ersetzen.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Nothing to write to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts nach %1 zu schreiben.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot replace the empty folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der leere Ordner %1 kann nicht ersetzt werden.</translation>
     </message>
     <message>
         <source>%1 changed while the model was written (%2); nothing was replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich geändert, während das Modell geschrieben wurde (%2); es wurde nichts ersetzt.</translation>
     </message>
     <message>
         <source>Cannot replace %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ersetzt werden.</translation>
     </message>
     <message>
         <source>Cannot move the new folder into %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Ordner kann nicht nach %1 verschoben werden.</translation>
     </message>
 </context>
 <context>
@@ -483,15 +483,15 @@
     <name>nsfw::RunLock</name>
     <message>
         <source>Cannot open the lock file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperrdatei %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Another training run of this project is in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Projekt läuft bereits ein anderes Training.</translation>
     </message>
     <message>
         <source>Cannot lock %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gesperrt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -502,7 +502,7 @@
     </message>
     <message>
         <source>A run can only start while it holds the project&apos;s run lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Training kann nur starten, solange es die Trainingssperre des Projekts hält.</translation>
     </message>
 </context>
 <context>
@@ -617,71 +617,71 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a file name</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Dateiname</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is a path; only plain file names inside the model folder are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist ein Pfad; erlaubt sind nur einfache Dateinamen im Modellordner</translation>
     </message>
     <message>
         <source>the file name contains a control character (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Dateiname enthält ein Steuerzeichen (Code %1)</translation>
     </message>
     <message>
         <source>the file name is longer than 255 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>der Dateiname ist länger als 255 Bytes</translation>
     </message>
     <message>
         <source>a symbolic link to a file that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>ein symbolischer Link auf eine Datei, die nicht existiert</translation>
     </message>
     <message>
         <source>a symbolic link to &apos;%1&apos;, outside the model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ein symbolischer Link auf „%1“, außerhalb des Modellordners</translation>
     </message>
     <message>
         <source>a folder, not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Ordner, keine Datei</translation>
     </message>
     <message>
         <source>not a regular file (a device, pipe or socket)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine reguläre Datei (ein Gerät, eine Pipe oder ein Socket)</translation>
     </message>
     <message>
         <source>the file changed while it was read</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei hat sich beim Lesen geändert</translation>
     </message>
     <message>
         <source>%1 layers; at most %2 are supported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Schichten; unterstützt werden höchstens %2</translation>
     </message>
     <message>
         <source>%1 dimensions; at most %2 are supported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dimensionen; unterstützt werden höchstens %2</translation>
     </message>
     <message>
         <source>the weights hold more than %L1 values, the most a model may have</source>
-        <translation type="unfinished"></translation>
+        <translation>die Gewichte enthalten mehr als %L1 Werte, das Maximum für ein Modell</translation>
     </message>
     <message>
         <source>more than %1 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Gewichte</translation>
     </message>
     <message>
         <source>the group&apos;s weights need %L1 bytes but it lists no shard</source>
-        <translation type="unfinished"></translation>
+        <translation>die Gewichte der Gruppe brauchen %L1 Bytes, aber die Gruppe nennt keinen Shard</translation>
     </message>
     <message>
         <source>the shard holds %L1 bytes, more than the %L2 bytes the manifest&apos;s weights still need (%L3 in this group)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Shard enthält %L1 Bytes, mehr als die %L2 Bytes, die die Gewichte des Manifests noch brauchen (%L3 in dieser Gruppe)</translation>
     </message>
     <message>
         <source>%L1 bytes; a model.json may have at most %L2</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Bytes; eine model.json darf höchstens %L2 haben</translation>
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei existiert nicht</translation>
     </message>
 </context>
 <context>
@@ -1399,115 +1399,116 @@ Verhältnis: %3x</translation>
     </message>
     <message>
         <source>Peak resident memory of predict and of a training feature pass over N big photos (default 50 of 5120x2880, scaled from Debian&apos;s wallpapers), beside the same over small pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximaler residenter Speicher von predict und von einem Merkmalsdurchlauf des Trainings über N große Fotos (Standard 50 mit 5120x2880, skaliert aus Debians Hintergrundbildern), daneben dasselbe über kleine Bilder.</translation>
     </message>
     <message>
         <source>How many photos (default 50).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Fotos (Standard 50).</translation>
     </message>
     <message>
         <source>predict&apos;s batch (default 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße von predict (Standard 32).</translation>
     </message>
     <message>
         <source>No pictures to scale: install plasma-workspace-wallpapers (packaging/setup.sh does).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Bilder zum Skalieren: Installieren Sie plasma-workspace-wallpapers (packaging/setup.sh erledigt das).</translation>
     </message>
     <message>
         <source>Cannot make the benchmark&apos;s project in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt für den Benchmark kann in %1 nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Peak resident memory over %1 photos (each command in its own process):</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximaler residenter Speicher über %1 Fotos (jeder Befehl in einem eigenen Prozess):</translation>
     </message>
     <message>
         <source>Measure inference speed (or: benchmark store, train, memory).</source>
-        <translation type="unfinished"></translation>
+        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store, train, memory).</translation>
     </message>
     <message>
         <source>nsfw-workbench: unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>nsfw-workbench: unbekannter Befehl „%1“.</translation>
     </message>
     <message>
         <source>Did you mean &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinten Sie „%1“?</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle:</translation>
     </message>
     <message>
         <source>To open a project in the window: nsfw-workbench PROJECT.nwproj</source>
-        <translation type="unfinished"></translation>
+        <translation>Um ein Projekt im Fenster zu öffnen: nsfw-workbench PROJECT.nwproj</translation>
     </message>
     <message>
         <source>Usage: nsfw-workbench [PROJECT]          open the window (on PROJECT, else the last project)
        nsfw-workbench COMMAND [ARGS...]  run a command without the window (COMMAND --help for its options)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: nsfw-workbench [PROJECT]          das Fenster öffnen (mit PROJECT, sonst mit dem letzten Projekt)
+        nsfw-workbench COMMAND [ARGS...]  einen Befehl ohne Fenster ausführen (COMMAND --help für seine Optionen)</translation>
     </message>
     <message>
         <source>Unknown benchmark suite: %1 (inference, store, train, memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory)</translation>
     </message>
     <message>
         <source>Sample one video frame every SECONDS, from 0.04 to 3600 (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle SECONDS Sekunden ein Videobild entnehmen, von 0.04 bis 3600 (Standard 1).</translation>
     </message>
     <message>
         <source>At most N frames per video; a longer video is sampled more sparsely (default 10000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens N Bilder pro Video; aus einem längeren Video werden Bilder in größeren Abständen entnommen (Standard 10000).</translation>
     </message>
     <message>
         <source>--frame-every needs a number of seconds, from 0.04 to 3600.</source>
-        <translation type="unfinished"></translation>
+        <translation>--frame-every erwartet eine Anzahl Sekunden, von 0.04 bis 3600.</translation>
     </message>
     <message>
         <source>--max-frames needs a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-frames erwartet eine ganze Zahl.</translation>
     </message>
     <message>
         <source>--max-megapixels needs a number from 0 to 10000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-megapixels erwartet eine Zahl von 0 bis 10000.</translation>
     </message>
     <message>
         <source>Export the current labels to CSV (path,label,annotator), or import labels from such a file. Import exits 0 when every row applied, 3 when some rows could not be (each is reported), 1 when none did.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuellen Labels als CSV exportieren (path,label,annotator) oder Labels aus einer solchen Datei importieren. Rückgabewert des Imports: 0, wenn jede Zeile übernommen wurde, 3, wenn einige Zeilen nicht übernommen werden konnten (jede wird gemeldet), 1, wenn keine übernommen wurde.</translation>
     </message>
     <message>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: %3</translation>
     </message>
     <message>
         <source>%1 rows were overridden by a later row for the same item.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen wurden durch eine spätere Zeile für dasselbe Element überschrieben.</translation>
     </message>
     <message>
         <source>No label was applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Label übernommen.</translation>
     </message>
     <message>
         <source>No such item: %1 (not an item id, an imported path, or a copy of an imported file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein solches Element: %1 (weder eine Element-ID noch ein importierter Pfad noch eine Kopie einer importierten Datei)</translation>
     </message>
     <message>
         <source>%1 of %2 items were not found; the others are labeled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Elementen wurden nicht gefunden; die übrigen sind gelabelt.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) could not be read and were left out:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element konnte nicht gelesen werden und wurde ausgelassen:</numerusform>
+            <numerusform>%n Elemente konnten nicht gelesen werden und wurden ausgelassen:</numerusform>
         </translation>
     </message>
     <message>
         <source>Output folder: new, empty, or one this tool exported before (with --force).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeordner: neu, leer oder einer, in den dieses Werkzeug zuvor exportiert hat (mit --force).</translation>
     </message>
     <message>
         <source>Replace a model folder this tool wrote before (never any other folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Modellordner ersetzen, den dieses Werkzeug zuvor geschrieben hat (nie einen anderen Ordner).</translation>
     </message>
 </context>
 <context>
@@ -2020,32 +2021,32 @@ Recall %3</translation>
     </message>
     <message>
         <source>item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1</translation>
     </message>
     <message>
         <source>%1, frame at %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Bild bei %2 s</translation>
     </message>
     <message>
         <source>Not undone: %1 was labeled %2 by someone else after your label; it keeps theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht rückgängig gemacht: %1 wurde nach Ihrem Label von jemand anderem als „%2“ gelabelt; dieses Label bleibt.</translation>
     </message>
     <message>
         <source>Not redone: %1 was labeled %2 by someone else after the undo; it keeps theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht wiederhergestellt: %1 wurde nach dem Rückgängigmachen von jemand anderem als „%2“ gelabelt; dieses Label bleibt.</translation>
     </message>
     <message numerus="yes">
         <source>Not undone for %n item(s): someone else labeled them after your label; they keep theirs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Für %n Element nicht rückgängig gemacht: Jemand anderes hat es nach Ihrem Label gelabelt; dieses Label bleibt.</numerusform>
+            <numerusform>Für %n Elemente nicht rückgängig gemacht: Jemand anderes hat sie nach Ihrem Label gelabelt; diese Labels bleiben.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Not redone for %n item(s): someone else labeled them after the undo; they keep theirs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Für %n Element nicht wiederhergestellt: Jemand anderes hat es nach dem Rückgängigmachen gelabelt; dieses Label bleibt.</numerusform>
+            <numerusform>Für %n Elemente nicht wiederhergestellt: Jemand anderes hat sie nach dem Rückgängigmachen gelabelt; diese Labels bleiben.</numerusform>
         </translation>
     </message>
 </context>
@@ -2204,42 +2205,42 @@ Recall %3</translation>
     </message>
     <message>
         <source>A run is training</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Training läuft</translation>
     </message>
     <message>
         <source>A training run is still in progress. Stop it and close the window?</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft noch ein Training. Training abbrechen und das Fenster schließen?</translation>
     </message>
     <message>
         <source>A training run is still in progress. Stop it and open the other project?</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft noch ein Training. Training abbrechen und das andere Projekt öffnen?</translation>
     </message>
     <message>
         <source>Stopping the run after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Training wird nach dem aktuellen Batch abgebrochen …</translation>
     </message>
     <message>
         <source>Labels not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels noch nicht gespeichert</translation>
     </message>
     <message numerus="yes">
         <source>%n label(s) are not saved yet: another program is writing to the project file. They are saved the moment it lets go.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Label ist noch nicht gespeichert: Ein anderes Programm schreibt gerade in die Projektdatei. Es wird gespeichert, sobald das andere Programm sie freigibt.</numerusform>
+            <numerusform>%n Labels sind noch nicht gespeichert: Ein anderes Programm schreibt gerade in die Projektdatei. Sie werden gespeichert, sobald das andere Programm sie freigibt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Wait for them</source>
-        <translation type="unfinished"></translation>
+        <translation>Darauf warten</translation>
     </message>
     <message>
         <source>Waiting for the project file to save the labels…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf die Projektdatei, um die Labels zu speichern …</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2584,13 +2585,13 @@ Recall %3</translation>
     </message>
     <message>
         <source>Another program (an import, the command line, a second window) is writing to the project file. These labels are shown already and are saved the moment it lets go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Programm (ein Import, die Befehlszeile, ein zweites Fenster) schreibt gerade in die Projektdatei. Diese Labels werden bereits angezeigt und gespeichert, sobald das andere Programm sie freigibt.</translation>
     </message>
     <message numerus="yes">
         <source>%n label(s) waiting to be saved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Label wartet auf das Speichern</numerusform>
+            <numerusform>%n Labels warten auf das Speichern</numerusform>
         </translation>
     </message>
 </context>
@@ -2884,9 +2885,9 @@ Recall %3</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) could not be read and were left out:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element konnte nicht gelesen werden und wurde ausgelassen:</numerusform>
+            <numerusform>%n Elemente konnten nicht gelesen werden und wurden ausgelassen:</numerusform>
         </translation>
     </message>
 </context>

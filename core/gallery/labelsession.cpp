@@ -87,42 +87,35 @@ bool LabelSession::label(const QVector<qint64> &ids, Label label)
 
 bool LabelSession::undo(LabelEdit *undone)
 {
-    if (m_undo.isEmpty() || !m_db)
-        return false;
-    const LabelEdit edit = m_undo.constLast();
-    Write write;
-    for (int i = 0; i < edit.ids.size(); ++i)
-        write.changes.append({edit.ids.at(i), edit.before.at(i), edit.after.at(i)});
-    write.shownBefore = edit.after;
-    write.source = QStringLiteral("undo");
-    write.annotator = m_annotator;
-    if (submit(write) == Outcome::Failed)
-        return false;
-    m_undo.removeLast();
-    m_redo.append(edit);
-    if (undone)
-        *undone = edit;
-    Q_EMIT undoStateChanged(canUndo(), canRedo());
-    return true;
+    return replay(m_undo, m_redo, /*backwards=*/true, undone);
 }
 
 bool LabelSession::redo(LabelEdit *redone)
 {
-    if (m_redo.isEmpty() || !m_db)
+    return replay(m_redo, m_undo, /*backwards=*/false, redone);
+}
+
+bool LabelSession::replay(QVector<LabelEdit> &from, QVector<LabelEdit> &to, bool backwards, LabelEdit *replayed)
+{
+    if (from.isEmpty() || !m_db)
         return false;
-    const LabelEdit edit = m_redo.constLast();
+    const LabelEdit edit = from.constLast();
+    // Undo writes "before" where "after" still stands; redo the other way round. Only items whose label is still
+    // the expected one change (someone else's later label is left alone).
+    const QVector<Label> &expected = backwards ? edit.after : edit.before;
+    const QVector<Label> &wanted = backwards ? edit.before : edit.after;
     Write write;
     for (int i = 0; i < edit.ids.size(); ++i)
-        write.changes.append({edit.ids.at(i), edit.after.at(i), edit.before.at(i)});
-    write.shownBefore = edit.before;
-    write.source = QStringLiteral("redo");
+        write.changes.append({edit.ids.at(i), wanted.at(i), expected.at(i)});
+    write.shownBefore = expected;
+    write.source = backwards ? QStringLiteral("undo") : QStringLiteral("redo");
     write.annotator = m_annotator;
     if (submit(write) == Outcome::Failed)
         return false;
-    m_redo.removeLast();
-    m_undo.append(edit);
-    if (redone)
-        *redone = edit;
+    from.removeLast();
+    to.append(edit);
+    if (replayed)
+        *replayed = edit;
     Q_EMIT undoStateChanged(canUndo(), canRedo());
     return true;
 }

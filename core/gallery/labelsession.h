@@ -101,6 +101,8 @@ private:
     };
     enum class Outcome { Written, Queued, Failed };
     Outcome submit(const Write &write);
+    /// Undo (backwards) or redo the last edit of `from`, moving it to `to`.
+    bool replay(QVector<LabelEdit> &from, QVector<LabelEdit> &to, bool backwards, LabelEdit *replayed);
     void enqueue(const Write &write);
     /// Writes these in order, waiting up to waitMs for the lock; results per write in m_results unless the
     /// returned result is busy (nothing written) or failed as a whole.
