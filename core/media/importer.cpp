@@ -253,14 +253,13 @@ ImportSummary Importer::run()
     for (qsizetype from = 0; from < entries.size(); from += kBatchSize) {
         std::unique_ptr<Batch> current = std::move(next);
         const QList<Prepared> batch = current->take();
-        // Decode the next batch while this one is written (started before a cancel is noticed, so it is
-        // waited for either way).
-        if (from + kBatchSize < entries.size())
-            next = launch(from + kBatchSize);
         if (m_cancel.load()) {
             summary.cancelled = true;
             break;
         }
+        // Decode the next batch while this one is written.
+        if (from + kBatchSize < entries.size())
+            next = launch(from + kBatchSize);
         Transaction tx(*db);
         if (!tx.isActive()) {
             summary.error = tx.error();
