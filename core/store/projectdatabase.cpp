@@ -123,7 +123,11 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString &path, Open
         || !self->exec(QStringLiteral("PRAGMA synchronous = FULL"), &err)) {
         return fail(tr("Cannot configure %1: %2").arg(filePath, err));
     }
-    if (!self->migrate(&err))
+    // A project already at this schema needs no write lock to open: opening never waits for another writer (an
+    // import, a second window) to finish its transaction.
+    if (appId == kApplicationId && version == latestSchemaVersion())
+        self->m_schemaVersion = version;
+    else if (!self->migrate(&err))
         return fail(tr("Cannot upgrade %1: %2").arg(filePath, err));
     // A training run left "running" by a process that died is marked failed now, not shown running forever.
     RunStore(*self).recoverInterrupted();

@@ -4,6 +4,7 @@
 #include "store/schema.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -202,6 +203,35 @@ private Q_SLOTS:
         QCOMPARE(db->storedPath(QStringLiteral("/usr/share/x.png")), QStringLiteral("/usr/share/x.png"));
         QCOMPARE(db->absolutePath(QStringLiteral("a/b.png")), dir.filePath(QStringLiteral("a/b.png")));
         QCOMPARE(db->absolutePath(QStringLiteral("/usr/share/x.png")), QStringLiteral("/usr/share/x.png"));
+    }
+
+    void openingNeverWaitsForAWriter()
+    {
+        // Before the fix every open took the write lock (to check for migrations), so `stats` or the window
+        // opening a project waited up to the 10 s busy timeout while an import held a transaction, then failed.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("busy.nwproj"));
+        QString error;
+        QVERIFY(ProjectDatabase::open(path, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("setup"), &error));
+        QSqlDatabase writer = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("writer"));
+        writer.setDatabaseName(path);
+        QVERIFY(writer.open());
+        QSqlQuery w(writer);
+        QVERIFY(w.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(w.exec(QStringLiteral("INSERT INTO items (kind, path, content_hash, imported_at) VALUES (0, 'x.png', 'h', 0)")));
+        QElapsedTimer timer;
+        timer.start();
+        {
+            auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("reader"), &error);
+            QVERIFY2(db, qPrintable(error));
+            QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+            QCOMPARE(ItemStore(*db).stats().total(), qint64(0)); // the writer's row is not committed yet
+        }
+        QVERIFY(w.exec(QStringLiteral("COMMIT")));
+        w.finish();
+        writer.close();
+        writer = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("writer"));
     }
 
     void readerAndWriterOnTwoThreads()
