@@ -19,12 +19,16 @@ class TestPredictCli : public QObject
     QTemporaryDir m_dir;
     QString m_model;
 
-    int run(const QStringList &args, QByteArray *out, QByteArray *err = nullptr)
+    int run(const QStringList &args, QByteArray *out, QByteArray *err = nullptr,
+            const QString &modelsFolder = QString())
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("XDG_DATA_HOME", m_dir.filePath("empty-data")); // no installed model
         env.remove("NSFW_WORKBENCH_MODEL_DIR");
+        env.remove("NSFW_WORKBENCH_MODELS");
+        if (!modelsFolder.isEmpty())
+            env.insert("NSFW_WORKBENCH_MODELS", modelsFolder);
         p.setProcessEnvironment(env);
         p.start(nsfw::test::workbenchBinary(), args);
         if (!p.waitForFinished(120000))
@@ -36,6 +40,20 @@ class TestPredictCli : public QObject
     }
 
 private Q_SLOTS:
+    void theSetUpsModelsFolderIsWhereItLooks()
+    {
+        // packaging/fetch-model.sh writes to $NSFW_WORKBENCH_MODELS when it is set; before the fix the locator
+        // ignored it and said the model was missing.
+        const QString folder = m_dir.filePath("models");
+        QVERIFY(QDir().mkpath(folder));
+        QByteArray out, err;
+        QCOMPARE(run({"predict", m_dir.filePath("images/red.png")}, &out, &err, folder), 1);
+        QVERIFY2(err.contains(QString(folder + "/mobilenet_v2").toUtf8()), err.constData());
+        QVERIFY(QFile::link(m_model, folder + "/mobilenet_v2"));
+        QCOMPARE(run({"predict", m_dir.filePath("images/red.png")}, &out, &err, folder), 0);
+        QVERIFY2(out.contains("\"nsfw\":"), out.constData());
+    }
+
     void initTestCase()
     {
         QVERIFY(!nsfw::test::workbenchBinary().isEmpty());
