@@ -71,6 +71,37 @@ QJsonObject latencySummary(const std::vector<double> &ms)
             {QStringLiteral("maxMs"), percentile(ms, 1.0)}};
 }
 
+LatenessProbe::LatenessProbe()
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(10);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        const double t = now();
+        if (m_last >= 0) {
+            m_samples.push_back(std::max(0.0, t - m_last - 10.0));
+            m_worst = std::max(m_worst, m_samples.back());
+            if (t - m_last > 25 && qEnvironmentVariableIsSet("BENCH_TRACE"))
+                qInfo("late tick at %.1f ms: %.1f ms late", t, t - m_last - 10.0);
+        }
+        m_last = t;
+    });
+}
+
+void LatenessProbe::start()
+{
+    m_samples.clear();
+    m_last = -1;
+    m_worst = 0;
+    m_clock.start();
+    m_timer.start();
+}
+
+std::vector<double> LatenessProbe::stop()
+{
+    m_timer.stop();
+    return m_samples;
+}
+
 FileView::FileView(const QString &path)
     : connection(QStringLiteral("check-") + QString::number(quintptr(this)))
 {

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QJsonObject>
+#include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <QVariant>
 #include <QVariantList>
 
@@ -18,6 +21,27 @@ int timeFactor();
 double percentile(std::vector<double> values, double p);
 /// {count, medianMs, p99Ms, maxMs} of millisecond figures, as the benchmark programs print them.
 QJsonObject latencySummary(const std::vector<double> &ms);
+
+/// How late a precise 10 ms timer fires: the event loop's responsiveness as the annotator feels it.
+class LatenessProbe : public QObject
+{
+public:
+    LatenessProbe();
+    /// Starts (again) from no samples.
+    void start();
+    /// Stops and returns each tick's lateness in ms.
+    std::vector<double> stop();
+    double now() const { return m_clock.nsecsElapsed() / 1e6; }
+    double worstMs() const { return m_worst; }
+    int ticks() const { return int(m_samples.size()); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    double m_last = -1;
+    double m_worst = 0;
+    std::vector<double> m_samples;
+};
 
 /// Reads a project file through a connection of its own, as another program would.
 struct FileView {

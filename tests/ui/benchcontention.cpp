@@ -62,42 +62,7 @@ int holdLock(const QString &path, int ms)
     return 0;
 }
 
-class LatenessProbe : public QObject
-{
-public:
-    LatenessProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(10);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double now = m_clock.nsecsElapsed() / 1e6;
-            if (m_last >= 0)
-                m_samples.push_back(std::max(0.0, now - m_last - 10.0));
-            if (m_last >= 0 && now - m_last > 25 && qEnvironmentVariableIsSet("BENCH_TRACE"))
-                std::fprintf(stderr, "late tick at %.1f ms: %.1f ms late\n", now, now - m_last - 10.0);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_samples.clear();
-        m_last = -1;
-        m_clock.start();
-        m_timer.start();
-    }
-    double now() const { return m_clock.nsecsElapsed() / 1e6; }
-    std::vector<double> stop()
-    {
-        m_timer.stop();
-        return m_samples;
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    double m_last = -1;
-    std::vector<double> m_samples;
-};
+using test::LatenessProbe;
 
 int labelsInFile(const QString &path)
 {

@@ -71,33 +71,7 @@ private:
     std::thread m_thread;
 };
 
-// How late a 10 ms timer fires: the event loop's responsiveness as the annotator feels it.
-class LatenessProbe : public QObject
-{
-public:
-    LatenessProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(10);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double now = m_clock.nsecsElapsed() / 1e6;
-            m_worst = std::max(m_worst, now - m_last - 10.0);
-            m_last = now;
-            ++m_ticks;
-        });
-        m_clock.start();
-        m_timer.start();
-    }
-    double worstMs() const { return m_worst; }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    double m_last = 0;
-    double m_worst = 0;
-    int m_ticks = 0;
-};
+using test::LatenessProbe;
 
 using test::FileView;
 
@@ -151,6 +125,7 @@ private Q_SLOTS:
         WriteLockHolder holder(m_project, 2500);
         QTRY_VERIFY(holder.locked());
         LatenessProbe probe;
+        probe.start();
         QElapsedTimer clock;
         clock.start();
         for (int i = 0; i < 5; ++i) {
@@ -217,6 +192,7 @@ private Q_SLOTS:
             }
         });
         LatenessProbe probe;
+        probe.start();
         m_window->close();
         QVERIFY(!asked.isEmpty());
         QVERIFY(holder.done());
