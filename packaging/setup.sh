@@ -11,6 +11,8 @@ packages=(
   # libraries
   qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-image-formats-plugins
   libqcustomplot-dev libopencv-dev libtorch-dev libgoogle-perftools-dev libtcmalloc-minimal4 libopenblas0-openmp
+  # the PostgreSQL backend: Qt's QPSQL driver, and the server the tests start a throwaway copy of (packaging/pgtest.sh)
+  libqt6sql6-psql postgresql
   # real pictures for tests and benchmarks
   openclipart-png plasma-workspace-wallpapers dataset-fashion-mnist
   # the PyTorch-in-Python peer the benchmarks compare against
@@ -27,12 +29,19 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+sudo=""
+[[ $(id -u) -eq 0 ]] || sudo="sudo"
 if ((${#missing[@]})); then
   echo "Installing: ${missing[*]}"
-  sudo=""
-  [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Installing postgresql may start Debian's cluster 15/main as a service. Nothing here uses it (the tests start a
+# throwaway server of their own), so it is stopped, never dropped: it may hold someone's data.
+if [[ $(pg_lsclusters --no-header 15 main 2>/dev/null) == *online* ]]; then
+  echo "Stopping the packaged PostgreSQL cluster 15/main (the tests run a server of their own)"
+  $sudo pg_ctlcluster 15 main stop || echo "warning: could not stop the PostgreSQL cluster 15/main" >&2
 fi
 
 bash "$root/packaging/model/fetch-model.sh"

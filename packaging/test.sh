@@ -19,6 +19,22 @@ done
 
 started=$SECONDS
 bash "$root/packaging/setup.sh"
+
+# One throwaway PostgreSQL server for every stage (packaging/pgtest.sh): the tests make fresh databases on it
+# (testsupport's freshPostgresDatabase) and a benchmark may restart it (pgtest.sh restart "$NSFW_TEST_PG_DIR").
+# It is stopped and its folder removed however the run ends: success, failure, Ctrl-C or kill.
+pg_dir=""
+stop_postgres() {
+  [[ -z $pg_dir ]] || bash "$root/packaging/pgtest.sh" stop "$pg_dir" || true
+}
+trap stop_postgres EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+# Under /tmp, not $TMPDIR: the server's user must reach it and its socket path must stay short.
+pg_dir=$(mktemp -d /tmp/nsfw-pgtest.XXXXXX)
+NSFW_TEST_PG=$(bash "$root/packaging/pgtest.sh" start "$pg_dir")
+export NSFW_TEST_PG NSFW_TEST_PG_DIR="$pg_dir"
+
 cd "${NSFW_BUILD_DIR:-$root/build}"
 ctest --output-on-failure --timeout 900 "${ctest_args[@]}"
 echo "== release build and tests: $((SECONDS - started)) s"

@@ -16,6 +16,8 @@
 #include <QDragEnterEvent>
 #include <QEventLoop>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -92,6 +94,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
     file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::chooseProject);
+    file->addAction(tr("Open &server project…"), this, &MainWindow::chooseServerProject);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
@@ -147,12 +150,18 @@ bool MainWindow::openProject(const QString &path, bool create)
     m_labeling->setDatabase(nullptr);
     Q_EMIT projectOpened(nullptr);
     m_db = std::move(db);
-    rememberRecent(m_db->filePath());
-    setWindowTitle(tr("%1 - NSFW Workbench").arg(QFileInfo(m_db->filePath()).fileName()));
+    rememberRecent(m_db->displayName());
+    const ProjectLocation &where = m_db->location();
+    setWindowTitle(tr("%1 - NSFW Workbench")
+                       .arg(where.isServer() ? where.databaseName() + QLatin1Char('@')
+                                                   + (where.host().isEmpty() ? QStringLiteral("localhost") : where.host())
+                                             : QFileInfo(where.filePath()).fileName()));
     m_labeling->setDatabase(m_db.get());
     m_status->recount(m_db.get());
     Q_EMIT projectOpened(m_db.get());
     m_watcher->setDatabase(m_db.get());
+    if (m_db->isServer() && !m_db->hasMediaRoot())
+        askMediaRoot();
     return true;
 }
 
@@ -232,7 +241,7 @@ bool MainWindow::waitFor(const QString &text, const std::function<bool()> &done)
 void MainWindow::openLastProject()
 {
     const QString last = QSettings().value(QStringLiteral("project/last")).toString();
-    if (!last.isEmpty() && QFileInfo::exists(last) && openProject(last, false))
+    if (!last.isEmpty() && (ProjectLocation::isServerUrl(last) || QFileInfo::exists(last)) && openProject(last, false))
         return;
     // Beside the models: ~/.local/share/nsfw-workbench/default.nwproj.
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
@@ -265,6 +274,69 @@ void MainWindow::chooseProject()
         openProject(path, false);
 }
 
+void MainWindow::chooseServerProject()
+{
+    QSettings settings;
+    bool ok = false;
+    const QString url = QInputDialog::getText(
+        this, tr("Open server project"),
+        tr("PostgreSQL database (postgresql://user@host:port/dbname).\nThe password comes from ~/.pgpass or "
+           "PGPASSFILE and is never stored by NSFW Workbench."),
+        QLineEdit::Normal, settings.value(QStringLiteral("project/lastServer")).toString(), &ok).trimmed();
+    if (!ok || url.isEmpty())
+        return;
+    QString error;
+    const ProjectLocation location = ProjectLocation::parse(url, &error);
+    if (!location.isValid() || !location.isServer()) {
+        QMessageBox::warning(this, tr("Cannot open project"),
+                             error.isEmpty() ? tr("%1 is not a postgresql:// URL.").arg(url) : error);
+        return;
+    }
+    settings.setValue(QStringLiteral("project/lastServer"), location.text());
+    // An empty database becomes a project only when the user says so (a mistyped name must not create tables).
+    if (auto probe = ProjectDatabase::open(location, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("probe"),
+                                           &error);
+        !probe && error.contains(QStringLiteral("init"))) {
+        if (QMessageBox::question(this, tr("New server project"),
+                                  tr("The database %1 is empty. Make it a new NSFW Workbench project?")
+                                      .arg(location.text()))
+            != QMessageBox::Yes)
+            return;
+        openProject(location.connectionText(), true);
+        return;
+    }
+    openProject(location.connectionText(), false);
+}
+
+bool MainWindow::askMediaRoot()
+{
+    const QString current = m_db->mediaRoot();
+    const QString why = current.isEmpty()
+                            ? tr("Where are the media of %1 on this machine?\n\nThe project stores media paths "
+                                 "relative to one folder; choose the folder that holds them here.")
+                                  .arg(m_db->displayName())
+                            : tr("The media folder of %1, %2, is not on this machine.\n\nChoose the folder that holds "
+                                 "the project's media here.")
+                                  .arg(m_db->displayName(), current);
+    if (QMessageBox::question(this, tr("Media folder"), why, QMessageBox::Open | QMessageBox::Cancel)
+        != QMessageBox::Open) {
+        statusBar()->showMessage(tr("Media folder not mapped: pictures cannot be shown or imported."));
+        return false;
+    }
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Media folder of %1").arg(m_db->displayName()),
+                                                          QDir::homePath());
+    QString error;
+    if (dir.isEmpty() || !m_db->setMediaRoot(dir, &error)) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Media folder"), error);
+        return false;
+    }
+    // Pictures and thumbnails are found from here on: show the project again with its paths resolved.
+    m_labeling->setDatabase(nullptr);
+    m_labeling->setDatabase(m_db.get());
+    return true;
+}
+
 QStringList MainWindow::recentProjects()
 {
     return QSettings().value(QStringLiteral("project/recent")).toStringList();
@@ -288,7 +360,7 @@ void MainWindow::fillRecentMenu()
     for (const QString &path : recentProjects()) {
         QAction *a =
             m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path, false); });
-        a->setEnabled(QFileInfo::exists(path));
+        a->setEnabled(ProjectLocation::isServerUrl(path) || QFileInfo::exists(path));
     }
     if (m_recentMenu->isEmpty())
         m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
@@ -302,7 +374,7 @@ bool MainWindow::importPaths(const QStringList &paths)
         statusBar()->showMessage(tr("An import is already running."), 5000);
         return false;
     }
-    return m_import->start(m_db->filePath(), paths, m_labeling->session()->annotator());
+    return m_import->start(m_db->connectionText(), paths, m_labeling->session()->annotator());
 }
 
 void MainWindow::importFilesDialog()

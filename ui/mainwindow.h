@@ -64,6 +64,10 @@ private:
     void createMenus();
     void newProject();
     void chooseProject();
+    /// File > Open server project: a postgresql:// URL; an empty database is made a project when the user agrees.
+    void chooseServerProject();
+    /// A server project whose media root is not on this machine: asks for the folder (false when the user declined).
+    bool askMediaRoot();
     void importFilesDialog();
     void importFolderDialog();
     void showSettings();

@@ -184,7 +184,7 @@ bool TrainingPage::startTraining(const TrainSettings &settings)
         return false;
     }
     saveThreshold();
-    if (!m_session->start(m_db->filePath(), settings))
+    if (!m_session->start(m_db->connectionText(), settings))
         return false;
     m_liveRun = 0;
     m_liveThreshold = settings.threshold;

@@ -23,12 +23,16 @@ struct Entry {
 const QList<Entry> &entries()
 {
     static const QList<Entry> kEntries = {
-        {"init", QT_TRANSLATE_NOOP("nsfw::cli", "Create a new project file."), initCommand},
+        {"init", QT_TRANSLATE_NOOP("nsfw::cli", "Create a new project (a file or a PostgreSQL database)."), initCommand},
         {"import", QT_TRANSLATE_NOOP("nsfw::cli", "Import images and videos (folders are walked)."), importCommand},
         {"stats", QT_TRANSLATE_NOOP("nsfw::cli", "Count items by kind and by current label."), statsCommand},
         {"label", QT_TRANSLATE_NOOP("nsfw::cli", "Set the label of items given by path or id."), labelCommand},
         {"labels", QT_TRANSLATE_NOOP("nsfw::cli", "Export or import labels as CSV."), labelsCommand},
         {"check", QT_TRANSLATE_NOOP("nsfw::cli", "Find files that were moved or deleted since import."), checkCommand},
+        {"media-root", QT_TRANSLATE_NOOP("nsfw::cli", "Show or map a server project's media folder on this machine."),
+         mediaRootCommand},
+        {"copy-project", QT_TRANSLATE_NOOP("nsfw::cli", "Copy a project between files and PostgreSQL databases."),
+         copyProjectCommand},
         {"predict", QT_TRANSLATE_NOOP("nsfw::cli", "Score images with the NSFW model."), predictCommand},
         {"train", QT_TRANSLATE_NOOP("nsfw::cli", "Fine-tune the model on the project's labels."), trainCommand},
         {"evaluate", QT_TRANSLATE_NOOP("nsfw::cli", "Metrics of a run: AP, ROC AUC, confusion matrix."),

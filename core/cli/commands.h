@@ -12,6 +12,8 @@ int statsCommand(const QStringList &arguments);
 int labelsCommand(const QStringList &arguments);
 int labelCommand(const QStringList &arguments);
 int checkCommand(const QStringList &arguments);
+int mediaRootCommand(const QStringList &arguments);
+int copyProjectCommand(const QStringList &arguments);
 int predictCommand(const QStringList &arguments);
 int trainCommand(const QStringList &arguments);
 int evaluateCommand(const QStringList &arguments);

@@ -53,12 +53,18 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, in
     return true;
 }
 
-std::unique_ptr<ProjectDatabase> openProject(const QString &path)
+std::unique_ptr<ProjectDatabase> openProject(const QString &path, bool needsMedia)
 {
     QString error;
     auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("cli"), &error);
-    if (!db)
+    if (!db) {
         err() << error << '\n';
+        return db;
+    }
+    if (needsMedia && !db->hasMediaRoot()) {
+        err() << ProjectDatabase::mediaRootMissingMessage(*db) << '\n';
+        return nullptr;
+    }
     return db;
 }
 

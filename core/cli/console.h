@@ -27,7 +27,8 @@ namespace nsfw::cli {
 /// *status 2. Returns true when the command should go on.
 bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, int *status);
 /// Opens an existing project for a command; prints the reason and returns nullptr when refused.
-std::unique_ptr<ProjectDatabase> openProject(const QString &path);
+/// needsMedia: the command reads or resolves media files, so a server project must have its media root mapped here.
+std::unique_ptr<ProjectDatabase> openProject(const QString &path, bool needsMedia = false);
 /// A translated string in the CLI's context.
 QString tr(const char *text);
 

@@ -21,7 +21,7 @@ int labelsCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Export the current labels to CSV (path,label,annotator), or import labels from such a file. Import "
            "exits 0 when every row applied, 3 when some rows could not be (each is reported), 1 when none did."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a file or a postgresql:// URL."));
     const QCommandLineOption exportOpt(QStringLiteral("export"), tr("Write the labels to FILE.csv."),
                                        QStringLiteral("FILE.csv"));
     const QCommandLineOption importOpt(QStringLiteral("import"), tr("Read labels from FILE.csv."),
@@ -34,10 +34,10 @@ int labelsCommand(const QStringList &arguments)
     if (!parseArguments(parser, arguments, &status))
         return status;
     if (parser.positionalArguments().size() != 1 || parser.isSet(exportOpt) == parser.isSet(importOpt)) {
-        err() << tr("labels takes one project file and either --export FILE or --import FILE.") << '\n';
+        err() << tr("labels takes one project and either --export FILE or --import FILE.") << '\n';
         return 2;
     }
-    auto db = openProject(parser.positionalArguments().first());
+    auto db = openProject(parser.positionalArguments().first(), parser.isSet(importOpt));
     if (!db)
         return 1;
     if (parser.isSet(exportOpt)) {
@@ -79,7 +79,7 @@ int labelCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Give items a label. Each label is committed before the next one is "
                                         "written, and reported as committed on standard output."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a file or a postgresql:// URL."));
     parser.addPositionalArgument(QStringLiteral("LABEL"), tr("safe, nsfw, unsure or none."));
     parser.addPositionalArgument(QStringLiteral("ITEM"), tr("Item ids or stored paths."), QStringLiteral("ITEM..."));
     const QCommandLineOption annotator(QStringLiteral("annotator"), tr("Who labels (default: the user name)."),

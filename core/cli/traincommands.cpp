@@ -117,7 +117,7 @@ int trainCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Fine-tune the pretrained model on the project's safe/nsfw labels (unsure items are left out). Prints "
            "one line per epoch; epoch 0 is the pretrained model on the validation set."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a file or a postgresql:// URL."));
     const TrainSettings d;
     const QCommandLineOption mode(QStringLiteral("mode"),
                                   tr("head (backbone frozen, features cached), partial (last K blocks), full, or "
@@ -156,7 +156,7 @@ int trainCommand(const QStringList &arguments)
     if (!parseArguments(parser, arguments, &status))
         return status;
     if (parser.positionalArguments().size() != 1) {
-        err() << tr("train takes one project file.") << '\n';
+        err() << tr("train takes one project.") << '\n';
         return 2;
     }
     TrainSettings s;
@@ -262,7 +262,7 @@ int evaluateCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Validation metrics of a run's best epoch: AP, ROC AUC, and precision, "
                                         "recall, F1 and the confusion matrix at a threshold."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a file or a postgresql:// URL."));
     const QCommandLineOption run(QStringLiteral("run"), tr("The run (default: the latest finished one)."),
                                  QStringLiteral("N"));
     const QCommandLineOption threshold(QStringLiteral("threshold"), tr("Decision threshold (default: the run's)."),
@@ -275,7 +275,7 @@ int evaluateCommand(const QStringList &arguments)
     if (!parseArguments(parser, arguments, &status))
         return status;
     if (parser.positionalArguments().size() != 1) {
-        err() << tr("evaluate takes one project file.") << '\n';
+        err() << tr("evaluate takes one project.") << '\n';
         return 2;
     }
     auto db = openProject(parser.positionalArguments().first());
@@ -383,7 +383,7 @@ int exportModelCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Write a run's fine-tuned model: tfjs gives a TF.js Layers model (model.json + weights) that "
            "tf.loadLayersModel and nsfwjs load; native gives a LibTorch archive."));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a file or a postgresql:// URL."));
     const QCommandLineOption run(QStringLiteral("run"), tr("The run (default: the latest finished one)."),
                                  QStringLiteral("N"));
     const QCommandLineOption format(QStringLiteral("format"), tr("tfjs (default) or native."), QStringLiteral("FORMAT"),
@@ -398,7 +398,7 @@ int exportModelCommand(const QStringList &arguments)
     if (!parseArguments(parser, arguments, &status))
         return status;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outDir)) {
-        err() << tr("export-model takes one project file and --out DIR.") << '\n';
+        err() << tr("export-model takes one project and --out DIR.") << '\n';
         return 2;
     }
     const QString fmtName = parser.value(format);

@@ -190,15 +190,11 @@ ImportSummary Importer::run()
     const MediaCache cache(db->cacheDir());
     const QString annotator = m_options.annotator.isEmpty() ? defaultAnnotator() : m_options.annotator;
 
-    QSet<QString> knownHashes;
-    {
-        QSqlQuery q(db->db());
-        q.setForwardOnly(true);
-        if (q.exec(QStringLiteral("SELECT content_hash FROM items WHERE kind <> 2"))) {
-            while (q.next())
-                knownHashes.insert(q.value(0).toString());
-        }
+    if (db->isServer() && !db->hasMediaRoot()) {
+        summary.error = ProjectDatabase::mediaRootMissingMessage(*db);
+        return finish();
     }
+    QSet<QString> knownHashes = items.contentHashes();
 
     ImportProgress state;
     QVector<WalkEntry> entries;

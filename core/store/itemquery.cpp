@@ -70,7 +70,9 @@ QVector<qint64> ItemQuery::ids(const ItemFilter &filter, ItemSort sort, QString 
         sql += QStringLiteral(" ORDER BY coalesce(i.parent_id, i.id), i.id");
         break;
     case ItemSort::Name:
-        sql += QStringLiteral(" ORDER BY coalesce(i.path, p.path), coalesce(i.parent_id, i.id), i.frame_index, i.id");
+        // NULLS FIRST said aloud: SQLite's default, not PostgreSQL's (a video before its frames on both).
+        sql += QStringLiteral(" ORDER BY coalesce(i.path, p.path), coalesce(i.parent_id, i.id), i.frame_index NULLS FIRST,"
+                              " i.id");
         break;
     case ItemSort::ScoreDescending:
         sql += needsScore ? QStringLiteral(" ORDER BY s.score IS NULL, s.score DESC, i.id")
@@ -119,7 +121,7 @@ QVector<ItemRow> ItemQuery::rows(const QVector<qint64> &ids, qint64 scoreRunId) 
     if (ids.isEmpty())
         return result;
     result.reserve(ids.size());
-    // Ids are bound as a comma-separated list parsed by SQLite's json_each: one statement, any count.
+    // Ids are bound as one JSON array the database unpacks: one statement, any count.
     QStringList list;
     list.reserve(ids.size());
     for (qint64 id : ids)
@@ -129,7 +131,7 @@ QVector<ItemRow> ItemQuery::rows(const QVector<qint64> &ids, qint64 scoreRunId) 
     q.prepare(QStringLiteral(
         "SELECT i.id, i.kind, i.label, coalesce(i.path, p.path), coalesce(i.content_hash, p.content_hash),"
         " i.parent_id, i.frame_index, i.timestamp_ms, i.width, i.height, i.missing, s.score"
-        " FROM json_each(?) j JOIN items i ON i.id = j.value"
+        " FROM ") + m_db.backend().idsFromJsonArray() + QStringLiteral(" j JOIN items i ON i.id = j.id"
         " LEFT JOIN items p ON p.id = i.parent_id"
         " LEFT JOIN item_scores s ON s.item_id = i.id AND s.run_id = ?"));
     q.addBindValue(QString(QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']')));

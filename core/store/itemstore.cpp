@@ -190,13 +190,25 @@ QVector<ItemStore::MediaRow> ItemStore::mediaRows() const
     return result;
 }
 
+QSet<QString> ItemStore::contentHashes() const
+{
+    QSet<QString> result;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT content_hash FROM items WHERE kind <> 2"))) {
+        while (q.next())
+            result.insert(q.value(0).toString());
+    }
+    return result;
+}
+
 qint64 ItemStore::insert(const Item &item, QString *error)
 {
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral(
         "INSERT INTO items (kind, path, parent_id, frame_index, timestamp_ms, content_hash, width, height, fps,"
         " frame_count, duration_ms, file_size, imported_at, label, missing)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)"));
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0) RETURNING id"));
     q.addBindValue(int(item.kind));
     q.addBindValue(nullIfEmpty(item.path));
     q.addBindValue(item.parentId > 0 ? QVariant(item.parentId) : QVariant(QMetaType::fromType<qint64>()));
@@ -210,12 +222,14 @@ qint64 ItemStore::insert(const Item &item, QString *error)
     q.addBindValue(item.kind == ItemKind::Video ? QVariant(item.durationMs) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(item.kind == ItemKind::Frame ? QVariant(QMetaType::fromType<qint64>()) : QVariant(item.fileSize));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!q.exec()) {
+    if (!q.exec() || !q.next()) {
         if (error)
             *error = q.lastError().text();
         return 0;
     }
-    return q.lastInsertId().toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
 }
 
 bool ItemStore::setPath(qint64 id, const QString &storedPath, QString *error)

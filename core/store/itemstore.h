@@ -3,6 +3,7 @@
 #include "common/types.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QVector>
 
 #include <array>
@@ -52,6 +53,8 @@ public:
     };
     /// Every image and frame (not whole videos), in id order.
     QVector<MediaRow> mediaRows() const;
+    /// The content hashes of every image and video (frames share their video's).
+    QSet<QString> contentHashes() const;
 
     /// Inserts an item (id ignored); returns its id, or 0 with *error.
     qint64 insert(const Item &item, QString *error);

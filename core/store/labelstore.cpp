@@ -51,19 +51,27 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
     if (annotator.trimmed().isEmpty())
         return fail(tr("An annotator name is required."), false);
 
+    // A server connection lost earlier is reopened before the statements are prepared on it.
+    if (!m_db.ensureConnected())
+        return fail(QString(), true);
+    QSqlQuery current(m_db.db());
+    // On a server other writers run beside this one: the row stays locked until the commit, so "previous" is
+    // the label this entry replaces, whoever writes at the same time.
+    QSqlQuery insert(m_db.db());
+    if (!current.prepare(QStringLiteral("SELECT label FROM items WHERE id = ?") + m_db.backend().forUpdate()))
+        return fail(current.lastError().text(), m_db.isBusyError(current.lastError()));
+    if (!insert.prepare(QStringLiteral("INSERT INTO label_history (item_id, label, previous, annotator, at_ms, source)"
+                                       " VALUES (?, ?, ?, ?, ?, ?)")))
+        return fail(insert.lastError().text(), m_db.isBusyError(insert.lastError()));
+    // The statements outlive the transaction: a server rolls back first, then frees them.
     Transaction tx(m_db);
     if (!tx.isActive())
         return fail(tx.error(), m_db.lastErrorWasBusy());
-    QSqlQuery current(m_db.db());
-    current.prepare(QStringLiteral("SELECT label FROM items WHERE id = ?"));
-    QSqlQuery insert(m_db.db());
-    insert.prepare(QStringLiteral(
-        "INSERT INTO label_history (item_id, label, previous, annotator, at_ms, source) VALUES (?, ?, ?, ?, ?, ?)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const LabelChange &change : changes) {
         current.bindValue(0, change.itemId);
         if (!current.exec())
-            return fail(current.lastError().text(), ProjectDatabase::isBusyError(current.lastError()));
+            return fail(current.lastError().text(), m_db.isBusyError(current.lastError()));
         if (!current.next())
             return fail(tr("There is no item %1 in this project.").arg(change.itemId), false);
         const Label previous = labelFromColumn(current.value(0));
@@ -82,7 +90,7 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
         insert.bindValue(4, now);
         insert.bindValue(5, source);
         if (!insert.exec())
-            return fail(insert.lastError().text(), ProjectDatabase::isBusyError(insert.lastError()));
+            return fail(insert.lastError().text(), m_db.isBusyError(insert.lastError()));
         ++result.changed;
     }
     if (!tx.commit())

@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QDateTime>
+#include <QSettings>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -20,8 +22,10 @@ namespace {
 
 std::atomic<int> s_connectionCounter{0};
 
-// The first 16 bytes of every SQLite 3 database file.
-constexpr char kSqliteMagic[] = "SQLite format 3";
+QString mediaRootKey(const QString &projectId)
+{
+    return QStringLiteral("mediaRoots/") + projectId;
+}
 
 } // namespace
 
@@ -30,28 +34,21 @@ int ProjectDatabase::latestSchemaVersion()
     return static_cast<int>(schema::migrations().size());
 }
 
-QString ProjectDatabase::cacheDirFor(const QString &projectFile)
-{
-    return QFileInfo(projectFile).absoluteFilePath() + QStringLiteral(".cache");
-}
-
-QString ProjectDatabase::cacheDir() const
-{
-    return cacheDirFor(m_filePath);
-}
-
-QStringList ProjectDatabase::ownPaths() const
-{
-    return {m_filePath,
-            m_filePath + QStringLiteral("-wal"),
-            m_filePath + QStringLiteral("-shm"),
-            m_filePath + QStringLiteral("-journal"),
-            runLockPath(),
-            cacheDir()};
-}
-
-std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString &path, OpenMode mode, const QString &role,
+std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString &location, OpenMode mode, const QString &role,
                                                        QString *error)
+{
+    QString parseError;
+    const ProjectLocation parsed = ProjectLocation::parse(location, &parseError);
+    if (!parsed.isValid()) {
+        if (error)
+            *error = parseError.isEmpty() ? tr("No project was given.") : parseError;
+        return nullptr;
+    }
+    return open(parsed, mode, role, error);
+}
+
+std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const ProjectLocation &location, OpenMode mode,
+                                                       const QString &role, QString *error)
 {
     auto fail = [error](const QString &message) {
         if (error)
@@ -59,80 +56,136 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString &path, Open
         return std::unique_ptr<ProjectDatabase>();
     };
 
-    const QFileInfo info(path);
-    const QString filePath = info.absoluteFilePath();
-    const bool exists = info.exists();
-    if (exists && info.isDir())
-        return fail(tr("%1 is a folder, not a project file.").arg(filePath));
-    if (!exists && mode == OpenMode::OpenExisting)
-        return fail(tr("The project %1 does not exist.").arg(filePath));
-    if (exists && mode == OpenMode::CreateNew)
-        return fail(tr("%1 already exists; choose another name or open it.").arg(filePath));
-    if (!exists && !info.absoluteDir().exists())
-        return fail(tr("The folder %1 does not exist.").arg(info.absolutePath()));
-
-    if (exists) {
-        // Look at the header ourselves before SQLite opens the file, so that a file which is not a
-        // database is never touched.
-        QFile file(filePath);
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(tr("Cannot read %1: %2").arg(filePath, file.errorString()));
-        const QByteArray header = file.read(100);
-        if (header.isEmpty() && mode == OpenMode::OpenExisting)
-            return fail(tr("%1 is an empty file, not an NSFW Workbench project.").arg(filePath));
-        if (!header.isEmpty() && !header.startsWith(QByteArray(kSqliteMagic, sizeof kSqliteMagic)))
-            return fail(tr("%1 is not an NSFW Workbench project (it is not an SQLite database).").arg(filePath));
-    }
-
     std::unique_ptr<ProjectDatabase> self(new ProjectDatabase);
-    self->m_filePath = filePath;
-    self->m_projectDir = info.absolutePath();
+    self->m_backend = Backend::create(location.kind());
+    self->m_location = location;
     self->m_role = role;
+    const QString name = location.text();
+    const QString refused = self->m_backend->checkLocation(location, int(mode));
+    if (!refused.isEmpty())
+        return fail(refused);
+
     self->m_connectionName = QStringLiteral("nsfw-%1-%2").arg(role).arg(s_connectionCounter.fetch_add(1));
-    self->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), self->m_connectionName);
-    self->m_db.setDatabaseName(filePath);
-    self->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kDefaultBusyTimeoutMs));
+    self->m_db = QSqlDatabase::addDatabase(self->m_backend->driverName(), self->m_connectionName);
+    self->m_backend->setUp(self->m_db, location);
     if (!self->m_db.open())
-        return fail(tr("Cannot open %1: %2").arg(filePath, self->m_db.lastError().text()));
+        return fail(tr("Cannot open %1: %2").arg(name, self->m_db.lastError().text()));
 
     // Read-only checks first.
-    QSqlQuery q(self->m_db);
-    if (!q.exec(QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id),"
-                               " (SELECT user_version FROM pragma_user_version),"
-                               " (SELECT count(*) FROM sqlite_master)"))
-        || !q.next()) {
-        return fail(tr("%1 is not an NSFW Workbench project: %2").arg(filePath, q.lastError().text()));
-    }
-    const int appId = q.value(0).toInt();
-    const int version = q.value(1).toInt();
-    const int objects = q.value(2).toInt();
-    q.finish();
-    if (appId != kApplicationId && (objects > 0 || version != 0))
-        return fail(tr("%1 is an SQLite database of another application, not an NSFW Workbench project.")
-                        .arg(filePath));
-    if (version > latestSchemaVersion())
+    const Backend::Identity id = self->m_backend->identify(self->m_db);
+    if (!id.error.isEmpty())
+        return fail(tr("%1 is not an NSFW Workbench project: %2").arg(name, id.error));
+    const bool ours = id.applicationId == kApplicationId;
+    const bool empty = id.objects == 0 && id.version == 0;
+    if (!ours && !empty)
+        return fail(location.isServer()
+                        ? tr("The database %1 holds tables of another application, not an NSFW Workbench project. "
+                             "Use an empty database.")
+                              .arg(name)
+                        : tr("%1 is an SQLite database of another application, not an NSFW Workbench project.")
+                              .arg(name));
+    if (location.isServer() && empty && mode == OpenMode::OpenExisting)
+        return fail(tr("The database %1 is empty, not an NSFW Workbench project yet: run `nsfw-workbench init %1` "
+                       "first.")
+                        .arg(name));
+    if (location.isServer() && ours && mode == OpenMode::CreateNew)
+        return fail(tr("%1 is already an NSFW Workbench project; open it instead.").arg(name));
+    if (id.version > latestSchemaVersion())
         return fail(tr("%1 was written by a newer version of NSFW Workbench (project format %2; this version "
                        "reads up to %3). Please update the application.")
-                        .arg(filePath)
-                        .arg(version)
+                        .arg(name)
+                        .arg(id.version)
                         .arg(latestSchemaVersion()));
 
     QString err;
-    if (!self->exec(QStringLiteral("PRAGMA journal_mode = WAL"), &err)
-        || !self->exec(QStringLiteral("PRAGMA foreign_keys = ON"), &err)
-        || !self->exec(QStringLiteral("PRAGMA synchronous = FULL"), &err)) {
-        return fail(tr("Cannot configure %1: %2").arg(filePath, err));
-    }
+    if (!self->configure(&err))
+        return fail(tr("Cannot configure %1: %2").arg(name, err));
     // A project already at this schema needs no write lock to open: opening never waits for another writer (an
     // import, a second window) to finish its transaction.
-    if (appId == kApplicationId && version == latestSchemaVersion())
-        self->m_schemaVersion = version;
+    if (ours && id.version == latestSchemaVersion())
+        self->m_schemaVersion = id.version;
     else if (!self->migrate(&err))
-        return fail(tr("Cannot upgrade %1: %2").arg(filePath, err));
+        return fail(tr("Cannot upgrade %1: %2").arg(name, err));
+    if (!self->readProjectId(&err))
+        return fail(tr("Cannot read %1: %2").arg(name, err));
+    self->m_cacheDir = self->m_backend->cacheDir(location, self->m_projectId);
+    if (location.isServer()) {
+        const QString env = qEnvironmentVariable("NSFW_WORKBENCH_MEDIA_ROOT");
+        self->m_mediaRoot = env.isEmpty() ? rememberedMediaRoot(self->m_projectId) : QDir(env).absolutePath();
+    } else {
+        self->m_mediaRoot = QFileInfo(location.filePath()).absolutePath();
+    }
     // A training run left "running" by a process that died is marked failed now, not shown running forever.
     RunStore(*self).recoverInterrupted();
-    qCDebug(lcStore) << "opened" << filePath << "as" << role << "schema" << self->m_schemaVersion;
+    qCDebug(lcStore) << "opened" << name << "as" << role << "schema" << self->m_schemaVersion;
     return self;
+}
+
+bool ProjectDatabase::configure(QString *error)
+{
+    for (const QString &statement : m_backend->configureStatements()) {
+        if (!exec(statement, error))
+            return false;
+    }
+    if (m_location.isServer() && !exec(m_backend->busyTimeoutStatement(m_busyTimeoutMs), error))
+        return false;
+    return true;
+}
+
+bool ProjectDatabase::readProjectId(QString *error)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'project_id'"))) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    if (q.next())
+        m_projectId = q.value(0).toString();
+    return true;
+}
+
+bool ProjectDatabase::hasMediaRoot() const
+{
+    return !m_mediaRoot.isEmpty() && QFileInfo(m_mediaRoot).isDir();
+}
+
+QString ProjectDatabase::mediaRootMissingMessage(const ProjectDatabase &db)
+{
+    if (db.mediaRoot().isEmpty())
+        return tr("The media root of %1 is not mapped on this machine: run `nsfw-workbench media-root %1 FOLDER` (the "
+                  "folder the project's media paths are relative to), or open the project in the window.")
+            .arg(db.displayName());
+    return tr("The media root of %1 on this machine, %2, does not exist: map it again with `nsfw-workbench media-root "
+              "%1 FOLDER`.")
+        .arg(db.displayName(), db.mediaRoot());
+}
+
+QString ProjectDatabase::rememberedMediaRoot(const QString &projectId)
+{
+    if (projectId.isEmpty())
+        return {};
+    return QSettings().value(mediaRootKey(projectId)).toString();
+}
+
+bool ProjectDatabase::setMediaRoot(const QString &dir, QString *error)
+{
+    if (!m_location.isServer()) {
+        if (error)
+            *error = tr("A project file's media root is the folder it is in.");
+        return false;
+    }
+    const QFileInfo info(dir);
+    if (!info.isDir()) {
+        if (error)
+            *error = tr("The folder %1 does not exist.").arg(dir);
+        return false;
+    }
+    m_mediaRoot = info.absoluteFilePath();
+    QSettings settings;
+    settings.setValue(mediaRootKey(m_projectId), m_mediaRoot);
+    settings.sync();
+    return true;
 }
 
 ProjectDatabase::~ProjectDatabase()
@@ -150,7 +203,7 @@ bool ProjectDatabase::exec(const QString &sql, QString *error)
             *error = q.lastError().text();
         m_lastErrorBusy = isBusyError(q.lastError());
         if (m_lastErrorBusy)
-            qCDebug(lcStore) << "busy:" << sql;
+            qCDebug(lcStore) << "busy:" << sql << q.lastError().text();
         else
             qCWarning(lcStore) << "failed:" << sql << q.lastError().text();
         return false;
@@ -161,17 +214,61 @@ bool ProjectDatabase::exec(const QString &sql, QString *error)
 
 bool ProjectDatabase::isBusyError(const QSqlError &error)
 {
-    // QSQLITE reports the SQLite result code: SQLITE_BUSY (5) or SQLITE_LOCKED (6), maybe extended.
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok);
-    return ok && ((code & 0xff) == 5 || (code & 0xff) == 6);
+    // QPSQL's isOpen() is libpq's connection status: a connection the server ended is "not open" (and its
+    // statements fail without an error of their own).
+    if (!m_db.isOpen()) {
+        if (!m_lost)
+            qCWarning(lcStore) << "lost the connection to" << m_location.text() << error.text();
+        m_lost = true;
+        return true;
+    }
+    if (m_backend->isDisconnectError(error)) {
+        if (!m_lost) {
+            // An error without an SQLSTATE may be the driver's own: only a connection that cannot answer a trivial
+            // question is lost (in a failed transaction the question fails with an SQLSTATE of its own).
+            QSqlQuery probe(m_db);
+            if (probe.exec(QStringLiteral("SELECT 1")) || !m_backend->isDisconnectError(probe.lastError()))
+                return m_backend->isBusyError(error);
+            qCWarning(lcStore) << "lost the connection to" << m_location.text() << error.text();
+        }
+        m_lost = true;
+        return true;
+    }
+    return m_backend->isBusyError(error);
+}
+
+bool ProjectDatabase::ensureConnected()
+{
+    if (!m_lost && m_db.isOpen())
+        return true;
+    m_lost = true;
+    if (m_transactionDepth > 0)
+        return false; // the transaction is gone with the connection; its owner rolls back first
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastReconnectMs < 500)
+        return false;
+    m_lastReconnectMs = now;
+    m_db.close();
+    if (!m_db.open()) {
+        qCDebug(lcStore) << "reconnecting failed:" << m_db.lastError().text();
+        return false;
+    }
+    m_lost = false;
+    QString err;
+    if (!configure(&err)) {
+        m_lost = true;
+        return false;
+    }
+    ++m_generation;
+    qCInfo(lcStore) << "reconnected to" << m_location.text();
+    return true;
 }
 
 bool ProjectDatabase::setBusyTimeout(int ms)
 {
     if (ms == m_busyTimeoutMs)
         return true;
-    if (!exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(std::max(0, ms))))
+    if (!exec(m_backend->busyTimeoutStatement(std::max(0, ms))))
         return false;
     m_busyTimeoutMs = std::max(0, ms);
     return true;
@@ -180,37 +277,43 @@ bool ProjectDatabase::setBusyTimeout(int ms)
 bool ProjectDatabase::migrate(QString *error)
 {
     const auto &steps = schema::migrations();
-    // BEGIN IMMEDIATE takes the write lock, so two processes opening an old file migrate it once.
+    // The write lock (BEGIN IMMEDIATE; an advisory lock on a server), so two processes opening an old project
+    // migrate it once; the version is read again under it.
     Transaction tx(*this);
     if (!tx.isActive()) {
         if (error)
             *error = tx.error();
         return false;
     }
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+    for (const QString &statement : m_backend->migrationLockStatements()) {
+        if (!exec(statement, error))
+            return false;
+    }
+    const Backend::Identity id = m_backend->identify(m_db);
+    if (!id.error.isEmpty()) {
         if (error)
-            *error = q.lastError().text();
+            *error = id.error;
         return false;
     }
-    const int current = q.value(0).toInt();
-    q.finish();
+    const int current = id.applicationId == kApplicationId ? id.version : 0;
     if (current > steps.size()) {
         if (error)
             *error = tr("project format %1 is newer than this version understands").arg(current);
         return false;
     }
     for (int version = current + 1; version <= steps.size(); ++version) {
-        for (const QString &statement : steps[version - 1]) {
+        for (const QString &templ : steps[version - 1]) {
+            for (const QString &statement : m_backend->expand(templ)) {
+                if (!exec(statement, error))
+                    return false;
+            }
+        }
+        for (const QString &statement : m_backend->stampStatements(version, current == 0 && version == 1)) {
             if (!exec(statement, error))
                 return false;
         }
-        if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(version), error))
-            return false;
-        qCDebug(lcStore) << "migrated" << m_filePath << "to schema" << version;
+        qCDebug(lcStore) << "migrated" << m_location.text() << "to schema" << version;
     }
-    if (current == 0 && !exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), error))
-        return false;
     if (!tx.commit()) {
         if (error)
             *error = tx.error();
@@ -223,7 +326,9 @@ bool ProjectDatabase::migrate(QString *error)
 QString ProjectDatabase::storedPath(const QString &absolutePath) const
 {
     const QString clean = QDir::cleanPath(absolutePath);
-    const QString prefix = m_projectDir.endsWith(QLatin1Char('/')) ? m_projectDir : m_projectDir + QLatin1Char('/');
+    if (m_mediaRoot.isEmpty())
+        return clean;
+    const QString prefix = m_mediaRoot.endsWith(QLatin1Char('/')) ? m_mediaRoot : m_mediaRoot + QLatin1Char('/');
     if (clean.startsWith(prefix))
         return clean.mid(prefix.size());
     return clean;
@@ -231,9 +336,10 @@ QString ProjectDatabase::storedPath(const QString &absolutePath) const
 
 QString ProjectDatabase::absolutePath(const QString &storedPath) const
 {
-    if (QDir::isAbsolutePath(storedPath))
+    // An unmapped media root leaves a relative path relative: it is not found, and the window asks for the root.
+    if (QDir::isAbsolutePath(storedPath) || m_mediaRoot.isEmpty())
         return storedPath;
-    return QDir::cleanPath(m_projectDir + QLatin1Char('/') + storedPath);
+    return QDir::cleanPath(m_mediaRoot + QLatin1Char('/') + storedPath);
 }
 
 Transaction::Transaction(ProjectDatabase &db)
@@ -241,7 +347,12 @@ Transaction::Transaction(ProjectDatabase &db)
 {
     QString sql;
     if (m_db.m_transactionDepth == 0) {
-        sql = QStringLiteral("BEGIN IMMEDIATE");
+        if (!m_db.ensureConnected()) {
+            m_error = ProjectDatabase::tr("The connection to %1 is lost; reconnecting.").arg(m_db.displayName());
+            m_db.m_lastErrorBusy = true;
+            return;
+        }
+        sql = m_db.m_backend->beginStatement();
     } else {
         m_savepoint = QStringLiteral("sp%1").arg(m_db.m_transactionDepth);
         sql = QStringLiteral("SAVEPOINT ") + m_savepoint;

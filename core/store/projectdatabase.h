@@ -7,15 +7,19 @@
 
 #include <memory>
 
+#include "backend.h"
+#include "projectlocation.h"
+
 class QSqlError;
 
 namespace nsfw {
 
-/// One open connection to a project file (one SQLite file), owned by the thread that opened it.
+/// One open connection to a project, owned by the thread that opened it. A project is a location
+/// (ProjectLocation): an SQLite file or a PostgreSQL database; what differs between the two is in its Backend.
 ///
-/// Opening validates before it writes anything: a file that is not SQLite, an SQLite file of another
-/// application, or a project made by a newer schema is refused untouched. Then WAL, foreign keys and
-/// synchronous=FULL are set for this connection and pending migrations run.
+/// Opening validates before it writes anything: a file that is not SQLite, a database of another application,
+/// or a project made by a newer schema is refused untouched. Then the connection is configured (WAL, foreign keys
+/// and synchronous=FULL on SQLite; synchronous commits on a server) and pending migrations run.
 class ProjectDatabase
 {
     Q_DECLARE_TR_FUNCTIONS(nsfw::ProjectDatabase)
@@ -23,67 +27,106 @@ class ProjectDatabase
 public:
     enum class OpenMode { OpenExisting, CreateIfMissing, CreateNew };
 
-    /// The newest schema this build understands (PRAGMA user_version).
+    /// The newest schema this build understands.
     static int latestSchemaVersion();
-    /// PRAGMA application_id of project files: "NWBK".
+    /// The application's mark (PRAGMA application_id of project files, a row on a server): "NWBK".
     static constexpr int kApplicationId = 0x4E57424B;
+    static constexpr int kDefaultBusyTimeoutMs = 10000;
 
-    /// Opens the project at path in the calling thread; nullptr and a message in *error when refused.
-    static std::unique_ptr<ProjectDatabase> open(const QString &path, OpenMode mode, const QString &role,
+    /// Opens the project at a location (a file path or a postgresql:// URL) in the calling thread; nullptr and a
+    /// message in *error when refused.
+    static std::unique_ptr<ProjectDatabase> open(const QString &location, OpenMode mode, const QString &role,
+                                                 QString *error);
+    static std::unique_ptr<ProjectDatabase> open(const ProjectLocation &location, OpenMode mode, const QString &role,
                                                  QString *error);
     ~ProjectDatabase();
     ProjectDatabase(const ProjectDatabase &) = delete;
     ProjectDatabase &operator=(const ProjectDatabase &) = delete;
 
     QSqlDatabase &db() { return m_db; }
-    QString filePath() const { return m_filePath; }
-    /// The folder holding the project file; stored paths are relative to it when under it.
-    QString projectDir() const { return m_projectDir; }
-    /// Disposable caches (thumbnails, frames, features, checkpoints): "<file>.cache" beside the file.
-    QString cacheDir() const;
-    static QString cacheDirFor(const QString &projectFile);
-    /// The file whose lock a training run holds while it lives (RunLock): "<file>.lock" beside the project.
-    QString runLockPath() const { return m_filePath + QStringLiteral(".lock"); }
-    /// Everything the project itself keeps on disk (the file, its -wal/-shm/-journal, the lock, the cache folder):
-    /// an import never takes these, wherever the project sits in the imported tree.
-    QStringList ownPaths() const;
+    const Backend &backend() const { return *m_backend; }
+    const ProjectLocation &location() const { return m_location; }
+    bool isServer() const { return m_location.isServer(); }
+    /// What to show and remember of the location (never a password).
+    QString displayName() const { return m_location.text(); }
+    /// What another thread of this process passes to open() to reach the same project.
+    QString connectionText() const { return m_location.connectionText(); }
+    /// The project's identity (made once, when its schema was created; kept by copies' own new one).
+    QString projectId() const { return m_projectId; }
+
+    /// The folder stored media paths are relative to: the project file's folder, or for a server project the
+    /// folder this user mapped (setMediaRoot, or NSFW_WORKBENCH_MEDIA_ROOT); empty when unmapped.
+    QString projectDir() const { return m_mediaRoot; }
+    QString mediaRoot() const { return m_mediaRoot; }
+    /// Whether the media root is known and exists on this machine.
+    bool hasMediaRoot() const;
+    /// Maps a server project's media root on this machine and remembers it for this user (QSettings, keyed by the
+    /// project id). A file project's root is its folder and cannot be changed.
+    bool setMediaRoot(const QString &dir, QString *error = nullptr);
+    /// What to tell a person whose server project has no media root on this machine.
+    static QString mediaRootMissingMessage(const ProjectDatabase &db);
+    /// The remembered media root of a project id on this machine, or empty.
+    static QString rememberedMediaRoot(const QString &projectId);
+
+    /// Disposable caches (thumbnails, frames, features, checkpoints) on this machine: "<file>.cache" beside a file,
+    /// or the user's cache folder under the project id for a server project.
+    QString cacheDir() const { return m_cacheDir; }
+    /// What a training run locks while it lives (RunLock): the lock file beside the project, or the server database.
+    QString runLockPath() const { return m_backend->runLockKey(m_location); }
+    /// Everything the project itself keeps on this machine (the file, its -wal/-shm/-journal, the lock, the cache
+    /// folder): an import never takes these, wherever the project sits in the imported tree.
+    QStringList ownPaths() const { return m_backend->ownPaths(m_location, m_cacheDir); }
     int schemaVersion() const { return m_schemaVersion; }
     QString role() const { return m_role; }
 
-    /// The path to store for an absolute file path: relative when under the project folder.
+    /// The path to store for an absolute file path: relative when under the media root.
     QString storedPath(const QString &absolutePath) const;
     /// The absolute path of a stored path.
     QString absolutePath(const QString &storedPath) const;
 
     /// Runs one statement with no result; false and *error on failure.
     bool exec(const QString &sql, QString *error = nullptr);
-    /// Whether the last failed exec() failed only because another connection held the lock (SQLITE_BUSY).
+    /// Whether the last failed exec() failed only for a reason that passes: another connection held the lock, or
+    /// the server connection was lost (it is reopened on the next transaction).
     bool lastErrorWasBusy() const { return m_lastErrorBusy; }
     /// How long a statement of this connection waits for another connection's lock before failing busy
     /// (10 s after open()). The window's label writes wait a few ms and queue the label instead.
     bool setBusyTimeout(int ms);
     int busyTimeout() const { return m_busyTimeoutMs; }
-    /// Whether an error from this backend means "locked by another connection, try again".
-    static bool isBusyError(const QSqlError &error);
+    /// Whether an error means "try again": locked by another connection, a conflict, or a lost server connection
+    /// (which is noted, so that the next transaction reconnects).
+    bool isBusyError(const QSqlError &error);
+
+    /// A server connection that was lost is reopened (at most twice a second); true when the connection is usable.
+    bool ensureConnected();
+    /// Counts reconnections: whoever keeps state on the connection (a notification subscription) renews it.
+    int connectionGeneration() const { return m_generation; }
 
 private:
     ProjectDatabase() = default;
+    bool configure(QString *error);
     bool migrate(QString *error);
+    bool readProjectId(QString *error);
 
+    std::unique_ptr<Backend> m_backend;
+    ProjectLocation m_location;
     QSqlDatabase m_db;
     QString m_connectionName;
-    QString m_filePath;
-    QString m_projectDir;
+    QString m_mediaRoot;
+    QString m_cacheDir;
+    QString m_projectId;
     QString m_role;
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
     int m_busyTimeoutMs = kDefaultBusyTimeoutMs;
+    int m_generation = 0;
     bool m_lastErrorBusy = false;
-    static constexpr int kDefaultBusyTimeoutMs = 10000;
+    bool m_lost = false;
+    qint64 m_lastReconnectMs = 0;
     friend class Transaction;
 };
 
-/// A write transaction (BEGIN IMMEDIATE), or a savepoint when one is already open on the connection.
+/// A write transaction (BEGIN IMMEDIATE on SQLite, BEGIN on a server), or a savepoint when one is already open on the connection.
 /// Rolled back unless commit() is called.
 class Transaction
 {

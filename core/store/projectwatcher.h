@@ -5,10 +5,13 @@
 #include <QObject>
 #include <QVector>
 
+#include <memory>
+
 class QTimer;
 
 namespace nsfw {
 
+class ChangeFeed;
 class ProjectDatabase;
 
 /// What other writers changed in a project since the watcher last looked.
@@ -25,9 +28,9 @@ struct ProjectChanges {
 /// window's own import and training threads (each has a connection of its own). It works on the connection
 /// of the thread that owns it and never writes.
 ///
-/// Knowing *that* something changed is one method, committedElsewhere(): for SQLite it polls
-/// PRAGMA data_version (which changes only when another connection commits), a database server would
-/// listen for notifications instead. *What* changed is read once something did: new label history
+/// Knowing *that* something changed is the backend's ChangeFeed: for SQLite it polls PRAGMA data_version
+/// (which changes only when another connection commits), on PostgreSQL it listens for the notifications the
+/// project's triggers send (and a notification checks at once, without waiting for the timer). *What* changed is read once something did: new label history
 /// entries (so a cell changes in place without a requery; an item's label is reported as it is now),
 /// the items' count, and the runs. The window's own labels are not reported as long as no other commit
 /// falls between them and the next poll; if one does, they are reported too, which is harmless.
@@ -59,15 +62,13 @@ private:
         qint64 maxItemId = 0;
         qint64 missing = 0;
         QString runs;
+        bool ok = false; ///< read (a lost server connection reads nothing)
     };
-    /// Whether any other connection committed since the last call (the backend-specific part); also notes
-    /// the newest label history id of the same snapshot (m_historyHead).
-    bool committedElsewhere();
     Seen look() const;
 
     ProjectDatabase *m_db = nullptr;
+    std::unique_ptr<ChangeFeed> m_feed;
     QTimer *m_timer;
-    qint64 m_dataVersion = -1;
     qint64 m_historyHead = 0;
     Seen m_seen;
 };

@@ -71,7 +71,7 @@ RunStore::RunStore(ProjectDatabase &db)
 
 int RunStore::recoverInterrupted()
 {
-    RunLock probe(m_db.runLockPath());
+    RunLock probe(m_db);
     if (!probe.tryAcquire())
         return 0; // a run is alive (here or in another process), or the lock cannot be had: leave the rows
     return markStaleRunsFailed();
@@ -111,16 +111,17 @@ qint64 RunStore::create(const QJsonObject &settings, const QString &model, const
     markStaleRunsFailed();
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral("INSERT INTO runs (created_ms, status, settings, model, threshold, pid, host)"
-                             " VALUES (?, 'running', ?, ?, ?, ?, ?)"));
+                             " VALUES (?, 'running', ?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(toText(settings));
     q.addBindValue(model);
     q.addBindValue(settings.value(QStringLiteral("threshold")).toDouble(0.5));
     q.addBindValue(qint64(::getpid()));
     q.addBindValue(QSysInfo::machineHostName());
-    if (!q.exec())
+    if (!q.exec() || !q.next())
         return fail(q, error) ? 0 : 0;
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
     if (!tx.commit()) {
         if (error)
             *error = tx.error();
@@ -132,7 +133,8 @@ qint64 RunStore::create(const QJsonObject &settings, const QString &model, const
 bool RunStore::addEpoch(qint64 runId, int epoch, const QJsonObject &metrics, QString *error)
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO run_epochs (run_id, epoch, metrics) VALUES (?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO run_epochs (run_id, epoch, metrics) VALUES (?, ?, ?)"
+                             " ON CONFLICT (run_id, epoch) DO UPDATE SET metrics = excluded.metrics"));
     q.addBindValue(runId);
     q.addBindValue(epoch);
     q.addBindValue(toText(metrics));
@@ -221,7 +223,8 @@ bool RunStore::setItemScores(qint64 runId, const QVector<ItemScore> &scores, QSt
         return false;
     }
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO item_scores (run_id, item_id, score) VALUES (?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO item_scores (run_id, item_id, score) VALUES (?, ?, ?)"
+                             " ON CONFLICT (run_id, item_id) DO UPDATE SET score = excluded.score"));
     for (const ItemScore &s : scores) {
         q.bindValue(0, runId);
         q.bindValue(1, s.itemId);

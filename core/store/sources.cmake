@@ -1,4 +1,7 @@
 target_sources(core PRIVATE
+  store/projectlocation.h store/projectlocation.cpp
+  store/projectcopy.h store/projectcopy.cpp
+  store/backend.h store/backends.h store/sqlitebackend.cpp store/postgresbackend.cpp
   store/itemstore.h store/itemstore.cpp
   store/labelstore.h store/labelstore.cpp
   store/csvlabels.h store/csvlabels.cpp

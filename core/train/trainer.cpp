@@ -435,6 +435,8 @@ TrainResult Trainer::run()
                                  &error);
     if (!r.db)
         return finish(QStringLiteral("failed"), error);
+    if (!r.db->hasMediaRoot())
+        return finish(QStringLiteral("failed"), ProjectDatabase::mediaRootMissingMessage(*r.db));
     r.cache = std::make_unique<MediaCache>(r.db->cacheDir());
     r.runs = std::make_unique<RunStore>(*r.db);
     setTorchThreads(m_settings.threads);
@@ -448,7 +450,7 @@ TrainResult Trainer::run()
         r.inputs->onProgress = [&r](const QString &phase, qint64 done, qint64 total) { r.progress(phase, done, total, 0); };
         r.inputs->cancelled = [this] { return isCancelled(); };
         // Held until this function returns, after the run's final status is written.
-        r.lock = std::make_unique<RunLock>(r.db->runLockPath());
+        r.lock = std::make_unique<RunLock>(*r.db);
         if (!r.lock->tryAcquire(&error))
             failRun(error);
         r.runId = r.runs->create(m_settings.toJson(), QFileInfo(r.modelDir).fileName(), *r.lock, &error);

@@ -2,6 +2,7 @@
 #include "store/itemstore.h"
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
+#include "testsupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -32,10 +33,13 @@ class TestLabelStore : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase_data() { test::addBackendRows(); }
+
     void init()
     {
+        NSFW_REQUIRE_BACKEND(test::currentBackend());
         QString error;
-        m_db = ProjectDatabase::open(m_dir.filePath(QStringLiteral("l%1.nwproj").arg(QRandomGenerator::global()->generate())),
+        m_db = ProjectDatabase::open(test::freshProjectLocation(test::currentBackend(), m_dir),
                                      ProjectDatabase::OpenMode::CreateNew, QStringLiteral("t"), &error);
         QVERIFY2(m_db, qPrintable(error));
         m_ids.clear();
@@ -132,10 +136,16 @@ private Q_SLOTS:
 
     void aLockedProjectIsReportedBusyNotFailed()
     {
-        auto other = ProjectDatabase::open(m_db->filePath(), ProjectDatabase::OpenMode::OpenExisting,
+        auto other = ProjectDatabase::open(m_db->connectionText(), ProjectDatabase::OpenMode::OpenExisting,
                                            QStringLiteral("other"), nullptr);
         QVERIFY(other);
-        QVERIFY(other->exec(QStringLiteral("BEGIN IMMEDIATE")));
+        // Another writer holds what a label write needs: SQLite's one write lock, or on a server the item's row.
+        if (other->isServer()) {
+            QVERIFY(other->exec(QStringLiteral("BEGIN")));
+            QVERIFY(other->exec(QStringLiteral("SELECT label FROM items WHERE id = %1 FOR UPDATE").arg(m_ids[2])));
+        } else {
+            QVERIFY(other->exec(QStringLiteral("BEGIN IMMEDIATE")));
+        }
         QVERIFY(m_db->setBusyTimeout(5));
         QCOMPARE(m_db->busyTimeout(), 5);
         QElapsedTimer t;

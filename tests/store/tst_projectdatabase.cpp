@@ -174,7 +174,14 @@ private Q_SLOTS:
         // A project as schema 1 wrote it, with an item and a label.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("old.nwproj"));
-        QStringList v1 = schema::migrations().first();
+        QStringList v1;
+        const auto sqlite = Backend::create(ProjectLocation::Kind::File);
+        for (const QString &statement : schema::migrations().first())
+            v1 << sqlite->expand(statement);
+        // The tokens expand to exactly what schema 1 shipped with.
+        QVERIFY(v1.contains(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")));
+        QVERIFY(v1.contains(QStringLiteral("CREATE TRIGGER label_history_sets_current AFTER INSERT ON label_history "
+                                           "BEGIN UPDATE items SET label = NEW.label WHERE id = NEW.item_id; END")));
         v1 << QStringLiteral("PRAGMA user_version = 1")
            << QStringLiteral("PRAGMA application_id = %1").arg(ProjectDatabase::kApplicationId)
            << QStringLiteral("INSERT INTO items (kind, path, content_hash, imported_at) VALUES (0, 'a.png', 'h', 0)")
@@ -190,6 +197,8 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), ProjectDatabase::latestSchemaVersion());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM runs")) && q.next()); // schema 2 is there
         QCOMPARE(ItemStore(*db).item(1)->label, Label::Nsfw);
+        // Schema 4 gave it an identity of its own.
+        QCOMPARE(db->projectId().size(), 32);
     }
 
     void storedPathsAreRelativeUnderTheProjectFolder()

@@ -2,6 +2,7 @@
 #include "store/projectdatabase.h"
 #include "store/runlock.h"
 #include "store/runstore.h"
+#include "testsupport.h"
 
 #include <QSqlQuery>
 #include <QSysInfo>
@@ -20,7 +21,7 @@ class TestRunStore : public QObject
     std::unique_ptr<ProjectDatabase> fresh()
     {
         QString error;
-        auto db = ProjectDatabase::open(m_dir.filePath(QStringLiteral("r%1.nwproj").arg(++m_n)),
+        auto db = ProjectDatabase::open(test::freshProjectLocation(test::currentBackend(), m_dir),
                                         ProjectDatabase::OpenMode::CreateNew, QStringLiteral("t"), &error);
         if (!db)
             qWarning() << error;
@@ -28,6 +29,9 @@ class TestRunStore : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase_data() { test::addBackendRows(); }
+    void init() { NSFW_REQUIRE_BACKEND(test::currentBackend()); }
+
     void lifecycle()
     {
         auto db = fresh();
@@ -42,13 +46,13 @@ private Q_SLOTS:
         }
         RunStore runs(*db);
         QString error;
-        RunLock lock(db->runLockPath());
+        RunLock lock(*db);
         QVERIFY2(lock.tryAcquire(&error), qPrintable(error));
         const qint64 run = runs.create({{QStringLiteral("mode"), QStringLiteral("head")}}, QStringLiteral("mobilenet_v2"),
                                        lock, &error);
         QVERIFY2(run > 0, qPrintable(error));
         // One run at a time: a second lock on the project is refused, and a run without the lock too.
-        RunLock second(db->runLockPath());
+        RunLock second(*db);
         QVERIFY(!second.tryAcquire(&error));
         QVERIFY2(error.contains(QStringLiteral("in progress")), qPrintable(error));
         QCOMPARE(runs.create({}, QStringLiteral("m"), second, &error), 0);
@@ -103,7 +107,7 @@ private Q_SLOTS:
         q.addBindValue(qint64(QCoreApplication::applicationPid()));
         q.addBindValue(QSysInfo::machineHostName());
         QVERIFY(q.exec());
-        const QString path = db->filePath();
+        const QString path = db->connectionText();
         db.reset();
         QString error;
         db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
@@ -111,7 +115,7 @@ private Q_SLOTS:
         RunStore runs(*db);
         QCOMPARE(runs.runs().first().status, QStringLiteral("failed"));
         // And training may start at once.
-        RunLock lock(db->runLockPath());
+        RunLock lock(*db);
         QVERIFY(lock.tryAcquire(&error));
         QVERIFY2(runs.create({}, QStringLiteral("m"), lock, &error) > 0, qPrintable(error));
     }
@@ -121,19 +125,19 @@ private Q_SLOTS:
         auto db = fresh();
         RunStore runs(*db);
         QString error;
-        RunLock lock(db->runLockPath());
+        RunLock lock(*db);
         QVERIFY(lock.tryAcquire(&error));
         QVERIFY(runs.create({}, QStringLiteral("m"), lock, &error) > 0);
         QCOMPARE(runs.recoverInterrupted(), 0);
         // Another connection opening the project (the window's, while its worker trains) leaves it alone too.
-        auto other = ProjectDatabase::open(db->filePath(), ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("o"),
+        auto other = ProjectDatabase::open(db->connectionText(), ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("o"),
                                            &error);
         QVERIFY(other);
         QCOMPARE(RunStore(*other).runs().first().status, QStringLiteral("running"));
         // Once the lock is gone (its process ended), the next open marks it failed.
         lock.release();
         other.reset();
-        other = ProjectDatabase::open(db->filePath(), ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("o"),
+        other = ProjectDatabase::open(db->connectionText(), ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("o"),
                                       &error);
         QCOMPARE(RunStore(*other).runs().first().status, QStringLiteral("failed"));
     }

@@ -5,17 +5,23 @@
 #include "model/modellocator.h"
 #include "store/projectdatabase.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
+#include <QUrl>
 
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
 #include <algorithm>
+#include <atomic>
 
 namespace nsfw::test {
 
@@ -33,7 +39,133 @@ QStringList filesUnder(const QString &root, const QStringList &patterns, int n)
     return files;
 }
 
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+QString randomHex()
+{
+    return QString::number(QRandomGenerator::global()->generate(), 16);
+}
+
 } // namespace
+
+QStringList backendNames()
+{
+    return {QStringLiteral("sqlite"), QStringLiteral("postgresql")};
+}
+
+void addBackendRows()
+{
+    QTest::addColumn<QString>("backend");
+    for (const QString &backend : backendNames())
+        QTest::newRow(qPrintable(backend)) << backend;
+}
+
+QString currentBackend()
+{
+    // Qt 6.4 has no QTest::currentGlobalDataTag(); QFETCH_GLOBAL reads the row's column instead.
+    QFETCH_GLOBAL(QString, backend);
+    return backend;
+}
+
+bool postgresAvailable()
+{
+    return !qEnvironmentVariableIsEmpty("NSFW_TEST_PG");
+}
+
+QString backendSkipReason(const QString &backend)
+{
+    if (backend != QLatin1String("postgresql"))
+        return {};
+    if (!postgresAvailable())
+        return QStringLiteral("no PostgreSQL test server: NSFW_TEST_PG is not set (packaging/test.sh starts one; by "
+                              "hand: NSFW_TEST_PG=$(bash packaging/pgtest.sh start /tmp/pg))");
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return QStringLiteral("Qt's QPSQL driver is not installed (Debian package libqt6sql6-psql)");
+    return {};
+}
+
+bool addPostgresConnection(const QString &url, const QString &connectionName, QString *error)
+{
+    const QUrl u(url);
+    if (!u.isValid() || (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres"))) {
+        setError(error, QStringLiteral("not a postgresql:// URL: '%1'").arg(url));
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(u.host());
+    db.setPort(u.port(5432));
+    db.setUserName(u.userName());
+    if (!u.password().isEmpty())
+        db.setPassword(u.password());
+    const QString name = u.path().mid(1);
+    db.setDatabaseName(name.isEmpty() ? QStringLiteral("postgres") : name);
+    db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    if (!db.open()) {
+        setError(error, QStringLiteral("cannot connect to %1: %2").arg(url, db.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+QString freshPostgresDatabase(QString *error)
+{
+    const QString reason = backendSkipReason(QStringLiteral("postgresql"));
+    if (!reason.isEmpty()) {
+        setError(error, reason);
+        return {};
+    }
+    static std::atomic<int> counter{0};
+    const QString name =
+        QStringLiteral("nsfw_test_%1_%2_%3").arg(QCoreApplication::applicationPid()).arg(++counter).arg(randomHex());
+    const QString admin = qEnvironmentVariable("NSFW_TEST_PG");
+    const QString connection = QStringLiteral("nsfw-test-admin-") + name;
+    bool created = false;
+    {
+        QString why;
+        if (addPostgresConnection(admin, connection, &why)) {
+            QSqlQuery q(QSqlDatabase::database(connection, false));
+            // An identifier cannot be a bound parameter; the name is ours, lower-case letters, digits and _.
+            created = q.exec(QStringLiteral("CREATE DATABASE ") + name);
+            if (!created)
+                why = QStringLiteral("CREATE DATABASE %1 failed on %2: %3").arg(name, admin, q.lastError().text());
+        }
+        if (!created)
+            setError(error, why);
+        QSqlDatabase::database(connection, false).close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!created)
+        return {};
+    QUrl url(admin);
+    url.setPath(QLatin1Char('/') + name);
+    return url.toString();
+}
+
+QString freshProjectLocation(const QString &backend, const QTemporaryDir &dir)
+{
+    if (backend == QLatin1String("sqlite")) {
+        QString path;
+        do
+            path = dir.filePath(QStringLiteral("p%1.nwproj").arg(randomHex()));
+        while (QFileInfo::exists(path));
+        return path;
+    }
+    if (backend == QLatin1String("postgresql")) {
+        QString error;
+        const QString url = freshPostgresDatabase(&error);
+        if (url.isEmpty())
+            qWarning("freshProjectLocation: no fresh PostgreSQL database: %s (begin the test with "
+                     "NSFW_REQUIRE_BACKEND)",
+                     qPrintable(error));
+        return url;
+    }
+    qWarning("freshProjectLocation: unknown backend '%s'", qPrintable(backend));
+    return {};
+}
 
 QStringList clipArt(int n, const QString &category)
 {

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QVariant>
 #include <QVariantList>
@@ -72,6 +73,42 @@ bool underCi();
                 QFAIL(qPrintable(nsfwWhy_ + QStringLiteral(" (under CI, packaging/setup.sh must have installed it)"))); \
             QSKIP(qPrintable(nsfwWhy_));                                                                           \
         }                                                                                                          \
+    } while (false)
+
+/// The project backends a test can run on, in the order of addBackendRows(): "sqlite", "postgresql".
+QStringList backendNames();
+/// For a test's initTestCase_data(): a global column "backend" with one row per backend (tags "sqlite",
+/// "postgresql"), so that every test function runs on each.
+void addBackendRows();
+/// The backend of the global data row running now, in init() or a test function of a test with addBackendRows()
+/// (anywhere else QtTest aborts: "Test data requested, but no testdata available").
+QString currentBackend();
+
+/// True when a throwaway PostgreSQL server is there for tests: NSFW_TEST_PG holds its URL,
+/// postgresql://postgres@127.0.0.1:PORT/postgres (packaging/test.sh starts one with packaging/pgtest.sh, whose
+/// folder is in NSFW_TEST_PG_DIR).
+bool postgresAvailable();
+/// Why a test cannot run on backend here ("" when it can): for postgresql, no server or no QPSQL driver.
+QString backendSkipReason(const QString &backend);
+/// Adds and opens a QPSQL connection named connectionName to the database of a postgresql:// URL (host, port,
+/// user, password, path = database name). On failure returns false with *error set; the connection stays added.
+bool addPostgresConnection(const QString &url, const QString &connectionName, QString *error = nullptr);
+/// Creates an empty database nsfw_test_<pid>_<n>_<random> on the NSFW_TEST_PG server and returns its URL,
+/// postgresql://postgres@127.0.0.1:PORT/<name>; "" with *error set when there is no server or it refused. Never
+/// dropped: the whole server folder goes at the end of the run.
+QString freshPostgresDatabase(QString *error = nullptr);
+/// Where a new project on backend goes: for "sqlite" a path dir/p<random>.nwproj not yet made, for "postgresql"
+/// the URL of a fresh database. "" with a warning when it cannot (start the test with NSFW_REQUIRE_BACKEND).
+QString freshProjectLocation(const QString &backend, const QTemporaryDir &dir);
+
+/// At the top of a test function (or in init()): fails on an unknown backend name; for postgresql without a test
+/// server (NSFW_TEST_PG unset) skips, or fails under CI, as NSFW_REQUIRE_SETUP does.
+#define NSFW_REQUIRE_BACKEND(backend)                                                                                  \
+    do {                                                                                                               \
+        const QString nsfwBackend_ = QString(backend);                                                                 \
+        QVERIFY2(nsfw::test::backendNames().contains(nsfwBackend_),                                                    \
+                 qPrintable(QStringLiteral("unknown backend '%1'").arg(nsfwBackend_)));                                \
+        NSFW_REQUIRE_SETUP(nsfw::test::backendSkipReason(nsfwBackend_));                                               \
     } while (false)
 
 /// Real clip-art PNGs from Debian's openclipart-png, sorted; at most n of them (empty when absent).

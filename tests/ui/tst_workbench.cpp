@@ -409,8 +409,8 @@ private Q_SLOTS:
         m_window.reset();
         m_window = std::make_unique<MainWindow>();
         m_window->openLastProject();
-        QCOMPARE(m_window->database()->filePath(), QFileInfo(m_project).absoluteFilePath());
-        QVERIFY(MainWindow::recentProjects().contains(m_window->database()->filePath()));
+        QCOMPARE(m_window->database()->displayName(), QFileInfo(m_project).absoluteFilePath());
+        QVERIFY(MainWindow::recentProjects().contains(m_window->database()->displayName()));
         QVERIFY(model()->rowCount() > 0);
     }
 
