@@ -6,6 +6,7 @@
 
 #include "common/measuredrun.h"
 #include "media/importer.h"
+#include "store/itemstore.h"
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
 
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <opencv2/imgcodecs.hpp>
@@ -76,12 +76,9 @@ QString makeProject(const QString &dir, const QString &photos)
     auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("bench"), &error);
     if (!db)
         return {};
-    QSqlQuery q(db->db());
     QVector<qint64> ids;
-    if (q.exec(QStringLiteral("SELECT id FROM items ORDER BY id"))) {
-        while (q.next())
-            ids << q.value(0).toLongLong();
-    }
+    for (const Item &item : ItemStore(*db).all())
+        ids << item.id;
     LabelStore labels(*db);
     for (qsizetype i = 0; i < ids.size(); ++i) {
         if (labels.setLabel({ids[i]}, i % 2 ? Label::Nsfw : Label::Safe, QStringLiteral("bench"), QStringLiteral("cli"),

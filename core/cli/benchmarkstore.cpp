@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -109,22 +108,21 @@ QJsonObject benchLargeProject(const QString &dir, int count)
             err() << tx.error() << '\n';
             return {};
         }
-        QSqlQuery insert(db->db());
-        insert.prepare(QStringLiteral("INSERT INTO items (kind, path, content_hash, width, height, file_size, "
-                                      "imported_at) VALUES (0, ?, ?, 640, 480, 12345, 0)"));
-        QSqlQuery label(db->db());
-        label.prepare(QStringLiteral("INSERT INTO label_history (item_id, label, previous, annotator, at_ms, source) "
-                                     "VALUES (?, ?, NULL, 'bench', 0, 'manual')"));
+        // Through the stores, as an import would, in one transaction.
+        ItemStore items(*db);
+        QVector<LabelChange> changes;
         for (int i = 0; i < count; ++i) {
-            insert.bindValue(0, QStringLiteral("images/%1.jpg").arg(i));
-            insert.bindValue(1, QStringLiteral("%1").arg(i, 40, 16, QLatin1Char('0')));
-            insert.exec();
-            if (i % 3 == 0) {
-                label.bindValue(0, insert.lastInsertId());
-                label.bindValue(1, (i / 3) % 3);
-                label.exec();
-            }
+            Item it;
+            it.path = QStringLiteral("images/%1.jpg").arg(i);
+            it.contentHash = QStringLiteral("%1").arg(i, 40, 16, QLatin1Char('0'));
+            it.width = 640;
+            it.height = 480;
+            it.fileSize = 12345;
+            const qint64 id = items.insert(it, nullptr);
+            if (i % 3 == 0)
+                changes.append({id, static_cast<Label>((i / 3) % 3)});
         }
+        LabelStore(*db).apply(changes, QStringLiteral("bench"), QStringLiteral("manual"));
         tx.commit();
     }
     const double buildSeconds = timer.elapsed() / 1000.0;

@@ -296,7 +296,12 @@ ImportSummary Importer::run()
                 item.frameCount = p.video.frameCount;
                 item.durationMs = p.video.durationMs;
             }
-            const qint64 id = items.insert(item, &error);
+            bool addedElsewhere = false;
+            const qint64 id = items.insert(item, &addedElsewhere, &error);
+            if (addedElsewhere) { // another import committed the same content since this batch looked
+                ++delta.duplicates;
+                continue;
+            }
             if (id == 0)
                 break;
             if (item.kind == ItemKind::Video) {

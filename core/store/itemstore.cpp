@@ -204,11 +204,19 @@ QSet<QString> ItemStore::contentHashes() const
 
 qint64 ItemStore::insert(const Item &item, QString *error)
 {
+    return insert(item, nullptr, error);
+}
+
+qint64 ItemStore::insert(const Item &item, bool *duplicate, QString *error)
+{
+    if (duplicate)
+        *duplicate = false;
     QSqlQuery q(m_db.db());
     q.prepare(QStringLiteral(
         "INSERT INTO items (kind, path, parent_id, frame_index, timestamp_ms, content_hash, width, height, fps,"
         " frame_count, duration_ms, file_size, imported_at, label, missing)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0) RETURNING id"));
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)")
+              + (duplicate ? QStringLiteral(" ON CONFLICT DO NOTHING") : QString()) + QStringLiteral(" RETURNING id"));
     q.addBindValue(int(item.kind));
     q.addBindValue(nullIfEmpty(item.path));
     q.addBindValue(item.parentId > 0 ? QVariant(item.parentId) : QVariant(QMetaType::fromType<qint64>()));
@@ -222,9 +230,16 @@ qint64 ItemStore::insert(const Item &item, QString *error)
     q.addBindValue(item.kind == ItemKind::Video ? QVariant(item.durationMs) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(item.kind == ItemKind::Frame ? QVariant(QMetaType::fromType<qint64>()) : QVariant(item.fileSize));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!q.exec() || !q.next()) {
+    if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
+        return 0;
+    }
+    if (!q.next()) {
+        if (duplicate)
+            *duplicate = true; // the unique content index said so: nothing written
+        else if (error)
+            *error = tr("The item was not added.");
         return 0;
     }
     const qint64 id = q.value(0).toLongLong();

@@ -58,6 +58,9 @@ public:
 
     /// Inserts an item (id ignored); returns its id, or 0 with *error.
     qint64 insert(const Item &item, QString *error);
+    /// As insert(), but an image or video whose content another writer added meanwhile (a second import on a server
+    /// project, committed after this one looked) is no error: 0, and *duplicate set.
+    qint64 insert(const Item &item, bool *duplicate, QString *error);
     bool setPath(qint64 id, const QString &storedPath, QString *error = nullptr);
     bool setMissing(qint64 id, bool missing, QString *error = nullptr);
 

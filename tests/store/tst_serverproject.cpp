@@ -416,6 +416,35 @@ private Q_SLOTS:
         QCOMPARE(b[0].path, m_dir.filePath(QStringLiteral("img/0 ü.png")));
     }
 
+    void contentAddedByAnotherWriterIsADuplicate()
+    {
+        // Two imports on a server look at the known hashes, then insert: the one that commits second finds the
+        // unique content index in its way, and that is a duplicate, not a failed import.
+        for (const QString &backend : test::backendNames()) {
+            if (!test::backendSkipReason(backend).isEmpty())
+                continue;
+            const QString location = test::freshProjectLocation(backend, m_dir);
+            auto first = create(location);
+            QString error;
+            auto second = ProjectDatabase::open(location, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"),
+                                                &error);
+            QVERIFY2(first && second, qPrintable(error));
+            Item it;
+            it.path = QStringLiteral("a.png");
+            it.contentHash = QStringLiteral("same");
+            bool duplicate = true;
+            QVERIFY(ItemStore(*first).insert(it, &duplicate, &error) > 0);
+            QVERIFY(!duplicate);
+            it.path = QStringLiteral("copy of a.png");
+            QCOMPARE(ItemStore(*second).insert(it, &duplicate, &error), qint64(0));
+            QVERIFY2(duplicate && error.isEmpty(), qPrintable(backend + QLatin1Char(' ') + error));
+            QCOMPARE(ItemStore(*second).stats().total(), qint64(1));
+            // Without the flag it stays an error.
+            QCOMPARE(ItemStore(*second).insert(it, &error), qint64(0));
+            QVERIFY(!error.isEmpty());
+        }
+    }
+
     void galleryQueriesAnswerAlike()
     {
         NSFW_REQUIRE_BACKEND(QStringLiteral("postgresql"));
