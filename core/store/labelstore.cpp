@@ -30,7 +30,12 @@ int LabelStore::apply(const QVector<LabelChange> &changes, const QString &annota
     if (result.ok())
         return result.changed;
     if (error)
-        *error = result.busy ? tr("The project file is locked by another program; try again.") : result.error;
+        *error = !result.busy ? result.error
+                 : m_db.isServer()
+                     ? tr("Nothing was written: the server %1 cannot be reached, or another writer holds these items; "
+                          "try again.")
+                           .arg(m_db.displayName())
+                     : tr("The project file is locked by another program; try again.");
     return -1;
 }
 

@@ -106,6 +106,12 @@ QString PostgresBackend::checkLocation(const ProjectLocation &, int) const
 void PostgresBackend::setUp(QSqlDatabase &db, const ProjectLocation &location) const
 {
     location.configure(db);
+    // libpq waits for the operating system's TCP timeout (minutes) when the host is away, unless told otherwise.
+    if (!location.options().contains(QStringLiteral("connect_timeout"))) {
+        const QString options = db.connectOptions();
+        db.setConnectOptions(options + (options.isEmpty() ? QString() : QStringLiteral(";"))
+                             + QStringLiteral("connect_timeout=5"));
+    }
 }
 
 Backend::Identity PostgresBackend::identify(QSqlDatabase &db) const

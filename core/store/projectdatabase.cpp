@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 
 namespace nsfw {
 
@@ -244,15 +245,44 @@ bool ProjectDatabase::ensureConnected()
     m_lost = true;
     if (m_transactionDepth > 0)
         return false; // the transaction is gone with the connection; its owner rolls back first
+    // Reaching a server whose host is away can take seconds (connect_timeout): a throwaway connection on a thread
+    // of its own finds out first, so the thread owning this connection (the window's) never waits on the network.
+    // After a failed try the next waits longer, up to 8 s.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now - m_lastReconnectMs < 500)
+    if (!m_probe.valid()) {
+        if (now - m_lastReconnectMs < m_reconnectDelayMs)
+            return false;
+        m_lastReconnectMs = now;
+        m_probe = std::async(std::launch::async, [backend = m_backend.get(), location = m_location] {
+            static std::atomic<int> counter{0};
+            const QString name = QStringLiteral("nsfw-probe-%1").arg(counter.fetch_add(1));
+            bool reachable = false;
+            {
+                QSqlDatabase probe = QSqlDatabase::addDatabase(backend->driverName(), name);
+                backend->setUp(probe, location);
+                reachable = probe.open();
+                probe.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+            return reachable;
+        });
         return false;
+    }
+    if (m_probe.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return false;
+    const bool reachable = m_probe.get();
     m_lastReconnectMs = now;
+    if (!reachable) {
+        m_reconnectDelayMs = std::min(2 * m_reconnectDelayMs, 8000);
+        qCDebug(lcStore) << "the server is still unreachable; next try in" << m_reconnectDelayMs << "ms";
+        return false;
+    }
     m_db.close();
     if (!m_db.open()) {
         qCDebug(lcStore) << "reconnecting failed:" << m_db.lastError().text();
         return false;
     }
+    m_reconnectDelayMs = kFirstReconnectDelayMs;
     m_lost = false;
     QString err;
     if (!configure(&err)) {

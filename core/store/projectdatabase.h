@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <future>
 #include <memory>
 
 #include "backend.h"
@@ -97,7 +98,9 @@ public:
     /// (which is noted, so that the next transaction reconnects).
     bool isBusyError(const QSqlError &error);
 
-    /// A server connection that was lost is reopened (at most twice a second); true when the connection is usable.
+    /// A server connection that was lost is reopened once a connection made on another thread got through (first
+    /// tried after 0.25 s, then less often, up to every 8 s): the calling thread never waits on the network. True when
+    /// the connection is usable.
     bool ensureConnected();
     /// Counts reconnections: whoever keeps state on the connection (a notification subscription) renews it.
     int connectionGeneration() const { return m_generation; }
@@ -123,6 +126,9 @@ private:
     bool m_lastErrorBusy = false;
     bool m_lost = false;
     qint64 m_lastReconnectMs = 0;
+    static constexpr int kFirstReconnectDelayMs = 250;
+    int m_reconnectDelayMs = kFirstReconnectDelayMs;
+    std::future<bool> m_probe; ///< a server that was lost: can it be reached again? (a thread of its own)
     friend class Transaction;
 };
 
