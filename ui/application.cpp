@@ -2,6 +2,7 @@
 
 #include "common/appinfo.h"
 #include "mainwindow.h"
+#include "store/projectlocation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -49,13 +50,15 @@ int runGui(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("project"),
-                                 QApplication::translate("nsfw::ui", "Project file to open."));
+                                 QApplication::translate("nsfw::ui", "Project file or postgresql:// URL to open."));
     parser.process(app);
 
     MainWindow window;
     const QStringList positional = parser.positionalArguments();
+    // A file named on the command line is made when missing; a server database becomes a project only by
+    // `nsfw-workbench init` or File > Open server project, where the user agrees (a mistyped name makes no tables).
     if (!positional.isEmpty())
-        window.openProject(positional.first(), /*create=*/true);
+        window.openProject(positional.first(), /*create=*/!ProjectLocation::isServerUrl(positional.first()));
     else
         window.openLastProject();
     window.show();

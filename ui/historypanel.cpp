@@ -2,10 +2,12 @@
 
 #include "gallerydelegate.h"
 #include "store/labelstore.h"
+#include "store/projectdatabase.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -36,7 +38,11 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_tree(new QTreeWidget(this))
+    , m_retry(new QTimer(this))
 {
+    m_retry->setSingleShot(true);
+    m_retry->setInterval(1000);
+    connect(m_retry, &QTimer::timeout, this, &HistoryPanel::refresh);
     m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long names never widen the panel
     m_tree->setRootIsDecorated(false);
     m_tree->setHeaderLabels({tr("When"), tr("Label"), tr("Was"), tr("Who"), tr("How")});
@@ -58,9 +64,21 @@ void HistoryPanel::showItem(qint64 itemId, const QString &title)
 void HistoryPanel::refresh()
 {
     m_tree->clear();
+    m_retry->stop();
     if (!m_db || m_itemId <= 0)
         return;
     const QVector<HistoryEntry> history = LabelStore(*m_db).history(m_itemId);
+    // A server connection that is away reads nothing: that is not "never labeled". QPSQL's isOpen() is the
+    // connection's state; the panel reads again every second until the connection is back.
+    if (history.isEmpty() && m_db->isServer() && !m_db->db().isOpen()) {
+        auto *row = new QTreeWidgetItem;
+        row->setText(0, tr("Not available: the server cannot be reached"));
+        row->setToolTip(0, row->text(0));
+        m_tree->addTopLevelItem(row);
+        row->setFirstColumnSpanned(true);
+        m_retry->start();
+        return;
+    }
     QList<QTreeWidgetItem *> rows;
     // Newest first: the entry that made the current label is at the top.
     for (auto it = history.crbegin(); it != history.crend(); ++it) {

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QTimer;
 class QTreeWidget;
 
 namespace nsfw {
@@ -30,6 +31,7 @@ private:
     qint64 m_itemId = 0;
     QLabel *m_title;
     QTreeWidget *m_tree;
+    QTimer *m_retry; ///< reads again while a server project's connection is away
 };
 
 } // namespace nsfw::ui

@@ -28,7 +28,15 @@ namespace nsfw::ui {
 
 namespace {
 constexpr int kPrefetchAhead = 3;
+
+/// Notes the label a cell shows (a row whose page could not be read shows none and is left out).
+void noteShownLabel(const QModelIndex &index, QHash<qint64, Label> *shown)
+{
+    const QVariant label = index.data(GalleryModel::LabelRole);
+    if (label.isValid())
+        shown->insert(index.data(GalleryModel::IdRole).toLongLong(), Label(label.toInt()));
 }
+} // namespace
 
 LabelingPage::LabelingPage(QWidget *parent)
     : QWidget(parent)
@@ -89,7 +97,7 @@ LabelingPage::LabelingPage(QWidget *parent)
     connect(m_session, &LabelSession::skipped, this, &LabelingPage::onSkipped);
     connect(m_session, &LabelSession::writeFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Label not saved"),
-                             tr("The label could not be written to the project file:\n%1").arg(message));
+                             tr("The label could not be written to the project:\n%1").arg(message));
     });
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (now == m_gallery->view() || now == m_viewer->timeline())
@@ -355,16 +363,21 @@ void LabelingPage::applyLabel(Label label)
     GalleryModel *model = modelOf(view);
     const QModelIndexList selected = view->selectionModel()->selectedIndexes();
     QVector<qint64> ids;
+    QHash<qint64, Label> shown; // what the cells show: the labels before, should the project not answer
     if (selected.size() > 1) {
-        for (const QModelIndex &i : selected)
+        for (const QModelIndex &i : selected) {
             ids << model->idAt(i.row());
+            noteShownLabel(i, &shown);
+        }
         std::sort(ids.begin(), ids.end());
     } else if (view->currentIndex().isValid()) {
         ids << model->idAt(view->currentIndex().row());
+        noteShownLabel(view->currentIndex(), &shown);
     } else if (m_shown.id > 0) {
         ids << m_shown.id;
+        shown.insert(m_shown.id, m_shown.label);
     }
-    if (ids.isEmpty() || !m_session->label(ids, label))
+    if (ids.isEmpty() || !m_session->label(ids, label, shown))
         return;
     // One item labeled: move on. A selection stays selected, so the annotator sees what was labeled.
     if (ids.size() == 1 && m_autoAdvance)
@@ -377,7 +390,13 @@ void LabelingPage::labelWholeVideo(Label label)
         return;
     QVector<qint64> ids{m_shown.videoId};
     ids += m_viewer->timelineModel()->ids();
-    m_session->label(ids, label);
+    QHash<qint64, Label> shown;
+    if (const int row = m_model->rowOf(m_shown.videoId); row >= 0)
+        noteShownLabel(m_model->index(row), &shown);
+    GalleryModel *frames = m_viewer->timelineModel();
+    for (int row = 0; row < frames->rowCount(); ++row)
+        noteShownLabel(frames->index(row), &shown);
+    m_session->label(ids, label, shown);
 }
 
 void LabelingPage::onLabelsChanged(const QVector<qint64> &ids, const QVector<Label> &labels)

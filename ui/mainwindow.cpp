@@ -34,6 +34,19 @@ namespace nsfw::ui {
 namespace {
 constexpr int kMaxRecent = 8;
 const QString kFileFilter = QStringLiteral("*.nwproj");
+
+/// The project as the title bar names it: the file's name, or database@host:port (never the password).
+QString titleOf(const ProjectLocation &where)
+{
+    if (!where.isServer())
+        return QFileInfo(where.filePath()).fileName();
+    // No host: libpq's default (a local socket, or PGHOST).
+    QString text = where.databaseName() + QLatin1Char('@') +
+                   (where.host().isEmpty() ? MainWindow::tr("local server") : where.host());
+    if (where.port() > 0)
+        text += QLatin1Char(':') + QString::number(where.port());
+    return text;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -151,11 +164,7 @@ bool MainWindow::openProject(const QString &path, bool create)
     Q_EMIT projectOpened(nullptr);
     m_db = std::move(db);
     rememberRecent(m_db->displayName());
-    const ProjectLocation &where = m_db->location();
-    setWindowTitle(tr("%1 - NSFW Workbench")
-                       .arg(where.isServer() ? where.databaseName() + QLatin1Char('@')
-                                                   + (where.host().isEmpty() ? QStringLiteral("localhost") : where.host())
-                                             : QFileInfo(where.filePath()).fileName()));
+    setWindowTitle(tr("%1 - NSFW Workbench").arg(titleOf(m_db->location())));
     m_labeling->setDatabase(m_db.get());
     m_status->recount(m_db.get());
     Q_EMIT projectOpened(m_db.get());
@@ -199,18 +208,35 @@ bool MainWindow::settleProject(bool quitting)
     if (session->hasPending()) {
         session->flush(0);
         if (session->hasPending()) {
+            const bool server = session->waitReason() == LabelSession::WaitReason::ServerAway;
+            const int n = session->pendingCount();
             QMessageBox box(QMessageBox::Question, tr("Labels not saved yet"),
-                            tr("%n label(s) are not saved yet: another program is writing to the project file. "
-                               "They are saved the moment it lets go.",
-                               nullptr, session->pendingCount()),
+                            server ? tr("%n label(s) are not saved yet: the server of %1 cannot be reached. They are "
+                                        "saved the moment it is back.",
+                                        nullptr, n)
+                                         .arg(m_db->displayName())
+                                   : tr("%n label(s) are not saved yet: another program is writing to the project. "
+                                        "They are saved the moment it lets go.",
+                                        nullptr, n),
                             QMessageBox::NoButton, this);
+            box.setInformativeText(quitting ? tr("Closing without them loses them.")
+                                            : tr("Opening the other project without them loses them."));
             QPushButton *wait = box.addButton(tr("Wait for them"), QMessageBox::AcceptRole);
+            // A server may stay away for hours: the user can leave, knowing what is lost.
+            QPushButton *discard = box.addButton(quitting ? tr("Close and lose %n label(s)", nullptr, n)
+                                                          : tr("Open and lose %n label(s)", nullptr, n),
+                                                 QMessageBox::DestructiveRole);
             box.addButton(QMessageBox::Cancel);
             box.setDefaultButton(wait);
             box.exec();
+            if (box.clickedButton() == discard) {
+                session->discardPending();
+                return true;
+            }
             if (box.clickedButton() != wait)
                 return false;
-            if (!waitFor(tr("Waiting for the project file to save the labels…"),
+            if (!waitFor(server ? tr("Waiting for the server to come back and save the labels…")
+                                : tr("Waiting for the project to save the labels…"),
                          [session] { return !session->hasPending(); }))
                 return false;
         }
@@ -358,8 +384,10 @@ void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
     for (const QString &path : recentProjects()) {
-        QAction *a =
-            m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path, false); });
+        // "&" would be taken for a shortcut mark (a URL's "?sslmode=require&connect_timeout=5", a folder name).
+        QString text = QDir::toNativeSeparators(path);
+        text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *a = m_recentMenu->addAction(text, this, [this, path] { openProject(path, false); });
         a->setEnabled(ProjectLocation::isServerUrl(path) || QFileInfo::exists(path));
     }
     if (m_recentMenu->isEmpty())

@@ -24,8 +24,6 @@ StatusPanel::StatusPanel(LabelSession *session, QWidget *parent)
     layout->setSpacing(16);
     layout->addWidget(m_pending);
     layout->addWidget(m_countsLabel);
-    m_pending->setToolTip(tr("Another program (an import, the command line, a second window) is writing to the "
-                             "project file. These labels are shown already and are saved the moment it lets go."));
     m_pending->setStyleSheet(QStringLiteral("color: #e09a1e; font-weight: bold;"));
     m_pending->hide();
     connect(session, &LabelSession::pendingChanged, this, &StatusPanel::onPendingChanged);
@@ -44,6 +42,12 @@ StatusPanel::StatusPanel(LabelSession *session, QWidget *parent)
 void StatusPanel::onPendingChanged(int count)
 {
     m_pending->setText(pendingText());
+    m_pending->setToolTip(
+        m_session->waitReason() == LabelSession::WaitReason::ServerAway
+            ? tr("The connection to the project's server is lost. These labels are shown already and are written the "
+                 "moment it is back.")
+            : tr("Another program (an import, the command line, a second window) is writing to the project. These "
+                 "labels are shown already and are saved the moment it lets go."));
     m_pending->setVisible(count > 0);
     // A recount while labels waited read the file without them: count again now that they are in it.
     if (count == 0 && m_db)
@@ -53,7 +57,11 @@ void StatusPanel::onPendingChanged(int count)
 QString StatusPanel::pendingText() const
 {
     const int n = m_session->pendingCount();
-    return n > 0 ? tr("%n label(s) waiting to be saved", nullptr, n) : QString();
+    if (n == 0)
+        return {};
+    if (m_session->waitReason() == LabelSession::WaitReason::ServerAway)
+        return tr("Server unreachable: %n label(s) waiting; they are written when it is back", nullptr, n);
+    return tr("%n label(s) waiting to be saved", nullptr, n);
 }
 
 void StatusPanel::recount(ProjectDatabase *db)

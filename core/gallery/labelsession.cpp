@@ -27,17 +27,19 @@ LabelSession::~LabelSession()
 {
     blockSignals(true); // whoever listened may be half destroyed by now
     if (m_db && !m_queue.isEmpty() && !flush(kLastChanceWaitMs))
-        qCWarning(lcStore) << pendingCount() << "labels could not be written: the project stayed locked";
+        qCWarning(lcStore) << pendingCount() << "labels could not be written:"
+                           << (m_waitReason == WaitReason::ServerAway ? "the server stayed unreachable"
+                                                                      : "the project stayed locked");
 }
 
 void LabelSession::setDatabase(ProjectDatabase *db)
 {
     if (m_db && !m_queue.isEmpty() && !flush(kLastChanceWaitMs)) {
         const int lost = pendingCount();
+        const QString why = whyNotWritten();
         m_queue.clear();
         rebuildPending();
-        Q_EMIT writeFailed(
-            tr("%n label(s) could not be written: another program kept the project file locked.", nullptr, lost));
+        Q_EMIT writeFailed(tr("%n label(s) could not be written: %1", nullptr, lost).arg(why));
     }
     m_db = db;
     m_undo.clear();
@@ -45,16 +47,20 @@ void LabelSession::setDatabase(ProjectDatabase *db)
     Q_EMIT undoStateChanged(false, false);
 }
 
-bool LabelSession::label(const QVector<qint64> &ids, Label label)
+bool LabelSession::label(const QVector<qint64> &ids, Label label, const QHash<qint64, Label> &shown)
 {
     if (!m_db || ids.isEmpty())
         return false;
+    m_db->ensureConnected(); // a session the server ended is reopened before it is read, when it can be at once
     LabelStore store(*m_db);
     LabelEdit edit;
     for (qint64 id : ids) {
         // A pending label is what the annotator sees: it is what an undo goes back to.
         const auto pending = m_pending.constFind(id);
-        const Label before = pending != m_pending.constEnd() ? *pending : store.current(id);
+        Label before = pending != m_pending.constEnd() ? *pending : store.current(id);
+        // A read on a server connection that is away fails and says "unlabeled"; the window knows better.
+        if (pending == m_pending.constEnd() && shown.contains(id) && serverAway())
+            before = shown.value(id);
         if (before == label)
             continue; // nothing to write, nothing to undo
         edit.ids.append(id);
@@ -133,7 +139,12 @@ LabelSession::Outcome LabelSession::submit(const Write &write)
         settle(write, result, false);
         return m_error.isEmpty() ? Outcome::Written : Outcome::Failed;
     }
-    qCInfo(lcStore) << "project locked by another writer; label queued";
+    // Noted before the queue grows, so that the first pendingChanged already says why (no signal of its own: with
+    // nothing queued yet it would read as "all written").
+    m_waitReason = serverAway() ? WaitReason::ServerAway : WaitReason::Locked;
+    qCInfo(lcStore) << (m_waitReason == WaitReason::ServerAway ? "server unreachable;"
+                                                               : "project locked by another writer;")
+                    << "label queued";
     enqueue(write);
     return Outcome::Queued;
 }
@@ -154,12 +165,20 @@ void LabelSession::enqueue(const Write &write)
 
 LabelWriteResult LabelSession::attempt(const QVector<const Write *> &writes, int waitMs)
 {
+    LabelWriteResult result;
+    m_results.clear();
+    // A lost server connection is reopened first (never waiting on the network: ensureConnected probes on a thread of
+    // its own), so that the short wait set below is the one of the connection that writes (a reopened connection has
+    // the long default); while the server is away, nothing is tried.
+    if (!m_db->ensureConnected()) {
+        result.busy = true;
+        return result;
+    }
     // Wait only briefly for the lock here (the GUI thread), then restore the connection's own timeout.
     const int timeout = m_db->busyTimeout();
     m_db->setBusyTimeout(waitMs);
     QElapsedTimer timer;
     timer.start();
-    LabelWriteResult result;
     if (writes.size() == 1) {
         result = LabelStore(*m_db).write(writes.first()->changes, writes.first()->annotator, writes.first()->source);
         m_results = {result};
@@ -171,9 +190,17 @@ LabelWriteResult LabelSession::attempt(const QVector<const Write *> &writes, int
             result.busy = m_db->lastErrorWasBusy();
             result.error = result.busy ? QString() : tx.error();
         } else {
-            for (const Write *w : writes)
+            bool busy = false;
+            for (const Write *w : writes) {
                 m_results.append(LabelStore(*m_db).write(w->changes, w->annotator, w->source));
-            if (!tx.commit()) {
+                busy = busy || m_results.constLast().busy;
+            }
+            // One write that met a lock (a server's row lock) or lost the connection: none is committed, so they all
+            // stay queued in their order rather than that one failing.
+            if (busy) {
+                result.busy = true;
+                m_results.clear();
+            } else if (!tx.commit()) {
                 result.busy = m_db->lastErrorWasBusy();
                 result.error = result.busy ? QString() : tx.error();
                 m_results.clear();
@@ -194,7 +221,7 @@ void LabelSession::settle(const Write &write, const LabelWriteResult &result, bo
         labels << c.label;
     }
     if (!result.ok()) {
-        m_error = result.busy ? tr("The project file stayed locked by another program.") : result.error;
+        m_error = result.busy ? tr("The label could not be written: %1").arg(whyNotWritten()) : result.error;
         if (queued) // shown already: show what the file has again
             Q_EMIT labelsChanged(ids, write.shownBefore, labels);
         Q_EMIT writeFailed(m_error);
@@ -233,7 +260,9 @@ bool LabelSession::flush(int waitMs)
         for (const Write &w : std::as_const(m_queue))
             writes << &w;
         const LabelWriteResult outer = attempt(writes, waitMs);
-        if (!outer.busy) {
+        if (outer.busy) {
+            setWaitReason(serverAway() ? WaitReason::ServerAway : WaitReason::Locked);
+        } else {
             const QList<Write> done = m_queue;
             const QVector<LabelWriteResult> results = m_results;
             m_queue.clear();
@@ -249,6 +278,52 @@ bool LabelSession::flush(int waitMs)
     return m_queue.isEmpty();
 }
 
+int LabelSession::discardPending()
+{
+    const int count = pendingCount();
+    if (count == 0)
+        return 0;
+    qCWarning(lcStore) << count << "pending labels given up";
+    const QList<Write> dropped = m_queue;
+    m_queue.clear();
+    rebuildPending();
+    // Newest first, so that an item labeled twice goes back to what it had before both.
+    for (auto w = dropped.crbegin(); w != dropped.crend(); ++w) {
+        QVector<qint64> ids;
+        QVector<Label> labels;
+        for (const LabelChange &c : w->changes) {
+            ids << c.itemId;
+            labels << c.label;
+        }
+        Q_EMIT labelsChanged(ids, w->shownBefore, labels);
+    }
+    return count;
+}
+
+void LabelSession::setWaitReason(WaitReason reason)
+{
+    if (reason == m_waitReason)
+        return;
+    m_waitReason = reason;
+    Q_EMIT pendingChanged(pendingCount());
+}
+
+bool LabelSession::serverAway() const
+{
+    // QPSQL's isOpen() is libpq's connection status: a connection the server ended, or that could not be reopened,
+    // is not open. A lock wait on a server leaves it open.
+    return m_db && m_db->isServer() && !m_db->db().isOpen();
+}
+
+QString LabelSession::whyNotWritten() const
+{
+    if (m_waitReason == WaitReason::ServerAway)
+        return tr("the server of %1 could not be reached.").arg(m_db ? m_db->displayName() : QString());
+    if (m_db && m_db->isServer())
+        return tr("another client kept the items locked.");
+    return tr("another program kept the project file locked.");
+}
+
 void LabelSession::rebuildPending()
 {
     m_pending.clear();
@@ -256,10 +331,12 @@ void LabelSession::rebuildPending()
         for (const LabelChange &c : w.changes)
             m_pending.insert(c.itemId, c.label);
     }
-    if (m_queue.isEmpty())
+    if (m_queue.isEmpty()) {
         m_retry->stop();
-    else if (!m_retry->isActive())
+        m_waitReason = WaitReason::None;
+    } else if (!m_retry->isActive()) {
         m_retry->start();
+    }
     Q_EMIT pendingChanged(pendingCount());
 }
 

@@ -28,9 +28,11 @@ struct LabelEdit {
 ///
 /// A label is committed before the call returns whenever the project lets it: the write waits at most
 /// kWriteWaitMs for another writer's lock (a CLI import, a second window), so the GUI thread never freezes.
-/// When the lock stays taken, the label is kept as *pending*: shown at once (labelsChanged), retried every
-/// kRetryMs in the order given, and committed the moment the lock is free. Nothing is dropped silently: a
-/// write that fails for another reason is reported (writeFailed) and its cells go back.
+/// When the lock stays taken, or the connection to a server project is lost, the label is kept as *pending*:
+/// shown at once (labelsChanged), retried every kRetryMs in the order given, and committed the moment the lock
+/// is free or the server is back (waitReason() says which it waits for). Nothing is dropped silently: a write that
+/// fails for another reason is reported (writeFailed) and its cells go back; pending labels are given up only
+/// when asked to (discardPending).
 ///
 /// An undo is not an erasure: it writes the previous labels back as new history entries with source
 /// "undo" (and a redo with source "redo"), so the history shows everything that happened. It never
@@ -55,8 +57,17 @@ public:
     void setAnnotator(const QString &name) { m_annotator = name; }
     QString annotator() const { return m_annotator; }
 
-    /// Labels the items: true when written or queued, false with lastError() when it could not be.
-    bool label(const QVector<qint64> &ids, Label label);
+    /// Why labels are pending.
+    enum class WaitReason {
+        None,      ///< nothing pending
+        Locked,    ///< another writer holds the lock (a project file's, or a server row's)
+        ServerAway ///< the connection to the server project is lost (ProjectDatabase::ensureConnected reopens it)
+    };
+
+    /// Labels the items: true when written or queued, false with lastError() when it could not be. shown, when
+    /// given, is what the window shows for the items: the label they had, for undo and the counts, when the
+    /// project cannot be read (a server that is away).
+    bool label(const QVector<qint64> &ids, Label label, const QHash<qint64, Label> &shown = {});
     bool canUndo() const { return !m_undo.isEmpty(); }
     bool canRedo() const { return !m_redo.isEmpty(); }
     /// Undoes the latest edit; the edit (as it was) is returned in *undone.
@@ -69,8 +80,12 @@ public:
     bool hasPending() const { return !m_queue.isEmpty(); }
     /// The label each pending item will get.
     const QHash<qint64, Label> &pendingLabels() const { return m_pending; }
+    WaitReason waitReason() const { return m_waitReason; }
     /// Tries to write the pending labels now, waiting up to waitMs for the lock; true when none is left.
     bool flush(int waitMs = 0);
+    /// Gives up the pending labels (the user chose to close without them): their cells go back to what the
+    /// project has; returns how many there were.
+    int discardPending();
 
     /// Labels given (by label(), not undo/redo) since the session started.
     int sessionLabels() const { return m_sessionLabels; }
@@ -86,7 +101,7 @@ Q_SIGNALS:
                        const QVector<nsfw::Label> &previous);
     void undoStateChanged(bool canUndo, bool canRedo);
     void writeFailed(const QString &message);
-    /// The number of pending item labels changed (0: everything given is committed).
+    /// The number of pending item labels, or why they wait, changed (0: everything given is committed).
     void pendingChanged(int count);
     /// An undo or redo left these items alone: another writer labeled them after the edit; current holds
     /// the labels they have.
@@ -110,6 +125,12 @@ private:
     /// Tells the window what a write did (queued: it was shown already).
     void settle(const Write &write, const LabelWriteResult &result, bool queued);
     void rebuildPending();
+    /// Notes why the queue could not be written just now.
+    void setWaitReason(WaitReason reason);
+    /// Whether the project is a server one whose connection is lost (a failed statement closes it).
+    bool serverAway() const;
+    /// "the project file" or "the server": the end of the messages that say what kept labels from being written.
+    QString whyNotWritten() const;
 
     ProjectDatabase *m_db = nullptr;
     QString m_annotator;
@@ -118,6 +139,7 @@ private:
     QList<Write> m_queue;
     QVector<LabelWriteResult> m_results;
     QHash<qint64, Label> m_pending;
+    WaitReason m_waitReason = WaitReason::None;
     QTimer *m_retry;
     QString m_error;
     int m_sessionLabels = 0;

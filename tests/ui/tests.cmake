@@ -31,3 +31,13 @@ target_link_libraries(nsfw-workbench-bench-training PRIVATE core ui Qt6::Test te
 add_executable(nsfw-workbench-screenshot-training ui/screenshottraining.cpp)
 target_compile_options(nsfw-workbench-screenshot-training PRIVATE ${NSFW_WARNINGS})
 target_link_libraries(nsfw-workbench-screenshot-training PRIVATE core ui Qt6::Test testsupport)
+
+# Server projects (PostgreSQL, NSFW_TEST_PG): two windows on one project see each other's labels; labels wait while the
+# server is away. The restart case needs NSFW_TEST_PG_DIR (packaging/test.sh sets both).
+nsfw_add_test(tst_serverwindows SOURCES ui/tst_serverwindows.cpp ui/modaldialogs.h LIBS ui LABELS "ui;server")
+target_compile_definitions(tst_serverwindows PRIVATE NSFW_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+# Its restart case ends every session on the shared test server: nothing else runs meanwhile.
+set_tests_properties(tst_serverwindows PROPERTIES RUN_SERIAL TRUE)
+# Opening a server project from the window: the media folder question, File > Open server project, recent projects.
+nsfw_add_test(tst_serverprojectdialogs SOURCES ui/tst_serverprojectdialogs.cpp ui/modaldialogs.h LIBS ui
+              LABELS "ui;server")
