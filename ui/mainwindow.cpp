@@ -274,6 +274,9 @@ void MainWindow::openLastProject()
         + QStringLiteral("/nsfw-workbench");
     QDir().mkpath(dir);
     openProject(dir + QStringLiteral("/default.nwproj"), true);
+    // A server that was away at start-up stays the last project: the next start tries it again.
+    if (ProjectLocation::isServerUrl(last))
+        QSettings().setValue(QStringLiteral("project/last"), last);
 }
 
 void MainWindow::newProject()
@@ -320,9 +323,10 @@ void MainWindow::chooseServerProject()
     }
     settings.setValue(QStringLiteral("project/lastServer"), location.text());
     // An empty database becomes a project only when the user says so (a mistyped name must not create tables).
+    auto refusal = ProjectDatabase::Refusal::None;
     if (auto probe = ProjectDatabase::open(location, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("probe"),
-                                           &error);
-        !probe && error.contains(QStringLiteral("init"))) {
+                                           &error, &refusal);
+        !probe && refusal == ProjectDatabase::Refusal::EmptyDatabase) {
         if (QMessageBox::question(this, tr("New server project"),
                                   tr("The database %1 is empty. Make it a new NSFW Workbench project?")
                                       .arg(location.text()))

@@ -244,7 +244,7 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
         if (r->missing)
             tip += QLatin1Char('\n') + tr("File missing");
         if (isPending)
-            tip += QLatin1Char('\n') + tr("Label not saved yet: another program is writing to the project");
+            tip += QLatin1Char('\n') + tr("Label not saved yet: it is written as soon as the project takes it (the status bar says why it waits)");
         return tip;
     }
     case KindRole:

@@ -49,11 +49,15 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const QString &location, 
 }
 
 std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const ProjectLocation &location, OpenMode mode,
-                                                       const QString &role, QString *error)
+                                                       const QString &role, QString *error, Refusal *refusal)
 {
-    auto fail = [error](const QString &message) {
+    if (refusal)
+        *refusal = Refusal::None;
+    auto fail = [error, refusal](const QString &message, Refusal why = Refusal::Other) {
         if (error)
             *error = message;
+        if (refusal)
+            *refusal = why;
         return std::unique_ptr<ProjectDatabase>();
     };
 
@@ -88,7 +92,8 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const ProjectLocation &lo
     if (location.isServer() && empty && mode == OpenMode::OpenExisting)
         return fail(tr("The database %1 is empty, not an NSFW Workbench project yet: run `nsfw-workbench init %1` "
                        "first.")
-                        .arg(name));
+                        .arg(name),
+                    Refusal::EmptyDatabase);
     if (location.isServer() && ours && mode == OpenMode::CreateNew)
         return fail(tr("%1 is already an NSFW Workbench project; open it instead.").arg(name));
     if (id.version > latestSchemaVersion())

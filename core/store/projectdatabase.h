@@ -38,8 +38,10 @@ public:
     /// message in *error when refused.
     static std::unique_ptr<ProjectDatabase> open(const QString &location, OpenMode mode, const QString &role,
                                                  QString *error);
+    /// Why open() refused, where a caller acts on it (the window offers to make an empty database a project).
+    enum class Refusal { None, EmptyDatabase, Other };
     static std::unique_ptr<ProjectDatabase> open(const ProjectLocation &location, OpenMode mode, const QString &role,
-                                                 QString *error);
+                                                 QString *error, Refusal *refusal = nullptr);
     ~ProjectDatabase();
     ProjectDatabase(const ProjectDatabase &) = delete;
     ProjectDatabase &operator=(const ProjectDatabase &) = delete;
