@@ -39,7 +39,8 @@ const QList<Entry> &entries()
          evaluateCommand},
         {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
          exportModelCommand},
-        {"benchmark", QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory)."),
+        {"benchmark",
+         QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load)."),
          benchmarkCommand},
     };
     return kEntries;
@@ -174,7 +175,12 @@ int benchmarkCommand(const QStringList &arguments)
         return benchmarkTrain(rest);
     if (suite == QLatin1String("memory"))
         return benchmarkMemory(rest);
-    err() << QCoreApplication::translate("nsfw::cli", "Unknown benchmark suite: %1 (inference, store, train, memory)")
+    if (suite == QLatin1String("load"))
+        return benchmarkLoad(rest);
+    if (suite == QLatin1String("load-worker"))
+        return benchmarkLoadWorker(rest);
+    err() << QCoreApplication::translate("nsfw::cli",
+                                         "Unknown benchmark suite: %1 (inference, store, train, memory, load)")
                  .arg(suite)
           << '\n';
     return 2;

@@ -11,5 +11,8 @@ target_sources(core PRIVATE
   cli/traincommands.cpp
   cli/benchmarktrain.cpp
   cli/benchmarkmemory.cpp
+  cli/benchmarkload.h cli/benchmarkload.cpp cli/benchmarkloadcheck.cpp
   cli/pythonbench.h cli/pythonbench.cpp
 )
+# benchmark load restarts the test server with the source tree's packaging/pgtest.sh (or --pgtest).
+set_source_files_properties(cli/benchmarkload.cpp PROPERTIES COMPILE_DEFINITIONS NSFW_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

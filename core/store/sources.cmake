@@ -8,4 +8,6 @@ target_sources(core PRIVATE
   store/runstore.h store/runstore.cpp
   store/runlock.h store/runlock.cpp
   store/projectwatcher.h store/projectwatcher.cpp
+  store/serveradmin.h store/serveradmin.cpp
+  store/historyaudit.h store/historyaudit.cpp
 )
