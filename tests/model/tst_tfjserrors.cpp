@@ -1,6 +1,7 @@
 // Every class of defect in a model folder comes back as a message naming the file, the layer and the field.
 #include "model/classifier.h"
 #include "model/tfjsmodel.h"
+#include "testsupport.h"
 #include "tfjsbuilder.h"
 
 #include <QDir>
@@ -572,8 +573,11 @@ private Q_SLOTS:
         if (!field.isEmpty())
             QVERIFY2(error.contains(QStringLiteral("field '%1'").arg(field)), qPrintable(error));
         QVERIFY2(error.contains(message), qPrintable(error));
-        // Refused before reading or computing anything large.
-        QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+        // Refused before reading or computing anything large. Timed in the release build only: a sanitizer's
+        // allocator maps and fills every large block (the dry run's 200 MB activations take ~0.5 s each under
+        // AddressSanitizer, 25 times release), so its time says nothing about the loader.
+        if (nsfw::test::timeFactor() == 1)
+            QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
     }
 
     // What the checks must still let through: a shard linked inside the folder, a model folder reached by a link.

@@ -15,7 +15,8 @@
 namespace nsfw::test {
 
 /// How many times slower than a release build this build runs (NSFW_TEST_TIME_FACTOR, set by packaging/test.sh for
-/// the sanitized builds; 1 otherwise), for tests that act at chosen moments, never for timing assertions.
+/// the sanitized builds; 1 otherwise), for tests that act at chosen moments, never to stretch a timing assertion:
+/// those hold in the release build and are left out where this is above 1.
 int timeFactor();
 
 /// The value at fraction p (0..1, nearest rank) of values; 0 for none.
