@@ -13,6 +13,7 @@
 #include "runhistorypanel.h"
 #include "store/itemquery.h"
 #include "store/projectdatabase.h"
+#include "train/runreview.h"
 #include "train/trainingsession.h"
 #include "trainsettingspanel.h"
 
@@ -141,7 +142,7 @@ void TrainingPage::setDatabase(ProjectDatabase *db)
     }
     m_db = db;
     m_reviewRun = 0;
-    m_reviewItems.clear();
+    m_review.reset();
     m_relabelled.clear();
     updateRelabelled();
     m_history->setDatabase(db);
@@ -208,7 +209,7 @@ void TrainingPage::onStarted(qint64 runId)
 {
     m_liveRun = runId;
     m_reviewRun = 0; // the live run is shown; nothing under review is saved meanwhile
-    m_reviewItems.clear();
+    m_review.reset();
     m_relabelled.clear();
     updateRelabelled();
     m_title->setMessage(tr("Run %1 in progress").arg(runId));
@@ -282,15 +283,8 @@ void TrainingPage::onFinished(const TrainResult &result)
 
 PrCurve TrainingPage::validationCurve(qint64 runId) const
 {
-    QVector<float> scores;
-    QVector<int> labels;
-    for (const RunItem &i : RunStore(*m_db).items(runId)) {
-        if (i.split == 1 && qIsFinite(i.score)) {
-            scores << i.score;
-            labels << i.label;
-        }
-    }
-    return PrCurve::compute(scores, labels);
+    const std::optional<RunReview> review = RunReview::load(*m_db, runId);
+    return review ? review->curve() : PrCurve();
 }
 
 bool TrainingPage::openRun(qint64 runId, bool keepLoss)
@@ -329,8 +323,10 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     }
     // The best epoch's curve exactly, from the stored per-item scores: what the matrix and the cells use.
     m_reviewRun = runId;
-    m_reviewItems = runs.items(runId);
-    const PrCurve best = validationCurve(runId);
+    m_review = RunReview::load(*m_db, runId);
+    if (!m_review)
+        return false;
+    const PrCurve &best = m_review->curve();
     const QString bestName = TrainSettings::fromJson(run->settings).mode == TrainSettings::Mode::Pretrained
                                  ? tr("pretrained model")
                                  : tr("best: epoch %1").arg(run->bestEpoch);
@@ -344,17 +340,26 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     m_roc->setThreshold(threshold);
     m_confusion->setRetrainEnabled(run->status != QLatin1String("running"));
     m_uncertain->setEnabled(true);
-    m_title->setMessage(tr("%1 — %2 validation items (%3 NSFW, %4 safe)")
-                            .arg(RunHistoryPanel::describe(*run))
-                            .arg(best.positives + best.negatives)
-                            .arg(best.positives)
-                            .arg(best.negatives));
+    const QString judged = m_review->isCrossValidated()
+                               ? tr("%1 — every labeled item judged out-of-sample by %2 folds: %3 items (%4 NSFW, "
+                                    "%5 safe)")
+                                     .arg(RunHistoryPanel::describe(*run))
+                                     .arg(m_review->folds())
+                                     .arg(best.positives + best.negatives)
+                                     .arg(best.positives)
+                                     .arg(best.negatives)
+                               : tr("%1 — %2 validation items (%3 NSFW, %4 safe)")
+                                     .arg(RunHistoryPanel::describe(*run))
+                                     .arg(best.positives + best.negatives)
+                                     .arg(best.positives)
+                                     .arg(best.negatives);
+    m_title->setMessage(judged);
     m_history->setShownRun(runId);
     // Items relabelled since this run are marked in the gallery and counted for "Retrain".
     m_relabelled.clear();
     QVector<qint64> ids;
-    ids.reserve(m_reviewItems.size());
-    for (const RunItem &i : m_reviewItems)
+    ids.reserve(m_review->items().size());
+    for (const RunItem &i : m_review->items())
         ids << i.itemId;
     onLabelsChanged(ids);
     return true;
@@ -418,29 +423,18 @@ bool TrainingPage::saveThreshold(int waitMs)
 QVector<qint64> TrainingPage::reviewCell(ConfusionPanel::Cell cell)
 {
     QVector<qint64> ids;
-    if (!m_db || m_reviewRun <= 0)
+    if (!m_db || m_reviewRun <= 0 || !m_review)
         return ids;
     saveThreshold();
     const double t = m_confusion->threshold();
-    QVector<RunItem> chosen;
-    for (const RunItem &i : m_reviewItems) {
-        if (i.split != 1 || !qIsFinite(i.score))
-            continue;
-        const bool predicted = i.score >= t;
-        const bool positive = i.label == 1;
-        const ConfusionPanel::Cell c =
-            positive ? (predicted ? ConfusionPanel::Cell::TruePositive : ConfusionPanel::Cell::FalseNegative)
-                     : (predicted ? ConfusionPanel::Cell::FalsePositive : ConfusionPanel::Cell::TrueNegative);
-        if (c == cell)
-            chosen << i;
+    RunReview::Cell which = RunReview::Cell::TruePositive;
+    switch (cell) {
+    case ConfusionPanel::Cell::TruePositive: which = RunReview::Cell::TruePositive; break;
+    case ConfusionPanel::Cell::FalsePositive: which = RunReview::Cell::FalsePositive; break;
+    case ConfusionPanel::Cell::TrueNegative: which = RunReview::Cell::TrueNegative; break;
+    case ConfusionPanel::Cell::FalseNegative: which = RunReview::Cell::FalseNegative; break;
     }
-    // The most wrong first: a false positive by its score, a false negative by its lack of one; in the
-    // correct cells, those nearest to being wrong first.
-    const bool highFirst = cell == ConfusionPanel::Cell::FalsePositive || cell == ConfusionPanel::Cell::TrueNegative;
-    std::stable_sort(chosen.begin(), chosen.end(), [highFirst](const RunItem &a, const RunItem &b) {
-        return highFirst ? a.score > b.score : a.score < b.score;
-    });
-    for (const RunItem &i : chosen)
+    for (const RunItem &i : m_review->cell(which, t))
         ids << i.itemId;
     QString what;
     switch (cell) {
@@ -472,24 +466,21 @@ void TrainingPage::onLabelsChanged(const QVector<qint64> &ids)
 {
     if (!m_db || m_reviewRun <= 0 || ids.isEmpty())
         return;
-    QHash<qint64, int> used; // item -> label the run used
-    for (const RunItem &i : m_reviewItems)
-        used.insert(i.itemId, i.label);
+    if (!m_review)
+        return;
     QVector<qint64> mine;
     for (qint64 id : ids) {
-        if (used.contains(id))
+        if (m_review->usedLabel(id) >= 0)
             mine << id;
     }
     if (mine.isEmpty())
         return;
-    for (const ItemRow &r : ItemQuery(*m_db).rows(mine)) {
-        // A frame without a label of its own was trained on its video's label: not a change.
-        const bool inherited = r.label == Label::None && r.kind == ItemKind::Frame;
-        const Label was = used.value(r.id) == 1 ? Label::Nsfw : Label::Safe;
-        if (!inherited && r.label != was)
-            m_relabelled.insert(r.id);
+    const QSet<qint64> changed = m_review->relabelled(*m_db, mine);
+    for (qint64 id : mine) {
+        if (changed.contains(id))
+            m_relabelled.insert(id);
         else
-            m_relabelled.remove(r.id);
+            m_relabelled.remove(id);
     }
     updateRelabelled();
 }

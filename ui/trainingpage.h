@@ -2,6 +2,7 @@
 
 #include "confusionpanel.h"
 #include "store/runstore.h"
+#include "train/runreview.h"
 #include "train/trainsettings.h"
 
 #include <QSet>
@@ -32,7 +33,7 @@ class TrainSettingsPanel;
 /// Training runs on TrainingSession's worker thread; this page only appends the numbers it reports to the
 /// plots (which redraw at most ten times a second), so the window stays responsive and labeling goes on.
 /// The run under review is the one just finished or the one opened from the history: its curve and counts
-/// come from its stored validation scores, so a confusion cell opens exactly the items it counts.
+/// come from its stored out-of-sample scores (RunReview), so a confusion cell opens exactly the items it counts.
 class TrainingPage : public QWidget
 {
     Q_OBJECT
@@ -53,7 +54,8 @@ public:
     bool compareRuns(qint64 runId, qint64 otherRunId);
     /// Sets the threshold of the run under review (as picking it on the curve does) and saves it.
     void setThreshold(double threshold);
-    /// Opens a confusion cell's validation items in the Label tab, the most wrong first.
+    /// Opens a confusion cell's judged items in the Label tab, the most wrong first (every labeled item of a
+    /// cross-validated run, the validation split of a one-split run).
     QVector<qint64> reviewCell(ConfusionPanel::Cell cell);
     /// Starts a new run with the reviewed run's settings on the labels as they are now.
     bool retrain();
@@ -118,7 +120,7 @@ private:
     static constexpr int kThresholdWaitMs = 4;
     UnsavedThreshold m_unsaved;     ///< picked, not yet in the file
     bool m_livePicked = false;      ///< a threshold was picked while the live run trained: saved with it at its end
-    QVector<RunItem> m_reviewItems; ///< the reviewed run's items (split, label it used, score)
+    std::optional<RunReview> m_review; ///< the reviewed run's items (split, label it used, score) and review logic
     QSet<qint64> m_relabelled;
 };
 

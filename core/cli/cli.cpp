@@ -37,6 +37,10 @@ const QList<Entry> &entries()
         {"train", QT_TRANSLATE_NOOP("nsfw::cli", "Fine-tune the model on the project's labels."), trainCommand},
         {"evaluate", QT_TRANSLATE_NOOP("nsfw::cli", "Metrics of a run: AP, ROC AUC, confusion matrix."),
          evaluateCommand},
+        {"audit",
+         QT_TRANSLATE_NOOP("nsfw::cli", "Find labels that are probably wrong (confident learning over a cross-validated "
+                                        "run)."),
+         auditCommand},
         {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
          exportModelCommand},
         {"benchmark",

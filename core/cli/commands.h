@@ -17,6 +17,7 @@ int copyProjectCommand(const QStringList &arguments);
 int predictCommand(const QStringList &arguments);
 int trainCommand(const QStringList &arguments);
 int evaluateCommand(const QStringList &arguments);
+int auditCommand(const QStringList &arguments);
 int exportModelCommand(const QStringList &arguments);
 
 /// The model folder of a project's run (runText empty: the latest finished run); "" and *error when none.

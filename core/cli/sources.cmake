@@ -9,6 +9,7 @@ target_sources(core PRIVATE
   cli/labelcommands.cpp
   cli/benchmarkstore.cpp
   cli/traincommands.cpp
+  cli/auditcommand.cpp
   cli/benchmarktrain.cpp
   cli/benchmarkmemory.cpp
   cli/benchmarkload.h cli/benchmarkload.cpp cli/benchmarkloadcheck.cpp

@@ -8,6 +8,7 @@
 #include "store/runstore.h"
 #include "train/metrics.h"
 #include "train/modelexport.h"
+#include "train/runreview.h"
 #include "train/trainer.h"
 
 #include <QCommandLineParser>
@@ -72,6 +73,17 @@ void printUnreadable(const QVector<UnreadableItem> &items)
         err() << "  " << i.path << ": " << i.reason << '\n';
 }
 
+/// "0.812-0.874", or "n/a" when the bootstrap could not place it.
+QString intervalText(const Interval &i, int decimals = 3)
+{
+    return i.isValid() ? QStringLiteral("%1-%2").arg(fmt(i.low, decimals), fmt(i.high, decimals)) : QStringLiteral("n/a");
+}
+
+QJsonValue intervalJson(const Interval &i)
+{
+    return i.isValid() ? QJsonValue(QJsonArray{i.low, i.high}) : QJsonValue();
+}
+
 qint64 resolveRun(RunStore &runs, const QString &runText, QString *error)
 {
     if (runText.isEmpty()) {
@@ -133,6 +145,12 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption valFraction(QStringLiteral("val-fraction"),
                                          tr("Share of labeled items kept for validation (default 0.2)."),
                                          QStringLiteral("F"), QString::number(d.validationFraction));
+    const QCommandLineOption folds(
+        QStringLiteral("folds"),
+        tr("Cross-validate on K grouped, stratified folds so every labeled item is judged out-of-sample; the run's "
+           "model is then trained on all labels for the epochs the folds chose. 1: one validation split "
+           "(--val-fraction). Default: 5 in head mode, 1 in partial and full."),
+        QStringLiteral("K"));
     const QCommandLineOption seed(QStringLiteral("seed"), tr("Seed of the split and the shuffling (default 1)."),
                                   QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption optimizer(QStringLiteral("optimizer"), tr("adamw (default) or sgd."),
@@ -150,8 +168,8 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption model(QStringLiteral("model"), tr("Pretrained model folder (default: mobilenet_v2)."),
                                    QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), tr("One JSON object per epoch, and a final one."));
-    parser.addOptions({mode, blocks, epochs, lr, batch, valFraction, seed, optimizer, weightDecay, patience, threshold,
-                       noAugment, trainBn, noScore, model, json});
+    parser.addOptions({mode, blocks, epochs, lr, batch, valFraction, folds, seed, optimizer, weightDecay, patience,
+                       threshold, noAugment, trainBn, noScore, model, json});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -169,6 +187,14 @@ int trainCommand(const QStringList &arguments)
     s.learningRate = parser.isSet(lr) ? parser.value(lr).toDouble() : 0;
     s.batchSize = parser.value(batch).toInt();
     s.validationFraction = parser.value(valFraction).toDouble();
+    if (parser.isSet(folds)) {
+        bool ok = false;
+        s.folds = parser.value(folds).toInt(&ok);
+        if (!ok || s.folds < 1) {
+            err() << tr("--folds takes a number of folds from 1 to 20, not %1").arg(parser.value(folds)) << '\n';
+            return 2;
+        }
+    }
     s.seed = parser.value(seed).toULongLong();
     s.optimizer = parser.value(optimizer).toLower();
     s.weightDecay = parser.value(weightDecay).toDouble();
@@ -187,7 +213,13 @@ int trainCommand(const QStringList &arguments)
     Trainer trainer(parser.positionalArguments().first(), s);
     QObject::connect(&trainer, &Trainer::started, [&](qint64 id) {
         if (!asJson)
-            err() << tr("Run %1 (%2 mode)").arg(id).arg(TrainSettings::modeName(s.mode)) << '\n';
+            err() << tr("Run %1 (%2 mode%3)")
+                         .arg(id)
+                         .arg(TrainSettings::modeName(s.mode))
+                         .arg(s.mode != TrainSettings::Mode::Pretrained && s.effectiveFolds() > 1
+                                  ? tr(", %1-fold cross-validation").arg(s.effectiveFolds())
+                                  : QString())
+                  << '\n';
     });
     const bool tty = errIsTerminal();
     QObject::connect(&trainer, &Trainer::progress, [&](const TrainProgress &p) {
@@ -232,6 +264,7 @@ int trainCommand(const QStringList &arguments)
                                            {QStringLiteral("best"), compact(r.best)},
                                            {QStringLiteral("trainItems"), r.trainItems},
                                            {QStringLiteral("validationItems"), r.validationItems},
+                                           {QStringLiteral("folds"), r.folds},
                                            {QStringLiteral("scoredItems"), r.scoredItems},
                                            {QStringLiteral("unreadable"), unreadableJson(r.unreadable)},
                                            {QStringLiteral("seconds"), r.seconds}})
@@ -240,15 +273,18 @@ int trainCommand(const QStringList &arguments)
     } else if (r.status == QLatin1String("failed")) {
         err() << tr("Training failed: %1").arg(r.error) << '\n';
     } else {
-        out() << tr("Run %1 %2 in %3 s: best epoch %4 with AP %5 (epoch 0: the pretrained model). %6 items trained "
-                    "on, %7 validated, %8 scored.")
+        const MetricIntervals &ci = r.best.intervals;
+        out() << tr("Run %1 %2 in %3 s: best epoch %4 with AP %5 (95 % interval %6) (epoch 0: the pretrained "
+                    "model). %7 items trained on, %8 judged out-of-sample%9, %10 scored.")
                      .arg(r.runId)
                      .arg(r.status)
                      .arg(r.seconds, 0, 'f', 1)
                      .arg(r.bestEpoch)
                      .arg(fmt(r.best.averagePrecision))
+                     .arg(intervalText(ci.averagePrecision))
                      .arg(r.trainItems)
                      .arg(r.validationItems)
+                     .arg(r.folds > 1 ? tr(" by %1 folds").arg(r.folds) : QString())
                      .arg(r.scoredItems)
               << '\n';
     }
@@ -260,17 +296,24 @@ int trainCommand(const QStringList &arguments)
 int evaluateCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Validation metrics of a run's best epoch: AP, ROC AUC, and precision, "
-                                        "recall, F1 and the confusion matrix at a threshold."));
+    parser.setApplicationDescription(
+        tr("Out-of-sample metrics of a run's best epoch (its validation split, or every labeled item of a "
+           "cross-validated run): AP, ROC AUC, and precision, recall, F1 and the confusion matrix at a threshold, "
+           "with 95 % bootstrap intervals over items grouped as the split grouped them (a video's frames together)."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a file or a postgresql:// URL."));
     const QCommandLineOption run(QStringLiteral("run"), tr("The run (default: the latest finished one)."),
                                  QStringLiteral("N"));
     const QCommandLineOption threshold(QStringLiteral("threshold"), tr("Decision threshold (default: the run's)."),
                                        QStringLiteral("T"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
-    const QCommandLineOption scores(QStringLiteral("scores"), tr("Write path,label,score,split per item to FILE."),
-                                    QStringLiteral("FILE.csv"));
-    parser.addOptions({run, threshold, json, scores});
+    const QCommandLineOption scores(QStringLiteral("scores"),
+                                    tr("Write path,label,score,split,fold per item to FILE."), QStringLiteral("FILE.csv"));
+    const QCommandLineOption resamples(QStringLiteral("resamples"),
+                                       tr("Bootstrap resamples for the 95 % intervals (default 1000)."),
+                                       QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Seed of the bootstrap (default 1)."), QStringLiteral("S"),
+                                  QStringLiteral("1"));
+    parser.addOptions({run, threshold, json, scores, resamples, seed});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -288,20 +331,18 @@ int evaluateCommand(const QStringList &arguments)
         err() << error << '\n';
         return 1;
     }
-    const RunRecord record = *runs.run(id);
-    const double t = parser.isSet(threshold) ? parser.value(threshold).toDouble() : record.threshold;
-    const QVector<RunItem> items = runs.items(id);
-    QVector<float> valScores;
-    QVector<int> valLabels;
-    for (const RunItem &i : items) {
-        if (i.split == 1 && !std::isnan(i.score)) {
-            valScores << i.score;
-            valLabels << i.label;
-        }
+    const std::optional<RunReview> review = RunReview::load(*db, id, &error);
+    if (!review) {
+        err() << error << '\n';
+        return 1;
     }
-    const PrCurve curve = PrCurve::compute(valScores, valLabels);
+    const RunRecord &record = review->run();
+    const double t = parser.isSet(threshold) ? parser.value(threshold).toDouble() : record.threshold;
+    const QVector<RunItem> &items = review->items();
+    const PrCurve &curve = review->curve();
     const ConfusionMatrix m = curve.confusionAt(t);
-
+    const MetricIntervals ci = review->intervals(t, parser.value(resamples).toInt(), parser.value(seed).toULongLong());
+    const qsizetype judged = review->judged().size();
     if (parser.isSet(scores)) {
         QHash<qint64, float> all;
         for (const ItemScore &s : runs.itemScores(id))
@@ -312,7 +353,7 @@ int evaluateCommand(const QStringList &arguments)
             err() << tr("Cannot write %1: %2").arg(parser.value(scores), file.errorString()) << '\n';
             return 1;
         }
-        file.write("path,label,score,split\n");
+        file.write("path,label,score,split,fold\n");
         for (const RunItem &i : items) {
             const auto item = itemStore.item(i.itemId);
             if (!item)
@@ -329,7 +370,8 @@ int evaluateCommand(const QStringList &arguments)
                                         std::isnan(score) ? QString()
                                                           : QString::number(double(score), 'g',
                                                                             QLocale::FloatingPointShortest),
-                                        i.split ? QStringLiteral("validation") : QStringLiteral("train")};
+                                        i.split ? QStringLiteral("validation") : QStringLiteral("train"),
+                                        i.fold >= 0 ? QString::number(i.fold + 1) : QString()};
             file.write(csv::line(fields).toUtf8() + '\n');
         }
         if (!file.commit()) {
@@ -343,7 +385,8 @@ int evaluateCommand(const QStringList &arguments)
         out() << QJsonDocument(QJsonObject{{QStringLiteral("run"), id},
                                            {QStringLiteral("status"), record.status},
                                            {QStringLiteral("bestEpoch"), record.bestEpoch},
-                                           {QStringLiteral("validationItems"), valScores.size()},
+                                           {QStringLiteral("validationItems"), judged},
+                                           {QStringLiteral("folds"), review->folds()},
                                            {QStringLiteral("ap"), num(curve.averagePrecision)},
                                            {QStringLiteral("auc"), num(curve.rocAuc)},
                                            {QStringLiteral("threshold"), t},
@@ -352,26 +395,50 @@ int evaluateCommand(const QStringList &arguments)
                                            {QStringLiteral("f1"), m.f1()},
                                            {QStringLiteral("accuracy"), m.accuracy()},
                                            {QStringLiteral("confusion"), m.toJson()},
+                                           {QStringLiteral("intervals"),
+                                            QJsonObject{{QStringLiteral("level"), ci.level},
+                                                        {QStringLiteral("resamples"), ci.resamples},
+                                                        {QStringLiteral("groups"), ci.groups},
+                                                        {QStringLiteral("seed"), QString::number(ci.seed)},
+                                                        {QStringLiteral("ap"), intervalJson(ci.averagePrecision)},
+                                                        {QStringLiteral("auc"), intervalJson(ci.rocAuc)},
+                                                        {QStringLiteral("precision"), intervalJson(ci.precision)},
+                                                        {QStringLiteral("recall"), intervalJson(ci.recall)}}},
                                            {QStringLiteral("unreadable"), unreadableJson(record.unreadable)}})
                      .toJson(QJsonDocument::Compact)
               << '\n';
         return 0;
     }
-    out() << tr("Run %1 (%2, best epoch %3), %4 validation items:")
-                 .arg(id)
-                 .arg(record.status)
-                 .arg(record.bestEpoch)
-                 .arg(valScores.size())
+    out() << (review->isCrossValidated()
+                  ? tr("Run %1 (%2, best epoch %3), %4 items judged out-of-sample by %5 folds:")
+                        .arg(id)
+                        .arg(record.status)
+                        .arg(record.bestEpoch)
+                        .arg(judged)
+                        .arg(review->folds())
+                  : tr("Run %1 (%2, best epoch %3), %4 validation items:")
+                        .arg(id)
+                        .arg(record.status)
+                        .arg(record.bestEpoch)
+                        .arg(judged))
           << '\n';
-    out() << tr("  AP %1, ROC AUC %2").arg(fmt(curve.averagePrecision, 4), fmt(curve.rocAuc, 4)) << '\n';
-    out() << tr("  at threshold %1: precision %2, recall %3, F1 %4, accuracy %5")
-                 .arg(fmt(t, 3), fmt(m.precision(), 4), fmt(m.recall(), 4), fmt(m.f1(), 4), fmt(m.accuracy(), 4))
+    out() << tr("  AP %1 (%2), ROC AUC %3 (%4)")
+                 .arg(fmt(curve.averagePrecision, 4), intervalText(ci.averagePrecision, 4), fmt(curve.rocAuc, 4),
+                      intervalText(ci.rocAuc, 4))
+          << '\n';
+    out() << tr("  at threshold %1: precision %2 (%3), recall %4 (%5), F1 %6, accuracy %7")
+                 .arg(fmt(t, 3), fmt(m.precision(), 4), intervalText(ci.precision, 4), fmt(m.recall(), 4),
+                      intervalText(ci.recall, 4), fmt(m.f1(), 4), fmt(m.accuracy(), 4))
           << '\n';
     out() << tr("  confusion: %1 true positives, %2 false positives, %3 true negatives, %4 false negatives")
                  .arg(m.tp)
                  .arg(m.fp)
                  .arg(m.tn)
                  .arg(m.fn)
+          << '\n';
+    out() << tr("  (in parentheses: 95 % bootstrap intervals, %1 resamples over %2 independent units)")
+                 .arg(ci.resamples)
+                 .arg(ci.groups)
           << '\n';
     printUnreadable(record.unreadable);
     return 0;

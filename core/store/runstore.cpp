@@ -162,13 +162,15 @@ bool RunStore::setBest(qint64 runId, int epoch, const QJsonObject &metrics, cons
     q.addBindValue(runId);
     if (!q.exec())
         return fail(q, error);
-    q.prepare(QStringLiteral("INSERT INTO run_items (run_id, item_id, split, label, score) VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO run_items (run_id, item_id, split, label, score, fold) VALUES (?, ?, ?, ?, ?, ?)"));
     for (const RunItem &item : items) {
         q.bindValue(0, runId);
         q.bindValue(1, item.itemId);
         q.bindValue(2, item.split);
         q.bindValue(3, item.label);
         q.bindValue(4, double(item.score));
+        q.bindValue(5, item.fold >= 0 ? QVariant(item.fold) : QVariant(QMetaType::fromType<int>()));
         if (!q.exec())
             return fail(q, error);
     }
@@ -287,12 +289,14 @@ QVector<RunItem> RunStore::items(qint64 runId) const
     QVector<RunItem> result;
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT item_id, split, label, score FROM run_items WHERE run_id = ? ORDER BY item_id"));
+    q.prepare(QStringLiteral(
+        "SELECT item_id, split, label, score, fold FROM run_items WHERE run_id = ? ORDER BY item_id"));
     q.addBindValue(runId);
     if (q.exec()) {
         while (q.next())
             result.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt(),
-                           q.value(3).isNull() ? std::numeric_limits<float>::quiet_NaN() : q.value(3).toFloat()});
+                           q.value(3).isNull() ? std::numeric_limits<float>::quiet_NaN() : q.value(3).toFloat(),
+                           q.value(4).isNull() ? -1 : q.value(4).toInt()});
     }
     return result;
 }

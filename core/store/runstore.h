@@ -34,9 +34,10 @@ struct RunRecord {
 /// An item's part in a run: its split, the label it was trained or judged on, and its score.
 struct RunItem {
     qint64 itemId = 0;
-    int split = 0; ///< 0 train, 1 validation
+    int split = 0; ///< 0 train, 1 judged out-of-sample (the validation split, or every item of a cross-validated run)
     int label = 0; ///< 1 nsfw, 0 safe
     float score = 0;
+    int fold = -1; ///< cross-validated runs: the fold whose model scored it; -1 otherwise
 };
 
 struct ItemScore {

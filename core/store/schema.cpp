@@ -110,6 +110,11 @@ const QList<QStringList> &migrations()
             QStringLiteral("INSERT INTO meta (key, value) VALUES ('project_id', {random_id})"),
             QStringLiteral("{notify_triggers}"),
         },
+        // 5: cross-validated runs judge every labeled item out-of-sample: the fold whose model scored each one
+        // (NULL for a run with one validation split).
+        {
+            QStringLiteral("ALTER TABLE run_items ADD COLUMN fold {int}"),
+        },
     };
     return kMigrations;
 }

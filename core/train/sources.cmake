@@ -1,13 +1,17 @@
-# The training room: metrics and split are torch-free; trainer.cpp, trainingdata.cpp and modelexport.cpp
+# The training room: metrics, bootstrap, labelaudit and split are torch-free; trainer.cpp, trainingdata.cpp and modelexport.cpp
 # include torch behind headers that expose Qt/std types only (trainer.h, modelexport.h).
 target_sources(core PRIVATE
   train/metrics.h train/metrics.cpp
+  train/bootstrap.h train/bootstrap.cpp
+  train/labelaudit.h train/labelaudit.cpp
+  train/runreview.h train/runreview.cpp
   train/split.h train/split.cpp
   train/trainsettings.h train/trainsettings.cpp
   train/featurecache.h train/featurecache.cpp
   train/trainingset.h train/trainingset.cpp
   train/trainingdata.h train/trainingdata.cpp
   train/modelexport.h train/modelexport_p.h train/modelexport.cpp
+  train/learner.h train/learner.cpp
   train/trainer.h train/trainer.cpp
   train/trainbench.h train/trainbench.cpp
   train/trainingsession.h train/trainingsession.cpp

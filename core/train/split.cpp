@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <vector>
 
 namespace nsfw {
 
@@ -78,6 +79,50 @@ Split splitItems(const QVector<SplitItem> &items, double validationFraction, qui
         }
     }
     return split;
+}
+
+QVector<int> assignFolds(const QVector<SplitItem> &items, int k, quint64 seed)
+{
+    QVector<int> fold(items.size(), 0);
+    if (k <= 1)
+        return fold;
+    std::map<QString, Group> groups;
+    QHash<QString, QVector<int>> positions;
+    for (int i = 0; i < items.size(); ++i) {
+        const SplitItem &item = items[i];
+        const QString key = item.group.isEmpty() ? QStringLiteral("#") + QString::number(item.itemId) : item.group;
+        Group &g = groups[key];
+        g.key = key;
+        g.items.append(item);
+        positions[key].append(i);
+    }
+    QVector<const Group *> strata[2];
+    for (auto &[key, g] : groups) {
+        g.order = orderKey(key, seed);
+        strata[g.majority()].append(&g);
+    }
+    std::vector<qsizetype> total(size_t(k), 0);
+    for (QVector<const Group *> &stratum : strata) {
+        std::sort(stratum.begin(), stratum.end(), [](const Group *a, const Group *b) {
+            if (a->items.size() != b->items.size())
+                return a->items.size() > b->items.size();
+            return a->order != b->order ? a->order < b->order : a->key < b->key;
+        });
+        std::vector<qsizetype> inStratum(size_t(k), 0);
+        for (const Group *g : stratum) {
+            int best = 0;
+            for (int f = 1; f < k; ++f) {
+                if (inStratum[size_t(f)] < inStratum[size_t(best)]
+                    || (inStratum[size_t(f)] == inStratum[size_t(best)] && total[size_t(f)] < total[size_t(best)]))
+                    best = f;
+            }
+            inStratum[size_t(best)] += g->items.size();
+            total[size_t(best)] += g->items.size();
+            for (int i : positions.value(g->key))
+                fold[i] = best;
+        }
+    }
+    return fold;
 }
 
 } // namespace nsfw

@@ -22,4 +22,10 @@ struct Split {
 /// items and seed give the same split, whatever their order).
 Split splitItems(const QVector<SplitItem> &items, double validationFraction, quint64 seed);
 
+/// Assigns labeled items to k folds for cross-validation: whole groups go to one fold, stratified by each group's
+/// majority label (largest groups first, each to the fold holding the fewest items of its class so far; equal sizes in
+/// an order drawn from the seed), deterministic for a seed whatever the items' order. Returns the fold (0..k-1) of
+/// each item, in the items' order.
+QVector<int> assignFolds(const QVector<SplitItem> &items, int k, quint64 seed);
+
 } // namespace nsfw

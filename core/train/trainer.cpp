@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "featurecache.h"
+#include "learner.h"
 #include "media/mediacache.h"
 #include "model/classifier.h"
 #include "model/inferenceplan.h"
@@ -60,6 +61,7 @@ struct Trainer::Run {
     std::unique_ptr<RunLock> lock;
     QString modelDir;
     TfjsModel base;
+    std::unique_ptr<Learner> learner;
     KerasGraph graph{nullptr};
     std::string featureLayer;
     int64_t height = 224;
@@ -74,16 +76,17 @@ struct Trainer::Run {
     QElapsedTimer clock;
     qint64 globalStep = 0;
     torch::Tensor valInputs; ///< partial/full: validation inputs, preprocessed once
-    std::vector<std::pair<std::string, torch::Tensor>> bestState;
-    /// Partial/full training with frozen BatchNorm: BatchNorm folded into the convolutions on the fly.
-    std::unique_ptr<InferencePlan> livePlan;
+    Learner::State bestState;
     EpochMetrics best;
     QVector<float> bestValScores;
+    /// Cross-validated runs: the fold of each item in `val` order when the best epoch's scores are recorded.
+    QVector<int> bestFolds;
+    QString phaseSuffix; ///< " · fold 2 of 5" while a fold trains
+    qint64 trainedOn = 0; ///< items the run's model was trained on
 
     bool head() const { return s.mode == TrainSettings::Mode::Head; }
     /// Input layout matching the weights' (see useChannelsLast).
-    at::MemoryFormat inputFormat() const { return weightsChannelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous; }
-    bool weightsChannelsLast = true;
+    at::MemoryFormat inputFormat() const { return learner->inputFormat(); }
     bool cancelled() const { return q.m_cancel.load(); }
 
     void progress(const QString &phase, qint64 done, qint64 total, int epoch, double eta = -1)
@@ -107,34 +110,11 @@ struct Trainer::Run {
         auto built = buildKerasGraph(base, &modelError);
         if (!built)
             failRun(modelError.toString());
-        graph = *built;
-        featureLayer = graph->featureLayer();
+        learner = std::make_unique<Learner>(*built, s, true);
+        graph = learner->graph();
+        featureLayer = learner->featureLayer();
         height = graph->inputHeight();
         width = graph->inputWidth();
-        useChannelsLast(graph, true);
-    }
-
-    void saveBestState()
-    {
-        bestState.clear();
-        torch::NoGradGuard noGrad;
-        for (const auto &p : graph->named_parameters())
-            bestState.emplace_back(p.key(), p.value().detach().clone());
-        for (const auto &b : graph->named_buffers())
-            bestState.emplace_back(b.key(), b.value().detach().clone());
-    }
-
-    void restoreBestState()
-    {
-        torch::NoGradGuard noGrad;
-        auto params = graph->named_parameters();
-        auto buffers = graph->named_buffers();
-        for (const auto &[name, value] : bestState) {
-            if (auto *p = params.find(name))
-                p->copy_(value);
-            else if (auto *b = buffers.find(name))
-                b->copy_(value);
-        }
     }
 
     // ---- scoring -------------------------------------------------------------------------------------
@@ -149,17 +129,17 @@ struct Trainer::Run {
         std::unique_ptr<InferencePlan> plan;
         if (!head()) {
             torch::NoGradGuard noGrad;
-            plan = std::make_unique<InferencePlan>(graph, weightsChannelsLast, true);
+            plan = std::make_unique<InferencePlan>(graph, learner->channelsLast(), true);
         }
         c10::InferenceMode guard;
         for (qsizetype from = 0; from < samples.size() && !cancelled(); from += kScoreBatch) {
             const qsizetype n = std::min<qsizetype>(kScoreBatch, samples.size() - from);
             torch::Tensor p;
             if (head()) {
-                p = nsfwProbability(graph->forwardFrom(featureLayer, inputs->stackFeatures(samples.mid(from, n))));
+                p = learner->probability(inputs->stackFeatures(samples.mid(from, n)));
             } else if (preparedInputs.defined()) {
                 const torch::Tensor x = preparedInputs.narrow(0, from, n).contiguous(inputFormat());
-                p = nsfwProbability(plan->run(x));
+                p = learner->probability(x, plan.get());
             } else {
                 const QVector<Sample> batch = samples.mid(from, n);
                 const std::vector<torch::Tensor> decoded = inputs->decodeInputs(batch);
@@ -174,24 +154,24 @@ struct Trainer::Run {
                 p = torch::full({n}, std::numeric_limits<float>::quiet_NaN());
                 if (!prepared.empty()) {
                     const torch::Tensor x = torch::stack(prepared).contiguous(inputFormat());
-                    p.index_put_({torch::tensor(ok)}, nsfwProbability(plan->run(x)));
+                    p.index_put_({torch::tensor(ok)}, learner->probability(x, plan.get()));
                 }
             }
             p = p.contiguous();
             for (int64_t i = 0; i < n; ++i)
                 scores.append(p[i].item<float>());
             if (!head() && !preparedInputs.defined())
-                progress(QStringLiteral("scoring"), from + n, samples.size(), 0);
+                progress(QStringLiteral("scoring") + phaseSuffix, from + n, samples.size(), 0);
         }
         return scores;
     }
 
-    EpochMetrics evaluate(int epoch, double trainLoss, double seconds, const QVector<float> &stepLosses = {})
+    /// The metrics of scores against their samples' labels (an epoch's validation, or the pooled out-of-fold scores).
+    EpochMetrics metricsOf(int epoch, const QVector<Sample> &samples, const QVector<float> &scores, double trainLoss,
+                           double seconds, const QVector<float> &stepLosses) const
     {
-        progress(QStringLiteral("evaluating"), 0, val.size(), epoch);
-        const QVector<float> scores = score(val, valInputs);
         QVector<int> labels;
-        for (const Sample &x : val)
+        for (const Sample &x : samples)
             labels << x.label;
         EpochMetrics m;
         m.epoch = epoch;
@@ -204,18 +184,31 @@ struct Trainer::Run {
         {
             c10::InferenceMode guard;
             m.validationLoss = weightedBce(torch::tensor(std::vector<float>(scores.begin(), scores.end())),
-                                           labelsOf(val), 1.0, 1.0)
+                                           labelsOf(samples), 1.0, 1.0)
                                    .item<double>();
         }
         m.seconds = seconds;
-        // Best by AP; the first epoch (the pretrained model) is the baseline to beat.
-        const bool better = epoch == 0 || m.averagePrecision > best.averagePrecision
+        return m;
+    }
+
+    /// Best by AP; the first epoch (the pretrained model) is the baseline to beat.
+    bool isBetter(const EpochMetrics &m) const
+    {
+        return m.epoch == 0 || m.averagePrecision > best.averagePrecision
             || (m.averagePrecision == best.averagePrecision && m.validationLoss < best.validationLoss);
-        m.best = better;
-        if (better) {
+    }
+
+    /// Records an epoch of a one-split run: its validation metrics, and the weights when it is the best so far.
+    EpochMetrics evaluate(int epoch, double trainLoss, double seconds, const QVector<float> &stepLosses = {})
+    {
+        progress(QStringLiteral("evaluating"), 0, val.size(), epoch);
+        const QVector<float> scores = score(val, valInputs);
+        EpochMetrics m = metricsOf(epoch, val, scores, trainLoss, seconds, stepLosses);
+        m.best = isBetter(m);
+        if (m.best) {
             best = m;
             bestValScores = scores;
-            saveBestState();
+            bestState = learner->state();
             writeCheckpoint();
         }
         runs->addEpoch(runId, epoch, m.toJson());
@@ -225,16 +218,26 @@ struct Trainer::Run {
 
     QString checkpointRelative() const { return QStringLiteral("runs/%1/model").arg(runId); }
 
+    /// Writes the current weights as the run's model and the best epoch's per-item results.
     void writeCheckpoint()
     {
         QString error;
         if (!writeTfjsModel(base, graph, db->cacheDir() + QLatin1Char('/') + checkpointRelative(), &error))
             failRun(tr("Cannot write the checkpoint: %1").arg(error));
+        recordBest();
+    }
+
+    /// Stores the best epoch's metrics and per-item results (the model files are written by writeCheckpoint).
+    void recordBest()
+    {
+        QString error;
         QVector<RunItem> items;
         for (qsizetype i = 0; i < val.size(); ++i)
-            items.append({val[i].itemId, 1, val[i].label, bestValScores.value(i)});
-        for (const Sample &x : train)
-            items.append({x.itemId, 0, x.label, std::numeric_limits<float>::quiet_NaN()});
+            items.append({val[i].itemId, 1, val[i].label, bestValScores.value(i), bestFolds.value(i, -1)});
+        for (const Sample &x : train) {
+            if (x.fold < 0)
+                items.append({x.itemId, 0, x.label, std::numeric_limits<float>::quiet_NaN(), -1});
+        }
         QJsonObject metrics = best.toJson();
         metrics.remove(QStringLiteral("curve"));
         metrics.remove(QStringLiteral("stepLosses"));
@@ -242,22 +245,35 @@ struct Trainer::Run {
             failRun(error);
     }
 
+    /// The best epoch's bootstrap intervals, grouped as the split is (the frames of a video together).
+    void addIntervals(const QVector<Sample> &samples, const QVector<float> &scores)
+    {
+        QVector<ScoredItem> scored;
+        for (qsizetype i = 0; i < samples.size() && i < scores.size(); ++i) {
+            const QString &g = samples[i].group;
+            const qint64 video = g.startsWith(QLatin1String("video:")) ? g.mid(6).toLongLong() : 0;
+            scored.append({scores[i], samples[i].label, video});
+        }
+        best.intervals = bootstrapIntervals(scored, s.threshold, 1000, s.seed);
+    }
+
     // ---- training -------------------------------------------------------------------------------------
 
-    double trainEpoch(int epoch, torch::optim::Optimizer &optimizer, std::mt19937 &rng, double *etaBase,
-                      QVector<float> *stepLosses)
+    /// One epoch over `samples` (shuffled), with the learner's step on each batch; the mean loss.
+    double trainEpoch(const QVector<Sample> &samples, int epoch, int epochs, double positiveWeight,
+                      double negativeWeight, std::mt19937 &rng, QVector<float> *stepLosses)
     {
-        setTrainMode(graph, s.freezeBatchNorm);
-        std::vector<int64_t> order(size_t(train.size()));
+        learner->trainMode();
+        std::vector<int64_t> order(size_t(samples.size()));
         std::iota(order.begin(), order.end(), 0);
         std::shuffle(order.begin(), order.end(), rng);
         const int batch = s.batchSize;
         const int steps = int((order.size() + size_t(batch) - 1) / size_t(batch));
-        const torch::Tensor trainX = head() ? inputs->stackFeatures(train) : torch::Tensor();
-        const torch::Tensor trainY = labelsOf(train);
+        const torch::Tensor trainX = head() ? inputs->stackFeatures(samples) : torch::Tensor();
+        const torch::Tensor trainY = labelsOf(samples);
 
         // Partial/full: the next batch is augmented on the pool while this one trains.
-        auto makeBatch = [this, &order, batch](int step, quint32 seed) {
+        auto makeBatch = [this, &order, &samples, batch](int step, quint32 seed) {
             std::mt19937 local(seed);
             std::vector<quint32> seeds;
             const size_t from = size_t(step) * size_t(batch);
@@ -269,7 +285,7 @@ struct Trainer::Run {
                 idx.append(int(i));
             const QList<torch::Tensor> prepared = QtConcurrent::blockingMapped(&inputs->pool(), idx, [&](int i) {
                 std::mt19937 r(seeds[size_t(i) - from]);
-                const cv::Mat &picture = inputs->picture(train[order[size_t(i)]].itemId);
+                const cv::Mat &picture = inputs->picture(samples[order[size_t(i)]].itemId);
                 const cv::Mat aug = s.augment ? augment(picture, r) : picture;
                 return toModelInput(aug, height, width);
             });
@@ -298,62 +314,175 @@ struct Trainer::Run {
                 if (step + 1 < steps)
                     next = QtConcurrent::run([&, step, seed = rng()] { return makeBatch(step + 1, seed); });
             }
-            const torch::Tensor y = trainY.index_select(0, idx);
-            optimizer.zero_grad();
-            const torch::Tensor probs = head() ? graph->forwardFrom(featureLayer, x)
-                                        : livePlan             ? livePlan->run(x)
-                                                               : graph->forward(x);
-            const torch::Tensor loss = weightedBce(nsfwProbability(probs), y, set.positiveWeight, set.negativeWeight);
-            loss.backward();
-            optimizer.step();
-            const double value = loss.item<double>();
+            const double value = learner->step(x, trainY.index_select(0, idx), positiveWeight, negativeWeight);
             sum += value;
             stepLosses->append(float(value));
             ++done;
             ++globalStep;
             Q_EMIT q.stepLoss(StepLoss{epoch, step, steps, globalStep, value});
             const double perStep = timer.elapsed() / 1000.0 / done;
-            *etaBase = perStep * steps;
             if (!head() || step % 50 == 0)
-                progress(QStringLiteral("training"), step + 1, steps, epoch,
-                         perStep * (steps - step - 1) + perStep * steps * (s.epochs - epoch));
+                progress(QStringLiteral("training") + phaseSuffix, step + 1, steps, epoch,
+                         perStep * (steps - step - 1) + perStep * steps * (epochs - epoch));
         }
         if (next.isRunning())
             next.waitForFinished();
         return done > 0 ? sum / done : qQNaN();
     }
 
-    std::unique_ptr<torch::optim::Optimizer> makeOptimizer()
+    /// Loss weights that make both classes of `samples` count equally (1, 1 without balancing).
+    std::pair<double, double> lossWeights(const QVector<Sample> &samples) const
     {
-        // The head learns at ten times the backbone's rate in partial and full modes: it has to move from the
-        // pretrained five-class judgement to the user's, while the backbone should only adjust.
-        std::vector<torch::Tensor> headParams, backboneParams;
-        const std::vector<std::string> names = graph->layerNames();
-        bool afterFeatures = false;
-        for (const std::string &name : names) {
-            for (const auto &p : graph->layer(name)->parameters()) {
-                if (p.requires_grad())
-                    (afterFeatures ? headParams : backboneParams).push_back(p);
+        qint64 nsfw = 0;
+        for (const Sample &x : samples)
+            nsfw += x.label;
+        if (!s.balance || nsfw == 0 || nsfw == samples.size())
+            return {1.0, 1.0};
+        return {double(samples.size()) / (2.0 * double(nsfw)),
+                double(samples.size()) / (2.0 * double(samples.size() - nsfw))};
+    }
+
+    /// A one-split run: train on `train`, judge each epoch on `val`, keep the best epoch's weights.
+    void trainOneSplit()
+    {
+        QElapsedTimer epochTimer;
+        epochTimer.start();
+        evaluate(0, qQNaN(), epochTimer.elapsed() / 1000.0);
+        if (s.epochs == 0)
+            return;
+        learner->start();
+        std::mt19937 rng(quint32(s.seed));
+        int sinceBest = 0;
+        for (int epoch = 1; epoch <= s.epochs && !cancelled(); ++epoch) {
+            epochTimer.restart();
+            QVector<float> stepLosses;
+            const double loss = trainEpoch(train, epoch, s.epochs, set.positiveWeight, set.negativeWeight, rng,
+                                           &stepLosses);
+            if (cancelled())
+                break;
+            const EpochMetrics m = evaluate(epoch, loss, epochTimer.elapsed() / 1000.0, stepLosses);
+            sinceBest = m.best ? 0 : sinceBest + 1;
+            if (s.patience > 0 && sinceBest >= s.patience) {
+                qCInfo(lcTrain) << "early stop after epoch" << epoch;
+                break;
             }
-            afterFeatures = afterFeatures || name == featureLayer;
         }
-        if (headParams.empty() && backboneParams.empty())
-            failRun(tr("Nothing to train: no layer is unfrozen."));
-        const double lr = s.effectiveLearningRate();
-        const double headLr = head() ? lr : lr * 10;
-        std::vector<torch::optim::OptimizerParamGroup> groups;
-        auto group = [&](std::vector<torch::Tensor> params, double rate) -> std::unique_ptr<torch::optim::OptimizerOptions> {
-            if (s.optimizer == QLatin1String("sgd"))
-                return std::make_unique<torch::optim::SGDOptions>(torch::optim::SGDOptions(rate).momentum(0.9).weight_decay(s.weightDecay));
-            return std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(rate).weight_decay(s.weightDecay));
+        learner->restore(bestState);
+    }
+
+    /// A cross-validated run, epoch by epoch: each fold's model trains from the pretrained weights on the other
+    /// folds and then scores its own fold; once every fold has done an epoch, the pooled out-of-fold scores give that
+    /// epoch's metrics (shown live, and early stopping watches their AP). The epoch with the best pooled AP is the
+    /// run's best; its out-of-fold scores are what the run's metrics and review use, and the run's model is then
+    /// trained on every labeled item for that many epochs.
+    void trainFolds()
+    {
+        const int k = set.folds;
+        const QVector<Sample> all = train;
+        QVector<QVector<Sample>> fit(k), held(k);
+        QVector<QVector<qsizetype>> heldAt(k);
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            for (int f = 0; f < k; ++f) {
+                if (all[i].fold == f) {
+                    held[f].append(all[i]);
+                    heldAt[f].append(i);
+                } else {
+                    fit[f].append(all[i]);
+                }
+            }
+        }
+        QVector<float> bestScores;
+        // The metrics of one epoch's out-of-fold scores (items a fold could not score are left out).
+        auto pooled = [&](int epoch, const QVector<float> &scores, double loss, double seconds,
+                          const QVector<float> &stepLosses) {
+            QVector<Sample> judged;
+            QVector<float> judgedScores;
+            for (qsizetype i = 0; i < all.size(); ++i) {
+                if (!std::isnan(scores[i])) {
+                    judged.append(all[i]);
+                    judgedScores.append(scores[i]);
+                }
+            }
+            EpochMetrics m = metricsOf(epoch, judged, judgedScores, loss, seconds, stepLosses);
+            m.best = isBetter(m);
+            if (m.best) {
+                best = m;
+                bestScores = scores;
+            }
+            runs->addEpoch(runId, epoch, m.toJson());
+            Q_EMIT q.epochFinished(m);
+            return m;
         };
-        if (!headParams.empty())
-            groups.emplace_back(headParams, group(headParams, headLr));
-        if (!backboneParams.empty())
-            groups.emplace_back(backboneParams, group(backboneParams, lr));
-        if (s.optimizer == QLatin1String("sgd"))
-            return std::make_unique<torch::optim::SGD>(groups, torch::optim::SGDOptions(lr).momentum(0.9).weight_decay(s.weightDecay));
-        return std::make_unique<torch::optim::AdamW>(groups, torch::optim::AdamWOptions(lr).weight_decay(s.weightDecay));
+
+        QElapsedTimer timer;
+        timer.start();
+        progress(QStringLiteral("evaluating"), 0, all.size(), 0);
+        pooled(0, score(all), qQNaN(), timer.elapsed() / 1000.0, {});
+
+        std::mt19937 rng(quint32(s.seed));
+        QVector<QPair<double, double>> weights;
+        for (int f = 0; f < k; ++f) {
+            const auto [wPos, wNeg] = lossWeights(fit[f]);
+            weights.append({wPos, wNeg});
+        }
+        if (s.epochs > 0)
+            learner->startFolds(k);
+        int sinceBest = 0;
+        for (int epoch = 1; epoch <= s.epochs && !cancelled(); ++epoch) {
+            timer.restart();
+            QVector<float> scores(all.size(), qQNaN());
+            QVector<float> stepLosses;
+            double lossSum = 0;
+            for (int f = 0; f < k && !cancelled(); ++f) {
+                phaseSuffix = QStringLiteral(" · ") + tr("fold %1 of %2").arg(f + 1).arg(k);
+                learner->useFold(f);
+                lossSum += trainEpoch(fit[f], epoch, s.epochs, weights[f].first, weights[f].second, rng,
+                                      &stepLosses);
+                const QVector<float> heldScores = score(held[f]);
+                for (qsizetype i = 0; i < held[f].size(); ++i)
+                    scores[heldAt[f][i]] = heldScores.value(i, qQNaN());
+            }
+            phaseSuffix.clear();
+            if (cancelled())
+                break;
+            const EpochMetrics m = pooled(epoch, scores, lossSum / k, timer.elapsed() / 1000.0, stepLosses);
+            sinceBest = m.best ? 0 : sinceBest + 1;
+            if (s.patience > 0 && sinceBest >= s.patience) {
+                qCInfo(lcTrain) << "early stop after epoch" << epoch;
+                break;
+            }
+        }
+        learner->endFolds();
+        if (cancelled())
+            return;
+        // The run's model: every labeled item, for the chosen number of epochs.
+        learner->reset();
+        if (best.epoch > 0) {
+            phaseSuffix = QStringLiteral(" · ") + tr("final model on all labels");
+            learner->start();
+            const auto [wPos, wNeg] = lossWeights(all);
+            for (int epoch = 1; epoch <= best.epoch && !cancelled(); ++epoch) {
+                QVector<float> ignored;
+                trainEpoch(all, epoch, best.epoch, wPos, wNeg, rng, &ignored);
+            }
+            phaseSuffix.clear();
+            if (cancelled())
+                return;
+        }
+        // The record: every judged item as judged out-of-sample at the best epoch, with its fold.
+        train.clear();
+        val.clear();
+        bestValScores.clear();
+        bestFolds.clear();
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            if (std::isnan(bestScores.value(i, qQNaN())))
+                continue;
+            val.append(all[i]);
+            bestValScores.append(bestScores[i]);
+            bestFolds.append(all[i].fold);
+        }
+        addIntervals(val, bestValScores);
+        writeCheckpoint();
     }
 
     qint64 scoreEverything()
@@ -405,6 +534,9 @@ Trainer::~Trainer() = default;
 TrainResult Trainer::run()
 {
     Run r(*this, m_settings);
+    // The model as shipped is scored as head mode does: from features, which is exactly its forward pass.
+    if (m_settings.mode == TrainSettings::Mode::Pretrained)
+        r.s.mode = TrainSettings::Mode::Head;
     r.clock.start();
     TrainResult result;
     auto finish = [&](const QString &status, const QString &error) {
@@ -413,8 +545,9 @@ TrainResult Trainer::run()
         result.runId = r.runId;
         result.bestEpoch = r.best.epoch;
         result.best = r.best;
-        result.trainItems = r.train.size();
+        result.trainItems = r.trainedOn;
         result.validationItems = r.val.size();
+        result.folds = r.set.folds;
         if (r.inputs)
             result.unreadable = r.inputs->unreadable();
         if (r.runs && r.runId > 0 && !result.unreadable.isEmpty())
@@ -458,13 +591,17 @@ TrainResult Trainer::run()
             failRun(error);
         Q_EMIT started(r.runId);
         torch::manual_seed(m_settings.seed);
-        std::mt19937 rng(quint32(m_settings.seed));
 
-        if (r.head() || m_settings.mode == TrainSettings::Mode::Pretrained) {
+        const bool folds = r.set.folds > 1;
+        if (r.head()) {
             r.featureStore = std::make_unique<FeatureCache>(r.db->cacheDir(), FeatureCache::modelKey(r.modelDir));
             r.inputs->computeFeatures(r.graph, r.featureLayer, r.inputFormat(), r.train + r.val, *r.featureStore);
             r.inputs->keepWithFeatures(r.train);
             r.inputs->keepWithFeatures(r.val);
+        } else if (folds) {
+            // Every fold's held-out items are decoded as for inference when scored; all pictures are kept shrunk
+            // for augmentation.
+            r.inputs->preparePictures(r.train, kTrainCacheShortSide);
         } else {
             // Validation inputs exactly as for inference (so epoch 0 is the pretrained judgement); training
             // pictures shrunk in memory for augmentation.
@@ -473,36 +610,19 @@ TrainResult Trainer::run()
         }
         if (isCancelled())
             return finish(QStringLiteral("cancelled"), {});
+        r.trainedOn = m_settings.mode == TrainSettings::Mode::Pretrained ? 0 : r.train.size();
         if (m_settings.mode == TrainSettings::Mode::Pretrained) {
-            // The model as shipped: head-mode scoring from features is exactly its forward pass.
-            r.s.mode = TrainSettings::Mode::Head;
+            QElapsedTimer timer;
+            timer.start();
+            r.evaluate(0, qQNaN(), timer.elapsed() / 1000.0);
+        } else if (folds) {
+            r.trainFolds();
+        } else {
+            r.trainOneSplit();
         }
-        QElapsedTimer epochTimer;
-        epochTimer.start();
-        r.evaluate(0, qQNaN(), epochTimer.elapsed() / 1000.0);
-
-        if (m_settings.mode != TrainSettings::Mode::Pretrained && m_settings.epochs > 0) {
-            setTrainable(r.graph, m_settings.mode, m_settings.blocks, m_settings.freezeBatchNorm);
-            if (!r.head() && m_settings.freezeBatchNorm)
-                r.livePlan = std::make_unique<InferencePlan>(r.graph, r.weightsChannelsLast, true,
-                                                             InferencePlan::Weights::Live);
-            auto optimizer = r.makeOptimizer();
-            int sinceBest = 0;
-            double etaBase = 0;
-            for (int epoch = 1; epoch <= m_settings.epochs && !isCancelled(); ++epoch) {
-                epochTimer.restart();
-                QVector<float> stepLosses;
-                const double loss = r.trainEpoch(epoch, *optimizer, rng, &etaBase, &stepLosses);
-                if (isCancelled())
-                    break;
-                const EpochMetrics m = r.evaluate(epoch, loss, epochTimer.elapsed() / 1000.0, stepLosses);
-                sinceBest = m.best ? 0 : sinceBest + 1;
-                if (m_settings.patience > 0 && sinceBest >= m_settings.patience) {
-                    qCInfo(lcTrain) << "early stop after epoch" << epoch;
-                    break;
-                }
-            }
-            r.restoreBestState();
+        if (!isCancelled() && !folds) {
+            r.addIntervals(r.val, r.bestValScores);
+            r.recordBest();
         }
         if (m_settings.scoreAll && !isCancelled())
             result.scoredItems = r.scoreEverything();

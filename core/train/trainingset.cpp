@@ -4,6 +4,10 @@
 #include "store/itemstore.h"
 #include "store/projectdatabase.h"
 
+#include <QSet>
+
+#include <algorithm>
+
 namespace nsfw {
 
 bool TrainingSetReader::read(ProjectDatabase &db, const TrainSettings &s, TrainingSet *set, QString *error)
@@ -50,14 +54,37 @@ bool TrainingSetReader::read(ProjectDatabase &db, const TrainSettings &s, Traini
         splitInput.append({x.itemId, x.label, x.group});
         byId.insert(x.itemId, x);
     }
-    const Split split = splitItems(splitInput, s.validationFraction, s.seed);
-    for (const SplitItem &i : split.train)
-        set->train.append(byId.value(i.itemId));
-    for (const SplitItem &i : split.validation)
-        set->validation.append(byId.value(i.itemId));
-    if (set->validation.isEmpty() || set->train.isEmpty()) {
-        *error = tr("Too few labeled items to keep a validation set apart (%1 labeled).").arg(labeled.size());
-        return false;
+    const int asked = s.effectiveFolds();
+    if (asked > 1) {
+        // Every fold's training side must hold both classes: no more folds than groups of the rarer class.
+        QSet<QString> groups[2];
+        for (const Sample &x : labeled)
+            groups[x.label].insert(x.group.isEmpty() ? QString::number(x.itemId) : x.group);
+        const int k = int(std::min<qsizetype>({qsizetype(asked), groups[0].size(), groups[1].size()}));
+        if (k < 2) {
+            *error = tr("Too few labeled items for cross-validation: every video's frames count once, and each class "
+                        "needs at least 2 (labeled: %1 safe, %2 nsfw).")
+                         .arg(safe)
+                         .arg(nsfw);
+            return false;
+        }
+        const QVector<int> folds = assignFolds(splitInput, k, s.seed);
+        for (qsizetype i = 0; i < splitInput.size(); ++i) {
+            Sample x = byId.value(splitInput[i].itemId);
+            x.fold = folds[i];
+            set->train.append(x);
+        }
+        set->folds = k;
+    } else {
+        const Split split = splitItems(splitInput, s.validationFraction, s.seed);
+        for (const SplitItem &i : split.train)
+            set->train.append(byId.value(i.itemId));
+        for (const SplitItem &i : split.validation)
+            set->validation.append(byId.value(i.itemId));
+        if (set->validation.isEmpty() || set->train.isEmpty()) {
+            *error = tr("Too few labeled items to keep a validation set apart (%1 labeled).").arg(labeled.size());
+            return false;
+        }
     }
     qint64 trainNsfw = 0;
     for (const Sample &x : set->train)

@@ -18,12 +18,14 @@ struct Sample {
     int label = -1; ///< 1 nsfw, 0 safe, -1 unlabeled (scored, never trained on)
     MediaRef ref;
     QString group;  ///< split group: the frames of one video share one
+    int fold = -1;  ///< cross-validated runs: the fold that judges it (0..folds-1)
 };
 
 /// What a run learns from and scores.
 struct TrainingSet {
-    QVector<Sample> train;
-    QVector<Sample> validation;
+    QVector<Sample> train;                      ///< with folds > 1: every labeled item, each with its fold
+    QVector<Sample> validation;                 ///< with folds > 1: empty (every item is judged by its fold)
+    int folds = 1;
     QVector<Sample> unlabeled;                  ///< unsure and unlabeled items: scored, never trained on
     QHash<qint64, QVector<qint64>> videoFrames; ///< video id -> its frame items, for whole-video scores
     double positiveWeight = 1;                  ///< loss weights that make both classes count equally
@@ -31,8 +33,9 @@ struct TrainingSet {
 };
 
 /// Reads every image and frame that is on disk with its label (safe/nsfw; a frame without a label takes its
-/// video's when the settings say so) and splits the labeled ones with splitItems. Mode Pretrained puts every
-/// labeled item in validation. False with a message a user can act on when there is too little to train on.
+/// video's when the settings say so) and splits the labeled ones with splitItems, or assigns them to folds with
+/// assignFolds (fewer folds than asked when a class has fewer groups). Mode Pretrained puts every labeled item in
+/// validation. False with a message a user can act on when there is too little to train on.
 class TrainingSetReader
 {
     Q_DECLARE_TR_FUNCTIONS(nsfw::Trainer)

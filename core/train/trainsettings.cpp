@@ -19,6 +19,13 @@ double TrainSettings::effectiveLearningRate() const
     return 0;
 }
 
+int TrainSettings::effectiveFolds() const
+{
+    if (folds > 0)
+        return folds;
+    return mode == Mode::Head ? 5 : 1;
+}
+
 QString TrainSettings::modeName(Mode mode)
 {
     switch (mode) {
@@ -52,6 +59,7 @@ QJsonObject TrainSettings::toJson() const
             {QStringLiteral("patience"), patience},
             {QStringLiteral("seed"), QString::number(seed)},
             {QStringLiteral("validationFraction"), validationFraction},
+            {QStringLiteral("folds"), effectiveFolds()},
             {QStringLiteral("optimizer"), optimizer},
             {QStringLiteral("freezeBatchNorm"), freezeBatchNorm},
             {QStringLiteral("augment"), augment},
@@ -74,6 +82,7 @@ TrainSettings TrainSettings::fromJson(const QJsonObject &o)
     s.patience = o.value(QStringLiteral("patience")).toInt(s.patience);
     s.seed = o.value(QStringLiteral("seed")).toString(QStringLiteral("1")).toULongLong();
     s.validationFraction = o.value(QStringLiteral("validationFraction")).toDouble(s.validationFraction);
+    s.folds = o.value(QStringLiteral("folds")).toInt(1); // runs from before cross-validation used one split
     s.optimizer = o.value(QStringLiteral("optimizer")).toString(s.optimizer);
     s.freezeBatchNorm = o.value(QStringLiteral("freezeBatchNorm")).toBool(s.freezeBatchNorm);
     s.augment = o.value(QStringLiteral("augment")).toBool(s.augment);
@@ -93,6 +102,8 @@ QString TrainSettings::validate() const
         return tr("the batch size must be between 1 and 4096");
     if (!(validationFraction > 0 && validationFraction < 1))
         return tr("the validation fraction must be between 0 and 1");
+    if (folds < 0 || folds > 20)
+        return tr("folds must be between 1 and 20 (0: the mode's default)");
     if (blocks < 0 || blocks > 100)
         return tr("blocks must be between 0 and 100");
     if (learningRate < 0 || !std::isfinite(learningRate))
@@ -120,6 +131,7 @@ QJsonObject EpochMetrics::toJson() const
             {QStringLiteral("curve"), curve.toJson()},
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("best"), best},
+            {QStringLiteral("intervals"), intervals.resamples > 0 ? QJsonValue(intervals.toJson()) : QJsonValue()},
             {QStringLiteral("stepLosses"), [this] {
                  QJsonArray a;
                  for (float v : stepLosses)
@@ -140,6 +152,8 @@ EpochMetrics EpochMetrics::fromJson(const QJsonObject &o)
     m.curve = PrCurve::fromJson(o.value(QStringLiteral("curve")).toObject());
     m.seconds = o.value(QStringLiteral("seconds")).toDouble();
     m.best = o.value(QStringLiteral("best")).toBool();
+    if (o.value(QStringLiteral("intervals")).isObject())
+        m.intervals = MetricIntervals::fromJson(o.value(QStringLiteral("intervals")).toObject());
     for (const QJsonValue v : o.value(QStringLiteral("stepLosses")).toArray())
         m.stepLosses.append(float(v.toDouble()));
     return m;

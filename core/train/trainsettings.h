@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/types.h"
+#include "train/bootstrap.h"
 #include "train/metrics.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,10 @@ public:
     int patience = 3;           ///< early stopping: epochs without a better validation AP
     quint64 seed = 1;
     double validationFraction = 0.2;
+    /// Cross-validation: k models on grouped, stratified folds give every labeled item an out-of-sample score, and
+    /// the run's model is then trained on all labels for the epochs the folds chose. 1 = one split
+    /// (validationFraction); 0 = the mode's default (head 5, partial and full 1).
+    int folds = 0;
     QString optimizer = QStringLiteral("adamw"); ///< adamw or sgd (momentum 0.9)
     bool freezeBatchNorm = true; ///< keep BatchNorm statistics and affine parameters as pretrained
     bool augment = true;        ///< random resized crop, flip, colour jitter (partial and full)
@@ -36,6 +41,7 @@ public:
     int threads = 0;            ///< torch threads; 0 = all cores
 
     double effectiveLearningRate() const;
+    int effectiveFolds() const;
     static QString modeName(Mode mode);
     static bool parseMode(const QString &text, Mode *mode);
     QJsonObject toJson() const;
@@ -54,6 +60,7 @@ struct EpochMetrics {
     ConfusionMatrix confusion;  ///< at the run's threshold
     PrCurve curve;              ///< validation precision-recall / ROC curve
     QVector<float> stepLosses;  ///< the loss of every training step of the epoch, in order
+    MetricIntervals intervals;  ///< bootstrap intervals (the best epoch's, at the end of a run); resamples 0: none
     double seconds = 0;
     bool best = false;
 
@@ -87,7 +94,8 @@ struct TrainResult {
     int bestEpoch = -1;
     EpochMetrics best;
     qint64 trainItems = 0;
-    qint64 validationItems = 0;
+    qint64 validationItems = 0; ///< judged out-of-sample: the validation split, or every labeled item (folds)
+    int folds = 1;              ///< the folds used (fewer than asked when a class has fewer groups)
     qint64 scoredItems = 0;
     QVector<UnreadableItem> unreadable; ///< items left out because they could not be read
     double seconds = 0;

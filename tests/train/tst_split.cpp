@@ -1,5 +1,6 @@
 #include "train/split.h"
 
+#include <QHash>
 #include <QSet>
 #include <QTest>
 
@@ -76,6 +77,48 @@ private Q_SLOTS:
         std::shuffle(shuffled.begin(), shuffled.end(), rng);
         QCOMPARE(ids(splitItems(sample(), 0.25, 42).validation), ids(splitItems(shuffled, 0.25, 42).validation));
         QVERIFY(ids(splitItems(sample(), 0.25, 42).validation) != ids(splitItems(sample(), 0.25, 43).validation));
+    }
+
+    // Cross-validation folds: each group in one fold, every fold about 1/k of the items with the class balance of the
+    // whole, the same folds for a seed whatever the order.
+    void foldsKeepGroupsTogether()
+    {
+        const QVector<SplitItem> all = sample();
+        const int k = 5;
+        const QVector<int> folds = assignFolds(all, k, 7);
+        QCOMPARE(folds.size(), all.size());
+        QHash<QString, int> foldOfGroup;
+        QVector<QVector<SplitItem>> byFold(k);
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            QVERIFY(folds[i] >= 0 && folds[i] < k);
+            const auto it = foldOfGroup.constFind(all[i].group);
+            if (it != foldOfGroup.cend())
+                QCOMPARE(folds[i], it.value());
+            foldOfGroup.insert(all[i].group, folds[i]);
+            byFold[folds[i]].append(all[i]);
+        }
+        for (const QVector<SplitItem> &f : byFold) {
+            QVERIFY2(std::abs(double(f.size()) / all.size() - 1.0 / k) < 0.03, qPrintable(QString::number(f.size())));
+            QVERIFY2(std::abs(nsfwShare(f) - nsfwShare(all)) < 0.04, qPrintable(QString::number(nsfwShare(f))));
+        }
+    }
+
+    void foldsDeterministicWhateverTheOrder()
+    {
+        QVector<SplitItem> shuffled = sample();
+        std::mt19937 rng(5);
+        std::shuffle(shuffled.begin(), shuffled.end(), rng);
+        auto byId = [](const QVector<SplitItem> &items, const QVector<int> &folds) {
+            QHash<qint64, int> m;
+            for (qsizetype i = 0; i < items.size(); ++i)
+                m.insert(items[i].itemId, folds[i]);
+            return m;
+        };
+        QCOMPARE(byId(sample(), assignFolds(sample(), 5, 42)), byId(shuffled, assignFolds(shuffled, 5, 42)));
+        QVERIFY(byId(sample(), assignFolds(sample(), 5, 42)) != byId(sample(), assignFolds(sample(), 5, 43)));
+        // One fold: everything in fold 0.
+        for (int f : assignFolds(sample(), 1, 42))
+            QCOMPARE(f, 0);
     }
 };
 

@@ -1,0 +1,88 @@
+#pragma once
+// Torch-side header: only for the training room's .cpp files.
+
+#include "model/inferenceplan.h"
+#include "model/kerasgraph.h"
+#include "train/trainsettings.h"
+
+#include <torch/torch.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace nsfw {
+
+/// The learning half of a run: the model, its optimiser and one training step, with nothing about databases,
+/// files or signals (Trainer's recorder does those). The trainer and the training benchmark both train through
+/// step(), so the benchmark measures the step the trainer takes.
+///
+/// start() unfreezes what the mode trains and makes a fresh optimiser; reset() puts the weights back to those the
+/// learner was built with, so cross-validation trains each fold's model from the same pretrained start.
+class Learner
+{
+public:
+    struct Failure : std::runtime_error {
+        using std::runtime_error::runtime_error;
+    };
+    /// Parameters and buffers by name: a snapshot of the weights.
+    using State = std::vector<std::pair<std::string, torch::Tensor>>;
+
+    /// graph: the pretrained network (its weights become the reset state). channelsLast: weights and inputs in
+    /// channels-last memory (oneDNN's native layout).
+    Learner(KerasGraph graph, const TrainSettings &settings, bool channelsLast);
+
+    /// Unfreezes the layers the mode trains, makes a fresh optimiser (the head at ten times the backbone's rate in
+    /// partial and full modes); throws Failure when nothing is trainable.
+    void start();
+    /// Dropout in training mode, BatchNorm kept in eval mode when frozen: call before an epoch's steps.
+    void trainMode();
+    /// One optimiser step on a batch: inputs x (head: features; else model inputs), 0/1 labels y, the loss weights
+    /// of positives and negatives. Returns the batch's loss.
+    double step(const torch::Tensor &x, const torch::Tensor &y, double positiveWeight, double negativeWeight);
+    /// p(nsfw) of a batch with the current weights, in eval mode (head: from features; else through `plan`, the
+    /// fused network of the current weights, when given).
+    torch::Tensor probability(const torch::Tensor &x, const InferencePlan *plan = nullptr);
+
+    State state() const;
+    void restore(const State &state);
+    /// Back to the weights the learner was built with.
+    void reset() { restore(m_initial); }
+
+    /// Cross-validation, epoch by epoch: k models, each with its own weights (from the reset state) and optimiser,
+    /// trained in turn on the one network. startFolds() calls start(); useFold() stores the current fold's weights
+    /// and brings fold f's in, so step() trains fold f; endFolds() drops them all (the network keeps the last
+    /// fold's weights).
+    void startFolds(int k);
+    void useFold(int f);
+    void endFolds();
+
+    bool head() const { return m_settings.mode == TrainSettings::Mode::Head; }
+    KerasGraph &graph() { return m_graph; }
+    const std::string &featureLayer() const { return m_featureLayer; }
+    at::MemoryFormat inputFormat() const
+    {
+        return m_channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+    }
+    bool channelsLast() const { return m_channelsLast; }
+
+private:
+    std::unique_ptr<torch::optim::Optimizer> makeOptimizer();
+
+    KerasGraph m_graph;
+    TrainSettings m_settings;
+    bool m_channelsLast;
+    std::string m_featureLayer;
+    State m_initial;
+    /// Partial/full training with frozen BatchNorm: BatchNorm folded into the convolutions on the fly.
+    std::unique_ptr<InferencePlan> m_livePlan;
+    std::unique_ptr<torch::optim::Optimizer> m_ownOptimizer;
+    torch::optim::Optimizer *m_optimizer = nullptr; ///< the one step() uses: m_ownOptimizer's or the fold's
+    std::vector<std::unique_ptr<torch::optim::Optimizer>> m_foldOptimizers;
+    std::vector<State> m_foldStates;
+    int m_fold = -1;
+};
+
+} // namespace nsfw

@@ -1,0 +1,115 @@
+#include "runreview.h"
+
+#include "store/itemquery.h"
+#include "store/projectdatabase.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nsfw {
+
+std::optional<RunReview> RunReview::load(ProjectDatabase &db, qint64 runId, QString *error)
+{
+    RunStore runs(db);
+    std::optional<RunRecord> run = runs.run(runId);
+    if (!run) {
+        if (error)
+            *error = tr("There is no run %1 in this project.").arg(runId);
+        return std::nullopt;
+    }
+    QVector<RunItem> items = runs.items(runId);
+    QVector<qint64> ids;
+    for (const RunItem &i : items) {
+        if (i.split == 1)
+            ids << i.itemId;
+    }
+    QHash<qint64, qint64> videoOf;
+    for (const ItemRow &r : ItemQuery(db).rows(ids)) {
+        if (r.kind == ItemKind::Frame)
+            videoOf.insert(r.id, r.parentId);
+    }
+    return RunReview(std::move(*run), std::move(items), std::move(videoOf));
+}
+
+RunReview::RunReview(RunRecord run, QVector<RunItem> items, QHash<qint64, qint64> videoOf)
+    : m_run(std::move(run))
+    , m_items(std::move(items))
+    , m_videoOf(std::move(videoOf))
+{
+    std::sort(m_items.begin(), m_items.end(), [](const RunItem &a, const RunItem &b) { return a.itemId < b.itemId; });
+    QVector<float> scores;
+    QVector<int> labels;
+    int maxFold = -1;
+    for (const RunItem &i : m_items) {
+        m_used.insert(i.itemId, i.label);
+        maxFold = std::max(maxFold, i.fold);
+        if (i.split == 1 && std::isfinite(i.score)) {
+            m_judged << i;
+            scores << i.score;
+            labels << i.label;
+        }
+    }
+    m_folds = maxFold + 1 > 1 ? maxFold + 1 : 1;
+    m_curve = PrCurve::compute(scores, labels);
+}
+
+RunReview::Cell RunReview::cellOf(const RunItem &item, double threshold)
+{
+    const bool predicted = item.score >= threshold;
+    if (item.label == 1)
+        return predicted ? Cell::TruePositive : Cell::FalseNegative;
+    return predicted ? Cell::FalsePositive : Cell::TrueNegative;
+}
+
+QVector<RunItem> RunReview::cell(Cell cell, double threshold) const
+{
+    QVector<RunItem> chosen;
+    for (const RunItem &i : m_judged) {
+        if (cellOf(i, threshold) == cell)
+            chosen << i;
+    }
+    const bool highFirst = cell == Cell::FalsePositive || cell == Cell::TrueNegative;
+    std::stable_sort(chosen.begin(), chosen.end(), [highFirst](const RunItem &a, const RunItem &b) {
+        return highFirst ? a.score > b.score : a.score < b.score;
+    });
+    return chosen;
+}
+
+MetricIntervals RunReview::intervals(double threshold, int resamples, quint64 seed) const
+{
+    QVector<ScoredItem> scored;
+    scored.reserve(m_judged.size());
+    for (const RunItem &i : m_judged)
+        scored.append({i.score, i.label, m_videoOf.value(i.itemId, 0)});
+    return bootstrapIntervals(scored, threshold, resamples, seed);
+}
+
+LabelAudit RunReview::audit() const
+{
+    QVector<AuditInput> inputs;
+    inputs.reserve(m_judged.size());
+    for (const RunItem &i : m_judged)
+        inputs.append({i.itemId, i.label, double(i.score)});
+    return LabelAudit::compute(inputs);
+}
+
+QSet<qint64> RunReview::relabelled(ProjectDatabase &db, const QVector<qint64> &ids) const
+{
+    QSet<qint64> changed;
+    QVector<qint64> mine;
+    for (qint64 id : ids) {
+        if (m_used.contains(id))
+            mine << id;
+    }
+    if (mine.isEmpty())
+        return changed;
+    for (const ItemRow &r : ItemQuery(db).rows(mine)) {
+        const bool inherited = r.label == Label::None && r.kind == ItemKind::Frame;
+        const Label was = m_used.value(r.id) == 1 ? Label::Nsfw : Label::Safe;
+        if (!inherited && r.label != was)
+            changed.insert(r.id);
+    }
+    return changed;
+}
+
+} // namespace nsfw
