@@ -69,7 +69,7 @@ ConfusionPanel::ConfusionPanel(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(m_summary);
 
-    auto *matrixBox = new QGroupBox(tr("Confusion matrix (validation)"), this);
+    auto *matrixBox = new QGroupBox(tr("Confusion matrix (out-of-sample)"), this);
     auto *grid = new QGridLayout(matrixBox);
     grid->addWidget(new QLabel(tr("predicted NSFW"), this), 0, 1, Qt::AlignCenter);
     grid->addWidget(new QLabel(tr("predicted safe"), this), 0, 2, Qt::AlignCenter);

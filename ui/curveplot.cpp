@@ -24,7 +24,7 @@ QColor seriesColor(CurvePlot::Series s)
 } // namespace
 
 CurvePlot::CurvePlot(Kind kind, QWidget *parent)
-    : PlotWidget(kind == Kind::PrecisionRecall ? tr("Precision-recall (validation)") : tr("ROC (validation)"), parent)
+    : PlotWidget(kind == Kind::PrecisionRecall ? tr("Precision-recall (out-of-sample)") : tr("ROC (out-of-sample)"), parent)
     , m_kind(kind)
 {
     QCustomPlot *p = plot();

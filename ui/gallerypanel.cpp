@@ -58,6 +58,7 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     , m_count(new QLabel(this))
     , m_banner(new QWidget(this))
     , m_bannerText(new MessageLabel(m_banner))
+    , m_bannerAction(new QToolButton(m_banner))
 {
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 0);
@@ -133,11 +134,16 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->setContentsMargins(6, 2, 6, 2);
     bannerLayout->addWidget(m_bannerText, 1);
+    m_bannerAction->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_bannerAction->hide();
+    bannerLayout->addWidget(m_bannerAction);
     auto *back = new QToolButton(m_banner);
     back->setText(tr("Back to all items"));
     connect(back, &QToolButton::clicked, this, [this] {
         m_model->clearExplicitIds();
         m_banner->hide();
+        setBannerAction(nullptr);
+        Q_EMIT explicitListClosed();
     });
     bannerLayout->addWidget(back);
     m_banner->setStyleSheet(QStringLiteral("background: palette(highlight); color: palette(highlighted-text);"));
@@ -183,6 +189,13 @@ void GalleryPanel::showExplicitTitle(const QString &title)
     m_banner->setVisible(!title.isEmpty());
 }
 
+void GalleryPanel::setBannerAction(QAction *action)
+{
+    if (action)
+        m_bannerAction->setDefaultAction(action);
+    m_bannerAction->setVisible(action != nullptr);
+}
+
 void GalleryPanel::applyFilter()
 {
     ItemFilter f;
@@ -204,7 +217,11 @@ void GalleryPanel::applyFilter()
         f.maxScore = m_maxScore->value();
     }
     m_model->setFilter(f);
+    const bool wasExplicit = !m_banner->isHidden();
     m_banner->hide();
+    setBannerAction(nullptr);
+    if (wasExplicit)
+        Q_EMIT explicitListClosed();
     Q_EMIT filterEdited();
 }
 

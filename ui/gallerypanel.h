@@ -10,6 +10,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QSlider;
 class QTimer;
+class QAction;
 class QToolButton;
 
 namespace nsfw {
@@ -51,6 +52,9 @@ public:
     void setScoreRun(qint64 runId);
     /// Shows a banner for a drill-down list (issue 7), with a button to go back to the filter.
     void showExplicitTitle(const QString &title);
+    /// A button for `action` in the banner of an explicit list (nullptr: none), until the list is left.
+    void setBannerAction(QAction *action);
+    QToolButton *bannerActionButton() const { return m_bannerAction; }
     /// The label filter buttons, for tests: unlabeled, safe, nsfw, unsure.
     QToolButton *labelButton(Label label) const;
     QComboBox *kindCombo() const { return m_kind; }
@@ -58,6 +62,8 @@ public:
 
 Q_SIGNALS:
     void filterEdited();
+    /// The explicit list (a drill-down, the suspects) was left: back to all items, or a filter changed.
+    void explicitListClosed();
 
 private:
     void applyFilter();
@@ -75,6 +81,7 @@ private:
     QLabel *m_count;
     QWidget *m_banner;
     MessageLabel *m_bannerText;
+    QToolButton *m_bannerAction;
     qint64 m_scoreRun = 0;
 };
 

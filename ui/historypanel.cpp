@@ -29,6 +29,8 @@ QString sourceText(const QString &source)
         return HistoryPanel::tr("CSV import");
     if (source == QLatin1String("cli"))
         return HistoryPanel::tr("command line");
+    if (source.startsWith(QLatin1String("confirmed:")))
+        return HistoryPanel::tr("confirmed right on review (%1)").arg(source.mid(10));
     return source;
 }
 

@@ -105,6 +105,7 @@ LabelingPage::LabelingPage(QWidget *parent)
     });
     qApp->installEventFilter(this);
     createActions();
+    connect(m_gallery, &GalleryPanel::explicitListClosed, this, [this] { setConfirmEnabled(false); });
     reloadSettings();
 }
 
@@ -135,6 +136,7 @@ void LabelingPage::createActions()
     make(QStringLiteral("view.zoomIn"), [this] { m_viewer->canvas()->zoomIn(); });
     make(QStringLiteral("view.zoomOut"), [this] { m_viewer->canvas()->zoomOut(); });
     make(QStringLiteral("view.fit"), [this] { m_viewer->canvas()->fit(); });
+    make(QStringLiteral("label.confirm"), [this] { confirmLabels(); })->setEnabled(false);
     make(QStringLiteral("label.video"), [this] {
         if (m_shown.videoId > 0)
             labelWholeVideo(m_shown.label);
@@ -223,6 +225,7 @@ void LabelingPage::refresh()
 
 void LabelingPage::showItems(const QVector<qint64> &ids, const QString &title)
 {
+    setConfirmEnabled(false);
     m_model->setExplicitIds(ids);
     m_gallery->showExplicitTitle(title);
     if (!ids.isEmpty())
@@ -355,31 +358,61 @@ void LabelingPage::prefetchAround(GalleryModel *model, int row)
         m_pictures->prefetch(model->idAt(row - 1), model->mediaRef(row - 1));
 }
 
-void LabelingPage::applyLabel(Label label)
+QVector<qint64> LabelingPage::targetIds(QHash<qint64, Label> *shown) const
 {
-    if (!m_db)
-        return;
+    QHash<qint64, Label> ignored;
+    QHash<qint64, Label> *labels = shown ? shown : &ignored;
     QAbstractItemView *view = activeList();
     GalleryModel *model = modelOf(view);
     const QModelIndexList selected = view->selectionModel()->selectedIndexes();
     QVector<qint64> ids;
-    QHash<qint64, Label> shown; // what the cells show: the labels before, should the project not answer
     if (selected.size() > 1) {
         for (const QModelIndex &i : selected) {
             ids << model->idAt(i.row());
-            noteShownLabel(i, &shown);
+            noteShownLabel(i, labels);
         }
         std::sort(ids.begin(), ids.end());
     } else if (view->currentIndex().isValid()) {
         ids << model->idAt(view->currentIndex().row());
-        noteShownLabel(view->currentIndex(), &shown);
+        noteShownLabel(view->currentIndex(), labels);
     } else if (m_shown.id > 0) {
         ids << m_shown.id;
-        shown.insert(m_shown.id, m_shown.label);
+        labels->insert(m_shown.id, m_shown.label);
     }
+    return ids;
+}
+
+void LabelingPage::applyLabel(Label label)
+{
+    if (!m_db)
+        return;
+    QHash<qint64, Label> shown; // what the cells show: the labels before, should the project not answer
+    const QVector<qint64> ids = targetIds(&shown);
     if (ids.isEmpty() || !m_session->label(ids, label, shown))
         return;
     // One item labeled: move on. A selection stays selected, so the annotator sees what was labeled.
+    if (ids.size() == 1 && m_autoAdvance)
+        step(+1);
+}
+
+void LabelingPage::setConfirmEnabled(bool enabled)
+{
+    m_confirmEnabled = enabled;
+    QAction *a = m_actions.value(QStringLiteral("label.confirm"));
+    if (!a)
+        return;
+    a->setEnabled(enabled);
+    m_gallery->setBannerAction(enabled ? a : nullptr);
+}
+
+void LabelingPage::confirmLabels()
+{
+    if (!m_db || !m_confirmEnabled)
+        return;
+    const QVector<qint64> ids = targetIds();
+    if (ids.isEmpty())
+        return;
+    Q_EMIT confirmRequested(ids);
     if (ids.size() == 1 && m_autoAdvance)
         step(+1);
 }

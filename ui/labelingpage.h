@@ -75,6 +75,12 @@ public Q_SLOTS:
     void undo();
     void redo();
     void labelWholeVideo(nsfw::Label label);
+    /// Reviewing suspected label errors: the K key (and the banner's button) asks to keep the labels of the
+    /// selected or shown items (confirmRequested); off again when the gallery shows something else.
+    void setConfirmEnabled(bool enabled);
+    bool isConfirmEnabled() const { return m_confirmEnabled; }
+    /// Keeps the labels of the selected (or shown) items: emits confirmRequested, then moves on.
+    void confirmLabels();
 
 Q_SIGNALS:
     void autoAdvanceChanged(bool on);
@@ -82,6 +88,8 @@ Q_SIGNALS:
     void message(const QString &text);
     /// Another writer changed these items' labels (the training page tracks relabelled items with them).
     void labelsChangedElsewhere(const QVector<qint64> &ids);
+    /// The annotator says these items' labels are right (see setConfirmEnabled).
+    void confirmRequested(const QVector<qint64> &ids);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -107,6 +115,8 @@ private:
     void onSkipped(const QVector<qint64> &ids, const QVector<Label> &current, const QString &source);
     QString itemName(qint64 id) const;
     void step(int delta);
+    /// The items label keys act on: the selection of the active list, or its current item, or the item shown.
+    QVector<qint64> targetIds(QHash<qint64, Label> *shown = nullptr) const;
     void goToItem(qint64 id);
     void setRevealed(bool revealed);
 
@@ -124,6 +134,7 @@ private:
     QAbstractItemView *m_lastList = nullptr;
     WellbeingSettings m_wellbeing;
     bool m_autoAdvance = true;
+    bool m_confirmEnabled = false;
     bool m_revealed = false;
     int m_revealKey = Qt::Key_Space;
     Shown m_shown;

@@ -7,12 +7,26 @@
 namespace nsfw::ui {
 
 MetricsPlot::MetricsPlot(QWidget *parent)
-    : PlotWidget(tr("Validation metrics"), parent)
+    : PlotWidget(tr("Out-of-sample metrics (95 % intervals)"), parent)
 {
     QCustomPlot *p = plot();
     m_ap = addGraph(p, tr("average precision"), QColor(30, 130, 60), 2, QCPScatterStyle::ssDisc);
     m_auc = addGraph(p, tr("ROC AUC"), QColor(120, 80, 170), 1.5, QCPScatterStyle::ssCircle);
     m_f1 = addGraph(p, tr("F1 at threshold"), QColor(215, 90, 20), 2, QCPScatterStyle::ssSquare);
+    // 95 % bootstrap intervals as whiskers on AP and ROC AUC.
+    auto whiskers = [p](QCPGraph *graph) {
+        auto *bars = new QCPErrorBars(p->xAxis, p->yAxis);
+        bars->setDataPlottable(graph);
+        bars->setErrorType(QCPErrorBars::etValueError);
+        bars->setWhiskerWidth(6);
+        QPen pen = graph->pen();
+        pen.setWidthF(1);
+        bars->setPen(pen);
+        bars->removeFromLegend();
+        return bars;
+    };
+    m_apBars = whiskers(m_ap);
+    m_aucBars = whiskers(m_auc);
     p->xAxis->setLabel(tr("epoch"));
     p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     fitView();
@@ -22,14 +36,26 @@ void MetricsPlot::clear()
 {
     for (QCPGraph *g : {m_ap, m_auc, m_f1})
         g->data()->clear();
+    m_apBars->data()->clear();
+    m_aucBars->data()->clear();
     requestReplot();
 }
 
 void MetricsPlot::addEpoch(const EpochMetrics &metrics)
 {
+    // Error data pairs with the graph's points by index: one entry for every point added (NaN: no whisker).
+    auto addError = [](QCPErrorBars *bars, double value, const Interval &i) {
+        if (i.isValid())
+            bars->addData(value - i.low, i.high - value);
+        else
+            bars->addData(qQNaN(), qQNaN());
+    };
     m_ap->addData(metrics.epoch, metrics.averagePrecision);
-    if (qIsFinite(metrics.rocAuc))
+    addError(m_apBars, metrics.averagePrecision, metrics.intervals.averagePrecision);
+    if (qIsFinite(metrics.rocAuc)) {
         m_auc->addData(metrics.epoch, metrics.rocAuc);
+        addError(m_aucBars, metrics.rocAuc, metrics.intervals.rocAuc);
+    }
     m_f1->addData(metrics.epoch, metrics.confusion.f1());
     requestReplot();
 }
@@ -37,6 +63,14 @@ void MetricsPlot::addEpoch(const EpochMetrics &metrics)
 int MetricsPlot::epochPoints() const
 {
     return m_ap->dataCount();
+}
+
+int MetricsPlot::intervalPoints() const
+{
+    int n = 0;
+    for (int i = 0; i < m_apBars->dataCount(); ++i)
+        n += std::isfinite(m_apBars->data()->at(i).errorMinus) ? 1 : 0;
+    return n;
 }
 
 void MetricsPlot::fitView()
@@ -47,6 +81,12 @@ void MetricsPlot::fitView()
     for (QCPGraph *g : {m_ap, m_auc, m_f1}) {
         const QCPRange r = g->data()->valueRange(found);
         if (found)
+            low = qMin(low, r.lower);
+    }
+    for (QCPErrorBars *bars : {m_apBars, m_aucBars}) {
+        bool withErrors = false;
+        const QCPRange r = static_cast<const QCPAbstractPlottable *>(bars)->getValueRange(withErrors);
+        if (withErrors)
             low = qMin(low, r.lower);
     }
     plot()->yAxis->setRange(qMax(0.0, qMin(0.5, std::floor(low * 10) / 10 - 0.05)), 1.02);

@@ -23,6 +23,9 @@ QList<ShortcutDef> Shortcuts::definitions()
         {QStringLiteral("label.video"),
          tr("Give the whole video the label of the item shown"),
          {QKeySequence(Qt::SHIFT | Qt::Key_V)}},
+        {QStringLiteral("label.confirm"),
+         tr("Label is right (keep it)"),
+         {QKeySequence(Qt::Key_K)}},
     };
 }
 

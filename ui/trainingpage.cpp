@@ -12,6 +12,7 @@
 #include "metricsplot.h"
 #include "runhistorypanel.h"
 #include "store/itemquery.h"
+#include "store/labelstore.h"
 #include "store/projectdatabase.h"
 #include "train/runreview.h"
 #include "train/trainingsession.h"
@@ -48,6 +49,7 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     , m_confusion(new ConfusionPanel(this))
     , m_title(new MessageLabel(this))
     , m_uncertain(new QPushButton(tr("Label the most uncertain unlabeled items"), this))
+    , m_suspects(new QPushButton(tr("Suspected label errors"), this))
     , m_saveThreshold(new QTimer(this))
 {
     auto *left = new QSplitter(Qt::Vertical, this);
@@ -83,6 +85,10 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     m_uncertain->setToolTip(tr("Shows the unlabeled items in the Label tab, those whose score is closest to the "
                                "threshold first: labeling them teaches the model most"));
     rightLayout->addWidget(m_uncertain);
+    m_suspects->setToolTip(tr("Labels the run's out-of-sample scores say are probably wrong (confident learning), "
+                              "most suspect first. Relabel with the usual keys, or press K when the label is right. "
+                              "Train with folds so every label is judged."));
+    rightLayout->addWidget(m_suspects);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -111,6 +117,10 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     connect(m_confusion, &ConfusionPanel::cellActivated, this, [this](ConfusionPanel::Cell c) { reviewCell(c); });
     connect(m_confusion, &ConfusionPanel::retrainRequested, this, &TrainingPage::retrain);
     connect(m_uncertain, &QPushButton::clicked, this, &TrainingPage::labelUncertain);
+    connect(m_suspects, &QPushButton::clicked, this, [this] { reviewSuspects(); });
+    connect(m_labeling, &LabelingPage::confirmRequested, this, [this](const QVector<qint64> &ids) {
+        confirmLabels(ids);
+    });
     connect(m_labeling->session(), &LabelSession::labelsChanged, this,
             [this](const QVector<qint64> &ids) { onLabelsChanged(ids); });
     connect(m_labeling, &LabelingPage::labelsChangedElsewhere, this,
@@ -122,6 +132,7 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     clearPlots();
     m_confusion->setRetrainEnabled(false);
     m_uncertain->setEnabled(false);
+    m_suspects->setEnabled(false);
 }
 
 TrainingPage::~TrainingPage()
@@ -143,6 +154,7 @@ void TrainingPage::setDatabase(ProjectDatabase *db)
     m_db = db;
     m_reviewRun = 0;
     m_review.reset();
+    m_audit.reset();
     m_relabelled.clear();
     updateRelabelled();
     m_history->setDatabase(db);
@@ -210,6 +222,7 @@ void TrainingPage::onStarted(qint64 runId)
     m_liveRun = runId;
     m_reviewRun = 0; // the live run is shown; nothing under review is saved meanwhile
     m_review.reset();
+    m_audit.reset();
     m_relabelled.clear();
     updateRelabelled();
     m_title->setMessage(tr("Run %1 in progress").arg(runId));
@@ -281,12 +294,6 @@ void TrainingPage::onFinished(const TrainResult &result)
     Q_EMIT runEnded(result);
 }
 
-PrCurve TrainingPage::validationCurve(qint64 runId) const
-{
-    const std::optional<RunReview> review = RunReview::load(*m_db, runId);
-    return review ? review->curve() : PrCurve();
-}
-
 bool TrainingPage::openRun(qint64 runId, bool keepLoss)
 {
     if (!m_db || m_session->isRunning())
@@ -323,6 +330,7 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     }
     // The best epoch's curve exactly, from the stored per-item scores: what the matrix and the cells use.
     m_reviewRun = runId;
+    m_audit.reset();
     m_review = RunReview::load(*m_db, runId);
     if (!m_review)
         return false;
@@ -340,6 +348,7 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     m_roc->setThreshold(threshold);
     m_confusion->setRetrainEnabled(run->status != QLatin1String("running"));
     m_uncertain->setEnabled(true);
+    updateSuspectsButton();
     const QString judged = m_review->isCrossValidated()
                                ? tr("%1 — every labeled item judged out-of-sample by %2 folds: %3 items (%4 NSFW, "
                                     "%5 safe)")
@@ -353,7 +362,15 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
                                      .arg(best.positives + best.negatives)
                                      .arg(best.positives)
                                      .arg(best.negatives);
-    m_title->setMessage(judged);
+    const MetricIntervals stored = EpochMetrics::fromJson(run->bestMetrics).intervals;
+    const Interval ci = stored.resamples > 0 ? stored.averagePrecision : m_review->intervals(threshold).averagePrecision;
+    m_comparison.clear();
+    m_title->setMessage(judged + QStringLiteral("  ·  ")
+                        + (ci.isValid() ? tr("AP %1 (95 % interval %2–%3)")
+                                              .arg(best.averagePrecision, 0, 'f', 3)
+                                              .arg(ci.low, 0, 'f', 3)
+                                              .arg(ci.high, 0, 'f', 3)
+                                        : tr("AP %1").arg(best.averagePrecision, 0, 'f', 3)));
     m_history->setShownRun(runId);
     // Items relabelled since this run are marked in the gallery and counted for "Retrain".
     m_relabelled.clear();
@@ -372,12 +389,47 @@ bool TrainingPage::compareRuns(qint64 runId, qint64 otherRunId)
     const std::optional<RunRecord> other = RunStore(*m_db).run(otherRunId);
     if (!other)
         return false;
-    const PrCurve curve = validationCurve(otherRunId);
+    const std::optional<RunReview> otherReview = RunReview::load(*m_db, otherRunId);
+    if (!otherReview)
+        return false;
+    const PrCurve &curve = otherReview->curve();
     // The other run's own pretrained line would only repeat this one's when the split is the same.
     m_pr->setCurve(CurvePlot::Series::Compare, curve, RunHistoryPanel::describe(*other));
     m_roc->setCurve(CurvePlot::Series::Compare, curve, RunHistoryPanel::describe(*other));
-    m_title->setMessage(m_title->message() + QStringLiteral("  ·  ") + tr("compared with run %1").arg(otherRunId));
+    m_comparison = compareText(*m_review, *otherReview);
+    m_title->setMessage(m_title->message() + QStringLiteral("  ·  ") + tr("compared with run %1").arg(otherRunId)
+                        + QLatin1Char('\n') + m_comparison);
     return true;
+}
+
+QString TrainingPage::compareText(const RunReview &a, const RunReview &b)
+{
+    // The intervals stored with a run (its own seed), else bootstrapped now.
+    auto ciOf = [](const RunReview &r) {
+        const EpochMetrics best = EpochMetrics::fromJson(r.run().bestMetrics);
+        return best.intervals.resamples > 0 ? best.intervals.averagePrecision
+                                            : r.intervals(r.run().threshold).averagePrecision;
+    };
+    const double apA = a.curve().averagePrecision;
+    const double apB = b.curve().averagePrecision;
+    const Interval ciA = ciOf(a);
+    const Interval ciB = ciOf(b);
+    auto text = [](double ap, const Interval &ci) {
+        return ci.isValid() ? QStringLiteral("%1 (%2–%3)").arg(ap, 0, 'f', 3).arg(ci.low, 0, 'f', 3).arg(ci.high, 0, 'f', 3)
+                            : QString::number(ap, 'f', 3);
+    };
+    const QString figures = tr("AP %1 (run %2) vs %3 (run %4), 95 % intervals")
+                                .arg(text(apA, ciA))
+                                .arg(a.run().id)
+                                .arg(text(apB, ciB))
+                                .arg(b.run().id);
+    if (separable(apA, ciA, apB, ciB))
+        return tr("%1: run %2 is better beyond the noise of this evaluation.")
+            .arg(figures)
+            .arg(apA > apB ? a.run().id : b.run().id);
+    return tr("%1: this evaluation is too small to tell the two runs apart (each interval holds the other's AP). "
+              "Label more items, or train with folds so every label is judged.")
+        .arg(figures);
 }
 
 void TrainingPage::onThresholdPicked(double threshold)
@@ -485,8 +537,79 @@ void TrainingPage::onLabelsChanged(const QVector<qint64> &ids)
     updateRelabelled();
 }
 
+QVector<LabelSuspect> TrainingPage::openSuspects()
+{
+    if (!m_db || !m_review || m_review->run().status != QLatin1String("finished"))
+        return {};
+    if (!m_audit)
+        m_audit = m_review->audit();
+    return m_review->openSuspects(*m_db, *m_audit);
+}
+
+void TrainingPage::updateSuspectsButton()
+{
+    m_openSuspects.clear();
+    for (const LabelSuspect &s : openSuspects())
+        m_openSuspects << s.itemId;
+    showSuspectCount();
+}
+
+void TrainingPage::showSuspectCount()
+{
+    // Labels changed since the last count leave the list without another query.
+    qsizetype open = 0;
+    for (qint64 id : m_openSuspects)
+        open += m_relabelled.contains(id) ? 0 : 1;
+    m_suspects->setEnabled(open > 0);
+    m_suspects->setText(m_audit ? tr("Suspected label errors (%1 of about %2)").arg(open).arg(m_audit->estimatedErrors)
+                                : tr("Suspected label errors"));
+}
+
+QVector<qint64> TrainingPage::reviewSuspects()
+{
+    QVector<qint64> ids;
+    const QVector<LabelSuspect> open = openSuspects();
+    if (open.isEmpty())
+        return ids;
+    for (const LabelSuspect &s : open)
+        ids << s.itemId;
+    const std::optional<RunRecord> run = RunStore(*m_db).run(m_reviewRun);
+    if (run && run->status == QLatin1String("finished") && run->settings.value(QStringLiteral("scoreAll")).toBool())
+        m_labeling->gallery()->setScoreRun(m_reviewRun);
+    m_labeling->gallery()->delegate()->setMarked(m_relabelled);
+    const QString scope = m_review->isCrossValidated()
+                              ? tr("every label judged out-of-sample by %1 folds").arg(m_review->folds())
+                              : tr("only the validation split was judged: train with folds to audit every label");
+    m_labeling->showItems(ids, tr("Run %1 · %n suspected label error(s), most suspect first (%2) · relabel with the "
+                                  "usual keys, K: the label is right",
+                                  nullptr, int(ids.size()))
+                                   .arg(m_reviewRun)
+                                   .arg(scope));
+    m_labeling->setConfirmEnabled(true);
+    Q_EMIT labelingRequested();
+    return ids;
+}
+
+bool TrainingPage::confirmLabels(const QVector<qint64> &ids)
+{
+    if (!m_db || !m_review || ids.isEmpty())
+        return false;
+    QString error;
+    const int n = LabelStore(*m_db).confirm(ids, m_review->run().model, m_labeling->session()->annotator(), &error);
+    if (n < 0) {
+        m_labeling->gallery()->showExplicitTitle(tr("The confirmation could not be written: %1").arg(error));
+        return false;
+    }
+    updateSuspectsButton();
+    return true;
+}
+
 void TrainingPage::updateRelabelled()
 {
+    if (!m_review)
+        updateSuspectsButton();
+    else
+        showSuspectCount();
     m_confusion->setRelabelled(int(m_relabelled.size()));
     m_labeling->gallery()->delegate()->setMarked(m_relabelled);
     m_labeling->gallery()->view()->viewport()->update();

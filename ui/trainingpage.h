@@ -61,6 +61,18 @@ public:
     bool retrain();
     /// Shows the unlabeled items in the Label tab, those the reviewed run is least sure about first.
     void labelUncertain();
+    /// Opens the reviewed run's suspected label errors (confident learning over its out-of-sample scores) in the
+    /// Label tab, most suspect first: relabel with the usual keys, or K to keep a label ("label is right", recorded
+    /// in the history; not suggested again unless the label or the model changes). Returns the ids shown.
+    QVector<qint64> reviewSuspects();
+    /// Records that the labels of ids are right, against the reviewed run's model; false with a message if not.
+    bool confirmLabels(const QVector<qint64> &ids);
+    QPushButton *suspectsButton() const { return m_suspects; }
+    /// Whether two runs' AP can be told apart, in words: their 95 % intervals, and "too small to tell apart" when
+    /// either interval holds the other's AP.
+    static QString compareText(const RunReview &a, const RunReview &b);
+    /// The comparison shown by the last compareRuns().
+    QString comparison() const { return m_comparison; }
     /// Re-reads the run list after other writers changed runs (the shown run stays).
     void reloadRuns();
 
@@ -91,11 +103,14 @@ private:
     void onThresholdPicked(double threshold);
     void onLabelsChanged(const QVector<qint64> &ids);
     void updateRelabelled();
+    /// The suspects still open for the reviewed run, and the button's text and state.
+    QVector<LabelSuspect> openSuspects();
+    void updateSuspectsButton();
+    void showSuspectCount();
     /// Saves the last threshold picked, waiting at most waitMs for another writer's lock; when that holds it
     /// longer, the save is tried again shortly (the pick is kept, and shown when its run is opened).
     bool saveThreshold(int waitMs = kThresholdWaitMs);
     void clearPlots();
-    PrCurve validationCurve(qint64 runId) const;
 
     LabelingPage *m_labeling;
     ProjectDatabase *m_db = nullptr;
@@ -109,6 +124,7 @@ private:
     ConfusionPanel *m_confusion;
     MessageLabel *m_title;
     QPushButton *m_uncertain;
+    QPushButton *m_suspects;
     QTimer *m_saveThreshold;
     qint64 m_liveRun = 0;
     qint64 m_reviewRun = 0;
@@ -121,6 +137,9 @@ private:
     UnsavedThreshold m_unsaved;     ///< picked, not yet in the file
     bool m_livePicked = false;      ///< a threshold was picked while the live run trained: saved with it at its end
     std::optional<RunReview> m_review; ///< the reviewed run's items (split, label it used, score) and review logic
+    std::optional<LabelAudit> m_audit; ///< the reviewed run's label-error audit, computed when first needed
+    QVector<qint64> m_openSuspects;    ///< its suspects not relabelled or confirmed when last counted
+    QString m_comparison;
     QSet<qint64> m_relabelled;
 };
 

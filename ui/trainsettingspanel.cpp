@@ -30,6 +30,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_lr(new QDoubleSpinBox(this))
     , m_batch(new QSpinBox(this))
     , m_validation(new QDoubleSpinBox(this))
+    , m_folds(new QSpinBox(this))
     , m_threshold(new QDoubleSpinBox(this))
     , m_optimizer(new QComboBox(this))
     , m_patience(new QSpinBox(this))
@@ -65,6 +66,13 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_validation->setDecimals(2);
     m_validation->setToolTip(tr("Share of the labeled items held out to validate every epoch; the frames of a "
                                 "video and exact duplicates always stay on one side"));
+    m_folds->setRange(0, 20);
+    m_folds->setSpecialValueText(tr("auto (head: 5, else 1)"));
+    m_folds->setToolTip(tr("Cross-validation: the labeled items are split into this many folds (a video's frames "
+                           "in one), one model per fold judges the items it did not train on, so every label gets "
+                           "an out-of-sample score for the curves, the confusion cells and the label-error audit. "
+                           "The run's model is then trained on all labels. 1: one validation split (the share "
+                           "below). Each fold costs a training run: cheap in head mode, long in partial and full."));
     m_threshold->setRange(0.001, 0.999);
     m_threshold->setDecimals(3);
     m_threshold->setSingleStep(0.05);
@@ -83,6 +91,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     form->addRow(tr("Epochs:"), m_epochs);
     form->addRow(tr("Learning rate:"), m_lr);
     form->addRow(tr("Batch size:"), m_batch);
+    form->addRow(tr("Folds:"), m_folds);
     form->addRow(tr("Validation share:"), m_validation);
     form->addRow(tr("Threshold:"), m_threshold);
     auto *moreToggle = new QCheckBox(tr("More options"), this);
@@ -103,10 +112,14 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     form->addRow(more);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainSettingsPanel::updateEnabled);
+    connect(m_folds, &QSpinBox::valueChanged, this, &TrainSettingsPanel::updateEnabled);
     m_train->setDefault(true);
     m_train->setToolTip(tr("Train in the background; labeling goes on meanwhile"));
     connect(m_train, &QPushButton::clicked, this, [this] {
-        QSettings().setValue(kSettingsKey, QJsonDocument(settings().toJson()).toJson(QJsonDocument::Compact));
+        // Saved as chosen: "auto" stays auto when the mode changes next time.
+        QJsonObject saved = settings().toJson();
+        saved.insert(QStringLiteral("folds"), m_folds->value());
+        QSettings().setValue(kSettingsKey, QJsonDocument(saved).toJson(QJsonDocument::Compact));
         Q_EMIT trainRequested(settings());
     });
     connect(m_cancel, &QPushButton::clicked, this, &TrainSettingsPanel::cancelRequested);
@@ -129,8 +142,11 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
 
     TrainSettings s;
     const QByteArray saved = QSettings().value(kSettingsKey).toByteArray();
-    if (!saved.isEmpty())
-        s = TrainSettings::fromJson(QJsonDocument::fromJson(saved).object());
+    if (!saved.isEmpty()) {
+        const QJsonObject o = QJsonDocument::fromJson(saved).object();
+        s = TrainSettings::fromJson(o);
+        s.folds = o.value(QStringLiteral("folds")).toInt(0); // settings saved before folds existed: auto
+    }
     setSettings(s);
     setRunning(false);
 }
@@ -144,6 +160,7 @@ TrainSettings TrainSettingsPanel::settings() const
     s.learningRate = m_lr->value();
     s.batchSize = m_batch->value();
     s.validationFraction = m_validation->value();
+    s.folds = m_folds->value();
     s.threshold = m_threshold->value();
     s.optimizer = m_optimizer->currentData().toString();
     s.patience = m_patience->value();
@@ -163,6 +180,7 @@ void TrainSettingsPanel::setSettings(const TrainSettings &s)
     m_lr->setValue(s.learningRate);
     m_batch->setValue(s.batchSize);
     m_validation->setValue(s.validationFraction);
+    m_folds->setValue(s.folds);
     m_threshold->setValue(s.threshold);
     m_optimizer->setCurrentIndex(qMax(0, m_optimizer->findData(s.optimizer)));
     m_patience->setValue(s.patience);
@@ -182,8 +200,12 @@ void TrainSettingsPanel::updateEnabled()
     for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_lr, m_batch, m_optimizer, m_patience, m_augment,
                                                        m_balance, m_freezeBn})
         w->setEnabled(!m_running && trains);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_mode, m_validation, m_threshold, m_seed, m_scoreAll})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_mode, m_threshold, m_seed, m_scoreAll})
         w->setEnabled(!m_running);
+    // The validation share applies to a one-split run only.
+    const bool oneSplit = mode == TrainSettings::Mode::Pretrained || settings().effectiveFolds() <= 1;
+    m_folds->setEnabled(!m_running && trains);
+    m_validation->setEnabled(!m_running && trains && oneSplit);
     m_train->setText(trains ? tr("Train") : tr("Evaluate and score"));
 }
 

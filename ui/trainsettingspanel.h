@@ -35,6 +35,7 @@ public:
 
     QComboBox *modeCombo() const { return m_mode; }
     QSpinBox *epochsSpin() const { return m_epochs; }
+    QSpinBox *foldsSpin() const { return m_folds; }
     QPushButton *trainButton() const { return m_train; }
     QPushButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar() const { return m_progress; }
@@ -54,6 +55,7 @@ private:
     QDoubleSpinBox *m_lr;
     QSpinBox *m_batch;
     QDoubleSpinBox *m_validation;
+    QSpinBox *m_folds;
     QDoubleSpinBox *m_threshold;
     QComboBox *m_optimizer;
     QSpinBox *m_patience;

@@ -34,7 +34,7 @@ int auditCommand(const QStringList &arguments)
         tr("Find labels that are probably wrong: confident learning over a run's out-of-sample scores (every labeled "
            "item of a cross-validated run; see train --folds). Prints the estimated number of label errors and the "
            "suspects, most suspect first, with the label the model suggests and how sure it is (score). Items "
-           "relabelled since the run are left out; unsure items never take part."));
+           "relabelled since the run, or confirmed right for this model, are left out; unsure items never take part."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a file or a postgresql:// URL."));
     const QCommandLineOption run(QStringLiteral("run"), tr("The run (default: the latest finished one)."),
                                  QStringLiteral("N"));
@@ -90,20 +90,16 @@ int auditCommand(const QStringList &arguments)
               << '\n';
 
     const LabelAudit audit = review->audit();
+    QSet<qint64> relabelled, confirmed;
+    const QVector<LabelSuspect> open = review->openSuspects(*db, audit, &relabelled, &confirmed);
     QVector<qint64> ids;
-    for (const LabelSuspect &s : audit.suspects)
+    for (const LabelSuspect &s : open)
         ids << s.itemId;
-    const QSet<qint64> relabelled = review->relabelled(*db, ids);
     QHash<qint64, QString> paths;
     for (const ItemRow &r : ItemQuery(*db).rows(ids)) {
         paths.insert(r.id, r.kind == ItemKind::Frame
                                ? r.path + QStringLiteral("#frame=") + QString::number(r.frameIndex)
                                : r.path);
-    }
-    QVector<LabelSuspect> open;
-    for (const LabelSuspect &s : audit.suspects) {
-        if (!relabelled.contains(s.itemId))
-            open << s;
     }
     auto scoreText = [](double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); };
 
@@ -137,17 +133,23 @@ int auditCommand(const QStringList &arguments)
         o.insert(QStringLiteral("run"), id);
         o.insert(QStringLiteral("folds"), review->folds());
         o.insert(QStringLiteral("relabelledSince"), relabelled.size());
+        o.insert(QStringLiteral("confirmed"), confirmed.size());
         o.insert(QStringLiteral("suspects"), suspects);
         out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         return 0;
     }
+    QStringList left;
+    if (!relabelled.isEmpty())
+        left << tr("%1 relabelled since the run").arg(relabelled.size());
+    if (!confirmed.isEmpty())
+        left << tr("%1 confirmed right").arg(confirmed.size());
     out() << tr("Run %1: %2 labels judged out-of-sample%3. About %4 label error(s) estimated; %5 suspect(s)%6.")
                  .arg(id)
                  .arg(audit.items)
                  .arg(review->isCrossValidated() ? tr(" by %1 folds").arg(review->folds()) : QString())
                  .arg(audit.estimatedErrors)
                  .arg(open.size())
-                 .arg(relabelled.isEmpty() ? QString() : tr(" (%1 more already relabelled)").arg(relabelled.size()))
+                 .arg(left.isEmpty() ? QString() : QStringLiteral(" (") + tr("not counted: %1").arg(left.join(QStringLiteral(", "))) + QLatin1Char(')'))
           << '\n';
     const int shown = std::max(0, parser.value(limit).toInt());
     for (qsizetype i = 0; i < open.size() && i < shown; ++i) {

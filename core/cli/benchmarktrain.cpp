@@ -2,6 +2,7 @@
 // built from Debian's clip art that shows what fine-tuning gains over the pretrained model.
 #include "commands.h"
 #include "console.h"
+#include "cliparttask.h"
 #include "pythonbench.h"
 
 #include "media/importer.h"
@@ -27,23 +28,6 @@ namespace nsfw::cli {
 
 namespace {
 
-QStringList clipArt(const QStringList &categories)
-{
-    QStringList files;
-    for (const QString &c : categories) {
-        QDirIterator it(QStringLiteral("/usr/share/openclipart/png/") + c, {QStringLiteral("*.png")}, QDir::Files,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files << it.next();
-    }
-    // A fixed, content-independent shuffle: the same files on every machine.
-    std::sort(files.begin(), files.end(), [](const QString &a, const QString &b) {
-        return QCryptographicHash::hash(a.toUtf8(), QCryptographicHash::Md5)
-            < QCryptographicHash::hash(b.toUtf8(), QCryptographicHash::Md5);
-    });
-    return files;
-}
-
 /// AP on the held-out items of a run's scores.
 double heldOutAp(ProjectDatabase &db, qint64 runId, const QHash<QString, int> &truth)
 {
@@ -62,8 +46,8 @@ double heldOutAp(ProjectDatabase &db, qint64 runId, const QHash<QString, int> &t
 
 QJsonObject proxyTask(const QString &dir, int perClass, int heldOutPerClass, bool quiet)
 {
-    const QStringList positives = clipArt({QStringLiteral("people")});
-    const QStringList negatives = clipArt({QStringLiteral("animals"), QStringLiteral("buildings"), QStringLiteral("tools"),
+    const QStringList positives = shuffledClipArt({QStringLiteral("people")});
+    const QStringList negatives = shuffledClipArt({QStringLiteral("animals"), QStringLiteral("buildings"), QStringLiteral("tools"),
                                            QStringLiteral("plants"), QStringLiteral("transportation")});
     if (positives.size() < perClass + heldOutPerClass || negatives.size() < perClass + heldOutPerClass)
         return {{QStringLiteral("skipped"), tr("openclipart-png is not installed or too small")}};

@@ -34,6 +34,7 @@ int benchmarkStore(const QStringList &arguments);
 int benchmarkTrain(const QStringList &arguments);
 int benchmarkMemory(const QStringList &arguments);
 int benchmarkLoad(const QStringList &arguments);
+int benchmarkAudit(const QStringList &arguments);
 /// One labelling process of `benchmark load` (not listed: benchmarkLoad starts it as `benchmark load-worker`).
 int benchmarkLoadWorker(const QStringList &arguments);
 

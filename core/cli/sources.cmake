@@ -11,6 +11,8 @@ target_sources(core PRIVATE
   cli/traincommands.cpp
   cli/auditcommand.cpp
   cli/benchmarktrain.cpp
+  cli/benchmarkaudit.cpp
+  cli/cliparttask.h cli/cliparttask.cpp
   cli/benchmarkmemory.cpp
   cli/benchmarkload.h cli/benchmarkload.cpp cli/benchmarkloadcheck.cpp
   cli/pythonbench.h cli/pythonbench.cpp

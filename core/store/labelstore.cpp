@@ -13,6 +13,24 @@ LabelStore::LabelStore(ProjectDatabase &db)
 {
 }
 
+namespace {
+
+/// A history entry from a row of (id, item_id, label, previous, annotator, at_ms, source).
+HistoryEntry entryOf(const QSqlQuery &q)
+{
+    HistoryEntry e;
+    e.id = q.value(0).toLongLong();
+    e.itemId = q.value(1).toLongLong();
+    e.label = labelFromColumn(q.value(2));
+    e.previous = labelFromColumn(q.value(3));
+    e.annotator = q.value(4).toString();
+    e.at = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong());
+    e.source = q.value(6).toString();
+    return e;
+}
+
+} // namespace
+
 int LabelStore::setLabel(const QVector<qint64> &ids, Label label, const QString &annotator, const QString &source,
                          QString *error)
 {
@@ -103,6 +121,88 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
     return result;
 }
 
+int LabelStore::confirm(const QVector<qint64> &ids, const QString &model, const QString &annotator, QString *error)
+{
+    if (annotator.trimmed().isEmpty()) {
+        if (error)
+            *error = tr("An annotator name is required.");
+        return -1;
+    }
+    if (!m_db.ensureConnected()) {
+        if (error)
+            *error = tr("Nothing was written: the server %1 cannot be reached; try again.").arg(m_db.displayName());
+        return -1;
+    }
+    QSqlQuery current(m_db.db());
+    QSqlQuery insert(m_db.db());
+    if (!current.prepare(QStringLiteral("SELECT label FROM items WHERE id = ?") + m_db.backend().forUpdate())
+        || !insert.prepare(QStringLiteral("INSERT INTO label_history (item_id, label, previous, annotator, at_ms, "
+                                          "source) VALUES (?, ?, ?, ?, ?, ?)"))) {
+        if (error)
+            *error = current.lastError().isValid() ? current.lastError().text() : insert.lastError().text();
+        return -1;
+    }
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = tx.error();
+        return -1;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int recorded = 0;
+    for (qint64 id : ids) {
+        current.bindValue(0, id);
+        if (!current.exec()) {
+            if (error)
+                *error = current.lastError().text();
+            return -1;
+        }
+        if (!current.next())
+            continue;
+        const Label label = labelFromColumn(current.value(0));
+        current.finish();
+        if (label != Label::Safe && label != Label::Nsfw)
+            continue;
+        insert.bindValue(0, id);
+        insert.bindValue(1, labelToColumn(label));
+        insert.bindValue(2, labelToColumn(label));
+        insert.bindValue(3, annotator);
+        insert.bindValue(4, now);
+        insert.bindValue(5, QString(QStringLiteral("confirmed:") + model));
+        if (!insert.exec()) {
+            if (error)
+                *error = insert.lastError().text();
+            return -1;
+        }
+        ++recorded;
+    }
+    if (!tx.commit()) {
+        if (error)
+            *error = tx.error();
+        return -1;
+    }
+    return recorded;
+}
+
+QHash<qint64, HistoryEntry> LabelStore::latest(const QVector<qint64> &ids) const
+{
+    QHash<qint64, HistoryEntry> result;
+    if (ids.isEmpty())
+        return result;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT h.id, h.item_id, h.label, h.previous, h.annotator, h.at_ms, h.source"
+                             " FROM label_history h WHERE h.item_id = ? ORDER BY h.id DESC LIMIT 1"));
+    for (qint64 id : ids) {
+        q.bindValue(0, id);
+        if (!q.exec() || !q.next())
+            continue;
+        result.insert(id, entryOf(q));
+        q.finish();
+    }
+    return result;
+}
+
 Label LabelStore::current(qint64 itemId) const
 {
     QSqlQuery q(m_db.db());
@@ -124,15 +224,7 @@ QVector<HistoryEntry> LabelStore::history(qint64 itemId) const
     if (!q.exec())
         return result;
     while (q.next()) {
-        HistoryEntry e;
-        e.id = q.value(0).toLongLong();
-        e.itemId = q.value(1).toLongLong();
-        e.label = labelFromColumn(q.value(2));
-        e.previous = labelFromColumn(q.value(3));
-        e.annotator = q.value(4).toString();
-        e.at = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong());
-        e.source = q.value(6).toString();
-        result.append(e);
+        result.append(entryOf(q));
     }
     return result;
 }

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QVector>
 
 #include <optional>
@@ -20,7 +21,7 @@ struct HistoryEntry {
     Label previous = Label::None;
     QString annotator;
     QDateTime at;
-    QString source; ///< "manual", "folder", "csv", "cli", "undo", "redo"
+    QString source; ///< "manual", "folder", "csv", "cli", "undo", "redo", or "confirmed:MODEL" (label kept on review)
 };
 
 /// A label to give one item.
@@ -55,6 +56,12 @@ public:
     /// alone. Returns how many changed, or -1 with *error (and nothing written).
     int setLabel(const QVector<qint64> &ids, Label label, const QString &annotator, const QString &source,
                  QString *error = nullptr);
+    /// Records that each item's current label is right (a review of suspected label errors): a history entry with
+    /// the same label and source "confirmed:" + model, for items labeled safe or nsfw, in one transaction. The label
+    /// does not change. Returns how many were recorded, or -1 with *error.
+    int confirm(const QVector<qint64> &ids, const QString &model, const QString &annotator, QString *error = nullptr);
+    /// The latest history entry of each of the items (items without history are left out).
+    QHash<qint64, HistoryEntry> latest(const QVector<qint64> &ids) const;
     /// Applies several changes in one transaction (undo of a multi-item label, CSV import).
     int apply(const QVector<LabelChange> &changes, const QString &annotator, const QString &source,
               QString *error = nullptr);

@@ -1,6 +1,7 @@
 #include "runreview.h"
 
 #include "store/itemquery.h"
+#include "store/labelstore.h"
 #include "store/projectdatabase.h"
 
 #include <algorithm>
@@ -91,6 +92,33 @@ LabelAudit RunReview::audit() const
     for (const RunItem &i : m_judged)
         inputs.append({i.itemId, i.label, double(i.score)});
     return LabelAudit::compute(inputs);
+}
+
+QVector<LabelSuspect> RunReview::openSuspects(ProjectDatabase &db, const LabelAudit &audit, QSet<qint64> *relabelled,
+                                              QSet<qint64> *confirmed) const
+{
+    QVector<qint64> ids;
+    for (const LabelSuspect &s : audit.suspects)
+        ids << s.itemId;
+    const QSet<qint64> changed = this->relabelled(db, ids);
+    const QHash<qint64, HistoryEntry> latest = LabelStore(db).latest(ids);
+    QVector<LabelSuspect> open;
+    for (const LabelSuspect &s : audit.suspects) {
+        if (changed.contains(s.itemId)) {
+            if (relabelled)
+                relabelled->insert(s.itemId);
+            continue;
+        }
+        const auto it = latest.constFind(s.itemId);
+        const Label given = s.label == 1 ? Label::Nsfw : Label::Safe;
+        if (it != latest.cend() && it->source == confirmationSource() && it->label == given) {
+            if (confirmed)
+                confirmed->insert(s.itemId);
+            continue;
+        }
+        open << s;
+    }
+    return open;
 }
 
 QSet<qint64> RunReview::relabelled(ProjectDatabase &db, const QVector<qint64> &ids) const

@@ -54,6 +54,14 @@ public:
     /// cross-validated run, where every labeled item is judged; on a one-split run it audits the validation items.
     LabelAudit audit() const;
 
+    /// The audit's suspects still open for review, most suspect first: not relabelled since the run, and not
+    /// confirmed ("label is right", LabelStore::confirm) for this label and this run's model, since a confirmation
+    /// holds until the label or the model changes. The items left out are added to *relabelled and *confirmed.
+    QVector<LabelSuspect> openSuspects(ProjectDatabase &db, const LabelAudit &audit, QSet<qint64> *relabelled = nullptr,
+                                       QSet<qint64> *confirmed = nullptr) const;
+    /// The history source a confirmation against this run's model carries.
+    QString confirmationSource() const { return QStringLiteral("confirmed:") + m_run.model; }
+
     /// Of `ids`, the items whose current label differs from the one the run used. A frame without a label of its
     /// own was trained on its video's label: not a change. Unsure now counts as a change.
     QSet<qint64> relabelled(ProjectDatabase &db, const QVector<qint64> &ids) const;

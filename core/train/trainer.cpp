@@ -188,6 +188,7 @@ struct Trainer::Run {
                                    .item<double>();
         }
         m.seconds = seconds;
+        m.intervals = bootstrapIntervals(scoredItems(samples, scores), s.threshold, 1000, s.seed);
         return m;
     }
 
@@ -245,8 +246,9 @@ struct Trainer::Run {
             failRun(error);
     }
 
-    /// The best epoch's bootstrap intervals, grouped as the split is (the frames of a video together).
-    void addIntervals(const QVector<Sample> &samples, const QVector<float> &scores)
+    /// Scores with their labels and groups as the bootstrap takes them: a video's frames form one group, as the split
+    /// keeps them together.
+    static QVector<ScoredItem> scoredItems(const QVector<Sample> &samples, const QVector<float> &scores)
     {
         QVector<ScoredItem> scored;
         for (qsizetype i = 0; i < samples.size() && i < scores.size(); ++i) {
@@ -254,7 +256,7 @@ struct Trainer::Run {
             const qint64 video = g.startsWith(QLatin1String("video:")) ? g.mid(6).toLongLong() : 0;
             scored.append({scores[i], samples[i].label, video});
         }
-        best.intervals = bootstrapIntervals(scored, s.threshold, 1000, s.seed);
+        return scored;
     }
 
     // ---- training -------------------------------------------------------------------------------------
@@ -481,7 +483,6 @@ struct Trainer::Run {
             bestValScores.append(bestScores[i]);
             bestFolds.append(all[i].fold);
         }
-        addIntervals(val, bestValScores);
         writeCheckpoint();
     }
 
@@ -495,13 +496,21 @@ struct Trainer::Run {
         }
         progress(QStringLiteral("scoring"), 0, all.size(), best.epoch);
         const QVector<float> scores = score(all);
+        // A cross-validated run's model trained on every label: its score of a labeled item is in-sample. The gallery
+        // shows (and filters and sorts by) the item's out-of-fold score instead, the one its cell and the audit use.
+        QHash<qint64, float> outOfFold;
+        if (set.folds > 1) {
+            for (qsizetype i = 0; i < val.size() && i < bestValScores.size(); ++i)
+                outOfFold.insert(val[i].itemId, bestValScores[i]);
+        }
         QVector<ItemScore> rows;
         QHash<qint64, float> byId;
         for (qsizetype i = 0; i < all.size() && i < scores.size(); ++i) {
-            if (std::isnan(scores[i]))
+            const float score = outOfFold.value(all[i].itemId, scores[i]);
+            if (std::isnan(score))
                 continue;
-            rows.append({all[i].itemId, scores[i]});
-            byId.insert(all[i].itemId, scores[i]);
+            rows.append({all[i].itemId, score});
+            byId.insert(all[i].itemId, score);
         }
         // A whole video scores as its most nsfw frame.
         for (auto it = set.videoFrames.cbegin(); it != set.videoFrames.cend(); ++it) {
@@ -619,10 +628,6 @@ TrainResult Trainer::run()
             r.trainFolds();
         } else {
             r.trainOneSplit();
-        }
-        if (!isCancelled() && !folds) {
-            r.addIntervals(r.val, r.bestValScores);
-            r.recordBest();
         }
         if (m_settings.scoreAll && !isCancelled())
             result.scoredItems = r.scoreEverything();

@@ -93,6 +93,35 @@ private Q_SLOTS:
         QCOMPARE(ItemStore(*m_db).item(id)->label, Label::None);
     }
 
+    // "Label is right" on review: a history entry that keeps the label, for safe and nsfw items only.
+    void confirmationsKeepTheLabelAndAreInTheHistory()
+    {
+        LabelStore labels(*m_db);
+        QCOMPARE(labels.setLabel({m_ids[0]}, Label::Nsfw, QStringLiteral("ann"), QStringLiteral("manual")), 1);
+        QCOMPARE(labels.setLabel({m_ids[1]}, Label::Safe, QStringLiteral("ann"), QStringLiteral("manual")), 1);
+        QCOMPARE(labels.setLabel({m_ids[2]}, Label::Unsure, QStringLiteral("ann"), QStringLiteral("manual")), 1);
+        QString error;
+        QCOMPARE(labels.confirm({m_ids[0], m_ids[1], m_ids[2], m_ids[3]}, QStringLiteral("mobilenet_v2"),
+                                QStringLiteral("rev"), &error),
+                 2);
+        QCOMPARE(labels.current(m_ids[0]), Label::Nsfw);
+        QCOMPARE(labels.current(m_ids[1]), Label::Safe);
+        const QVector<HistoryEntry> h = labels.history(m_ids[0]);
+        QCOMPARE(h.size(), 2);
+        QCOMPARE(h[1].label, Label::Nsfw);
+        QCOMPARE(h[1].previous, Label::Nsfw);
+        QCOMPARE(h[1].annotator, QStringLiteral("rev"));
+        QCOMPARE(h[1].source, QStringLiteral("confirmed:mobilenet_v2"));
+        QCOMPARE(labels.history(m_ids[2]).size(), 1); // unsure: nothing to confirm
+        QCOMPARE(labels.history(m_ids[3]).size(), 0); // unlabeled
+        const QHash<qint64, HistoryEntry> latest = labels.latest({m_ids[0], m_ids[2], m_ids[3]});
+        QCOMPARE(latest.size(), 2);
+        QCOMPARE(latest.value(m_ids[0]).source, QStringLiteral("confirmed:mobilenet_v2"));
+        QCOMPARE(latest.value(m_ids[2]).label, Label::Unsure);
+        QCOMPARE(labels.confirm({m_ids[0]}, QStringLiteral("m"), QStringLiteral(" "), &error), -1);
+        QVERIFY(!error.isEmpty());
+    }
+
     void labelsImagesFramesAndWholeVideos()
     {
         LabelStore labels(*m_db);

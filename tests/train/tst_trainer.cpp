@@ -189,6 +189,13 @@ private Q_SLOTS:
         QCOMPARE(qint64(inCells), labeled);
         QVERIFY(QFileInfo::exists(db->cacheDir() + QLatin1Char('/') + run.checkpoint + QStringLiteral("/model.json")));
         QCOMPARE(RunStore(*db).itemScores(r.runId).size(), ItemStore(*db).stats().total());
+        // The gallery shows a labeled item's out-of-fold score (the one its cell and the audit use), not the in-sample
+        // score of the model trained on all labels.
+        QHash<qint64, float> shown;
+        for (const ItemScore &x : RunStore(*db).itemScores(r.runId))
+            shown.insert(x.itemId, x.score);
+        for (const RunItem &i : review->items())
+            QCOMPARE(shown.value(i.itemId, -1.0f), i.score);
         // The audit runs over every label. (Whether it finds planted mistakes is measured by the planted-noise
         // benchmark: on 80 clip-art pictures a 3-epoch head does not beat the pretrained model.)
         const LabelAudit audit = review->audit();

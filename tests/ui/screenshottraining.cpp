@@ -1,5 +1,5 @@
-// Not a test: the README's screenshots of the training page and of a false-positive drill-down, made from
-// a real run on clip art. Run under Xvfb so fonts and styles are those of a desktop:
+// Not a test: the README's screenshots of the training page, of a false-positive drill-down and of the suspected
+// label errors, made from a real cross-validated run on clip art. Run under Xvfb so fonts and styles are those of a desktop:
 //   xvfb-run -s "-screen 0 1600x1000x24" build/tests/nsfw-workbench-screenshot-training OUT_DIR
 #include "confusionpanel.h"
 #include "curveplot.h"
@@ -48,6 +48,7 @@ int main(int argc, char **argv)
     s.epochs = 20;
     s.batchSize = 16;
     s.patience = 0;
+    s.folds = 5; // every label judged out-of-sample: the figures carry their intervals, the audit has suspects
     page->settingsPanel()->setSettings(s);
     bool done = false;
     QObject::connect(page, &ui::TrainingPage::runEnded, [&] { done = true; });
@@ -78,6 +79,11 @@ int main(int argc, char **argv)
     page->reviewCell(ui::ConfusionPanel::Cell::FalsePositive);
     QTest::qWait(1500); // thumbnails and the picture load
     window.grab().save(out + QStringLiteral("/review.png"));
+
+    window.pages()->setCurrentWidget(page);
+    page->reviewSuspects();
+    QTest::qWait(1500);
+    window.grab().save(out + QStringLiteral("/suspects.png"));
     std::printf("threshold %.3f\n", t);
     return 0;
 }

@@ -16,6 +16,8 @@
 #include "model/modellocator.h"
 #include "runhistorypanel.h"
 #include "store/itemquery.h"
+#include "store/itemstore.h"
+#include "store/labelstore.h"
 #include "store/projectdatabase.h"
 #include "store/runstore.h"
 #include "testsupport.h"
@@ -40,6 +42,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <QToolButton>
 #include <QTreeWidget>
 #include <atomic>
 #include <thread>
@@ -394,6 +397,90 @@ private Q_SLOTS:
         QVERIFY2(shown.contains(QStringLiteral("1 item(s) could not be read and were left out:")),
                  qPrintable(shown));
         QVERIFY2(shown.contains(victim), qPrintable(shown));
+    }
+
+    // Cross-validated head run on planted label errors: whiskers in the metrics plot, a confusion cell opens every
+    // labeled item it counts, the suspects open most suspect first; one is relabelled with the usual key, another
+    // kept with K; both are in the history, and neither is suggested again.
+    void reviewSuspectedLabelErrors()
+    {
+        // closingWhileTrainingAsksFirst closed the window: the label keys need it shown and active again.
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        {
+            auto db = reader();
+            QSqlQuery q(db->db());
+            QVERIFY(q.exec(QStringLiteral("SELECT id FROM items WHERE label = 1 ORDER BY id DESC LIMIT 3")));
+            QVector<qint64> planted;
+            while (q.next())
+                planted << q.value(0).toLongLong();
+            QCOMPARE(LabelStore(*db).setLabel(planted, Label::Safe, QStringLiteral("test"), QStringLiteral("test")), 3);
+        }
+        m_window->pages()->setCurrentWidget(page());
+        chooseHead(8);
+        panel()->foldsSpin()->setValue(5);
+        QSignalSpy ended(page(), &TrainingPage::runEnded);
+        QTest::mouseClick(panel()->trainButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 300000);
+        const TrainResult result = ended.first().first().value<TrainResult>();
+        QCOMPARE(result.status, QStringLiteral("finished"));
+        QCOMPARE(result.folds, 5);
+        QCOMPARE(page()->reviewedRun(), result.runId);
+        // Every epoch's AP carries its 95 % interval.
+        QCOMPARE(page()->metricsPlot()->intervalPoints(), page()->metricsPlot()->epochPoints());
+
+        // The four cells hold every labeled item; a cell opens all of its items.
+        auto db = reader();
+        const qint64 labeled = ItemStore(*db).stats().count(Label::Safe) + ItemStore(*db).stats().count(Label::Nsfw);
+        QCOMPARE(page()->confusionPanel()->matrix().total(), labeled);
+        const qint64 tn = page()->confusionPanel()->matrix().tn;
+        QTest::mouseClick(page()->confusionPanel()->cellButton(ConfusionPanel::Cell::TrueNegative), Qt::LeftButton);
+        LabelingPage *labeling = m_window->labelingPage();
+        QCOMPARE(labeling->model()->rowCount(), int(tn));
+        QVERIFY(!labeling->isConfirmEnabled());
+
+        // The suspects, most suspect first.
+        m_window->pages()->setCurrentWidget(page());
+        QVERIFY2(page()->suspectsButton()->isEnabled(), qPrintable(page()->suspectsButton()->text()));
+        QTest::mouseClick(page()->suspectsButton(), Qt::LeftButton);
+        QCOMPARE(m_window->pages()->currentWidget(), labeling);
+        const QVector<qint64> suspects = labeling->model()->ids();
+        QVERIFY2(suspects.size() >= 2, qPrintable(QString::number(suspects.size())));
+        QVERIFY(labeling->isConfirmEnabled());
+        QVERIFY(labeling->gallery()->bannerActionButton()->isVisibleTo(labeling->gallery()));
+
+        // The first: relabelled with the usual key to what the audit suggests.
+        const qint64 first = suspects.at(0);
+        const qint64 second = suspects.at(1);
+        const Label before = ItemQuery(*db).rows({first}).first().label;
+        QTRY_COMPARE(labeling->shownItem(), first);
+        labeling->gallery()->view()->setFocus();
+        QTest::keyClick(labeling->gallery()->view(), before == Label::Safe ? Qt::Key_N : Qt::Key_S);
+        QCOMPARE(ItemQuery(*db).rows({first}).first().label, before == Label::Safe ? Label::Nsfw : Label::Safe);
+        // Auto-advance shows the second; K keeps its label.
+        QTRY_COMPARE(labeling->shownItem(), second);
+        const Label kept = ItemQuery(*db).rows({second}).first().label;
+        QTest::keyClick(labeling->gallery()->view(), Qt::Key_K);
+
+        const QVector<HistoryEntry> firstHistory = LabelStore(*db).history(first);
+        QCOMPARE(firstHistory.last().label, before == Label::Safe ? Label::Nsfw : Label::Safe);
+        QCOMPARE(firstHistory.last().previous, before);
+        const QVector<HistoryEntry> secondHistory = LabelStore(*db).history(second);
+        QCOMPARE(secondHistory.last().label, kept);
+        QCOMPARE(secondHistory.last().previous, kept);
+        QVERIFY2(secondHistory.last().source.startsWith(QStringLiteral("confirmed:")),
+                 qPrintable(secondHistory.last().source));
+        QCOMPARE(ItemQuery(*db).rows({second}).first().label, kept);
+
+        // Neither is suggested again.
+        m_window->pages()->setCurrentWidget(page());
+        QTest::mouseClick(page()->suspectsButton(), Qt::LeftButton);
+        const QVector<qint64> again = labeling->model()->ids();
+        QVERIFY(!again.contains(first));
+        QVERIFY(!again.contains(second));
+        QCOMPARE(again.size(), suspects.size() - 2);
     }
 
     void cleanupTestCase() { m_window.reset(); }
