@@ -151,8 +151,8 @@
         <translation>Datei fehlt</translation>
     </message>
     <message>
-        <source>Label not saved yet: another program is writing to the project</source>
-        <translation>Label noch nicht gespeichert: Ein anderes Programm schreibt gerade in das Projekt</translation>
+        <source>Label not saved yet: it is written as soon as the project takes it (the status bar says why it waits)</source>
+        <translation>Label noch nicht gespeichert: Es wird geschrieben, sobald das Projekt es annimmt (die Statusleiste zeigt, warum es wartet)</translation>
     </message>
 </context>
 <context>
@@ -191,6 +191,13 @@
     <message>
         <source>cannot read the whole file: %1</source>
         <translation>die Datei kann nicht vollständig gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ItemStore</name>
+    <message>
+        <source>The item was not added.</source>
+        <translation>Das Element wurde nicht hinzugefügt.</translation>
     </message>
 </context>
 <context>
@@ -237,15 +244,27 @@
 <context>
     <name>nsfw::LabelSession</name>
     <message numerus="yes">
-        <source>%n label(s) could not be written: another program kept the project file locked.</source>
+        <source>%n label(s) could not be written: %1</source>
         <translation>
-            <numerusform>%n Label konnte nicht geschrieben werden: Ein anderes Programm hielt die Projektdatei gesperrt.</numerusform>
-            <numerusform>%n Labels konnten nicht geschrieben werden: Ein anderes Programm hielt die Projektdatei gesperrt.</numerusform>
+            <numerusform>%n Label konnte nicht geschrieben werden: %1</numerusform>
+            <numerusform>%n Labels konnten nicht geschrieben werden: %1</numerusform>
         </translation>
     </message>
     <message>
-        <source>The project file stayed locked by another program.</source>
-        <translation>Die Projektdatei blieb durch ein anderes Programm gesperrt.</translation>
+        <source>The label could not be written: %1</source>
+        <translation>Das Label konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>the server of %1 could not be reached.</source>
+        <translation>der Server von %1 war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>another client kept the items locked.</source>
+        <translation>ein anderer Client hielt die Elemente gesperrt.</translation>
+    </message>
+    <message>
+        <source>another program kept the project file locked.</source>
+        <translation>ein anderes Programm hielt die Projektdatei gesperrt.</translation>
     </message>
 </context>
 <context>
@@ -261,6 +280,14 @@
     <message>
         <source>The project file is locked by another program; try again.</source>
         <translation>Die Projektdatei ist durch ein anderes Programm gesperrt; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the server %1 cannot be reached, or another writer holds these items; try again.</source>
+        <translation>Es wurde nichts geschrieben: Der Server %1 ist nicht erreichbar, oder ein anderer Schreibvorgang hält diese Elemente gesperrt; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the server %1 cannot be reached; try again.</source>
+        <translation>Es wurde nichts geschrieben: Der Server %1 ist nicht erreichbar; versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -421,6 +448,37 @@
     </message>
 </context>
 <context>
+    <name>nsfw::ProjectCopy</name>
+    <message>
+        <source>Cannot copy %1.</source>
+        <translation>%1 kann nicht kopiert werden.</translation>
+    </message>
+    <message>
+        <source>The two projects have different formats (%1 and %2).</source>
+        <translation>Die beiden Projekte haben verschiedene Formate (%1 und %2).</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: a project is copied into a new one only.</source>
+        <translation>%1 ist nicht leer: Ein Projekt wird nur in ein neues kopiert.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 of %2: %3</source>
+        <translation>Tabelle %1 von %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 of %2: %3</source>
+        <translation>Tabelle %1 von %2 kann nicht geschrieben werden: %3</translation>
+    </message>
+    <message>
+        <source>Run %1: its checkpoint is not on this machine (%2); train again or copy it from the machine that trained it.</source>
+        <translation>Training %1: Sein Checkpoint ist nicht auf diesem Rechner (%2); trainieren Sie erneut oder kopieren Sie ihn von dem Rechner, auf dem trainiert wurde.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Training %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>nsfw::ProjectDatabase</name>
     <message>
         <source>%1 is a folder, not a project file.</source>
@@ -478,6 +536,61 @@
         <source>project format %1 is newer than this version understands</source>
         <translation>Projektformat %1 ist neuer, als diese Version versteht</translation>
     </message>
+    <message>
+        <source>PostgreSQL projects need Qt&apos;s PostgreSQL driver: install the package libqt6sql6-psql.</source>
+        <translation>PostgreSQL-Projekte brauchen den PostgreSQL-Treiber von Qt: Installieren Sie das Paket libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <source>No project was given.</source>
+        <translation>Es wurde kein Projekt angegeben.</translation>
+    </message>
+    <message>
+        <source>The database %1 holds tables of another application, not an NSFW Workbench project. Use an empty database.</source>
+        <translation>Die Datenbank %1 enthält Tabellen einer anderen Anwendung, kein NSFW-Workbench-Projekt. Verwenden Sie eine leere Datenbank.</translation>
+    </message>
+    <message>
+        <source>The database %1 is empty, not an NSFW Workbench project yet: run `nsfw-workbench init %1` first.</source>
+        <translation>Die Datenbank %1 ist leer, noch kein NSFW-Workbench-Projekt: Führen Sie zuerst `nsfw-workbench init %1` aus.</translation>
+    </message>
+    <message>
+        <source>%1 is already an NSFW Workbench project; open it instead.</source>
+        <translation>%1 ist bereits ein NSFW-Workbench-Projekt; öffnen Sie es stattdessen.</translation>
+    </message>
+    <message>
+        <source>The media root of %1 is not mapped on this machine: run `nsfw-workbench media-root %1 FOLDER` (the folder the project&apos;s media paths are relative to), or open the project in the window.</source>
+        <translation>Der Medien-Stammordner von %1 ist auf diesem Rechner nicht zugeordnet: Führen Sie `nsfw-workbench media-root %1 FOLDER` aus (der Ordner, auf den sich die Medienpfade des Projekts beziehen), oder öffnen Sie das Projekt im Fenster.</translation>
+    </message>
+    <message>
+        <source>The media root of %1 on this machine, %2, does not exist: map it again with `nsfw-workbench media-root %1 FOLDER`.</source>
+        <translation>Der Medien-Stammordner von %1 auf diesem Rechner, %2, existiert nicht: Ordnen Sie ihn mit `nsfw-workbench media-root %1 FOLDER` neu zu.</translation>
+    </message>
+    <message>
+        <source>A project file&apos;s media root is the folder it is in.</source>
+        <translation>Der Medien-Stammordner einer Projektdatei ist der Ordner, in dem sie liegt.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is lost; reconnecting.</source>
+        <translation>Die Verbindung zu %1 ist unterbrochen; es wird neu verbunden.</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ProjectLocation</name>
+    <message>
+        <source>%1 is not a valid PostgreSQL URL: %2</source>
+        <translation>%1 ist keine gültige PostgreSQL-URL: %2</translation>
+    </message>
+    <message>
+        <source>%1: the database name cannot contain &apos;/&apos;.</source>
+        <translation>%1: Der Datenbankname darf kein „/“ enthalten.</translation>
+    </message>
+    <message>
+        <source>%1: unknown connection option &apos;%2&apos; (known: %3).</source>
+        <translation>%1: unbekannte Verbindungsoption „%2“ (bekannt: %3).</translation>
+    </message>
+    <message>
+        <source>%1 names no database: write postgresql://user@host:port/dbname.</source>
+        <translation>%1 nennt keine Datenbank: Schreiben Sie postgresql://user@host:port/dbname.</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::RunLock</name>
@@ -493,6 +606,17 @@
         <source>Cannot lock %1: %2</source>
         <translation>%1 kann nicht gesperrt werden: %2</translation>
     </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::RunReview</name>
+    <message>
+        <source>There is no run %1 in this project.</source>
+        <translation>In diesem Projekt gibt es kein Training %1.</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::RunStore</name>
@@ -503,6 +627,25 @@
     <message>
         <source>A run can only start while it holds the project&apos;s run lock.</source>
         <translation>Ein Training kann nur starten, solange es die Trainingssperre des Projekts hält.</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ServerAdmin</name>
+    <message>
+        <source>%1 is not a postgresql:// URL.</source>
+        <translation>%1 ist keine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2: %3</source>
+        <translation>%1 ist auf %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a database name this tool makes (lower-case letters, digits and _).</source>
+        <translation>%1 ist kein Datenbankname, wie ihn dieses Werkzeug anlegt (Kleinbuchstaben, Ziffern und _).</translation>
     </message>
 </context>
 <context>
@@ -714,6 +857,10 @@
         <source>the threshold must be between 0 and 1</source>
         <translation>die Schwelle muss zwischen 0 und 1 liegen</translation>
     </message>
+    <message>
+        <source>folds must be between 1 and 20 (0: the mode&apos;s default)</source>
+        <translation>die Anzahl der Folds muss zwischen 1 und 20 liegen (0: Standard des Modus)</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Trainer</name>
@@ -752,6 +899,18 @@
     <message>
         <source>cannot decode the image</source>
         <translation>das Bild kann nicht dekodiert werden</translation>
+    </message>
+    <message>
+        <source>fold %1 of %2</source>
+        <translation>Fold %1 von %2</translation>
+    </message>
+    <message>
+        <source>final model on all labels</source>
+        <translation>endgültiges Modell auf allen Labels</translation>
+    </message>
+    <message>
+        <source>Too few labeled items for cross-validation: every video&apos;s frames count once, and each class needs at least 2 (labeled: %1 safe, %2 nsfw).</source>
+        <translation>Zu wenige gelabelte Elemente für die Kreuzvalidierung: Die Bilder eines Videos zählen zusammen einmal, und jede Klasse braucht mindestens 2 (gelabelt: %1 sicher, %2 NSFW).</translation>
     </message>
 </context>
 <context>
@@ -826,10 +985,6 @@
     <message>
         <source>large project: %1 items opened and counted in %2 ms median (target &lt; 1000 ms)</source>
         <translation>großes Projekt: %1 Elemente geöffnet und gezählt in %2 ms (Median; Ziel &lt; 1000 ms)</translation>
-    </message>
-    <message>
-        <source>Create a new project file.</source>
-        <translation>Eine neue Projektdatei anlegen.</translation>
     </message>
     <message>
         <source>Import images and videos (folders are walked).</source>
@@ -912,10 +1067,6 @@
         <translation>Duplikate sind Dateien, deren Inhalt bereits im Projekt ist; sie wurden nicht erneut importiert.</translation>
     </message>
     <message>
-        <source>The project file.</source>
-        <translation>Die Projektdatei.</translation>
-    </message>
-    <message>
         <source>Write the labels to FILE.csv.</source>
         <translation>Die Labels in FILE.csv schreiben.</translation>
     </message>
@@ -926,10 +1077,6 @@
     <message>
         <source>Annotator for rows without one (default: the user name).</source>
         <translation>Annotator für Zeilen ohne Angabe (Standard: der Benutzername).</translation>
-    </message>
-    <message>
-        <source>labels takes one project file and either --export FILE or --import FILE.</source>
-        <translation>labels erwartet eine Projektdatei und entweder --export FILE oder --import FILE.</translation>
     </message>
     <message>
         <source>Wrote %1 labels to %2</source>
@@ -968,28 +1115,12 @@
         <translation>Unbekanntes Label: %1</translation>
     </message>
     <message>
-        <source>Create a new, empty project file.</source>
-        <translation>Eine neue, leere Projektdatei anlegen.</translation>
-    </message>
-    <message>
-        <source>The project file to create, e.g. demo.nwproj.</source>
-        <translation>Die anzulegende Projektdatei, z. B. demo.nwproj.</translation>
-    </message>
-    <message>
-        <source>init takes one project file.</source>
-        <translation>init erwartet eine Projektdatei.</translation>
-    </message>
-    <message>
         <source>Created %1</source>
         <translation>%1 angelegt</translation>
     </message>
     <message>
         <source>Count the project&apos;s items by kind and by current label.</source>
         <translation>Die Elemente des Projekts nach Art und aktuellem Label zählen.</translation>
-    </message>
-    <message>
-        <source>stats takes one project file.</source>
-        <translation>stats erwartet eine Projektdatei.</translation>
     </message>
     <message>
         <source>%1: %2 items</source>
@@ -1006,10 +1137,6 @@
     <message>
         <source>Look for every item&apos;s file; mark the ones that were moved or deleted as missing (and back).</source>
         <translation>Die Datei jedes Elements suchen; verschobene oder gelöschte als fehlend markieren (und wiedergefundene zurück).</translation>
-    </message>
-    <message>
-        <source>check takes one project file.</source>
-        <translation>check erwartet eine Projektdatei.</translation>
     </message>
     <message>
         <source>missing: %1</source>
@@ -1298,16 +1425,8 @@ Verhältnis: %3x</translation>
         <translation>Ein JSON-Objekt pro Epoche und ein abschließendes.</translation>
     </message>
     <message>
-        <source>train takes one project file.</source>
-        <translation>train erwartet eine Projektdatei.</translation>
-    </message>
-    <message>
         <source>Unknown mode: %1 (head, partial, full, pretrained)</source>
         <translation>Unbekannter Modus: %1 (head, partial, full, pretrained)</translation>
-    </message>
-    <message>
-        <source>Run %1 (%2 mode)</source>
-        <translation>Training %1 (Modus %2)</translation>
     </message>
     <message>
         <source>%1 %2/%3</source>
@@ -1326,14 +1445,6 @@ Verhältnis: %3x</translation>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Run %1 %2 in %3 s: best epoch %4 with AP %5 (epoch 0: the pretrained model). %6 items trained on, %7 validated, %8 scored.</source>
-        <translation>Training %1 (%2) nach %3 s: beste Epoche %4 mit AP %5 (Epoche 0: das vortrainierte Modell). %6 Elemente zum Training, %7 zur Validierung, %8 bewertet.</translation>
-    </message>
-    <message>
-        <source>Validation metrics of a run&apos;s best epoch: AP, ROC AUC, and precision, recall, F1 and the confusion matrix at a threshold.</source>
-        <translation>Validierungsmetriken der besten Epoche eines Trainings: AP, ROC AUC sowie Precision, Recall, F1 und die Konfusionsmatrix bei einer Schwelle.</translation>
-    </message>
-    <message>
         <source>The run (default: the latest finished one).</source>
         <translation>Das Training (Standard: das zuletzt beendete).</translation>
     </message>
@@ -1342,28 +1453,12 @@ Verhältnis: %3x</translation>
         <translation>Entscheidungsschwelle (Standard: die des Trainings).</translation>
     </message>
     <message>
-        <source>Write path,label,score,split per item to FILE.</source>
-        <translation>Pro Element path,label,score,split in FILE schreiben.</translation>
-    </message>
-    <message>
-        <source>evaluate takes one project file.</source>
-        <translation>evaluate erwartet eine Projektdatei.</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Run %1 (%2, best epoch %3), %4 validation items:</source>
         <translation>Training %1 (%2, beste Epoche %3), %4 Validierungselemente:</translation>
-    </message>
-    <message>
-        <source>  AP %1, ROC AUC %2</source>
-        <translation>  AP %1, ROC AUC %2</translation>
-    </message>
-    <message>
-        <source>  at threshold %1: precision %2, recall %3, F1 %4, accuracy %5</source>
-        <translation>  bei Schwelle %1: Precision %2, Recall %3, F1 %4, Genauigkeit %5</translation>
     </message>
     <message>
         <source>  confusion: %1 true positives, %2 false positives, %3 true negatives, %4 false negatives</source>
@@ -1376,10 +1471,6 @@ Verhältnis: %3x</translation>
     <message>
         <source>tfjs (default) or native.</source>
         <translation>tfjs (Standard) oder native.</translation>
-    </message>
-    <message>
-        <source>export-model takes one project file and --out DIR.</source>
-        <translation>export-model erwartet eine Projektdatei und --out DIR.</translation>
     </message>
     <message>
         <source>--format must be tfjs or native.</source>
@@ -1422,10 +1513,6 @@ Verhältnis: %3x</translation>
         <translation>Maximaler residenter Speicher über %1 Fotos (jeder Befehl in einem eigenen Prozess):</translation>
     </message>
     <message>
-        <source>Measure inference speed (or: benchmark store, train, memory).</source>
-        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store, train, memory).</translation>
-    </message>
-    <message>
         <source>nsfw-workbench: unknown command &quot;%1&quot;.</source>
         <translation>nsfw-workbench: unbekannter Befehl „%1“.</translation>
     </message>
@@ -1446,10 +1533,6 @@ Verhältnis: %3x</translation>
        nsfw-workbench COMMAND [ARGS...]  run a command without the window (COMMAND --help for its options)</source>
         <translation>Aufruf: nsfw-workbench [PROJECT]          das Fenster öffnen (mit PROJECT, sonst mit dem letzten Projekt)
         nsfw-workbench COMMAND [ARGS...]  einen Befehl ohne Fenster ausführen (COMMAND --help für seine Optionen)</translation>
-    </message>
-    <message>
-        <source>Unknown benchmark suite: %1 (inference, store, train, memory)</source>
-        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory)</translation>
     </message>
     <message>
         <source>Sample one video frame every SECONDS, from 0.04 to 3600 (default 1).</source>
@@ -1510,6 +1593,549 @@ Verhältnis: %3x</translation>
         <source>Replace a model folder this tool wrote before (never any other folder).</source>
         <translation>Einen Modellordner ersetzen, den dieses Werkzeug zuvor geschrieben hat (nie einen anderen Ordner).</translation>
     </message>
+    <message>
+        <source>Find labels that are probably wrong: confident learning over a run&apos;s out-of-sample scores (every labeled item of a cross-validated run; see train --folds). Prints the estimated number of label errors and the suspects, most suspect first, with the label the model suggests and how sure it is (score). Items relabelled since the run, or confirmed right for this model, are left out; unsure items never take part.</source>
+        <translation>Labels finden, die wahrscheinlich falsch sind: Confident Learning über die Out-of-Sample-Scores eines Trainings (jedes gelabelte Element eines kreuzvalidierten Trainings; siehe train --folds). Gibt die geschätzte Anzahl der Labelfehler und die Verdachtsfälle aus, die verdächtigsten zuerst, mit dem Label, das das Modell vorschlägt, und wie sicher es ist (Score). Elemente, die seit dem Training neu gelabelt oder für dieses Modell als richtig bestätigt wurden, bleiben außen vor; als unsure gelabelte Elemente nehmen nie teil.</translation>
+    </message>
+    <message>
+        <source>The project: a file or a postgresql:// URL.</source>
+        <translation>Das Projekt: eine Datei oder eine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object: the estimate and every suspect (path, label, suggested, score, rank).</source>
+        <translation>Ein JSON-Objekt ausgeben: die Schätzung und jeden Verdachtsfall (path, label, suggested, score, rank).</translation>
+    </message>
+    <message>
+        <source>Write rank,path,label,suggested,score to FILE.</source>
+        <translation>rank,path,label,suggested,score in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>Suspects listed in the text output (default 20).</source>
+        <translation>In der Textausgabe aufgeführte Verdachtsfälle (Standard 20).</translation>
+    </message>
+    <message>
+        <source>audit takes one project.</source>
+        <translation>audit erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>This project has no finished run yet (see: nsfw-workbench train --folds 5).</source>
+        <translation>Dieses Projekt hat noch kein beendetes Training (siehe: nsfw-workbench train --folds 5).</translation>
+    </message>
+    <message>
+        <source>Run %1 is %2: audit a finished run.</source>
+        <translation>Training %1 hat den Status %2: Prüfen Sie ein beendetes Training.</translation>
+    </message>
+    <message>
+        <source>Run %1 judged only its validation split (%2 items): the audit covers those. Train with --folds to judge every label.</source>
+        <translation>Training %1 hat nur seine Validierungsmenge beurteilt (%2 Elemente): Die Prüfung umfasst nur diese. Trainieren Sie mit --folds, um jedes Label zu beurteilen.</translation>
+    </message>
+    <message>
+        <source>%1 relabelled since the run</source>
+        <translation>%1 seit dem Training neu gelabelt</translation>
+    </message>
+    <message>
+        <source>%1 confirmed right</source>
+        <translation>%1 als richtig bestätigt</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 labels judged out-of-sample%3. About %4 label error(s) estimated; %5 suspect(s)%6.</source>
+        <translation>Training %1: %2 Labels out-of-sample beurteilt%3. Geschätzte Labelfehler: etwa %4; Verdachtsfälle: %5%6.</translation>
+    </message>
+    <message>
+        <source> by %1 folds</source>
+        <translation> mit %1 Folds</translation>
+    </message>
+    <message>
+        <source>not counted: %1</source>
+        <translation>nicht gezählt: %1</translation>
+    </message>
+    <message>
+        <source>labeled %1, probably %2 (%3)</source>
+        <translation>gelabelt %1, wahrscheinlich %2 (%3)</translation>
+    </message>
+    <message>
+        <source>... and %1 more (--limit, --json or --csv for all)</source>
+        <translation>... und %1 weitere (--limit, --json oder --csv für alle)</translation>
+    </message>
+    <message>
+        <source>The label-error audit on planted noise: clip art &apos;people&apos; (nsfw stand-in) against animals, buildings, tools, plants and transportation, a share of the labels flipped with a seed, a cross-validated head run and its audit; against logistic regression on the same frozen features with 5-fold cross-validation and the same confident-learning rule. Prints precision, recall and precision@k (k = labels flipped) of both.</source>
+        <translation>Die Labelfehler-Prüfung auf absichtlich eingebrachtem Rauschen: Clipart „people“ (Ersatz für nsfw) gegen animals, buildings, tools, plants und transportation, ein Anteil der Labels mit einem Seed vertauscht, ein kreuzvalidiertes Kopf-Training und seine Prüfung; im Vergleich zu logistischer Regression auf denselben eingefrorenen Merkmalen mit 5-facher Kreuzvalidierung und derselben Confident-Learning-Regel. Gibt Precision, Recall und precision@k (k = Anzahl vertauschter Labels) für beide aus.</translation>
+    </message>
+    <message>
+        <source>Pictures per class (default 200).</source>
+        <translation>Bilder pro Klasse (Standard 200).</translation>
+    </message>
+    <message>
+        <source>Share of labels flipped (default 0.1).</source>
+        <translation>Anteil vertauschter Labels (Standard 0.1).</translation>
+    </message>
+    <message>
+        <source>Seed of the flips, folds and training (default 1).</source>
+        <translation>Seed für das Vertauschen, die Folds und das Training (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Epochs of the head run (default: the tool&apos;s, 10).</source>
+        <translation>Epochen des Kopf-Trainings (Standard: wie im Werkzeug, 10).</translation>
+    </message>
+    <message>
+        <source>Learning rate of the head run (default: the tool&apos;s).</source>
+        <translation>Lernrate des Kopf-Trainings (Standard: wie im Werkzeug).</translation>
+    </message>
+    <message>
+        <source>Early stopping of the head run (default: the tool&apos;s, 3; 0: never).</source>
+        <translation>Frühzeitiges Stoppen des Kopf-Trainings (Standard: wie im Werkzeug, 3; 0: nie).</translation>
+    </message>
+    <message>
+        <source>openclipart-png is not installed or has too few pictures (packaging/setup.sh installs it).</source>
+        <translation>openclipart-png ist nicht installiert oder enthält zu wenige Bilder (packaging/setup.sh installiert es).</translation>
+    </message>
+    <message>
+        <source>%1 pictures, %2 labels flipped; cross-validated head run ...</source>
+        <translation>%1 Bilder, %2 Labels vertauscht; kreuzvalidiertes Kopf-Training ...</translation>
+    </message>
+    <message>
+        <source>The training run failed: %1</source>
+        <translation>Das Training ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>baseline: logistic regression on %1 frozen features of %2 pictures ...</source>
+        <translation>Baseline: logistische Regression auf %1 eingefrorenen Merkmalen von %2 Bildern ...</translation>
+    </message>
+    <message>
+        <source>no cached features to give the baseline</source>
+        <translation>keine zwischengespeicherten Merkmale für die Baseline</translation>
+    </message>
+    <message>
+        <source>%1: %2 suspects (estimate %3), precision %4, recall %5, precision@k %6</source>
+        <translation>%1: %2 Verdachtsfälle (Schätzung %3), Precision %4, Recall %5, precision@k %6</translation>
+    </message>
+    <message>
+        <source>%1 pictures, %2 labels flipped (seed %3); head run: %4 folds, best epoch %5, out-of-fold AP %6</source>
+        <translation>%1 Bilder, %2 Labels vertauscht (Seed %3); Kopf-Training: %4 Folds, beste Epoche %5, Out-of-Fold-AP %6</translation>
+    </message>
+    <message>
+        <source>audit (cross-validated head)</source>
+        <translation>Prüfung (kreuzvalidierter Kopf)</translation>
+    </message>
+    <message>
+        <source>baseline (logistic regression, 5 folds)</source>
+        <translation>Baseline (logistische Regression, 5 Folds)</translation>
+    </message>
+    <message>
+        <source>The audit beats the baseline on precision@k.</source>
+        <translation>Die Prüfung schlägt die Baseline bei precision@k.</translation>
+    </message>
+    <message>
+        <source>The audit does NOT beat the baseline on precision@k.</source>
+        <translation>Die Prüfung schlägt die Baseline bei precision@k NICHT.</translation>
+    </message>
+    <message>
+        <source>baseline skipped: %1</source>
+        <translation>Baseline übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>One labelling process of `benchmark load` (started by it).</source>
+        <translation>Ein labelnder Prozess von `benchmark load` (von dort gestartet).</translation>
+    </message>
+    <message>
+        <source>Annotator name.</source>
+        <translation>Name des Annotators.</translation>
+    </message>
+    <message>
+        <source>Random seed.</source>
+        <translation>Zufalls-Seed.</translation>
+    </message>
+    <message>
+        <source>How long to label.</source>
+        <translation>Wie lange gelabelt wird.</translation>
+    </message>
+    <message>
+        <source>The project.</source>
+        <translation>Das Projekt.</translation>
+    </message>
+    <message>
+        <source>Usage: benchmark load-worker LOCATION --annotator NAME [--seed N] [--seconds S]</source>
+        <translation>Aufruf: benchmark load-worker LOCATION --annotator NAME [--seed N] [--seconds S]</translation>
+    </message>
+    <message>
+        <source>The project has no items.</source>
+        <translation>Das Projekt enthält keine Elemente.</translation>
+    </message>
+    <message>
+        <source>Several processes label random items of one project at once through the window&apos;s write path, while one is killed (SIGKILL) and replaced and the PostgreSQL server is restarted; then every acknowledged label is looked for in the history. Prints commit latencies; exit status 1 when a label was lost or the history is inconsistent.</source>
+        <translation>Mehrere Prozesse labeln gleichzeitig zufällige Elemente eines Projekts über den Schreibweg des Fensters, während einer beendet (SIGKILL) und ersetzt und der PostgreSQL-Server neu gestartet wird; danach wird jedes bestätigte Label im Verlauf gesucht. Gibt die Speicherlatenzen aus; Rückgabewert 1, wenn ein Label verloren ging oder der Verlauf inkonsistent ist.</translation>
+    </message>
+    <message>
+        <source>Backends to run (default sqlite,postgresql).</source>
+        <translation>Auszuführende Backends (Standard sqlite,postgresql).</translation>
+    </message>
+    <message>
+        <source>Labelling processes (default 8).</source>
+        <translation>Labelnde Prozesse (Standard 8).</translation>
+    </message>
+    <message>
+        <source>How long they label (default 60).</source>
+        <translation>Wie lange sie labeln (Standard 60).</translation>
+    </message>
+    <message>
+        <source>Items in the project (default 2000).</source>
+        <translation>Elemente im Projekt (Standard 2000).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL admin URL on which a fresh database is made (default: NSFW_TEST_PG).</source>
+        <translation>PostgreSQL-Admin-URL, unter der eine neue Datenbank angelegt wird (Standard: NSFW_TEST_PG).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s packaging/pgtest.sh folder: the server is restarted once at half time (default: NSFW_TEST_PG_DIR).</source>
+        <translation>Der packaging/pgtest.sh-Ordner des Servers: Der Server wird nach der halben Zeit einmal neu gestartet (Standard: NSFW_TEST_PG_DIR).</translation>
+    </message>
+    <message>
+        <source>The script that restarts the server (default: packaging/pgtest.sh of the source tree this was built from).</source>
+        <translation>Das Skript, das den Server neu startet (Standard: packaging/pgtest.sh aus dem Quellbaum, aus dem dieses Programm gebaut wurde).</translation>
+    </message>
+    <message>
+        <source>--processes and --items must be at least 1, --seconds at least 3.</source>
+        <translation>--processes und --items müssen mindestens 1 sein, --seconds mindestens 3.</translation>
+    </message>
+    <message>
+        <source>Unknown backend: %1 (sqlite, postgresql)</source>
+        <translation>Unbekanntes Backend: %1 (sqlite, postgresql)</translation>
+    </message>
+    <message>
+        <source>The postgresql backend needs a server: give --server URL (an admin URL such as postgresql://postgres@127.0.0.1:5432/postgres) or set NSFW_TEST_PG, or run --backends sqlite.</source>
+        <translation>Das Backend postgresql braucht einen Server: Geben Sie --server URL an (eine Admin-URL wie postgresql://postgres@127.0.0.1:5432/postgres), setzen Sie NSFW_TEST_PG, oder verwenden Sie --backends sqlite.</translation>
+    </message>
+    <message>
+        <source>unexpected: entry %1 by %2 (item %3) was never acknowledged</source>
+        <translation>unerwartet: Eintrag %1 von %2 (Element %3) wurde nie bestätigt</translation>
+    </message>
+    <message>
+        <source>lost: %1 acknowledged item %2 as %3</source>
+        <translation>verloren: %1 hatte Element %2 als %3 bestätigt</translation>
+    </message>
+    <message>
+        <source>unexpected: %1 entries by %2 after its last acknowledgement</source>
+        <translation>unerwartet: %1 Einträge von %2 nach seiner letzten Bestätigung</translation>
+    </message>
+    <message>
+        <source>the project has %1 items instead of %2</source>
+        <translation>das Projekt hat %1 Elemente statt %2</translation>
+    </message>
+    <message>
+        <source>inconsistent: the history of item %1</source>
+        <translation>inkonsistent: der Verlauf von Element %1</translation>
+    </message>
+    <message>
+        <source>unexpected: %1 entries by %2, who is no worker</source>
+        <translation>unerwartet: %1 Einträge von %2, das kein Worker ist</translation>
+    </message>
+    <message>
+        <source>%1 processes labelling %2 random items of one project for %3 s; one killed (SIGKILL) and replaced at 1/3, the PostgreSQL server restarted at 1/2. Commit latency: writes that succeeded at the first try, in ms.</source>
+        <translation>%1 Prozesse labeln %3 s lang %2 zufällige Elemente eines Projekts; einer wird bei 1/3 beendet (SIGKILL) und ersetzt, der PostgreSQL-Server bei 1/2 neu gestartet. Speicherlatenz: Schreibvorgänge, die beim ersten Versuch gelangen, in ms.</translation>
+    </message>
+    <message>
+        <source>backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>acked</source>
+        <translation>bestät.</translation>
+    </message>
+    <message>
+        <source>labels/s</source>
+        <translation>Labels/s</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max.</translation>
+    </message>
+    <message>
+        <source>longest wait</source>
+        <translation>max. Warten</translation>
+    </message>
+    <message>
+        <source>across restart</source>
+        <translation>beim Neustart</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>verl.</translation>
+    </message>
+    <message>
+        <source>inconsistent</source>
+        <translation>inkonsistent</translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <source>%1: ERROR %2</source>
+        <translation>%1: FEHLER %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 killed at %3 s, replaced by %4; server restart: %5</source>
+        <translation>%1: %2 bei %3 s beendet, ersetzt durch %4; Server-Neustart: %5</translation>
+    </message>
+    <message>
+        <source>at %1 s, back after %2 s</source>
+        <translation>bei %1 s, nach %2 s wieder da</translation>
+    </message>
+    <message>
+        <source>%1: history %2 entries for %3 acknowledged changes (+%4 unacknowledged, explained; %5 unexpected); %6 writes retried while busy; %7 failed</source>
+        <translation>%1: Verlauf %2 Einträge für %3 bestätigte Änderungen (+%4 unbestätigte, erklärt; %5 unerwartet); %6 Schreibvorgänge wegen Belegung wiederholt; %7 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: a failed write: %2</source>
+        <translation>%1: ein fehlgeschlagener Schreibvorgang: %2</translation>
+    </message>
+    <message>
+        <source>%1: the project is kept for a look: %2</source>
+        <translation>%1: das Projekt bleibt zur Ansicht erhalten: %2</translation>
+    </message>
+    <message>
+        <source>Every acknowledged label is in the history, and the history is consistent.</source>
+        <translation>Jedes bestätigte Label steht im Verlauf, und der Verlauf ist konsistent.</translation>
+    </message>
+    <message>
+        <source>FAILED: see above.</source>
+        <translation>FEHLGESCHLAGEN: siehe oben.</translation>
+    </message>
+    <message>
+        <source>Create a new project (a file or a PostgreSQL database).</source>
+        <translation>Ein neues Projekt anlegen (eine Datei oder eine PostgreSQL-Datenbank).</translation>
+    </message>
+    <message>
+        <source>Show or map a server project&apos;s media folder on this machine.</source>
+        <translation>Den Medienordner eines Serverprojekts auf diesem Rechner zeigen oder zuordnen.</translation>
+    </message>
+    <message>
+        <source>Copy a project between files and PostgreSQL databases.</source>
+        <translation>Ein Projekt zwischen Dateien und PostgreSQL-Datenbanken kopieren.</translation>
+    </message>
+    <message>
+        <source>Find labels that are probably wrong (confident learning over a cross-validated run).</source>
+        <translation>Wahrscheinlich falsche Labels finden (Confident Learning über ein kreuzvalidiertes Training).</translation>
+    </message>
+    <message>
+        <source>Measure inference speed (or: benchmark store, train, memory, load, audit).</source>
+        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store, train, memory, load, audit).</translation>
+    </message>
+    <message>
+        <source>Unknown benchmark suite: %1 (inference, store, train, memory, load, audit)</source>
+        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory, load, audit)</translation>
+    </message>
+    <message>
+        <source>labels takes one project and either --export FILE or --import FILE.</source>
+        <translation>labels erwartet ein Projekt und entweder --export FILE oder --import FILE.</translation>
+    </message>
+    <message>
+        <source>Create a new, empty project: a file, or an empty PostgreSQL database given as postgresql://user@host:port/dbname (the database must exist; the password comes from ~/.pgpass).</source>
+        <translation>Ein neues, leeres Projekt anlegen: eine Datei oder eine leere PostgreSQL-Datenbank, angegeben als postgresql://user@host:port/dbname (die Datenbank muss existieren; das Passwort kommt aus ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>The project to create, e.g. demo.nwproj or postgresql://me@db.example/moderation.</source>
+        <translation>Das anzulegende Projekt, z. B. demo.nwproj oder postgresql://me@db.example/moderation.</translation>
+    </message>
+    <message>
+        <source>Server projects: the folder media paths are stored relative to, on this machine (default: the current folder).</source>
+        <translation>Serverprojekte: der Ordner auf diesem Rechner, relativ zu dem die Medienpfade gespeichert werden (Standard: der aktuelle Ordner).</translation>
+    </message>
+    <message>
+        <source>init takes one project.</source>
+        <translation>init erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>A project file&apos;s media root is the folder it is in; --media-root is for server projects.</source>
+        <translation>Der Medien-Stammordner einer Projektdatei ist der Ordner, in dem sie liegt; --media-root ist für Serverprojekte.</translation>
+    </message>
+    <message>
+        <source>Media root on this machine: %1</source>
+        <translation>Medien-Stammordner auf diesem Rechner: %1</translation>
+    </message>
+    <message>
+        <source>Show or set where a server project&apos;s media are on this machine. Stored paths are relative to this folder; each machine (and user) maps its own. NSFW_WORKBENCH_MEDIA_ROOT overrides it.</source>
+        <translation>Zeigen oder festlegen, wo die Medien eines Serverprojekts auf diesem Rechner liegen. Gespeicherte Pfade sind relativ zu diesem Ordner; jeder Rechner (und Benutzer) ordnet seinen eigenen zu. NSFW_WORKBENCH_MEDIA_ROOT hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>The folder to map (leave out to show the mapping).</source>
+        <translation>Der zuzuordnende Ordner (weglassen, um die Zuordnung zu zeigen).</translation>
+    </message>
+    <message>
+        <source>media-root takes a project and, to set it, a folder.</source>
+        <translation>media-root erwartet ein Projekt und, zum Festlegen, einen Ordner.</translation>
+    </message>
+    <message>
+        <source>The media root of %1 is not mapped on this machine.</source>
+        <translation>Der Medien-Stammordner von %1 ist auf diesem Rechner nicht zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Copy a project with everything (items, the whole label history, runs, epochs, scores, settings) into a new project: a file or an empty PostgreSQL database, either way.</source>
+        <translation>Ein Projekt mit allem (Elemente, gesamter Label-Verlauf, Trainings, Epochen, Scores, Einstellungen) in ein neues Projekt kopieren: eine Datei oder eine leere PostgreSQL-Datenbank, in beide Richtungen.</translation>
+    </message>
+    <message>
+        <source>The project to copy: a file or a postgresql:// URL.</source>
+        <translation>Das zu kopierende Projekt: eine Datei oder eine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>The new project: a file that does not exist yet, or an empty PostgreSQL database.</source>
+        <translation>Das neue Projekt: eine Datei, die noch nicht existiert, oder eine leere PostgreSQL-Datenbank.</translation>
+    </message>
+    <message>
+        <source>A server DST: its media root on this machine (default: SRC&apos;s).</source>
+        <translation>Für ein DST auf einem Server: sein Medien-Stammordner auf diesem Rechner (Standard: der von SRC).</translation>
+    </message>
+    <message>
+        <source>copy-project takes a source and a destination.</source>
+        <translation>copy-project erwartet eine Quelle und ein Ziel.</translation>
+    </message>
+    <message>
+        <source>Nothing was copied: %1</source>
+        <translation>Es wurde nichts kopiert: %1</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2 in %3 s: %4; %5 checkpoints.</source>
+        <translation>%1 in %3 s nach %2 kopiert: %4; %5 Checkpoints.</translation>
+    </message>
+    <message>
+        <source>stats takes one project.</source>
+        <translation>stats erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>check takes one project.</source>
+        <translation>check erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>Cross-validate on K grouped, stratified folds so every labeled item is judged out-of-sample; the run&apos;s model is then trained on all labels for the epochs the folds chose. 1: one validation split (--val-fraction). Default: 5 in head mode, 1 in partial and full.</source>
+        <translation>Kreuzvalidierung mit K gruppierten, stratifizierten Folds, sodass jedes gelabelte Element out-of-sample beurteilt wird; das Modell des Trainings wird danach auf allen Labels mit der von den Folds gewählten Anzahl Epochen trainiert. 1: eine einzige Validierungsmenge (--val-fraction). Standard: 5 im Modus head, 1 in partial und full.</translation>
+    </message>
+    <message>
+        <source>train takes one project.</source>
+        <translation>train erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>--folds takes a number of folds from 1 to 20, not %1</source>
+        <translation>--folds erwartet eine Anzahl Folds von 1 bis 20, nicht %1</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2 mode%3)</source>
+        <translation>Training %1 (Modus %2%3)</translation>
+    </message>
+    <message>
+        <source>, %1-fold cross-validation</source>
+        <translation>, %1-fache Kreuzvalidierung</translation>
+    </message>
+    <message>
+        <source>Run %1 %2 in %3 s: best epoch %4 with AP %5 (95 % interval %6) (epoch 0: the pretrained model). %7 items trained on, %8 judged out-of-sample%9, %10 scored.</source>
+        <translation>Training %1 %2 in %3 s: beste Epoche %4 mit AP %5 (95-%-Intervall %6) (Epoche 0: das vortrainierte Modell). Auf %7 Elementen trainiert, %8 out-of-sample beurteilt%9, %10 bewertet.</translation>
+    </message>
+    <message>
+        <source>Out-of-sample metrics of a run&apos;s best epoch (its validation split, or every labeled item of a cross-validated run): AP, ROC AUC, and precision, recall, F1 and the confusion matrix at a threshold, with 95 % bootstrap intervals over items grouped as the split grouped them (a video&apos;s frames together).</source>
+        <translation>Out-of-Sample-Metriken der besten Epoche eines Trainings (seine Validierungsmenge oder jedes gelabelte Element eines kreuzvalidierten Trainings): AP, ROC AUC sowie Precision, Recall, F1 und die Konfusionsmatrix bei einer Schwelle, mit 95-%-Bootstrap-Intervallen über Elemente, die so gruppiert sind wie bei der Aufteilung (die Bilder eines Videos zusammen).</translation>
+    </message>
+    <message>
+        <source>Write path,label,score,split,fold per item to FILE.</source>
+        <translation>path,label,score,split,fold pro Element in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples for the 95 % intervals (default 1000).</source>
+        <translation>Bootstrap-Stichproben für die 95-%-Intervalle (Standard 1000).</translation>
+    </message>
+    <message>
+        <source>Seed of the bootstrap (default 1).</source>
+        <translation>Seed für den Bootstrap (Standard 1).</translation>
+    </message>
+    <message>
+        <source>evaluate takes one project.</source>
+        <translation>evaluate erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2, best epoch %3), %4 items judged out-of-sample by %5 folds:</source>
+        <translation>Training %1 (%2, beste Epoche %3), %4 Elemente out-of-sample beurteilt mit %5 Folds:</translation>
+    </message>
+    <message>
+        <source>  AP %1 (%2), ROC AUC %3 (%4)</source>
+        <translation>  AP %1 (%2), ROC AUC %3 (%4)</translation>
+    </message>
+    <message>
+        <source>  at threshold %1: precision %2 (%3), recall %4 (%5), F1 %6, accuracy %7</source>
+        <translation>  bei Schwelle %1: Precision %2 (%3), Recall %4 (%5), F1 %6, Accuracy %7</translation>
+    </message>
+    <message>
+        <source>  (in parentheses: 95 % bootstrap intervals, %1 resamples over %2 independent units)</source>
+        <translation>  (in Klammern: 95-%-Bootstrap-Intervalle, %1 Stichproben über %2 unabhängige Einheiten)</translation>
+    </message>
+    <message>
+        <source>export-model takes one project and --out DIR.</source>
+        <translation>export-model erwartet ein Projekt und --out DIR.</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::cli::LoadRun</name>
+    <message>
+        <source>Cannot make a temporary folder.</source>
+        <translation>Es kann kein temporärer Ordner angelegt werden.</translation>
+    </message>
+    <message>
+        <source>no server (a project file)</source>
+        <translation>kein Server (eine Projektdatei)</translation>
+    </message>
+    <message>
+        <source>NOT DONE: no --server-dir and NSFW_TEST_PG_DIR is not set</source>
+        <translation>NICHT AUSGEFÜHRT: kein --server-dir und NSFW_TEST_PG_DIR ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>NOT DONE: no pgtest script at &apos;%1&apos; (give --pgtest)</source>
+        <translation>NICHT AUSGEFÜHRT: kein pgtest-Skript unter „%1“ (geben Sie --pgtest an)</translation>
+    </message>
+    <message>
+        <source>killed %1 (SIGKILL) at %2 s; starting %3</source>
+        <translation>%1 bei %2 s beendet (SIGKILL); starte %3</translation>
+    </message>
+    <message>
+        <source>restarting the server at %1 s</source>
+        <translation>starte den Server bei %1 s neu</translation>
+    </message>
+    <message>
+        <source>FAILED: %1</source>
+        <translation>FEHLGESCHLAGEN: %1</translation>
+    </message>
+    <message>
+        <source>server back after %1 s</source>
+        <translation>Server nach %1 s wieder da</translation>
+    </message>
+    <message>
+        <source>stopping the workers</source>
+        <translation>beende die Worker</translation>
+    </message>
+    <message>
+        <source>creating a project of %1 items</source>
+        <translation>erzeuge ein Projekt mit %1 Elementen</translation>
+    </message>
+    <message>
+        <source>%1 processes labelling for %2 s</source>
+        <translation>%1 Prozesse labeln %2 s lang</translation>
+    </message>
+    <message>
+        <source>checking the history</source>
+        <translation>prüfe den Verlauf</translation>
+    </message>
+    <message>
+        <source>%1 did not end within %2 s of SIGTERM</source>
+        <translation>%1 hat sich nicht innerhalb von %2 s nach SIGTERM beendet</translation>
+    </message>
+    <message>
+        <source>%1 ended with status %2: %3</source>
+        <translation>%1 endete mit Status %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui</name>
@@ -1518,8 +2144,8 @@ Verhältnis: %3x</translation>
         <translation>Bilder und Videos labeln, einen NSFW-Klassifikator feinabstimmen.</translation>
     </message>
     <message>
-        <source>Project file to open.</source>
-        <translation>Zu öffnende Projektdatei.</translation>
+        <source>Project file or postgresql:// URL to open.</source>
+        <translation>Zu öffnende Projektdatei oder postgresql://-URL.</translation>
     </message>
 </context>
 <context>
@@ -1555,10 +2181,6 @@ Verhältnis: %3x</translation>
     <message>
         <source>Target:</source>
         <translation>Ziel:</translation>
-    </message>
-    <message>
-        <source>Confusion matrix (validation)</source>
-        <translation>Konfusionsmatrix (Validierung)</translation>
     </message>
     <message>
         <source>predicted NSFW</source>
@@ -1628,10 +2250,6 @@ Verhältnis: %3x</translation>
         <translation>Öffnen oder trainieren Sie ein Training, um seine Schwelle zu wählen.</translation>
     </message>
     <message>
-        <source>precision &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; recall &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; F1 &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;accuracy %4 &amp;nbsp; %5 of %6 items predicted NSFW</source>
-        <translation>Precision &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; Recall &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; F1 &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Genauigkeit %4 &amp;nbsp; %5 von %6 Elementen als NSFW vorhergesagt</translation>
-    </message>
-    <message>
         <source>%1
 true positives
 %2 of NSFW</source>
@@ -1663,17 +2281,21 @@ true negatives
 richtig negativ
 %2 der sicheren</translation>
     </message>
+    <message>
+        <source>Confusion matrix (out-of-sample)</source>
+        <translation>Konfusionsmatrix (Out-of-Sample)</translation>
+    </message>
+    <message>
+        <source>precision &lt;b&gt;%1&lt;/b&gt;%2 &amp;nbsp; recall &lt;b&gt;%3&lt;/b&gt;%4 &amp;nbsp; F1 &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;accuracy %6 &amp;nbsp; %7 of %8 items predicted NSFW%9</source>
+        <translation>Precision &lt;b&gt;%1&lt;/b&gt;%2 &amp;nbsp; Recall &lt;b&gt;%3&lt;/b&gt;%4 &amp;nbsp; F1 &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;Accuracy %6 &amp;nbsp; %7 von %8 Elementen als NSFW vorhergesagt%9</translation>
+    </message>
+    <message>
+        <source>(in parentheses: 95 % intervals)</source>
+        <translation>(in Klammern: 95-%-Intervalle)</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::CurvePlot</name>
-    <message>
-        <source>Precision-recall (validation)</source>
-        <translation>Precision-Recall (Validierung)</translation>
-    </message>
-    <message>
-        <source>ROC (validation)</source>
-        <translation>ROC (Validierung)</translation>
-    </message>
     <message>
         <source>recall</source>
         <translation>Recall</translation>
@@ -1705,6 +2327,14 @@ recall %3</source>
         <translation>Schwelle %1
 FPR %2
 Recall %3</translation>
+    </message>
+    <message>
+        <source>Precision-recall (out-of-sample)</source>
+        <translation>Precision-Recall (Out-of-Sample)</translation>
+    </message>
+    <message>
+        <source>ROC (out-of-sample)</source>
+        <translation>ROC (Out-of-Sample)</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +2373,11 @@ Recall %3</translation>
     <message>
         <source>relabelled</source>
         <translation>neu gelabelt</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <comment>badge: suspected label error</comment>
+        <translation>?</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +2532,14 @@ Recall %3</translation>
         <source>Never labeled</source>
         <translation>Nie gelabelt</translation>
     </message>
+    <message>
+        <source>confirmed right on review (%1)</source>
+        <translation>bei der Prüfung als richtig bestätigt (%1)</translation>
+    </message>
+    <message>
+        <source>Not available: the server cannot be reached</source>
+        <translation>Nicht verfügbar: Der Server ist nicht erreichbar</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::ImportController</name>
@@ -1998,12 +2641,6 @@ Recall %3</translation>
         <translation>Label nicht gespeichert</translation>
     </message>
     <message>
-        <source>The label could not be written to the project file:
-%1</source>
-        <translation>Das Label konnte nicht in die Projektdatei geschrieben werden:
-%1</translation>
-    </message>
-    <message>
         <source>No items here. Import images or videos with File ▸ Import, or drop them on the window.</source>
         <translation>Hier gibt es keine Elemente. Importieren Sie Bilder oder Videos über Datei ▸ Importieren oder ziehen Sie sie auf das Fenster.</translation>
     </message>
@@ -2048,6 +2685,12 @@ Recall %3</translation>
             <numerusform>Für %n Element nicht wiederhergestellt: Jemand anderes hat es nach dem Rückgängigmachen gelabelt; dieses Label bleibt.</numerusform>
             <numerusform>Für %n Elemente nicht wiederhergestellt: Jemand anderes hat sie nach dem Rückgängigmachen gelabelt; diese Labels bleiben.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The label could not be written to the project:
+%1</source>
+        <translation>Das Label konnte nicht in das Projekt geschrieben werden:
+%1</translation>
     </message>
 </context>
 <context>
@@ -2223,32 +2866,119 @@ Recall %3</translation>
         <source>Labels not saved yet</source>
         <translation>Labels noch nicht gespeichert</translation>
     </message>
-    <message numerus="yes">
-        <source>%n label(s) are not saved yet: another program is writing to the project file. They are saved the moment it lets go.</source>
-        <translation>
-            <numerusform>%n Label ist noch nicht gespeichert: Ein anderes Programm schreibt gerade in die Projektdatei. Es wird gespeichert, sobald das andere Programm sie freigibt.</numerusform>
-            <numerusform>%n Labels sind noch nicht gespeichert: Ein anderes Programm schreibt gerade in die Projektdatei. Sie werden gespeichert, sobald das andere Programm sie freigibt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Wait for them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <source>Waiting for the project file to save the labels…</source>
-        <translation>Warte auf die Projektdatei, um die Labels zu speichern …</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>local server</source>
+        <translation>lokaler Server</translation>
+    </message>
+    <message>
+        <source>Open &amp;server project…</source>
+        <translation>&amp;Serverprojekt öffnen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) are not saved yet: the server of %1 cannot be reached. They are saved the moment it is back.</source>
+        <translation>
+            <numerusform>%n Label ist noch nicht gespeichert: Der Server von %1 ist nicht erreichbar. Es wird gespeichert, sobald er wieder erreichbar ist.</numerusform>
+            <numerusform>%n Labels sind noch nicht gespeichert: Der Server von %1 ist nicht erreichbar. Sie werden gespeichert, sobald er wieder erreichbar ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) are not saved yet: another program is writing to the project. They are saved the moment it lets go.</source>
+        <translation>
+            <numerusform>%n Label ist noch nicht gespeichert: Ein anderes Programm schreibt gerade in das Projekt. Es wird gespeichert, sobald das Programm das Projekt freigibt.</numerusform>
+            <numerusform>%n Labels sind noch nicht gespeichert: Ein anderes Programm schreibt gerade in das Projekt. Sie werden gespeichert, sobald das Programm das Projekt freigibt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closing without them loses them.</source>
+        <translation>Wenn Sie jetzt schließen, gehen sie verloren.</translation>
+    </message>
+    <message>
+        <source>Opening the other project without them loses them.</source>
+        <translation>Wenn Sie jetzt das andere Projekt öffnen, gehen sie verloren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Close and lose %n label(s)</source>
+        <translation>
+            <numerusform>Schließen und %n Label verlieren</numerusform>
+            <numerusform>Schließen und %n Labels verlieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Open and lose %n label(s)</source>
+        <translation>
+            <numerusform>Öffnen und %n Label verlieren</numerusform>
+            <numerusform>Öffnen und %n Labels verlieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the server to come back and save the labels…</source>
+        <translation>Warten, bis der Server wieder erreichbar ist und die Labels gespeichert sind …</translation>
+    </message>
+    <message>
+        <source>Waiting for the project to save the labels…</source>
+        <translation>Warten, bis das Projekt die Labels gespeichert hat …</translation>
+    </message>
+    <message>
+        <source>Open server project</source>
+        <translation>Serverprojekt öffnen</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database (postgresql://user@host:port/dbname).
+The password comes from ~/.pgpass or PGPASSFILE and is never stored by NSFW Workbench.</source>
+        <translation>PostgreSQL-Datenbank (postgresql://user@host:port/dbname).
+Das Passwort kommt aus ~/.pgpass oder PGPASSFILE und wird von NSFW Workbench nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 is not a postgresql:// URL.</source>
+        <translation>%1 ist keine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>New server project</source>
+        <translation>Neues Serverprojekt</translation>
+    </message>
+    <message>
+        <source>The database %1 is empty. Make it a new NSFW Workbench project?</source>
+        <translation>Die Datenbank %1 ist leer. Ein neues NSFW-Workbench-Projekt daraus machen?</translation>
+    </message>
+    <message>
+        <source>Where are the media of %1 on this machine?
+
+The project stores media paths relative to one folder; choose the folder that holds them here.</source>
+        <translation>Wo liegen die Medien von %1 auf diesem Rechner?
+
+Das Projekt speichert Medienpfade relativ zu einem Ordner; wählen Sie den Ordner, der sie auf diesem Rechner enthält.</translation>
+    </message>
+    <message>
+        <source>The media folder of %1, %2, is not on this machine.
+
+Choose the folder that holds the project&apos;s media here.</source>
+        <translation>Der Medienordner von %1, %2, ist nicht auf diesem Rechner.
+
+Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.</translation>
+    </message>
+    <message>
+        <source>Media folder</source>
+        <translation>Medienordner</translation>
+    </message>
+    <message>
+        <source>Media folder not mapped: pictures cannot be shown or imported.</source>
+        <translation>Medienordner nicht zugeordnet: Bilder können weder gezeigt noch importiert werden.</translation>
+    </message>
+    <message>
+        <source>Media folder of %1</source>
+        <translation>Medienordner von %1</translation>
     </message>
 </context>
 <context>
     <name>nsfw::ui::MetricsPlot</name>
-    <message>
-        <source>Validation metrics</source>
-        <translation>Validierungsmetriken</translation>
-    </message>
     <message>
         <source>average precision</source>
         <translation>Average Precision</translation>
@@ -2264,6 +2994,10 @@ Recall %3</translation>
     <message>
         <source>epoch</source>
         <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Out-of-sample metrics (95 % intervals)</source>
+        <translation>Out-of-Sample-Metriken (95-%-Intervalle)</translation>
     </message>
 </context>
 <context>
@@ -2561,6 +3295,10 @@ Recall %3</translation>
         <source>Give the whole video the label of the item shown</source>
         <translation>Dem ganzen Video das Label des gezeigten Elements geben</translation>
     </message>
+    <message>
+        <source>Label is right (keep it)</source>
+        <translation>Label ist richtig (beibehalten)</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::StatusPanel</name>
@@ -2583,15 +3321,26 @@ Recall %3</translation>
             <numerusform>Sitzung: %n Labels, %1/min</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Another program (an import, the command line, a second window) is writing to the project file. These labels are shown already and are saved the moment it lets go.</source>
-        <translation>Ein anderes Programm (ein Import, die Befehlszeile, ein zweites Fenster) schreibt gerade in die Projektdatei. Diese Labels werden bereits angezeigt und gespeichert, sobald das andere Programm sie freigibt.</translation>
-    </message>
     <message numerus="yes">
         <source>%n label(s) waiting to be saved</source>
         <translation>
             <numerusform>%n Label wartet auf das Speichern</numerusform>
             <numerusform>%n Labels warten auf das Speichern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection to the project&apos;s server is lost. These labels are shown already and are written the moment it is back.</source>
+        <translation>Die Verbindung zum Server des Projekts ist unterbrochen. Diese Labels werden bereits angezeigt und geschrieben, sobald er wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Another program (an import, the command line, a second window) is writing to the project. These labels are shown already and are saved the moment it lets go.</source>
+        <translation>Ein anderes Programm (ein Import, die Befehlszeile, ein zweites Fenster) schreibt gerade in das Projekt. Diese Labels werden bereits angezeigt und gespeichert, sobald es das Projekt freigibt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server unreachable: %n label(s) waiting; they are written when it is back</source>
+        <translation>
+            <numerusform>Server nicht erreichbar: %n Label wartet; es wird geschrieben, sobald er wieder erreichbar ist</numerusform>
+            <numerusform>Server nicht erreichbar: %n Labels warten; sie werden geschrieben, sobald er wieder erreichbar ist</numerusform>
         </translation>
     </message>
 </context>
@@ -2773,6 +3522,18 @@ Recall %3</translation>
         <source>about %1 left</source>
         <translation>noch etwa %1</translation>
     </message>
+    <message>
+        <source>auto (head: 5, else 1)</source>
+        <translation>automatisch (Kopf: 5, sonst 1)</translation>
+    </message>
+    <message>
+        <source>Cross-validation: the labeled items are split into this many folds (a video&apos;s frames in one), one model per fold judges the items it did not train on, so every label gets an out-of-sample score for the curves, the confusion cells and the label-error audit. The run&apos;s model is then trained on all labels. 1: one validation split (the share below). Each fold costs a training run: cheap in head mode, long in partial and full.</source>
+        <translation>Kreuzvalidierung: Die gelabelten Elemente werden in so viele Folds aufgeteilt (die Bilder eines Videos in denselben), und je Fold beurteilt ein Modell die Elemente, auf denen es nicht trainiert hat, sodass jedes Label einen Out-of-Sample-Score für die Kurven, die Zellen der Konfusionsmatrix und die Labelfehler-Prüfung erhält. Das Modell des Trainings wird danach auf allen Labels trainiert. 1: eine einzige Validierungsmenge (der Anteil unten). Jeder Fold kostet ein Training: günstig im Modus „Kopf“, lang bei „teilweise“ und „vollständig“.</translation>
+    </message>
+    <message>
+        <source>Folds:</source>
+        <translation>Folds:</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::TrainingPage</name>
@@ -2889,6 +3650,61 @@ Recall %3</translation>
             <numerusform>%n Element konnte nicht gelesen werden und wurde ausgelassen:</numerusform>
             <numerusform>%n Elemente konnten nicht gelesen werden und wurden ausgelassen:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Suspected label errors</source>
+        <translation>Vermutete Labelfehler</translation>
+    </message>
+    <message>
+        <source>Labels the run&apos;s out-of-sample scores say are probably wrong (confident learning), most suspect first. Relabel with the usual keys, or press K when the label is right. Train with folds so every label is judged.</source>
+        <translation>Labels, die laut den Out-of-Sample-Scores des Trainings wahrscheinlich falsch sind (Confident Learning), die verdächtigsten zuerst. Mit den üblichen Tasten neu labeln oder K drücken, wenn das Label richtig ist. Mit Folds trainieren, damit jedes Label beurteilt wird.</translation>
+    </message>
+    <message>
+        <source>%1 — every labeled item judged out-of-sample by %2 folds: %3 items (%4 NSFW, %5 safe)</source>
+        <translation>%1 — jedes gelabelte Element out-of-sample beurteilt mit %2 Folds: %3 Elemente (%4 NSFW, %5 sicher)</translation>
+    </message>
+    <message>
+        <source>AP %1 (95 % interval %2–%3)</source>
+        <translation>AP %1 (95-%-Intervall %2–%3)</translation>
+    </message>
+    <message>
+        <source>AP %1</source>
+        <translation>AP %1</translation>
+    </message>
+    <message>
+        <source>AP %1 (run %2) vs %3 (run %4), 95 % intervals</source>
+        <translation>AP %1 (Training %2) vs. %3 (Training %4), 95-%-Intervalle</translation>
+    </message>
+    <message>
+        <source>%1: run %2 is better beyond the noise of this evaluation.</source>
+        <translation>%1: Training %2 ist besser, über die Streuung dieser Auswertung hinaus.</translation>
+    </message>
+    <message>
+        <source>%1: this evaluation is too small to tell the two runs apart (each interval holds the other&apos;s AP). Label more items, or train with folds so every label is judged.</source>
+        <translation>%1: Diese Auswertung ist zu klein, um die beiden Trainings zu unterscheiden (jedes Intervall enthält die AP des anderen). Labeln Sie mehr Elemente oder trainieren Sie mit Folds, damit jedes Label beurteilt wird.</translation>
+    </message>
+    <message>
+        <source>Suspected label errors (%1 of about %2)</source>
+        <translation>Vermutete Labelfehler (%1 von etwa %2)</translation>
+    </message>
+    <message>
+        <source>every label judged out-of-sample by %1 folds</source>
+        <translation>jedes Label out-of-sample beurteilt mit %1 Folds</translation>
+    </message>
+    <message>
+        <source>only the validation split was judged: train with folds to audit every label</source>
+        <translation>nur die Validierungsmenge wurde beurteilt: mit Folds trainieren, um jedes Label zu prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 · %n suspected label error(s), most suspect first (%2) · relabel with the usual keys, K: the label is right</source>
+        <translation>
+            <numerusform>Training %1 · %n vermuteter Labelfehler, verdächtigste zuerst (%2) · mit den üblichen Tasten neu labeln, K: das Label ist richtig</numerusform>
+            <numerusform>Training %1 · %n vermutete Labelfehler, verdächtigste zuerst (%2) · mit den üblichen Tasten neu labeln, K: das Label ist richtig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The confirmation could not be written: %1</source>
+        <translation>Die Bestätigung konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>

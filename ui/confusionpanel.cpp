@@ -160,6 +160,12 @@ QPushButton *ConfusionPanel::cellButton(Cell cell) const
     return m_cells[int(cell)];
 }
 
+void ConfusionPanel::setIntervals(const MetricIntervals &intervals)
+{
+    m_intervals = intervals;
+    showMatrix();
+}
+
 QString ConfusionPanel::summaryText() const
 {
     return m_summary->text();
@@ -180,14 +186,24 @@ void ConfusionPanel::showMatrix()
             b->setText(QStringLiteral("–"));
         return;
     }
-    m_summary->setText(tr("precision <b>%1</b> &nbsp; recall <b>%2</b> &nbsp; F1 <b>%3</b><br>"
-                          "accuracy %4 &nbsp; %5 of %6 items predicted NSFW")
+    // Intervals only while they belong to this threshold (they are recomputed once a picked threshold rests).
+    const bool withIntervals = m_intervals.resamples > 0 && m_intervals.threshold == m_threshold
+        && m_intervals.precision.isValid() && m_intervals.recall.isValid();
+    auto range = [withIntervals](const Interval &i) {
+        return withIntervals ? QStringLiteral(" (%1–%2)").arg(i.low, 0, 'f', 3).arg(i.high, 0, 'f', 3) : QString();
+    };
+    m_summary->setText(tr("precision <b>%1</b>%2 &nbsp; recall <b>%3</b>%4 &nbsp; F1 <b>%5</b><br>"
+                          "accuracy %6 &nbsp; %7 of %8 items predicted NSFW%9")
                            .arg(m.precision(), 0, 'f', 3)
+                           .arg(range(m_intervals.precision))
                            .arg(m.recall(), 0, 'f', 3)
+                           .arg(range(m_intervals.recall))
                            .arg(m.f1(), 0, 'f', 3)
                            .arg(percent(m.accuracy()))
                            .arg(m.tp + m.fp)
-                           .arg(m.total()));
+                           .arg(m.total())
+                           .arg(withIntervals ? QStringLiteral("<br>") + tr("(in parentheses: 95 % intervals)")
+                                              : QString()));
     const qint64 pos = m.tp + m.fn;
     const qint64 neg = m.fp + m.tn;
     auto rate = [](qint64 n, qint64 of) { return of > 0 ? double(n) / double(of) : 0.0; };

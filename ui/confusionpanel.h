@@ -1,5 +1,6 @@
 #pragma once
 
+#include "train/bootstrap.h"
 #include "train/metrics.h"
 
 #include <QWidget>
@@ -30,6 +31,8 @@ public:
     /// Shows the matrix at this threshold (no signal).
     void setThreshold(double threshold);
     double threshold() const { return m_threshold; }
+    /// Bootstrap intervals of precision and recall, shown while the threshold is the one they were computed at.
+    void setIntervals(const MetricIntervals &intervals);
     ConfusionMatrix matrix() const { return m_matrix; }
     /// Picks the threshold for a target (as the target controls do); false when no point reaches it.
     bool applyTarget(Target target, double value);
@@ -51,6 +54,7 @@ private:
 
     PrCurve m_curve;
     ConfusionMatrix m_matrix;
+    MetricIntervals m_intervals;
     double m_threshold = 0.5;
     QDoubleSpinBox *m_thresholdSpin;
     QComboBox *m_target;

@@ -119,6 +119,16 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(Qt::white);
         painter->drawText(b, Qt::AlignCenter, letter);
     }
+    if (m_suspects.contains(row->id)) {
+        // Left of the label badge: the audit thinks this label is probably wrong.
+        const QRect q(cell.right() - 2 * badge - 9, cell.y() + 9, badge, badge);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setBrush(QColor(130, 60, 200));
+        painter->setPen(Qt::NoPen);
+        painter->drawEllipse(q);
+        painter->setPen(Qt::white);
+        painter->drawText(q, Qt::AlignCenter, tr("?", "badge: suspected label error"));
+    }
     if (m_marked.contains(row->id)) {
         const QString text = tr("relabelled");
         const QRect m(cell.right() - QFontMetrics(badgeFont).horizontalAdvance(text) - 10, cell.y() + badge + 10,

@@ -32,6 +32,10 @@ public:
     /// Items marked as relabelled during a review (a "fixed" badge under the label badge).
     void setMarked(const QSet<qint64> &ids) { m_marked = ids; }
     const QSet<qint64> &marked() const { return m_marked; }
+    /// Items whose label the reviewed run's audit suspects (a purple "?" badge beside the label badge; on the
+    /// compact timeline strip too, so a video's suspect frames stand out).
+    void setSuspects(const QSet<qint64> &ids) { m_suspects = ids; }
+    const QSet<qint64> &suspects() const { return m_suspects; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -48,6 +52,7 @@ private:
     bool m_compact = false;
     bool m_revealed = false;
     QSet<qint64> m_marked;
+    QSet<qint64> m_suspects;
     // Covered thumbnails are computed once per key (a blur costs ~1 ms; a scroll repaints cells often).
     mutable QHash<QString, QImage> m_coveredCache;
 };

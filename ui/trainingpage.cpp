@@ -5,6 +5,7 @@
 #include "gallery/gallerymodel.h"
 #include "gallery/labelsession.h"
 #include "gallerydelegate.h"
+#include "viewerpanel.h"
 #include "gallerypanel.h"
 #include "labelingpage.h"
 #include "lossplot.h"
@@ -128,7 +129,10 @@ TrainingPage::TrainingPage(LabelingPage *labeling, QWidget *parent)
     // Dragging the marker changes the threshold many times a second: save once it rests.
     m_saveThreshold->setSingleShot(true);
     m_saveThreshold->setInterval(400);
-    connect(m_saveThreshold, &QTimer::timeout, this, [this] { saveThreshold(); });
+    connect(m_saveThreshold, &QTimer::timeout, this, [this] {
+        saveThreshold();
+        updateIntervals();
+    });
     clearPlots();
     m_confusion->setRetrainEnabled(false);
     m_uncertain->setEnabled(false);
@@ -346,6 +350,7 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
     m_confusion->setThreshold(threshold);
     m_pr->setThreshold(threshold);
     m_roc->setThreshold(threshold);
+    updateIntervals();
     m_confusion->setRetrainEnabled(run->status != QLatin1String("running"));
     m_uncertain->setEnabled(true);
     updateSuspectsButton();
@@ -451,6 +456,14 @@ void TrainingPage::setThreshold(double threshold)
 {
     onThresholdPicked(threshold);
     saveThreshold();
+    updateIntervals();
+}
+
+void TrainingPage::updateIntervals()
+{
+    // Precision and recall at the picked threshold, with the reviewed run's grouped bootstrap.
+    if (m_review)
+        m_confusion->setIntervals(m_review->intervals(m_confusion->threshold()));
 }
 
 bool TrainingPage::saveThreshold(int waitMs)
@@ -556,12 +569,21 @@ void TrainingPage::updateSuspectsButton()
 
 void TrainingPage::showSuspectCount()
 {
-    // Labels changed since the last count leave the list without another query.
-    qsizetype open = 0;
-    for (qint64 id : m_openSuspects)
-        open += m_relabelled.contains(id) ? 0 : 1;
-    m_suspects->setEnabled(open > 0);
-    m_suspects->setText(m_audit ? tr("Suspected label errors (%1 of about %2)").arg(open).arg(m_audit->estimatedErrors)
+    // Labels changed since the last count leave the list without another query. The open suspects carry a badge
+    // in the gallery and on a video's timeline strip while their run is reviewed.
+    QSet<qint64> suspects;
+    for (qint64 id : m_openSuspects) {
+        if (!m_relabelled.contains(id))
+            suspects.insert(id);
+    }
+    m_labeling->gallery()->delegate()->setSuspects(suspects);
+    m_labeling->viewer()->timelineDelegate()->setSuspects(suspects);
+    m_labeling->gallery()->view()->viewport()->update();
+    m_labeling->viewer()->timeline()->viewport()->update();
+    m_suspects->setEnabled(!suspects.isEmpty());
+    m_suspects->setText(m_audit ? tr("Suspected label errors (%1 of about %2)")
+                                      .arg(suspects.size())
+                                      .arg(m_audit->estimatedErrors)
                                 : tr("Suspected label errors"));
 }
 

@@ -106,6 +106,7 @@ private:
     /// The suspects still open for the reviewed run, and the button's text and state.
     QVector<LabelSuspect> openSuspects();
     void updateSuspectsButton();
+    void updateIntervals();
     void showSuspectCount();
     /// Saves the last threshold picked, waiting at most waitMs for another writer's lock; when that holds it
     /// longer, the save is tried again shortly (the pick is kept, and shown when its run is opened).

@@ -7,6 +7,7 @@
 #include "gallery/gallerymodel.h"
 #include "gallerydelegate.h"
 #include "gallerypanel.h"
+#include "viewerpanel.h"
 #include "labelingpage.h"
 #include "lossplot.h"
 #include "media/importer.h"
@@ -428,8 +429,10 @@ private Q_SLOTS:
         QCOMPARE(result.status, QStringLiteral("finished"));
         QCOMPARE(result.folds, 5);
         QCOMPARE(page()->reviewedRun(), result.runId);
-        // Every epoch's AP carries its 95 % interval.
+        // Every epoch's AP carries its 95 % interval; precision and recall at the threshold carry theirs.
         QCOMPARE(page()->metricsPlot()->intervalPoints(), page()->metricsPlot()->epochPoints());
+        QVERIFY2(page()->confusionPanel()->summaryText().contains(QStringLiteral("95 % intervals")),
+                 qPrintable(page()->confusionPanel()->summaryText()));
 
         // The four cells hold every labeled item; a cell opens all of its items.
         auto db = reader();
@@ -450,6 +453,11 @@ private Q_SLOTS:
         QVERIFY2(suspects.size() >= 2, qPrintable(QString::number(suspects.size())));
         QVERIFY(labeling->isConfirmEnabled());
         QVERIFY(labeling->gallery()->bannerActionButton()->isVisibleTo(labeling->gallery()));
+        // Each carries the suspect badge, in the gallery and on a video's timeline strip.
+        for (qint64 id : suspects) {
+            QVERIFY(labeling->gallery()->delegate()->suspects().contains(id));
+            QVERIFY(labeling->viewer()->timelineDelegate()->suspects().contains(id));
+        }
 
         // The first: relabelled with the usual key to what the audit suggests.
         const qint64 first = suspects.at(0);
@@ -480,6 +488,8 @@ private Q_SLOTS:
         const QVector<qint64> again = labeling->model()->ids();
         QVERIFY(!again.contains(first));
         QVERIFY(!again.contains(second));
+        QVERIFY(!labeling->gallery()->delegate()->suspects().contains(first));
+        QVERIFY(!labeling->gallery()->delegate()->suspects().contains(second));
         QCOMPARE(again.size(), suspects.size() - 2);
     }
 
