@@ -54,7 +54,8 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
                           "(minutes per epoch on a CPU). The pretrained model only evaluates and scores."));
     m_blocks->setRange(1, 17);
     m_blocks->setToolTip(tr("Partial mode: how many of the last backbone blocks are retrained"));
-    m_epochs->setRange(1, 500);
+    m_epochs->setRange(0, 500);
+    m_epochs->setSpecialValueText(tr("auto (head: 30, else 10)"));
     m_lr->setDecimals(6);
     m_lr->setRange(0, 1);
     m_lr->setSingleStep(0.0001);
@@ -81,7 +82,8 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_optimizer->addItem(tr("SGD with momentum"), QStringLiteral("sgd"));
     m_patience->setRange(0, 100);
     m_patience->setSpecialValueText(tr("off"));
-    m_patience->setToolTip(tr("Stop after this many epochs without a better validation average precision"));
+    m_patience->setToolTip(tr("Stop after this many epochs in which neither the validation average precision nor the "
+                               "validation loss improved"));
     m_seed->setRange(0, 1000000);
 
     auto *box = new QGroupBox(tr("Fine-tuning"), this);
@@ -119,6 +121,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
         // Saved as chosen: "auto" stays auto when the mode changes next time.
         QJsonObject saved = settings().toJson();
         saved.insert(QStringLiteral("folds"), m_folds->value());
+        saved.insert(QStringLiteral("epochs"), m_epochs->value());
         QSettings().setValue(kSettingsKey, QJsonDocument(saved).toJson(QJsonDocument::Compact));
         Q_EMIT trainRequested(settings());
     });

@@ -1,5 +1,6 @@
 // `nsfw-workbench benchmark [inference]`: network throughput and latency, and the same measurement for
 // torchvision's MobileNetV2 in PyTorch-Python (Debian's python3-torch) when it is installed.
+#include "benchstats.h"
 #include "commands.h"
 #include "console.h"
 #include "pythonbench.h"
@@ -25,15 +26,6 @@
 namespace nsfw::cli {
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /// Runs the Python reference; returns its JSON object, or an object with "skipped" saying why.
 QJsonObject runPython(int threads, int batch, int runs, int latencyRuns)

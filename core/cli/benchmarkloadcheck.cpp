@@ -1,4 +1,5 @@
 // benchmark load, afterwards: the workers' acknowledgement lines, what the history says about them, the figures.
+#include "benchstats.h"
 #include "benchmarkload.h"
 #include "console.h"
 
@@ -15,14 +16,6 @@ namespace nsfw::cli {
 namespace {
 
 constexpr int kMaxExamples = 6;
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
-}
 
 void note(LoadVerdict *v, const QString &text)
 {

@@ -1,4 +1,5 @@
 // benchmark store: import throughput, label commit latency, opening and counting a large project.
+#include "benchstats.h"
 #include "commands.h"
 #include "console.h"
 
@@ -20,15 +21,6 @@
 namespace nsfw::cli {
 
 namespace {
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<size_t>(std::min<double>(values.size() - 1, p * (values.size() - 1) + 0.5));
-    return values[index];
-}
 
 std::unique_ptr<ProjectDatabase> create(const QString &path)
 {

@@ -16,6 +16,7 @@ target_sources(core PRIVATE
   cli/benchmarkmemory.cpp
   cli/benchmarkload.h cli/benchmarkload.cpp cli/benchmarkloadcheck.cpp
   cli/pythonbench.h cli/pythonbench.cpp
+  cli/benchstats.h
 )
 # benchmark load restarts the test server with the source tree's packaging/pgtest.sh (or --pgtest).
 set_source_files_properties(cli/benchmarkload.cpp PROPERTIES COMPILE_DEFINITIONS NSFW_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

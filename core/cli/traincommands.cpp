@@ -137,7 +137,7 @@ int trainCommand(const QStringList &arguments)
                                   QStringLiteral("MODE"), QStringLiteral("head"));
     const QCommandLineOption blocks(QStringLiteral("blocks"), tr("Blocks to retrain in partial mode (default 6)."),
                                     QStringLiteral("K"), QString::number(d.blocks));
-    const QCommandLineOption epochs(QStringLiteral("epochs"), tr("Epochs (default 10)."), QStringLiteral("N"),
+    const QCommandLineOption epochs(QStringLiteral("epochs"), tr("Epochs (default: 30 in head mode, 10 in partial and full)."), QStringLiteral("N"),
                                     QString::number(d.epochs));
     const QCommandLineOption lr(QStringLiteral("lr"), tr("Learning rate (default by mode)."), QStringLiteral("X"));
     const QCommandLineOption batch(QStringLiteral("batch"), tr("Batch size (default 32)."), QStringLiteral("N"),
@@ -158,7 +158,8 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption weightDecay(QStringLiteral("weight-decay"), tr("Weight decay (default 1e-4)."),
                                          QStringLiteral("X"), QString::number(d.weightDecay));
     const QCommandLineOption patience(QStringLiteral("patience"),
-                                      tr("Stop after N epochs without a better validation AP (0: never; default 3)."),
+                                      tr("Stop after N epochs in which neither the validation AP nor the validation loss "
+                                         "improved (0: never; default 3)."),
                                       QStringLiteral("N"), QString::number(d.patience));
     const QCommandLineOption threshold(QStringLiteral("threshold"), tr("Decision threshold (default 0.5)."),
                                        QStringLiteral("T"), QString::number(d.threshold));

@@ -349,22 +349,21 @@ struct Trainer::Run {
     {
         QElapsedTimer epochTimer;
         epochTimer.start();
-        evaluate(0, qQNaN(), epochTimer.elapsed() / 1000.0);
-        if (s.epochs == 0)
+        EarlyStopping stopping(s.patience);
+        stopping.stopAfter(evaluate(0, qQNaN(), epochTimer.elapsed() / 1000.0));
+        const int epochs = s.effectiveEpochs();
+        if (epochs == 0)
             return;
         learner->start();
         std::mt19937 rng(quint32(s.seed));
-        int sinceBest = 0;
-        for (int epoch = 1; epoch <= s.epochs && !cancelled(); ++epoch) {
+        for (int epoch = 1; epoch <= epochs && !cancelled(); ++epoch) {
             epochTimer.restart();
             QVector<float> stepLosses;
-            const double loss = trainEpoch(train, epoch, s.epochs, set.positiveWeight, set.negativeWeight, rng,
+            const double loss = trainEpoch(train, epoch, epochs, set.positiveWeight, set.negativeWeight, rng,
                                            &stepLosses);
             if (cancelled())
                 break;
-            const EpochMetrics m = evaluate(epoch, loss, epochTimer.elapsed() / 1000.0, stepLosses);
-            sinceBest = m.best ? 0 : sinceBest + 1;
-            if (s.patience > 0 && sinceBest >= s.patience) {
+            if (stopping.stopAfter(evaluate(epoch, loss, epochTimer.elapsed() / 1000.0, stepLosses))) {
                 qCInfo(lcTrain) << "early stop after epoch" << epoch;
                 break;
             }
@@ -419,7 +418,8 @@ struct Trainer::Run {
         QElapsedTimer timer;
         timer.start();
         progress(QStringLiteral("evaluating"), 0, all.size(), 0);
-        pooled(0, score(all), qQNaN(), timer.elapsed() / 1000.0, {});
+        EarlyStopping stopping(s.patience);
+        stopping.stopAfter(pooled(0, score(all), qQNaN(), timer.elapsed() / 1000.0, {}));
 
         std::mt19937 rng(quint32(s.seed));
         QVector<QPair<double, double>> weights;
@@ -427,10 +427,10 @@ struct Trainer::Run {
             const auto [wPos, wNeg] = lossWeights(fit[f]);
             weights.append({wPos, wNeg});
         }
-        if (s.epochs > 0)
+        const int epochs = s.effectiveEpochs();
+        if (epochs > 0)
             learner->startFolds(k);
-        int sinceBest = 0;
-        for (int epoch = 1; epoch <= s.epochs && !cancelled(); ++epoch) {
+        for (int epoch = 1; epoch <= epochs && !cancelled(); ++epoch) {
             timer.restart();
             QVector<float> scores(all.size(), qQNaN());
             QVector<float> stepLosses;
@@ -438,7 +438,7 @@ struct Trainer::Run {
             for (int f = 0; f < k && !cancelled(); ++f) {
                 phaseSuffix = QStringLiteral(" · ") + tr("fold %1 of %2").arg(f + 1).arg(k);
                 learner->useFold(f);
-                lossSum += trainEpoch(fit[f], epoch, s.epochs, weights[f].first, weights[f].second, rng,
+                lossSum += trainEpoch(fit[f], epoch, epochs, weights[f].first, weights[f].second, rng,
                                       &stepLosses);
                 const QVector<float> heldScores = score(held[f]);
                 for (qsizetype i = 0; i < held[f].size(); ++i)
@@ -447,9 +447,7 @@ struct Trainer::Run {
             phaseSuffix.clear();
             if (cancelled())
                 break;
-            const EpochMetrics m = pooled(epoch, scores, lossSum / k, timer.elapsed() / 1000.0, stepLosses);
-            sinceBest = m.best ? 0 : sinceBest + 1;
-            if (s.patience > 0 && sinceBest >= s.patience) {
+            if (stopping.stopAfter(pooled(epoch, scores, lossSum / k, timer.elapsed() / 1000.0, stepLosses))) {
                 qCInfo(lcTrain) << "early stop after epoch" << epoch;
                 break;
             }

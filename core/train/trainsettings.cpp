@@ -19,6 +19,24 @@ double TrainSettings::effectiveLearningRate() const
     return 0;
 }
 
+int TrainSettings::effectiveEpochs() const
+{
+    if (epochs > 0)
+        return epochs;
+    return mode == Mode::Head ? 30 : mode == Mode::Pretrained ? 0 : 10;
+}
+
+bool EarlyStopping::stopAfter(const EpochMetrics &m)
+{
+    const bool lowerLoss = m.validationLoss < m_lowestLoss;
+    if (lowerLoss)
+        m_lowestLoss = m.validationLoss;
+    if (m.epoch == 0)
+        return false;
+    m_since = m.best || lowerLoss ? 0 : m_since + 1;
+    return m_patience > 0 && m_since >= m_patience;
+}
+
 int TrainSettings::effectiveFolds() const
 {
     if (folds > 0)
@@ -52,7 +70,7 @@ QJsonObject TrainSettings::toJson() const
 {
     return {{QStringLiteral("mode"), modeName(mode)},
             {QStringLiteral("blocks"), blocks},
-            {QStringLiteral("epochs"), epochs},
+            {QStringLiteral("epochs"), effectiveEpochs()},
             {QStringLiteral("learningRate"), effectiveLearningRate()},
             {QStringLiteral("weightDecay"), weightDecay},
             {QStringLiteral("batchSize"), batchSize},
@@ -97,7 +115,7 @@ TrainSettings TrainSettings::fromJson(const QJsonObject &o)
 QString TrainSettings::validate() const
 {
     if (epochs < 0 || epochs > 1000)
-        return tr("epochs must be between 0 and 1000");
+        return tr("epochs must be between 1 and 1000 (0: the mode's default)");
     if (batchSize < 1 || batchSize > 4096)
         return tr("the batch size must be between 1 and 4096");
     if (!(validationFraction > 0 && validationFraction < 1))

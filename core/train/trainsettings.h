@@ -19,11 +19,14 @@ public:
     enum class Mode { Pretrained, Head, Partial, Full };
     Mode mode = Mode::Head;
     int blocks = 6;             ///< partial: the last k backbone blocks (and the final convolution) are retrained
-    int epochs = 10;
+    /// 0 = the mode's default: head 30 (an epoch on cached features takes a fraction of a second, and a head
+    /// that starts from the pretrained five-class judgement needs about 15-20 of them on a new task), partial and
+    /// full 10.
+    int epochs = 0;
     double learningRate = 0;    ///< 0 = the mode's default (head 1e-3, partial 1e-4, full 5e-5)
     double weightDecay = 1e-4;
     int batchSize = 32;
-    int patience = 3;           ///< early stopping: epochs without a better validation AP
+    int patience = 3;           ///< early stopping: epochs improving neither validation AP nor loss (EarlyStopping)
     quint64 seed = 1;
     double validationFraction = 0.2;
     /// Cross-validation: k models on grouped, stratified folds give every labeled item an out-of-sample score, and
@@ -41,6 +44,7 @@ public:
     int threads = 0;            ///< torch threads; 0 = all cores
 
     double effectiveLearningRate() const;
+    int effectiveEpochs() const;
     int effectiveFolds() const;
     static QString modeName(Mode mode);
     static bool parseMode(const QString &text, Mode *mode);
@@ -66,6 +70,27 @@ struct EpochMetrics {
 
     QJsonObject toJson() const;
     static EpochMetrics fromJson(const QJsonObject &o);
+};
+
+/// When a run stops early: after `patience` epochs in which neither the validation AP beat the best epoch's nor the
+/// validation loss went below its lowest so far (0: never). Watching the loss as well keeps a run going while it is
+/// still learning: on a new task the first epoch's AP can jump and then dip for a few epochs while the head unlearns
+/// the pretrained judgement, and a rule on AP alone stopped such runs at that first epoch.
+class EarlyStopping
+{
+public:
+    explicit EarlyStopping(int patience)
+        : m_patience(patience)
+    {
+    }
+    /// Takes each epoch's metrics in order, epoch 0 included (it only sets the marks); true: stop after this one.
+    bool stopAfter(const EpochMetrics &m);
+    int epochsWithoutProgress() const { return m_since; }
+
+private:
+    int m_patience;
+    int m_since = 0;
+    double m_lowestLoss = qInf();
 };
 
 /// The loss of one optimizer step, for the live plot.

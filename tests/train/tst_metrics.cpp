@@ -1,6 +1,7 @@
 // AP, ROC AUC, PR curve and confusion matrices against scikit-learn's values for the same scores
 // (tests/data/metrics/reference.json, made by make-reference.py beside it).
 #include "train/metrics.h"
+#include "train/trainsettings.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -96,6 +97,59 @@ private Q_SLOTS:
         QCOMPARE(back.points.size(), curve.points.size());
         QCOMPARE(back.averagePrecision, curve.averagePrecision);
         QCOMPARE(back.confusionAt(0.5).tp, 3);
+    }
+
+    // The curve of a head on a new task (measured on the audit benchmark): the first epoch's AP jumps, dips while the
+    // head unlearns the pretrained judgement, and climbs again while the loss keeps falling. A rule on AP alone
+    // stopped at epoch 1.
+    void earlyStoppingWaitsWhileTheLossStillFalls()
+    {
+        struct E {
+            double ap, loss;
+            bool best;
+        };
+        const QVector<E> curve = {{0.50, 2.56, true},  {0.56, 0.75, true},  {0.55, 0.70, false}, {0.53, 0.71, false},
+                                  {0.55, 0.69, false}, {0.58, 0.69, true},  {0.60, 0.692, true}, {0.59, 0.695, false},
+                                  {0.58, 0.70, false}, {0.57, 0.71, false}, {0.61, 0.66, true}};
+        EarlyStopping stopping(3);
+        int stoppedAfter = -1;
+        for (int epoch = 0; epoch < curve.size(); ++epoch) {
+            EpochMetrics m;
+            m.epoch = epoch;
+            m.averagePrecision = curve[epoch].ap;
+            m.validationLoss = curve[epoch].loss;
+            m.best = curve[epoch].best;
+            if (stopping.stopAfter(m)) {
+                stoppedAfter = epoch;
+                break;
+            }
+        }
+        // Epochs 2 and 4 lowered the loss, 3 had 4 to wait for; 7-9 improved neither, so the run stops after epoch 9.
+        QCOMPARE(stoppedAfter, 9);
+
+        EarlyStopping never(0);
+        for (int epoch = 0; epoch < 50; ++epoch) {
+            EpochMetrics m;
+            m.epoch = epoch;
+            m.validationLoss = 1;
+            QVERIFY(!never.stopAfter(m));
+        }
+        QCOMPARE(never.epochsWithoutProgress(), 49);
+    }
+
+    void modeDefaultsFillTheUnsetEpochs()
+    {
+        TrainSettings s;
+        QCOMPARE(s.epochs, 0);
+        QCOMPARE(s.effectiveEpochs(), 30);
+        s.mode = TrainSettings::Mode::Partial;
+        QCOMPARE(s.effectiveEpochs(), 10);
+        QCOMPARE(s.toJson().value(QStringLiteral("epochs")).toInt(), 10); // a run records what it used
+        s.epochs = 4;
+        QCOMPARE(s.effectiveEpochs(), 4);
+        QVERIFY(s.validate().isEmpty());
+        s.epochs = -1;
+        QVERIFY(!s.validate().isEmpty());
     }
 
     void oneClassGivesNanAucNotACrash()
