@@ -1,5 +1,5 @@
-# The training room: metrics, bootstrap, labelaudit and split are torch-free; trainer.cpp, trainingdata.cpp and modelexport.cpp
-# include torch behind headers that expose Qt/std types only (trainer.h, modelexport.h).
+# The training room: metrics, bootstrap, labelaudit and split are torch-free; trainer.cpp, trainrun.cpp, trainingdata.cpp
+# and modelexport.cpp include torch behind headers that expose Qt/std types only (trainer.h, modelexport.h).
 target_sources(core PRIVATE
   train/metrics.h train/metrics.cpp
   train/bootstrap.h train/bootstrap.cpp
@@ -12,7 +12,7 @@ target_sources(core PRIVATE
   train/trainingdata.h train/trainingdata.cpp
   train/modelexport.h train/modelexport_p.h train/modelexport.cpp
   train/learner.h train/learner.cpp
-  train/trainer.h train/trainer.cpp
+  train/trainer.h train/trainer.cpp train/trainrun_p.h train/trainrun.cpp
   train/trainbench.h train/trainbench.cpp
   train/trainingsession.h train/trainingsession.cpp
 )

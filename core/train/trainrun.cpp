@@ -1,0 +1,223 @@
+// Trainer::Run's recorder side: the model it starts from, scores and their metrics, checkpoints and the run's rows in
+// the project (the training loops are in trainer.cpp).
+
+#include "trainrun_p.h"
+
+#include "model/inferenceplan.h"
+#include "model/modellocator.h"
+#include "modelexport_p.h"
+
+#include <QHash>
+
+#include <c10/core/InferenceMode.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace nsfw {
+
+using trainrun::failRun;
+
+namespace {
+
+constexpr int kScoreBatch = 32;
+
+} // namespace
+
+// ---- model -------------------------------------------------------------------------------------
+
+void Trainer::Run::loadModel()
+{
+    QString error;
+    modelDir = locateModel(s.modelDir, &error);
+    if (modelDir.isEmpty())
+        failRun(error);
+    ModelError modelError;
+    auto parsed = readTfjsModel(modelDir + QStringLiteral("/model.json"), &modelError);
+    if (!parsed)
+        failRun(modelError.toString());
+    base = std::move(*parsed);
+    auto built = buildKerasGraph(base, &modelError);
+    if (!built)
+        failRun(modelError.toString());
+    learner = std::make_unique<Learner>(*built, s, true);
+    graph = learner->graph();
+    featureLayer = learner->featureLayer();
+    height = graph->inputHeight();
+    width = graph->inputWidth();
+}
+
+// ---- scoring -------------------------------------------------------------------------------------
+
+QVector<float> Trainer::Run::score(const QVector<Sample> &samples, const torch::Tensor &preparedInputs)
+{
+    graph->eval();
+    QVector<float> scores;
+    scores.reserve(samples.size());
+    // Whole-network passes run the fused plan of the current weights (equal to the graph up to ~1e-6).
+    std::unique_ptr<InferencePlan> plan;
+    if (!head()) {
+        torch::NoGradGuard noGrad;
+        plan = std::make_unique<InferencePlan>(graph, learner->channelsLast(), true);
+    }
+    c10::InferenceMode guard;
+    for (qsizetype from = 0; from < samples.size() && !cancelled(); from += kScoreBatch) {
+        const qsizetype n = std::min<qsizetype>(kScoreBatch, samples.size() - from);
+        torch::Tensor p;
+        if (head()) {
+            p = learner->probability(inputs->stackFeatures(samples.mid(from, n)));
+        } else if (preparedInputs.defined()) {
+            const torch::Tensor x = preparedInputs.narrow(0, from, n).contiguous(inputFormat());
+            p = learner->probability(x, plan.get());
+        } else {
+            const QVector<Sample> batch = samples.mid(from, n);
+            const std::vector<torch::Tensor> decoded = inputs->decodeInputs(batch);
+            std::vector<torch::Tensor> prepared;
+            std::vector<int64_t> ok;
+            for (size_t i = 0; i < decoded.size(); ++i) {
+                if (decoded[i].defined()) {
+                    prepared.push_back(decoded[i]);
+                    ok.push_back(int64_t(i));
+                }
+            }
+            p = torch::full({n}, std::numeric_limits<float>::quiet_NaN());
+            if (!prepared.empty()) {
+                const torch::Tensor x = torch::stack(prepared).contiguous(inputFormat());
+                p.index_put_({torch::tensor(ok)}, learner->probability(x, plan.get()));
+            }
+        }
+        p = p.contiguous();
+        for (int64_t i = 0; i < n; ++i)
+            scores.append(p[i].item<float>());
+        if (!head() && !preparedInputs.defined())
+            progress(QStringLiteral("scoring") + phaseSuffix, from + n, samples.size(), 0);
+    }
+    return scores;
+}
+
+EpochMetrics Trainer::Run::metricsOf(int epoch, const QVector<Sample> &samples, const QVector<float> &scores,
+                                     double trainLoss, double seconds, const QVector<float> &stepLosses) const
+{
+    QVector<int> labels;
+    for (const Sample &x : samples)
+        labels << x.label;
+    EpochMetrics m;
+    m.epoch = epoch;
+    m.trainLoss = trainLoss;
+    m.stepLosses = stepLosses;
+    m.curve = PrCurve::compute(scores, labels);
+    m.averagePrecision = m.curve.averagePrecision;
+    m.rocAuc = m.curve.rocAuc;
+    m.confusion = m.curve.confusionAt(s.threshold);
+    {
+        c10::InferenceMode guard;
+        m.validationLoss =
+            weightedBce(torch::tensor(std::vector<float>(scores.begin(), scores.end())), labelsOf(samples), 1.0, 1.0)
+                .item<double>();
+    }
+    m.seconds = seconds;
+    m.intervals = bootstrapIntervals(scoredItems(samples, scores), s.threshold, 1000, s.seed);
+    return m;
+}
+
+bool Trainer::Run::isBetter(const EpochMetrics &m) const
+{
+    return m.epoch == 0 || m.averagePrecision > best.averagePrecision ||
+           (m.averagePrecision == best.averagePrecision && m.validationLoss < best.validationLoss);
+}
+
+EpochMetrics Trainer::Run::evaluate(int epoch, double trainLoss, double seconds, const QVector<float> &stepLosses)
+{
+    progress(QStringLiteral("evaluating"), 0, val.size(), epoch);
+    const QVector<float> scores = score(val, valInputs);
+    EpochMetrics m = metricsOf(epoch, val, scores, trainLoss, seconds, stepLosses);
+    m.best = isBetter(m);
+    if (m.best) {
+        best = m;
+        bestValScores = scores;
+        bestState = learner->state();
+        writeCheckpoint();
+    }
+    runs->addEpoch(runId, epoch, m.toJson());
+    Q_EMIT q.epochFinished(m);
+    return m;
+}
+
+void Trainer::Run::writeCheckpoint()
+{
+    QString error;
+    if (!writeTfjsModel(base, graph, db->cacheDir() + QLatin1Char('/') + checkpointRelative(), &error))
+        failRun(tr("Cannot write the checkpoint: %1").arg(error));
+    recordBest();
+}
+
+void Trainer::Run::recordBest()
+{
+    QString error;
+    QVector<RunItem> items;
+    for (qsizetype i = 0; i < val.size(); ++i)
+        items.append({val[i].itemId, 1, val[i].label, bestValScores.value(i), bestFolds.value(i, -1)});
+    for (const Sample &x : train) {
+        if (x.fold < 0)
+            items.append({x.itemId, 0, x.label, std::numeric_limits<float>::quiet_NaN(), -1});
+    }
+    QJsonObject metrics = best.toJson();
+    metrics.remove(QStringLiteral("curve"));
+    metrics.remove(QStringLiteral("stepLosses"));
+    if (!runs->setBest(runId, best.epoch, metrics, checkpointRelative(), items, &error))
+        failRun(error);
+}
+
+QVector<ScoredItem> Trainer::Run::scoredItems(const QVector<Sample> &samples, const QVector<float> &scores)
+{
+    QVector<ScoredItem> scored;
+    for (qsizetype i = 0; i < samples.size() && i < scores.size(); ++i) {
+        const QString &g = samples[i].group;
+        const qint64 video = g.startsWith(QLatin1String("video:")) ? g.mid(6).toLongLong() : 0;
+        scored.append({scores[i], samples[i].label, video});
+    }
+    return scored;
+}
+
+qint64 Trainer::Run::scoreEverything()
+{
+    QVector<Sample> all = train + val + unlabeled;
+    std::sort(all.begin(), all.end(), [](const Sample &a, const Sample &b) { return a.itemId < b.itemId; });
+    if (head()) {
+        inputs->computeFeatures(graph, featureLayer, inputFormat(), unlabeled, *featureStore);
+        inputs->keepWithFeatures(all);
+    }
+    progress(QStringLiteral("scoring"), 0, all.size(), best.epoch);
+    const QVector<float> scores = score(all);
+    // A cross-validated run's model trained on every label: its score of a labeled item is in-sample. The gallery
+    // shows (and filters and sorts by) the item's out-of-fold score instead, the one its cell and the audit use.
+    QHash<qint64, float> outOfFold;
+    if (set.folds > 1) {
+        for (qsizetype i = 0; i < val.size() && i < bestValScores.size(); ++i)
+            outOfFold.insert(val[i].itemId, bestValScores[i]);
+    }
+    QVector<ItemScore> rows;
+    QHash<qint64, float> byId;
+    for (qsizetype i = 0; i < all.size() && i < scores.size(); ++i) {
+        const float score = outOfFold.value(all[i].itemId, scores[i]);
+        if (std::isnan(score))
+            continue;
+        rows.append({all[i].itemId, score});
+        byId.insert(all[i].itemId, score);
+    }
+    // A whole video scores as its most nsfw frame.
+    for (auto it = set.videoFrames.cbegin(); it != set.videoFrames.cend(); ++it) {
+        float m = -1;
+        for (qint64 frame : it.value())
+            m = std::max(m, byId.value(frame, -1.0f));
+        if (m >= 0)
+            rows.append({it.key(), m});
+    }
+    QString error;
+    if (!cancelled() && !runs->setItemScores(runId, rows, &error))
+        failRun(error);
+    return rows.size();
+}
+
+} // namespace nsfw
