@@ -44,7 +44,7 @@ const QList<Entry> &entries()
         {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
          exportModelCommand},
         {"benchmark",
-         QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load, audit)."),
+         QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates)."),
          benchmarkCommand},
     };
     return kEntries;
@@ -183,10 +183,12 @@ int benchmarkCommand(const QStringList &arguments)
         return benchmarkLoad(rest);
     if (suite == QLatin1String("audit"))
         return benchmarkAudit(rest);
+    if (suite == QLatin1String("duplicates"))
+        return benchmarkDuplicates(rest);
     if (suite == QLatin1String("load-worker"))
         return benchmarkLoadWorker(rest);
     err() << QCoreApplication::translate("nsfw::cli",
-                                         "Unknown benchmark suite: %1 (inference, store, train, memory, load, audit)")
+                                         "Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates)")
                  .arg(suite)
           << '\n';
     return 2;

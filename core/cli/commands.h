@@ -35,6 +35,7 @@ int benchmarkTrain(const QStringList &arguments);
 int benchmarkMemory(const QStringList &arguments);
 int benchmarkLoad(const QStringList &arguments);
 int benchmarkAudit(const QStringList &arguments);
+int benchmarkDuplicates(const QStringList &arguments);
 /// One labelling process of `benchmark load` (not listed: benchmarkLoad starts it as `benchmark load-worker`).
 int benchmarkLoadWorker(const QStringList &arguments);
 

@@ -13,6 +13,8 @@ target_sources(core PRIVATE
   cli/benchmarktrain.cpp
   cli/benchmarkaudit.cpp
   cli/cliparttask.h cli/cliparttask.cpp
+  cli/duplicatecorpus.h cli/duplicatecorpus.cpp
+  cli/benchmarkduplicates.cpp
   cli/benchmarkmemory.cpp
   cli/benchmarkload.h cli/benchmarkload.cpp cli/benchmarkloadcheck.cpp
   cli/pythonbench.h cli/pythonbench.cpp

@@ -4,4 +4,5 @@ target_sources(core PRIVATE
   media/mediadecoder.h media/mediadecoder.cpp
   media/mediacache.h media/mediacache.cpp
   media/importer.h media/importer.cpp
+  media/perceptualhash.h media/perceptualhash.cpp
 )

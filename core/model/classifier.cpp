@@ -54,6 +54,50 @@ struct Classifier::Private {
 
     int threads() const { return options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()); }
 
+    /// Decodes and prepares files on the pool, at most two batches ahead of the one handed to `onBatch`
+    /// (with the index of its first file).
+    void prepareFiles(const QStringList &paths,
+                      const std::function<void(int start, const std::vector<PreparedImage> &)> &onBatch)
+    {
+        const int batchSize = options.batchSize;
+        const int h = height, w = width;
+        std::deque<QFuture<PreparedImage>> pending;
+        int submitted = 0;
+        auto submitUpTo = [&](int limit) {
+            for (; submitted < std::min<int>(limit, paths.size()); ++submitted) {
+                const QString path = paths.at(submitted);
+                pending.push_back(QtConcurrent::run(&pool, [path, h, w] {
+                    // One torch thread per decoder: the pool already has one worker per core.
+                    at::set_num_threads(1);
+                    c10::InferenceMode guard;
+                    return prepareImageFile(path, h, w);
+                }));
+            }
+        };
+        for (int start = 0; start < paths.size(); start += batchSize) {
+            const int end = std::min<int>(start + batchSize, paths.size());
+            submitUpTo(end + 2 * batchSize);
+            std::vector<PreparedImage> images;
+            for (int i = start; i < end; ++i) {
+                images.push_back(pending.front().result());
+                pending.pop_front();
+            }
+            onBatch(start, images);
+        }
+    }
+
+    /// The prepared images at `ok` as one batch in the layout the weights want.
+    torch::Tensor batchOf(const std::vector<PreparedImage> &images, const std::vector<int> &ok) const
+    {
+        // NHWC batch, viewed as NCHW: channels_last in memory without a copy.
+        torch::Tensor batch = torch::empty({static_cast<int64_t>(ok.size()), height, width, 3});
+        for (size_t b = 0; b < ok.size(); ++b)
+            std::memcpy(batch[int64_t(b)].data_ptr<float>(), images[size_t(ok[b])].hwc.data(),
+                        images[size_t(ok[b])].hwc.size() * sizeof(float));
+        torch::Tensor x = batch.permute({0, 3, 1, 2});
+        return options.channelsLast ? x : x.contiguous();
+    }
+
     /// Runs the network on prepared images; fills probabilities and nsfw of `scores` (same order).
     void infer(const std::vector<PreparedImage> &images, std::vector<ImageScore *> &scores)
     {
@@ -67,15 +111,7 @@ struct Classifier::Private {
         try {
             c10::InferenceMode guard;
             setTorchThreads(options.threads);
-            // NHWC batch, viewed as NCHW: channels_last in memory without a copy.
-            torch::Tensor batch = torch::empty({static_cast<int64_t>(ok.size()), height, width, 3});
-            for (size_t b = 0; b < ok.size(); ++b)
-                std::memcpy(batch[b].data_ptr<float>(), images[ok[b]].hwc.data(),
-                            images[ok[b]].hwc.size() * sizeof(float));
-            torch::Tensor x = batch.permute({0, 3, 1, 2});
-            if (!options.channelsLast)
-                x = x.contiguous();
-            const torch::Tensor y = run(x).contiguous();
+            const torch::Tensor y = run(batchOf(images, ok)).contiguous();
             const auto acc = y.accessor<float, 2>();
             for (size_t b = 0; b < ok.size(); ++b) {
                 ImageScore &s = *scores[ok[b]];
@@ -183,35 +219,13 @@ QStringList Classifier::classNames() const
 std::vector<ImageScore> Classifier::classifyFiles(const QStringList &paths,
                                                   const std::function<void(const ImageScore &)> &onScore)
 {
-    const int batchSize = d->options.batchSize;
-    const int h = d->height, w = d->width;
     std::vector<ImageScore> scores(static_cast<size_t>(paths.size()));
-    // Decoding runs ahead on the pool, at most two batches beyond the one in the network.
-    std::deque<QFuture<PreparedImage>> pending;
-    int submitted = 0;
-    auto submitUpTo = [&](int limit) {
-        for (; submitted < std::min<int>(limit, paths.size()); ++submitted) {
-            const QString path = paths.at(submitted);
-            pending.push_back(QtConcurrent::run(&d->pool, [path, h, w] {
-                // One torch thread per decoder: the pool already has one worker per core.
-                at::set_num_threads(1);
-                c10::InferenceMode guard;
-                return prepareImageFile(path, h, w);
-            }));
-        }
-    };
-    for (int start = 0; start < paths.size(); start += batchSize) {
-        const int end = std::min<int>(start + batchSize, paths.size());
-        submitUpTo(end + 2 * batchSize);
-        std::vector<PreparedImage> images;
+    d->prepareFiles(paths, [&](int start, const std::vector<PreparedImage> &images) {
         std::vector<ImageScore *> batchScores;
-        for (int i = start; i < end; ++i) {
-            QFuture<PreparedImage> f = pending.front();
-            pending.pop_front();
-            images.push_back(f.result());
-            ImageScore &s = scores[static_cast<size_t>(i)];
-            s.path = paths.at(i);
-            s.error = images.back().error;
+        for (size_t i = 0; i < images.size(); ++i) {
+            ImageScore &s = scores[static_cast<size_t>(start) + i];
+            s.path = paths.at(start + int(i));
+            s.error = images[i].error;
             batchScores.push_back(&s);
         }
         d->infer(images, batchScores);
@@ -219,8 +233,43 @@ std::vector<ImageScore> Classifier::classifyFiles(const QStringList &paths,
             for (ImageScore *s : batchScores)
                 onScore(*s);
         }
-    }
+    });
     return scores;
+}
+
+std::vector<std::vector<float>> Classifier::featuresOfFiles(const QStringList &paths)
+{
+    std::vector<std::vector<float>> features(static_cast<size_t>(paths.size()));
+    const std::string layer = (*d->graph)->featureLayer();
+    if (layer.empty())
+        return features;
+    d->prepareFiles(paths, [&](int start, const std::vector<PreparedImage> &images) {
+        std::vector<int> ok;
+        for (size_t i = 0; i < images.size(); ++i) {
+            if (images[i].ok())
+                ok.push_back(int(i));
+        }
+        if (ok.empty())
+            return;
+        try {
+            c10::InferenceMode guard;
+            setTorchThreads(d->options.threads);
+            const torch::Tensor y = (*d->graph)->forwardTo(d->batchOf(images, ok), layer)
+                                        .reshape({int64_t(ok.size()), -1})
+                                        .contiguous();
+            for (size_t b = 0; b < ok.size(); ++b) {
+                const float *row = y[int64_t(b)].data_ptr<float>();
+                features[size_t(start + ok[b])].assign(row, row + y.size(1));
+            }
+        } catch (const std::exception &e) {
+            qCWarning(lcModel) << "features failed:" << e.what();
+        } catch (const LayerError &e) {
+            qCWarning(lcModel) << "features failed:" << QString::fromStdString(e.message);
+        } catch (const ModelException &e) {
+            qCWarning(lcModel) << "features failed:" << e.error.toString();
+        }
+    });
+    return features;
 }
 
 ImageScore Classifier::classifyEncoded(const QByteArray &bytes, const QString &name)

@@ -58,6 +58,9 @@ public:
     /// Scores files in batches; `onScore` (optional) gets each result in input order as soon as it is ready.
     std::vector<ImageScore> classifyFiles(const QStringList &paths,
                                           const std::function<void(const ImageScore &)> &onScore = {});
+    /// The backbone features of files (the output of the last pooling or flatten layer: what head mode trains on
+    /// and caches), in input order; an empty vector for a file that could not be read.
+    std::vector<std::vector<float>> featuresOfFiles(const QStringList &paths);
     /// Scores one encoded image (PNG, JPEG, ... bytes).
     ImageScore classifyEncoded(const QByteArray &bytes, const QString &name = QString());
 

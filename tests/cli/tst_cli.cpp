@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonArray>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -326,6 +327,36 @@ private Q_SLOTS:
         QFile check(notes);
         check.open(QIODevice::ReadOnly);
         QCOMPARE(check.readAll(), QByteArray("just text\n"));
+    }
+
+    // The near-duplicate benchmark, small: the corpus is built, every rule measured, every edit accounted for.
+    void duplicateBenchmarkMeasuresEveryRule()
+    {
+        NSFW_REQUIRE_SETUP(nsfw::test::trainingSkipReason());
+        QTemporaryDir dir;
+        const QString corpus = dir.filePath(QStringLiteral("corpus"));
+        const Run r = run({QStringLiteral("benchmark"), QStringLiteral("duplicates"), QStringLiteral("--originals"),
+                           QStringLiteral("12"), QStringLiteral("--distractors"), QStringLiteral("24"),
+                           QStringLiteral("--keep-corpus"), corpus, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("originals")).toInt(), 12);
+        QVERIFY(o.value(QStringLiteral("files")).toInt() >= 12 * 10 + 24);
+        QCOMPARE(QDir(corpus).entryList(QDir::Files).filter(QStringLiteral("-original.")).size(), 12);
+        const QJsonArray rules = o.value(QStringLiteral("rules")).toArray();
+        QVERIFY(rules.size() >= 5);
+        QVERIFY(rules.first().toObject().value(QStringLiteral("name")).toString().startsWith(QStringLiteral("plain pHash")));
+        for (const QJsonValue v : rules) {
+            const QJsonObject measured = v.toObject().value(QStringLiteral("measuredHalf")).toObject();
+            for (const char *key : {"precision", "recall"}) {
+                const double x = measured.value(QLatin1String(key)).toDouble(-1);
+                QVERIFY2(x >= 0 && x <= 1, qPrintable(v.toObject().value(QStringLiteral("name")).toString()));
+            }
+        }
+        QVERIFY(!o.value(QStringLiteral("chosen")).toString().isEmpty());
+        const QJsonObject edits = o.value(QStringLiteral("recallByEdit")).toObject();
+        for (const char *edit : {"resize", "jpeg", "crop", "gamma", "caption", "border", "blur", "webp", "png"})
+            QVERIFY2(edits.contains(QLatin1String(edit)), edit);
     }
 };
 

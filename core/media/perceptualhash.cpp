@@ -1,0 +1,105 @@
+#include "perceptualhash.h"
+
+#include <opencv2/img_hash.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <array>
+
+namespace nsfw {
+
+namespace {
+
+/// img_hash's output bytes as 64-bit words, the first byte in the lowest bits.
+template <size_t N>
+void packBytes(const cv::Mat &bytes, std::array<quint64, N> &words)
+{
+    words.fill(0);
+    const auto *p = bytes.ptr<uchar>();
+    const size_t n = std::min(size_t(bytes.total()), N * 8);
+    for (size_t i = 0; i < n; ++i)
+        words[i / 8] |= quint64(p[i]) << (8 * (i % 8));
+}
+
+/// The picture without uniform margins: a border someone added, or the empty page around a drawing. Twice, so a
+/// border around a drawing on white goes and then the white. Kept whole when nothing but margin would remain.
+cv::Mat trimMargins(const cv::Mat &bgr)
+{
+    cv::Mat grey;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    cv::Rect box(0, 0, grey.cols, grey.rows);
+    for (int pass = 0; pass < 2; ++pass) {
+        const cv::Mat g = grey(box);
+        if (g.cols < 16 || g.rows < 16)
+            break;
+        // The margin's colour: the median of the four corners.
+        std::array<int, 4> corners{g.at<uchar>(0, 0), g.at<uchar>(0, g.cols - 1), g.at<uchar>(g.rows - 1, 0),
+                                   g.at<uchar>(g.rows - 1, g.cols - 1)};
+        std::sort(corners.begin(), corners.end());
+        const int margin = (corners[1] + corners[2]) / 2;
+        cv::Mat content;
+        cv::absdiff(g, cv::Scalar(margin), content);
+        cv::threshold(content, content, 24, 255, cv::THRESH_BINARY);
+        const cv::Rect inner = cv::boundingRect(content);
+        if (inner.width < 8 || inner.height < 8 || inner == cv::Rect(0, 0, g.cols, g.rows))
+            break;
+        box = cv::Rect(box.x + inner.x, box.y + inner.y, inner.width, inner.height);
+    }
+    return bgr(box);
+}
+
+} // namespace
+
+PerceptualHash PerceptualHash::of(const cv::Mat &picture)
+{
+    PerceptualHash h;
+    if (picture.empty())
+        return h;
+    cv::Mat bgr = picture;
+    if (picture.channels() == 1)
+        cv::cvtColor(picture, bgr, cv::COLOR_GRAY2BGR);
+    // Thread-local algorithm objects: creating them allocates, and one object is not safe on two threads.
+    thread_local const cv::Ptr<cv::img_hash::PHash> phash = cv::img_hash::PHash::create();
+    thread_local const cv::Ptr<cv::img_hash::BlockMeanHash> blockMean =
+        cv::img_hash::BlockMeanHash::create(cv::img_hash::BLOCK_MEAN_HASH_MODE_0);
+    const std::array<cv::Mat, 2> views{bgr, trimMargins(bgr)};
+    cv::Mat out;
+    for (size_t v = 0; v < views.size(); ++v) {
+        phash->compute(views[v], out);
+        std::array<quint64, 1> p{};
+        packBytes(out, p);
+        h.phash[v] = p[0];
+        blockMean->compute(views[v], out);
+        packBytes(out, h.blockMean[v]);
+    }
+    cv::Mat grey, small;
+    cv::cvtColor(views[1], grey, cv::COLOR_BGR2GRAY);
+    cv::resize(grey, small, cv::Size(kThumbnailSide, kThumbnailSide), 0, 0, cv::INTER_AREA);
+    double mean = 0;
+    for (int i = 0; i < kThumbnailSide * kThumbnailSide; ++i)
+        mean += small.at<uchar>(i / kThumbnailSide, i % kThumbnailSide);
+    mean /= kThumbnailSide * kThumbnailSide;
+    double norm = 0;
+    for (int i = 0; i < kThumbnailSide * kThumbnailSide; ++i) {
+        const double v = small.at<uchar>(i / kThumbnailSide, i % kThumbnailSide) - mean;
+        h.thumbnail[size_t(i)] = float(v);
+        norm += v * v;
+    }
+    norm = std::sqrt(norm);
+    for (float &v : h.thumbnail)
+        v = norm > 1e-6 ? float(v / norm) : 0.f;
+    cv::Mat grid, lab;
+    cv::resize(views[1], grid, cv::Size(4, 4), 0, 0, cv::INTER_AREA);
+    grid.convertTo(grid, CV_32FC3, 1.0 / 255);
+    cv::cvtColor(grid, lab, cv::COLOR_BGR2Lab);
+    for (int i = 0; i < 16; ++i) {
+        const auto &c = lab.at<cv::Vec3f>(i / 4, i % 4);
+        h.chroma[size_t(2 * i)] = c[1];
+        h.chroma[size_t(2 * i + 1)] = c[2];
+    }
+    h.valid = true;
+    return h;
+}
+
+} // namespace nsfw

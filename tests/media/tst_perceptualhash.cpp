@@ -1,0 +1,110 @@
+// Perceptual hashes of real pictures (Debian's clip art and wallpapers): an edited copy stays close on every view,
+// a margin added or cut does not move the trimmed view, and different pictures are far apart.
+#include "media/mediadecoder.h"
+#include "media/perceptualhash.h"
+
+#include "testsupport.h"
+
+#include <QTest>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace nsfw;
+
+namespace {
+
+cv::Mat read(const QString &path)
+{
+    QString error;
+    return MediaDecoder::readImage(path, MediaDecoder::kDefaultMaxPixels, &error);
+}
+
+cv::Mat recompressed(const cv::Mat &bgr, int quality)
+{
+    std::vector<uchar> bytes;
+    cv::imencode(".jpg", bgr, bytes, {cv::IMWRITE_JPEG_QUALITY, quality});
+    return cv::imdecode(bytes, cv::IMREAD_COLOR);
+}
+
+} // namespace
+
+class TestPerceptualHash : public QObject
+{
+    Q_OBJECT
+
+    QStringList m_pictures;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_pictures = test::clipArt(40);
+        m_pictures += test::wallpapers(4);
+        NSFW_REQUIRE_SETUP(m_pictures.size() < 40 ? QStringLiteral("openclipart-png is not installed "
+                                                                   "(packaging/setup.sh)")
+                                                  : QString());
+    }
+
+    void anEmptyPictureHasNoHash()
+    {
+        QVERIFY(!PerceptualHash::of(cv::Mat()).valid);
+        // A uniform picture has hashes, but its thumbnail correlates with nothing.
+        const PerceptualHash grey = PerceptualHash::of(cv::Mat(64, 64, CV_8UC3, cv::Scalar(128, 128, 128)));
+        QVERIFY(grey.valid);
+        QCOMPARE(grey.thumbnailCorrelation(grey), 0.f);
+    }
+
+    void editedCopiesStayCloseOnEveryView()
+    {
+        for (const QString &path : m_pictures.mid(0, 12)) {
+            const cv::Mat original = read(path);
+            QVERIFY2(!original.empty(), qPrintable(path));
+            const PerceptualHash h = PerceptualHash::of(original);
+            cv::Mat half, darker;
+            cv::resize(original, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+            original.convertTo(darker, -1, 0.9, -10);
+            for (const cv::Mat &copy : {half, recompressed(original, 50), darker}) {
+                const PerceptualHash c = PerceptualHash::of(copy);
+                QVERIFY2(h.phashDistance(c) <= 10, qPrintable(path));
+                QVERIFY2(h.blockMeanDistance(c) <= 40, qPrintable(path));
+                QVERIFY2(h.thumbnailCorrelation(c) >= 0.9f, qPrintable(path));
+                QVERIFY2(h.chromaDistance(c) <= 10, qPrintable(path));
+            }
+        }
+    }
+
+    void aBorderDoesNotMoveTheTrimmedView()
+    {
+        int plainFar = 0;
+        for (const QString &path : m_pictures.mid(0, 12)) {
+            const cv::Mat original = read(path);
+            const int width = std::max(4, original.cols / 25);
+            cv::Mat framed;
+            cv::copyMakeBorder(original, framed, width, width, width, width, cv::BORDER_CONSTANT, cv::Scalar(0, 0, 0));
+            const PerceptualHash h = PerceptualHash::of(original), f = PerceptualHash::of(framed);
+            QVERIFY2(h.phashDistance(f) <= 4, qPrintable(path));
+            QVERIFY2(h.thumbnailCorrelation(f) >= 0.95f, qPrintable(path));
+            plainFar += qPopulationCount(h.phash[0] ^ f.phash[0]) > 10;
+        }
+        QVERIFY2(plainFar >= 3, "the black frame should move the whole picture's pHash of several pictures");
+    }
+
+    void differentPicturesAreFarApart()
+    {
+        QVector<PerceptualHash> hashes;
+        for (const QString &path : m_pictures)
+            hashes << PerceptualHash::of(read(path));
+        qint64 pairs = 0, close = 0;
+        for (qsizetype i = 0; i < hashes.size(); ++i) {
+            for (qsizetype j = i + 1; j < hashes.size(); ++j) {
+                ++pairs;
+                close += hashes[i].phashDistance(hashes[j]) <= 6 && hashes[i].thumbnailCorrelation(hashes[j]) >= 0.9f;
+            }
+        }
+        // A few drawings of openclipart are variants of one another; nearly all pairs must be told apart.
+        QVERIFY2(close * 100 <= pairs, qPrintable(QStringLiteral("%1 of %2 pairs close").arg(close).arg(pairs)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPerceptualHash)
+#include "tst_perceptualhash.moc"
