@@ -830,10 +830,6 @@
 <context>
     <name>nsfw::TrainSettings</name>
     <message>
-        <source>epochs must be between 0 and 1000</source>
-        <translation>die Anzahl der Epochen muss zwischen 0 und 1000 liegen</translation>
-    </message>
-    <message>
         <source>the batch size must be between 1 and 4096</source>
         <translation>die Batchgröße muss zwischen 1 und 4096 liegen</translation>
     </message>
@@ -860,6 +856,10 @@
     <message>
         <source>folds must be between 1 and 20 (0: the mode&apos;s default)</source>
         <translation>die Anzahl der Folds muss zwischen 1 und 20 liegen (0: Standard des Modus)</translation>
+    </message>
+    <message>
+        <source>epochs must be between 1 and 1000 (0: the mode&apos;s default)</source>
+        <translation>die Anzahl der Epochen muss zwischen 1 und 1000 liegen (0: Standard des Modus)</translation>
     </message>
 </context>
 <context>
@@ -1369,10 +1369,6 @@ Verhältnis: %3x</translation>
         <translation>Im Modus partial neu zu trainierende Blöcke (Standard 6).</translation>
     </message>
     <message>
-        <source>Epochs (default 10).</source>
-        <translation>Epochen (Standard 10).</translation>
-    </message>
-    <message>
         <source>Learning rate (default by mode).</source>
         <translation>Lernrate (Standard je nach Modus).</translation>
     </message>
@@ -1395,10 +1391,6 @@ Verhältnis: %3x</translation>
     <message>
         <source>Weight decay (default 1e-4).</source>
         <translation>Weight Decay (Standard 1e-4).</translation>
-    </message>
-    <message>
-        <source>Stop after N epochs without a better validation AP (0: never; default 3).</source>
-        <translation>Nach N Epochen ohne bessere Validierungs-AP stoppen (0: nie; Standard 3).</translation>
     </message>
     <message>
         <source>Decision threshold (default 0.5).</source>
@@ -1658,24 +1650,8 @@ Verhältnis: %3x</translation>
         <translation>... und %1 weitere (--limit, --json oder --csv für alle)</translation>
     </message>
     <message>
-        <source>The label-error audit on planted noise: clip art &apos;people&apos; (nsfw stand-in) against animals, buildings, tools, plants and transportation, a share of the labels flipped with a seed, a cross-validated head run and its audit; against logistic regression on the same frozen features with 5-fold cross-validation and the same confident-learning rule. Prints precision, recall and precision@k (k = labels flipped) of both.</source>
-        <translation>Die Labelfehler-Prüfung auf absichtlich eingebrachtem Rauschen: Clipart „people“ (Ersatz für nsfw) gegen animals, buildings, tools, plants und transportation, ein Anteil der Labels mit einem Seed vertauscht, ein kreuzvalidiertes Kopf-Training und seine Prüfung; im Vergleich zu logistischer Regression auf denselben eingefrorenen Merkmalen mit 5-facher Kreuzvalidierung und derselben Confident-Learning-Regel. Gibt Precision, Recall und precision@k (k = Anzahl vertauschter Labels) für beide aus.</translation>
-    </message>
-    <message>
-        <source>Pictures per class (default 200).</source>
-        <translation>Bilder pro Klasse (Standard 200).</translation>
-    </message>
-    <message>
         <source>Share of labels flipped (default 0.1).</source>
         <translation>Anteil vertauschter Labels (Standard 0.1).</translation>
-    </message>
-    <message>
-        <source>Seed of the flips, folds and training (default 1).</source>
-        <translation>Seed für das Vertauschen, die Folds und das Training (Standard 1).</translation>
-    </message>
-    <message>
-        <source>Epochs of the head run (default: the tool&apos;s, 10).</source>
-        <translation>Epochen des Kopf-Trainings (Standard: wie im Werkzeug, 10).</translation>
     </message>
     <message>
         <source>Learning rate of the head run (default: the tool&apos;s).</source>
@@ -1686,20 +1662,8 @@ Verhältnis: %3x</translation>
         <translation>Frühzeitiges Stoppen des Kopf-Trainings (Standard: wie im Werkzeug, 3; 0: nie).</translation>
     </message>
     <message>
-        <source>openclipart-png is not installed or has too few pictures (packaging/setup.sh installs it).</source>
-        <translation>openclipart-png ist nicht installiert oder enthält zu wenige Bilder (packaging/setup.sh installiert es).</translation>
-    </message>
-    <message>
-        <source>%1 pictures, %2 labels flipped; cross-validated head run ...</source>
-        <translation>%1 Bilder, %2 Labels vertauscht; kreuzvalidiertes Kopf-Training ...</translation>
-    </message>
-    <message>
         <source>The training run failed: %1</source>
         <translation>Das Training ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>baseline: logistic regression on %1 frozen features of %2 pictures ...</source>
-        <translation>Baseline: logistische Regression auf %1 eingefrorenen Merkmalen von %2 Bildern ...</translation>
     </message>
     <message>
         <source>no cached features to give the baseline</source>
@@ -1710,24 +1674,12 @@ Verhältnis: %3x</translation>
         <translation>%1: %2 Verdachtsfälle (Schätzung %3), Precision %4, Recall %5, precision@k %6</translation>
     </message>
     <message>
-        <source>%1 pictures, %2 labels flipped (seed %3); head run: %4 folds, best epoch %5, out-of-fold AP %6</source>
-        <translation>%1 Bilder, %2 Labels vertauscht (Seed %3); Kopf-Training: %4 Folds, beste Epoche %5, Out-of-Fold-AP %6</translation>
-    </message>
-    <message>
         <source>audit (cross-validated head)</source>
         <translation>Prüfung (kreuzvalidierter Kopf)</translation>
     </message>
     <message>
         <source>baseline (logistic regression, 5 folds)</source>
         <translation>Baseline (logistische Regression, 5 Folds)</translation>
-    </message>
-    <message>
-        <source>The audit beats the baseline on precision@k.</source>
-        <translation>Die Prüfung schlägt die Baseline bei precision@k.</translation>
-    </message>
-    <message>
-        <source>The audit does NOT beat the baseline on precision@k.</source>
-        <translation>Die Prüfung schlägt die Baseline bei precision@k NICHT.</translation>
     </message>
     <message>
         <source>baseline skipped: %1</source>
@@ -1926,14 +1878,6 @@ Verhältnis: %3x</translation>
         <translation>Wahrscheinlich falsche Labels finden (Confident Learning über ein kreuzvalidiertes Training).</translation>
     </message>
     <message>
-        <source>Measure inference speed (or: benchmark store, train, memory, load, audit).</source>
-        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store, train, memory, load, audit).</translation>
-    </message>
-    <message>
-        <source>Unknown benchmark suite: %1 (inference, store, train, memory, load, audit)</source>
-        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory, load, audit)</translation>
-    </message>
-    <message>
         <source>labels takes one project and either --export FILE or --import FILE.</source>
         <translation>labels erwartet ein Projekt und entweder --export FILE oder --import FILE.</translation>
     </message>
@@ -2076,6 +2020,203 @@ Verhältnis: %3x</translation>
     <message>
         <source>export-model takes one project and --out DIR.</source>
         <translation>export-model erwartet ein Projekt und --out DIR.</translation>
+    </message>
+    <message>
+        <source>seed %1: %2 pictures, %3 labels flipped; cross-validated head run ...</source>
+        <translation>Seed %1: %2 Bilder, %3 Labels vertauscht; kreuzvalidiertes Kopf-Training ...</translation>
+    </message>
+    <message>
+        <source>The label-error audit on planted noise: clip art &apos;people&apos; (nsfw stand-in) against animals, buildings, tools, plants and transportation, a share of the labels flipped with a seed, a cross-validated head run and its audit; against logistic regression on the same frozen features with 5-fold cross-validation and the same confident-learning rule. Prints precision, recall and precision@k (k = labels flipped) of both for each seed, and their medians over the seeds.</source>
+        <translation>Die Labelfehler-Prüfung auf absichtlich eingebrachtem Rauschen: Clipart „people“ (Ersatz für nsfw) gegen animals, buildings, tools, plants und transportation, ein Anteil der Labels mit einem Seed vertauscht, ein kreuzvalidiertes Kopf-Training und seine Prüfung; im Vergleich zu logistischer Regression auf denselben eingefrorenen Merkmalen mit 5-facher Kreuzvalidierung und derselben Confident-Learning-Regel. Gibt Precision, Recall und precision@k (k = Anzahl vertauschter Labels) für beide je Seed aus, sowie ihre Mediane über die Seeds.</translation>
+    </message>
+    <message>
+        <source>Pictures per class (default 400).</source>
+        <translation>Bilder pro Klasse (Standard 400).</translation>
+    </message>
+    <message>
+        <source>First seed of the flips, folds and training (default 1).</source>
+        <translation>Erster Seed für das Vertauschen, die Folds und das Training (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Trials, with seeds S, S+1, ... (default 5): one trial&apos;s precision@k moves by 1/k with each item.</source>
+        <translation>Durchgänge, mit den Seeds S, S+1, ... (Standard 5): Die precision@k eines Durchgangs ändert sich mit jedem Element um 1/k.</translation>
+    </message>
+    <message>
+        <source>Epochs of the head run (default: the tool&apos;s, 30).</source>
+        <translation>Epochen des Kopf-Trainings (Standard: wie im Werkzeug, 30).</translation>
+    </message>
+    <message>
+        <source>Build the projects in DIR (a new folder; one subfolder per seed) and keep them, to open the planted errors in the window or train on them again.</source>
+        <translation>Die Projekte in DIR anlegen (ein neuer Ordner; ein Unterordner pro Seed) und behalten, um die absichtlich eingebrachten Fehler im Fenster zu öffnen oder erneut auf ihnen zu trainieren.</translation>
+    </message>
+    <message>
+        <source>openclipart-png is not installed or has too few pictures (%1 people; packaging/setup.sh installs it).</source>
+        <translation>openclipart-png ist nicht installiert oder enthält zu wenige Bilder (%1 in „people“; packaging/setup.sh installiert es).</translation>
+    </message>
+    <message>
+        <source>%1: give a folder that does not exist yet; it will be made.</source>
+        <translation>%1: Geben Sie einen Ordner an, der noch nicht existiert; er wird angelegt.</translation>
+    </message>
+    <message>
+        <source>seed %1: %2 pictures, %3 labels flipped; head run: %4 folds, best epoch %5, out-of-fold AP %6</source>
+        <translation>Seed %1: %2 Bilder, %3 Labels vertauscht; Kopf-Training: %4 Folds, beste Epoche %5, Out-of-Fold-AP %6</translation>
+    </message>
+    <message>
+        <source>precision %1, recall %2, precision@k %3</source>
+        <translation>Precision %1, Recall %2, precision@k %3</translation>
+    </message>
+    <message>
+        <source>median over %1 seeds: audit %2</source>
+        <translation>Median über %1 Seeds: Prüfung %2</translation>
+    </message>
+    <message>
+        <source>The baseline was skipped on every seed.</source>
+        <translation>Die Baseline wurde bei jedem Seed übersprungen.</translation>
+    </message>
+    <message>
+        <source>median over %1 seeds: baseline %2</source>
+        <translation>Median über %1 Seeds: Baseline %2</translation>
+    </message>
+    <message>
+        <source>The audit beats the baseline on median precision@k (ahead on %1 of %2 seeds).</source>
+        <translation>Die Prüfung schlägt die Baseline beim Median von precision@k (vorn bei %1 von %2 Seeds).</translation>
+    </message>
+    <message>
+        <source>The audit does NOT beat the baseline on median precision@k (ahead on %1 of %2 seeds).</source>
+        <translation>Die Prüfung schlägt die Baseline beim Median von precision@k NICHT (vorn bei %1 von %2 Seeds).</translation>
+    </message>
+    <message>
+        <source>How well near-copies are found: a corpus of edited copies (resized, JPEG, cropped 4-6 %, gamma, a caption, a border, blur, WebP, PNG) of Debian&apos;s clip art and wallpapers among distractors of the same kinds; pairwise precision and recall of plain pHash, the block-mean hash, the backbone features&apos; cosine and the combined rules (tuned on half of the originals, measured on the other half).</source>
+        <translation>Wie gut Beinahe-Kopien gefunden werden: ein Korpus bearbeiteter Kopien (in der Größe geändert, JPEG, um 4-6 % beschnitten, Gamma, eine Beschriftung, ein Rahmen, Weichzeichnen, WebP, PNG) von Debians Clipart und Hintergrundbildern zwischen Distraktoren derselben Arten; paarweise Precision und Recall von einfachem pHash, dem Blockmittelwert-Hash, dem Kosinus der Backbone-Merkmale und den kombinierten Regeln (abgestimmt auf der Hälfte der Originale, gemessen auf der anderen Hälfte).</translation>
+    </message>
+    <message>
+        <source>Edited originals (default 240).</source>
+        <translation>Bearbeitete Originale (Standard 240).</translation>
+    </message>
+    <message>
+        <source>Unedited distractors (default 600).</source>
+        <translation>Unbearbeitete Distraktoren (Standard 600).</translation>
+    </message>
+    <message>
+        <source>Seed of the choice and the edits (default 1).</source>
+        <translation>Seed für die Auswahl und die Bearbeitungen (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Write the corpus to DIR (a new folder) and keep it.</source>
+        <translation>Das Korpus in DIR schreiben (ein neuer Ordner) und behalten.</translation>
+    </message>
+    <message>
+        <source>corpus: %1 files (%2 originals with %3 edits each, and distractors) in %4 s; hashing ...</source>
+        <translation>Korpus: %1 Dateien (%2 Originale mit je %3 Bearbeitungen, und Distraktoren) in %4 s; berechne Hashes ...</translation>
+    </message>
+    <message>
+        <source>features of %1 files ...</source>
+        <translation>Merkmale von %1 Dateien ...</translation>
+    </message>
+    <message>
+        <source>no model (%1): the rules with features are left out</source>
+        <translation>kein Modell (%1): die Regeln mit Merkmalen entfallen</translation>
+    </message>
+    <message>
+        <source>plain pHash</source>
+        <translation>einfacher pHash</translation>
+    </message>
+    <message>
+        <source>pHash (whole or trimmed) with the thumbnail</source>
+        <translation>pHash (ganz oder ohne Rand) mit Vorschaubild</translation>
+    </message>
+    <message>
+        <source>block mean (whole or trimmed) with the thumbnail</source>
+        <translation>Blockmittelwert (ganz oder ohne Rand) mit Vorschaubild</translation>
+    </message>
+    <message>
+        <source>pHash (whole or trimmed) with the thumbnail, colours within %1</source>
+        <translation>pHash (ganz oder ohne Rand) mit Vorschaubild, Farbabstand höchstens %1</translation>
+    </message>
+    <message>
+        <source>block mean (whole or trimmed) with the thumbnail, colours within %1</source>
+        <translation>Blockmittelwert (ganz oder ohne Rand) mit Vorschaubild, Farbabstand höchstens %1</translation>
+    </message>
+    <message>
+        <source>pHash (whole or trimmed) with the features</source>
+        <translation>pHash (ganz oder ohne Rand) mit Merkmalen</translation>
+    </message>
+    <message>
+        <source>feature cosine</source>
+        <translation>Merkmals-Kosinus</translation>
+    </message>
+    <message>
+        <source>thumbnail correlation</source>
+        <translation>Vorschaubild-Korrelation</translation>
+    </message>
+    <message>
+        <source>plain pHash (64 bits), best threshold on the measured half</source>
+        <translation>einfacher pHash (64 Bit), beste Schwelle auf der Messhälfte</translation>
+    </message>
+    <message>
+        <source>pHash, whole or trimmed, best threshold on the measured half</source>
+        <translation>pHash, ganz oder ohne Rand, beste Schwelle auf der Messhälfte</translation>
+    </message>
+    <message>
+        <source>block mean (256 bits), whole or trimmed, best threshold on the measured half</source>
+        <translation>Blockmittelwert (256 Bit), ganz oder ohne Rand, beste Schwelle auf der Messhälfte</translation>
+    </message>
+    <message>
+        <source>thumbnail correlation, best threshold on the measured half</source>
+        <translation>Vorschaubild-Korrelation, beste Schwelle auf der Messhälfte</translation>
+    </message>
+    <message>
+        <source>feature cosine, best threshold on the measured half</source>
+        <translation>Merkmals-Kosinus, beste Schwelle auf der Messhälfte</translation>
+    </message>
+    <message>
+        <source>, tuned on the other half</source>
+        <translation>, abgestimmt auf der anderen Hälfte</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 originals with %3 edits each; duplicate pairs: %4 tuning, %5 measured</source>
+        <translation>%1 Dateien, %2 Originale mit je %3 Bearbeitungen; Duplikatpaare: %4 zur Abstimmung, %5 gemessen</translation>
+    </message>
+    <message>
+        <source>%1: %2
+  measured half: precision %3, recall %4 (tuning half: %5, %6)</source>
+        <translation>%1: %2
+  Messhälfte: Precision %3, Recall %4 (Abstimmungshälfte: %5, %6)</translation>
+    </message>
+    <message>
+        <source>chosen on the tuning half: %1</source>
+        <translation>auf der Abstimmungshälfte gewählt: %1</translation>
+    </message>
+    <message>
+        <source>recall of (original, edited copy) pairs by edit, measured half: plain pHash / chosen</source>
+        <translation>Recall der Paare (Original, bearbeitete Kopie) nach Bearbeitung, Messhälfte: einfacher pHash / gewählt</translation>
+    </message>
+    <message>
+        <source>%1 s in all</source>
+        <translation>insgesamt %1 s</translation>
+    </message>
+    <message>
+        <source>Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates).</source>
+        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store, train, memory, load, audit, duplicates).</translation>
+    </message>
+    <message>
+        <source>Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates)</source>
+        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory, load, audit, duplicates)</translation>
+    </message>
+    <message>
+        <source>Epochs (default: 30 in head mode, 10 in partial and full).</source>
+        <translation>Epochen (Standard: 30 im Modus head, 10 in partial und full).</translation>
+    </message>
+    <message>
+        <source>Stop after N epochs in which neither the validation AP nor the validation loss improved (0: never; default 3).</source>
+        <translation>Nach N Epochen stoppen, in denen sich weder die Validierungs-AP noch der Validierungsverlust verbessert hat (0: nie; Standard 3).</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::cli::DuplicateCorpus</name>
+    <message>
+        <source>openclipart-png is not installed or has too few pictures (packaging/setup.sh installs it).</source>
+        <translation>openclipart-png ist nicht installiert oder enthält zu wenige Bilder (packaging/setup.sh installiert es).</translation>
     </message>
 </context>
 <context>
@@ -3419,10 +3560,6 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
         <translation>aus</translation>
     </message>
     <message>
-        <source>Stop after this many epochs without a better validation average precision</source>
-        <translation>Nach so vielen Epochen ohne bessere Average Precision auf der Validierung stoppen</translation>
-    </message>
-    <message>
         <source>Fine-tuning</source>
         <translation>Feinabstimmung</translation>
     </message>
@@ -3533,6 +3670,14 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>Folds:</source>
         <translation>Folds:</translation>
+    </message>
+    <message>
+        <source>auto (head: 30, else 10)</source>
+        <translation>automatisch (Kopf: 30, sonst 10)</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs in which neither the validation average precision nor the validation loss improved</source>
+        <translation>Nach so vielen Epochen stoppen, in denen sich weder die Average Precision auf der Validierung noch der Validierungsverlust verbessert hat</translation>
     </message>
 </context>
 <context>
