@@ -5,8 +5,10 @@
 #include "filewalker.h"
 #include "mediacache.h"
 #include "mediadecoder.h"
+#include "perceptualhash.h"
 #include "store/itemstore.h"
 #include "store/labelstore.h"
+#include "store/mediahashstore.h"
 #include "store/projectdatabase.h"
 
 #include <QCryptographicHash>
@@ -42,6 +44,7 @@ struct Prepared {
     qint64 height = 0;
     VideoInfo video;
     QList<qint64> frames; ///< the video's sampled frames, chosen here so the write transaction never waits on it
+    PerceptualHash perceptual; ///< of the picture (a video: its first frame), for finding near-copies
 };
 
 QString hashFile(QFile &file, QString *error)
@@ -96,6 +99,7 @@ Prepared prepare(const WalkEntry &entry, const ImportOptions &options, const Med
         p.width = header.width;
         p.height = header.height;
         cache.storeThumbnail(p.hash, bgr);
+        p.perceptual = PerceptualHash::of(bgr);
         return p;
     }
     p.hash = hashFile(file, &p.error);
@@ -111,6 +115,7 @@ Prepared prepare(const WalkEntry &entry, const ImportOptions &options, const Med
     p.height = info->height;
     p.frames = MediaDecoder::sampleFrames(*info, options.frameEverySeconds, options.maxFramesPerVideo);
     cache.storeThumbnail(p.hash, first);
+    p.perceptual = PerceptualHash::of(first);
     return p;
 }
 
@@ -187,6 +192,7 @@ ImportSummary Importer::run()
         return finish();
     ItemStore items(*db);
     LabelStore labels(*db);
+    MediaHashStore hashes(*db);
     const MediaCache cache(db->cacheDir());
     const QString annotator = m_options.annotator.isEmpty() ? defaultAnnotator() : m_options.annotator;
 
@@ -303,6 +309,8 @@ ImportSummary Importer::run()
                 continue;
             }
             if (id == 0)
+                break;
+            if (p.perceptual.valid && !hashes.put(id, p.perceptual, &error))
                 break;
             if (item.kind == ItemKind::Video) {
                 for (qint64 frameIndex : p.frames) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <array>
 
 namespace nsfw {
@@ -76,28 +77,72 @@ PerceptualHash PerceptualHash::of(const cv::Mat &picture)
     cv::Mat grey, small;
     cv::cvtColor(views[1], grey, cv::COLOR_BGR2GRAY);
     cv::resize(grey, small, cv::Size(kThumbnailSide, kThumbnailSide), 0, 0, cv::INTER_AREA);
-    double mean = 0;
     for (int i = 0; i < kThumbnailSide * kThumbnailSide; ++i)
-        mean += small.at<uchar>(i / kThumbnailSide, i % kThumbnailSide);
-    mean /= kThumbnailSide * kThumbnailSide;
-    double norm = 0;
-    for (int i = 0; i < kThumbnailSide * kThumbnailSide; ++i) {
-        const double v = small.at<uchar>(i / kThumbnailSide, i % kThumbnailSide) - mean;
-        h.thumbnail[size_t(i)] = float(v);
-        norm += v * v;
-    }
-    norm = std::sqrt(norm);
-    for (float &v : h.thumbnail)
-        v = norm > 1e-6 ? float(v / norm) : 0.f;
+        h.grey[size_t(i)] = small.at<uchar>(i / kThumbnailSide, i % kThumbnailSide);
+    h.normaliseThumbnail();
     cv::Mat grid, lab;
     cv::resize(views[1], grid, cv::Size(4, 4), 0, 0, cv::INTER_AREA);
     grid.convertTo(grid, CV_32FC3, 1.0 / 255);
     cv::cvtColor(grid, lab, cv::COLOR_BGR2Lab);
     for (int i = 0; i < 16; ++i) {
         const auto &c = lab.at<cv::Vec3f>(i / 4, i % 4);
-        h.chroma[size_t(2 * i)] = c[1];
-        h.chroma[size_t(2 * i + 1)] = c[2];
+        h.chroma[size_t(2 * i)] = qint8(std::clamp(std::lround(c[1]), -128L, 127L));
+        h.chroma[size_t(2 * i + 1)] = qint8(std::clamp(std::lround(c[2]), -128L, 127L));
     }
+    h.valid = true;
+    return h;
+}
+
+void PerceptualHash::normaliseThumbnail()
+{
+    double mean = 0;
+    for (quint8 g : grey)
+        mean += g;
+    mean /= double(grey.size());
+    double norm = 0;
+    for (size_t i = 0; i < grey.size(); ++i) {
+        const double v = grey[i] - mean;
+        thumbnail[i] = float(v);
+        norm += v * v;
+    }
+    norm = std::sqrt(norm);
+    for (float &v : thumbnail)
+        v = norm > 1e-6 ? float(v / norm) : 0.f;
+}
+
+QByteArray PerceptualHash::signature() const
+{
+    QByteArray bytes;
+    bytes.reserve(kSignatureBytes);
+    for (const auto &words : blockMean) {
+        for (quint64 w : words) {
+            for (int b = 0; b < 8; ++b)
+                bytes.append(char((w >> (8 * b)) & 0xff));
+        }
+    }
+    bytes.append(reinterpret_cast<const char *>(grey.data()), qsizetype(grey.size()));
+    bytes.append(reinterpret_cast<const char *>(chroma.data()), qsizetype(chroma.size()));
+    return bytes;
+}
+
+PerceptualHash PerceptualHash::fromStored(quint64 phashWhole, quint64 phashTrimmed, const QByteArray &signature)
+{
+    PerceptualHash h;
+    if (signature.size() != kSignatureBytes)
+        return h;
+    h.phash = {phashWhole, phashTrimmed};
+    const auto *p = reinterpret_cast<const uchar *>(signature.constData());
+    for (auto &words : h.blockMean) {
+        for (quint64 &w : words) {
+            w = 0;
+            for (int b = 0; b < 8; ++b)
+                w |= quint64(*p++) << (8 * b);
+        }
+    }
+    std::memcpy(h.grey.data(), p, h.grey.size());
+    p += h.grey.size();
+    std::memcpy(h.chroma.data(), p, h.chroma.size());
+    h.normaliseThumbnail();
     h.valid = true;
     return h;
 }

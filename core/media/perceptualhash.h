@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QtGlobal>
 
 #include <opencv2/core/mat.hpp>
@@ -26,10 +27,13 @@ struct PerceptualHash {
     std::array<quint64, 2> phash{};
     std::array<std::array<quint64, 4>, 2> blockMean{};
     static constexpr int kThumbnailSide = 16;
-    /// The trimmed view in kThumbnailSide^2 grey levels, zero mean and unit length (all zero when uniform).
+    /// The trimmed view in kThumbnailSide^2 grey levels, as stored ...
+    std::array<quint8, kThumbnailSide * kThumbnailSide> grey{};
+    /// ... and as compared: zero mean and unit length (all zero when uniform).
     std::array<float, kThumbnailSide * kThumbnailSide> thumbnail{};
-    /// The colour of the trimmed view: CIELAB a* and b* of a 4x4 grid (what gamma and brightness change least).
-    std::array<float, 32> chroma{};
+    /// The colour of the trimmed view: CIELAB a* and b* of a 4x4 grid (what gamma and brightness change least),
+    /// rounded to whole units.
+    std::array<qint8, 32> chroma{};
     bool valid = false;
 
     static constexpr int kBlockMeanBits = 256;
@@ -67,12 +71,24 @@ struct PerceptualHash {
     {
         float sum = 0;
         for (size_t i = 0; i < chroma.size(); i += 2)
-            sum += std::hypot(chroma[i] - o.chroma[i], chroma[i + 1] - o.chroma[i + 1]);
+            sum += std::hypot(float(chroma[i] - o.chroma[i]), float(chroma[i + 1] - o.chroma[i + 1]));
         return sum / float(chroma.size() / 2);
     }
 
     /// Of an 8-bit BGR (or grey) picture; invalid for an empty one.
     static PerceptualHash of(const cv::Mat &picture);
+
+    /// What is computed, and how: stored hashes of another version are computed again.
+    static constexpr int kVersion = 1;
+    /// The block-mean hashes, the grey thumbnail and the colour grid in kSignatureBytes bytes (the pHashes are
+    /// stored apart, as integers).
+    static constexpr int kSignatureBytes = 2 * 32 + kThumbnailSide * kThumbnailSide + 32;
+    QByteArray signature() const;
+    /// From the stored parts; invalid when the signature has the wrong size.
+    static PerceptualHash fromStored(quint64 phashWhole, quint64 phashTrimmed, const QByteArray &signature);
+
+private:
+    void normaliseThumbnail();
 };
 
 } // namespace nsfw

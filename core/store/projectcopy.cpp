@@ -49,6 +49,7 @@ const QVector<ProjectTable> &projectTables()
         {QStringLiteral("run_epochs"), QStringLiteral("run_id, epoch")},
         {QStringLiteral("run_items"), QStringLiteral("run_id, item_id")},
         {QStringLiteral("item_scores"), QStringLiteral("run_id, item_id")},
+        {QStringLiteral("media_hashes"), QStringLiteral("item_id")},
     };
     return kTables;
 }

@@ -115,6 +115,19 @@ const QList<QStringList> &migrations()
         {
             QStringLiteral("ALTER TABLE run_items ADD COLUMN fold {int}"),
         },
+        // 6: perceptual hashes of images and videos (a video's first frame), for finding near-copies: the whole and
+        // the margin-trimmed picture's pHash as integers (to search by bits), the rest packed in base64
+        // (PerceptualHash::signature); `version` says how they were computed, and others are computed again.
+        {
+            QStringLiteral(
+                "CREATE TABLE media_hashes ("
+                " item_id {int} PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,"
+                " version {int} NOT NULL,"
+                " phash {int} NOT NULL,"
+                " phash_trimmed {int} NOT NULL,"
+                " signature TEXT NOT NULL"
+                "){without_rowid}"),
+        },
     };
     return kMigrations;
 }

@@ -10,4 +10,5 @@ target_sources(core PRIVATE
   store/projectwatcher.h store/projectwatcher.cpp
   store/serveradmin.h store/serveradmin.cpp
   store/historyaudit.h store/historyaudit.cpp
+  store/mediahashstore.h store/mediahashstore.cpp
 )

@@ -1,7 +1,9 @@
 #include "media/importer.h"
 #include "media/mediacache.h"
 #include "media/mediadecoder.h"
+#include "media/perceptualhash.h"
 #include "store/itemstore.h"
+#include "store/mediahashstore.h"
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
 #include "testsupport.h"
@@ -264,6 +266,18 @@ private Q_SLOTS:
             QVERIFY(!thumb.isNull());
             QVERIFY(qMax(thumb.width(), thumb.height()) <= MediaCache::kThumbnailSize);
         }
+        // Every picture got its perceptual hash in the same transaction, the one a fresh decode gives.
+        MediaHashStore hashes(*db);
+        QVERIFY(hashes.missing().isEmpty());
+        const QHash<qint64, PerceptualHash> stored = hashes.all();
+        QCOMPARE(stored.size(), all.size());
+        for (const Item &it : all.mid(0, 5)) {
+            QString error;
+            const PerceptualHash fresh = PerceptualHash::of(
+                MediaDecoder::readImage(db->absolutePath(it.path), MediaDecoder::kDefaultMaxPixels, &error));
+            QCOMPARE(stored.value(it.id).phash, fresh.phash);
+            QCOMPARE(stored.value(it.id).signature(), fresh.signature());
+        }
 
         // Importing again adds nothing.
         const ImportSummary again = runImport(p.path, {p.dir.filePath(QStringLiteral("in"))});
@@ -356,6 +370,9 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("frame %1: %2 %3 %4").arg(i).arg(px[0]).arg(px[1]).arg(px[2])));
         QVERIFY(QFileInfo::exists(cache.framePath(MediaRef::of(last, QString(), v->contentHash).key)));
         QVERIFY(!cache.thumbnail(MediaRef::of(*v, db->absolutePath(v->path))).isNull());
+        // The video has a perceptual hash (of its first frame); its frames are not items of their own there.
+        QVERIFY(MediaHashStore(*db).all().contains(v->id));
+        QVERIFY(MediaHashStore(*db).missing().isEmpty());
     }
 
     void badInputIsReportedAndSkipped()
