@@ -2188,10 +2188,6 @@ Verhältnis: %3x</translation>
         <translation>auf der Abstimmungshälfte gewählt: %1</translation>
     </message>
     <message>
-        <source>recall of (original, edited copy) pairs by edit, measured half: plain pHash / chosen</source>
-        <translation>Recall der Paare (Original, bearbeitete Kopie) nach Bearbeitung, Messhälfte: einfacher pHash / gewählt</translation>
-    </message>
-    <message>
         <source>%1 s in all</source>
         <translation>insgesamt %1 s</translation>
     </message>
@@ -2210,6 +2206,54 @@ Verhältnis: %3x</translation>
     <message>
         <source>Stop after N epochs in which neither the validation AP nor the validation loss improved (0: never; default 3).</source>
         <translation>Nach N Epochen stoppen, in denen sich weder die Validierungs-AP noch der Validierungsverlust verbessert hat (0: nie; Standard 3).</translation>
+    </message>
+    <message>
+        <source>the tool&apos;s rule (duplicates, the window)</source>
+        <translation>die Regel des Werkzeugs (duplicates, das Fenster)</translation>
+    </message>
+    <message>
+        <source>pHash &lt;= %1 and thumbnail correlation &gt;= %2, or pHash &lt;= %3 and &gt;= %4, or &gt;= %5; colours within %6</source>
+        <translation>pHash &lt;= %1 und Vorschaubild-Korrelation &gt;= %2, oder pHash &lt;= %3 und &gt;= %4, oder &gt;= %5; Farbabstand höchstens %6</translation>
+    </message>
+    <message>
+        <source>recall of (original, edited copy) pairs by edit, measured half: plain pHash / the tool&apos;s rule</source>
+        <translation>Recall der Paare (Original, bearbeitete Kopie) je Bearbeitung, Messhälfte: einfacher pHash / Regel des Werkzeugs</translation>
+    </message>
+    <message>
+        <source>grouping all %1 files: %2 groups in %3 s (%4 million pairs a second, every pair compared)</source>
+        <translation>Gruppieren aller %1 Dateien: %2 Gruppen in %3 s (%4 Millionen Paare pro Sekunde, jedes Paar verglichen)</translation>
+    </message>
+    <message>
+        <source>List the groups of near-copies (resized, recompressed, cropped, captioned copies of one picture), conflicting labels first.</source>
+        <translation>Gruppen von Beinahe-Kopien auflisten (verkleinerte, neu komprimierte, beschnittene, beschriftete Kopien eines Bildes), widersprüchliche Labels zuerst.</translation>
+    </message>
+    <message>
+        <source>List the groups of near-copies among the project&apos;s images and videos (resized, recompressed, cropped, bordered, captioned copies of one picture), by their perceptual hashes; groups whose members carry both safe and nsfw labels are conflicts and come first, then the largest. Hashes missing from projects imported by older versions are computed first.</source>
+        <translation>Listet die Gruppen von Beinahe-Kopien unter den Bildern und Videos des Projekts auf (verkleinerte, neu komprimierte, beschnittene, gerahmte, beschriftete Kopien eines Bildes), anhand ihrer perzeptuellen Hashes; Gruppen, deren Mitglieder sowohl safe- als auch nsfw-Labels tragen, sind Konflikte und kommen zuerst, dann die größten. Hashes, die in Projekten aus älteren Versionen fehlen, werden zuerst berechnet.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object: {&quot;groups&quot;: [{&quot;items&quot;: [{&quot;path&quot;, &quot;label&quot;}, ...], &quot;conflict&quot;: bool}, ...]}.</source>
+        <translation>Ein JSON-Objekt ausgeben: {"groups": [{"items": [{"path", "label"}, ...], "conflict": bool}, ...]}.</translation>
+    </message>
+    <message>
+        <source>duplicates takes one project.</source>
+        <translation>duplicates erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>hashing %1 of %2 ...</source>
+        <translation>berechne Hashes: %1 von %2 ...</translation>
+    </message>
+    <message>
+        <source>not hashed: %1</source>
+        <translation>ohne Hash: %1</translation>
+    </message>
+    <message>
+        <source>conflict: </source>
+        <translation>Konflikt: </translation>
+    </message>
+    <message>
+        <source>%1 groups of near-copies (%2 items) among %3 hashed items; %4 with conflicting labels.</source>
+        <translation>%1 Gruppen von Beinahe-Kopien (%2 Elemente) unter %3 Elementen mit Hash; %4 mit widersprüchlichen Labels.</translation>
     </message>
 </context>
 <context>

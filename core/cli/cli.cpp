@@ -41,6 +41,10 @@ const QList<Entry> &entries()
          QT_TRANSLATE_NOOP("nsfw::cli", "Find labels that are probably wrong (confident learning over a cross-validated "
                                         "run)."),
          auditCommand},
+        {"duplicates",
+         QT_TRANSLATE_NOOP("nsfw::cli", "List the groups of near-copies (resized, recompressed, cropped, captioned "
+                                        "copies of one picture), conflicting labels first."),
+         duplicatesCommand},
         {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
          exportModelCommand},
         {"benchmark",

@@ -18,6 +18,7 @@ int predictCommand(const QStringList &arguments);
 int trainCommand(const QStringList &arguments);
 int evaluateCommand(const QStringList &arguments);
 int auditCommand(const QStringList &arguments);
+int duplicatesCommand(const QStringList &arguments);
 int exportModelCommand(const QStringList &arguments);
 
 /// The model folder of a project's run (runText empty: the latest finished run); "" and *error when none.

@@ -10,6 +10,7 @@ target_sources(core PRIVATE
   cli/benchmarkstore.cpp
   cli/traincommands.cpp
   cli/auditcommand.cpp
+  cli/duplicatescommand.cpp
   cli/benchmarktrain.cpp
   cli/benchmarkaudit.cpp
   cli/cliparttask.h cli/cliparttask.cpp

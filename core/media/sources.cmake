@@ -5,4 +5,5 @@ target_sources(core PRIVATE
   media/mediacache.h media/mediacache.cpp
   media/importer.h media/importer.cpp
   media/perceptualhash.h media/perceptualhash.cpp
+  media/nearduplicates.h media/nearduplicates.cpp
 )

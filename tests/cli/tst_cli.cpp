@@ -7,6 +7,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonArray>
+#include "media/mediadecoder.h"
+#include "store/projectdatabase.h"
+#include <QCryptographicHash>
+#include <QSet>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -50,7 +56,7 @@ private Q_SLOTS:
     void everyCommandHasHelp_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"init", "import", "stats", "label", "labels", "check", "predict", "train", "evaluate", "audit", "benchmark"})
+        for (const char *c : {"init", "import", "stats", "label", "labels", "check", "predict", "train", "evaluate", "audit", "duplicates", "benchmark"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 
@@ -327,6 +333,87 @@ private Q_SLOTS:
         QFile check(notes);
         check.open(QIODevice::ReadOnly);
         QCOMPARE(check.readAll(), QByteArray("just text\n"));
+    }
+
+    // Near-copies planted among real clip art are grouped, each with its original and nothing else; a group whose
+    // members are labeled both ways is a conflict and comes first; a project imported before hashes existed is
+    // hashed on the way.
+    void duplicatesGroupsPlantedCopies()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.nwproj"));
+        QCOMPARE(run({QStringLiteral("init"), project}).code, 0);
+        const QStringList art = nsfw::test::clipArt(30, QStringLiteral("animals"));
+        NSFW_REQUIRE_SETUP(art.size() < 30 ? QStringLiteral("openclipart-png is not installed (packaging/setup.sh)")
+                                           : QString());
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QDir().mkpath(data);
+        QSet<QByteArray> seen;
+        QStringList originals;
+        for (const QString &f : art) {
+            QFile in(f);
+            in.open(QIODevice::ReadOnly);
+            if (!seen.contains(QCryptographicHash::hash(in.readAll(), QCryptographicHash::Sha1)))
+                originals << f;
+            in.seek(0);
+            seen.insert(QCryptographicHash::hash(in.readAll(), QCryptographicHash::Sha1));
+        }
+        for (int i = 0; i < originals.size(); ++i)
+            QVERIFY(QFile::copy(originals[i], data + QStringLiteral("/%1.png").arg(i)));
+        // Two planted copies: the first picture half size, the second with a black frame.
+        QString error;
+        for (int i = 0; i < 2; ++i) {
+            cv::Mat picture = nsfw::MediaDecoder::readImage(originals[i], nsfw::MediaDecoder::kDefaultMaxPixels, &error);
+            cv::Mat copy;
+            if (i == 0)
+                cv::resize(picture, copy, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+            else
+                cv::copyMakeBorder(picture, copy, 8, 8, 8, 8, cv::BORDER_CONSTANT, cv::Scalar(0, 0, 0));
+            QVERIFY(cv::imwrite(QString(data + QStringLiteral("/copy%1.jpg").arg(i)).toStdString(), copy));
+        }
+        QCOMPARE(run({QStringLiteral("import"), project, data}).code, 0);
+        QCOMPARE(run({QStringLiteral("label"), project, QStringLiteral("safe"), data + QStringLiteral("/1.png")}).code, 0);
+        QCOMPARE(run({QStringLiteral("label"), project, QStringLiteral("nsfw"), data + QStringLiteral("/copy1.jpg")}).code,
+                 0);
+
+        auto groupsOf = [&](QJsonArray *groups) {
+            const Run r = run({QStringLiteral("duplicates"), project, QStringLiteral("--json")});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            *groups = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("groups")).toArray();
+        };
+        QJsonArray groups;
+        groupsOf(&groups);
+        QVERIFY(groups.size() >= 2);
+        auto pathsOf = [](const QJsonValue &g) {
+            QStringList paths;
+            for (const QJsonValue m : g.toObject().value(QStringLiteral("items")).toArray())
+                paths << QFileInfo(m.toObject().value(QStringLiteral("path")).toString()).fileName();
+            paths.sort();
+            return paths;
+        };
+        // The conflict first: the framed copy labeled nsfw, its original safe.
+        QVERIFY(groups.first().toObject().value(QStringLiteral("conflict")).toBool());
+        QCOMPARE(pathsOf(groups.first()), (QStringList{QStringLiteral("1.png"), QStringLiteral("copy1.jpg")}));
+        bool resized = false;
+        for (const QJsonValue g : groups) {
+            const QStringList paths = pathsOf(g);
+            if (paths.contains(QStringLiteral("copy0.jpg"))) {
+                resized = true;
+                QCOMPARE(paths, (QStringList{QStringLiteral("0.png"), QStringLiteral("copy0.jpg")}));
+                QVERIFY(!g.toObject().value(QStringLiteral("conflict")).toBool());
+            }
+        }
+        QVERIFY(resized);
+
+        // As if imported before hashes existed: the command hashes the project first, and finds the same groups.
+        {
+            auto db = nsfw::ProjectDatabase::open(project, nsfw::ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+            QVERIFY2(db, qPrintable(error));
+            QVERIFY(db->exec(QStringLiteral("DELETE FROM media_hashes"), &error));
+        }
+        QJsonArray again;
+        groupsOf(&again);
+        QCOMPARE(again, groups);
     }
 
     // The near-duplicate benchmark, small: the corpus is built, every rule measured, every edit accounted for.

@@ -1,6 +1,7 @@
 // Perceptual hashes of real pictures (Debian's clip art and wallpapers): an edited copy stays close on every view,
 // a margin added or cut does not move the trimmed view, and different pictures are far apart.
 #include "media/mediadecoder.h"
+#include "media/nearduplicates.h"
 #include "media/perceptualhash.h"
 
 #include "testsupport.h"
@@ -103,6 +104,43 @@ private Q_SLOTS:
         }
         // A few drawings of openclipart are variants of one another; nearly all pairs must be told apart.
         QVERIFY2(close * 100 <= pairs, qPrintable(QStringLiteral("%1 of %2 pairs close").arg(close).arg(pairs)));
+    }
+
+    void groupsAreTheConnectedCopies()
+    {
+        // Two pictures with copies (ids 10-12 of the first, 20-21 of the second) among other pictures (30+). Clip art
+        // has variants of one drawing: pictures the rule joins to one already taken are left out.
+        const NearDuplicateRule rule;
+        QVector<PerceptualHash> taken;
+        QStringList distinct;
+        for (const QString &path : m_pictures) {
+            const PerceptualHash h = PerceptualHash::of(read(path));
+            if (std::none_of(taken.cbegin(), taken.cend(), [&](const PerceptualHash &t) { return rule.matches(h, t); })) {
+                taken << h;
+                distinct << path;
+            }
+        }
+        QVERIFY(distinct.size() >= 12);
+        QHash<qint64, PerceptualHash> hashes;
+        const cv::Mat a = read(distinct[0]), b = read(distinct[1]);
+        cv::Mat aHalf, aFramed;
+        cv::resize(a, aHalf, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+        cv::copyMakeBorder(a, aFramed, 10, 10, 10, 10, cv::BORDER_CONSTANT, cv::Scalar(255, 255, 255));
+        hashes.insert(10, PerceptualHash::of(a));
+        hashes.insert(11, PerceptualHash::of(aHalf));
+        hashes.insert(12, PerceptualHash::of(aFramed));
+        hashes.insert(20, PerceptualHash::of(b));
+        hashes.insert(21, PerceptualHash::of(recompressed(b, 40)));
+        for (qsizetype i = 2; i < distinct.size(); ++i)
+            hashes.insert(30 + i, taken[i]);
+        const QVector<QVector<qint64>> groups = nearDuplicateGroups(hashes);
+        QCOMPARE(groups.size(), 2);
+        QCOMPARE(groups[0], (QVector<qint64>{10, 11, 12})); // the largest first, members in id order
+        QCOMPARE(groups[1], (QVector<qint64>{20, 21}));
+        // "Not duplicates" cuts a pair: the second picture's copy stands alone, the first group holds through its
+        // other links.
+        const QVector<QVector<qint64>> cut = nearDuplicateGroups(hashes, {}, {{20, 21}, {10, 11}});
+        QCOMPARE(cut, (QVector<QVector<qint64>>{{10, 11, 12}}));
     }
 };
 

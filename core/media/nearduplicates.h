@@ -1,0 +1,43 @@
+#pragma once
+
+#include "perceptualhash.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+#include <QVector>
+
+#include <functional>
+
+namespace nsfw {
+
+class ProjectDatabase;
+
+/// When two pictures are near-copies, from their perceptual hashes: the pHash distance (the closer of the whole and
+/// the trimmed views) in three bands, each with its own threshold on the thumbnails' correlation, and colours close.
+/// The defaults are the rule `benchmark duplicates` chose on its corpus of edited copies (README: Near-duplicates).
+struct NearDuplicateRule {
+    int nearBits = 10;                 ///< pHash distance of the first band ...
+    float nearCorrelation = 0.07f;     ///< ... and the thumbnail correlation it needs
+    int farBits = 16;                  ///< second band: nearBits < distance <= farBits ...
+    float farCorrelation = 0.66f;      ///< ... needs this
+    float beyondCorrelation = 0.91f;   ///< beyond farBits
+    float maxChromaDistance = 15.f;    ///< colours further apart are never near-copies
+
+    bool matches(const PerceptualHash &a, const PerceptualHash &b) const;
+};
+
+/// Groups of near-copies among hashed items: the connected components of the pairs the rule takes, less the pairs a
+/// person said are not duplicates. Groups of two or more, each in id order; the largest first.
+QVector<QVector<qint64>> nearDuplicateGroups(const QHash<qint64, PerceptualHash> &hashes,
+                                             const NearDuplicateRule &rule = {},
+                                             const QSet<QPair<qint64, qint64>> &notDuplicates = {});
+
+/// Computes the perceptual hashes a project lacks (items imported before hashes existed, or hashed by another
+/// version): each image, and each video's first frame, decoded on the pool and stored 64 at a time. Files that
+/// cannot be read are left out, each with its reason in `unreadable`. Returns how many were hashed, -1 with
+/// *error when the database failed.
+qint64 hashMissingMedia(ProjectDatabase &db, const std::function<void(qint64 done, qint64 total)> &progress,
+                        QStringList *unreadable, QString *error);
+
+} // namespace nsfw
