@@ -8,6 +8,7 @@
 #include "console.h"
 #include "duplicatecorpus.h"
 
+#include "common/parallel.h"
 #include "media/mediadecoder.h"
 #include "media/nearduplicates.h"
 #include "media/perceptualhash.h"
@@ -26,7 +27,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <torch/torch.h>
 
@@ -233,8 +233,10 @@ int benchmarkDuplicates(const QStringList &arguments)
                                   QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption keep(QStringLiteral("keep-corpus"), tr("Write the corpus to DIR (a new folder) and keep it."),
                                   QStringLiteral("DIR"));
+    const QCommandLineOption noFeatures(QStringLiteral("no-features"),
+                                        tr("Leave out the rules with the backbone features (no model is loaded)."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
-    parser.addOptions({originals, distractors, seed, keep, json});
+    parser.addOptions({originals, distractors, seed, keep, noFeatures, json});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -271,15 +273,17 @@ int benchmarkDuplicates(const QStringList &arguments)
     QStringList paths;
     for (const DuplicateCorpus::File &f : corpus.files)
         paths << f.path;
-    const QVector<PerceptualHash> hashes = QtConcurrent::blockingMapped<QVector<PerceptualHash>>(
-        paths, [](const QString &path) {
-            QString ignored;
-            return PerceptualHash::of(MediaDecoder::readImage(path, MediaDecoder::kDefaultMaxPixels, &ignored));
-        });
+    QVector<PerceptualHash> hashes(n);
+    parallelFor(n, 0, [&](qsizetype i) {
+        QString ignored;
+        hashes[i] = PerceptualHash::of(MediaDecoder::readImage(paths[i], MediaDecoder::kDefaultMaxPixels, &ignored));
+    });
     torch::Tensor unit;
     QString featureNote;
-    const QString modelDir = locateModel(QString(), &error);
+    const QString modelDir = parser.isSet(noFeatures) ? QString() : locateModel(QString(), &error);
     std::unique_ptr<Classifier> classifier = modelDir.isEmpty() ? nullptr : Classifier::load(modelDir, &error);
+    if (parser.isSet(noFeatures))
+        error = tr("--no-features");
     if (classifier) {
         if (!quiet)
             err() << tr("features of %1 files ...").arg(n) << '\n';

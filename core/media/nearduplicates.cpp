@@ -2,11 +2,12 @@
 
 #include "mediadecoder.h"
 
+#include "common/parallel.h"
+
 #include "store/itemstore.h"
 #include "store/mediahashstore.h"
 #include "store/projectdatabase.h"
 
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <numeric>
@@ -106,7 +107,8 @@ qint64 hashMissingMedia(ProjectDatabase &db, const std::function<void(qint64 don
             if (const auto item = items.item(id))
                 jobs.append({id, db.absolutePath(item->path), item->kind == ItemKind::Video, {}, {}});
         }
-        QtConcurrent::blockingMap(jobs, [](Job &job) {
+        parallelFor(jobs.size(), 0, [&jobs](qsizetype i) {
+            Job &job = jobs[i];
             cv::Mat picture;
             if (job.video)
                 MediaDecoder::probeVideo(job.path, &job.problem, &picture);
