@@ -2208,8 +2208,8 @@ Verhältnis: %3x</translation>
         <translation>Nach N Epochen stoppen, in denen sich weder die Validierungs-AP noch der Validierungsverlust verbessert hat (0: nie; Standard 3).</translation>
     </message>
     <message>
-        <source>the tool&apos;s rule (duplicates, the window)</source>
-        <translation>die Regel des Werkzeugs (duplicates, das Fenster)</translation>
+        <source>the tool&apos;s rule (what duplicates uses)</source>
+        <translation>die Regel des Werkzeugs (die duplicates verwendet)</translation>
     </message>
     <message>
         <source>pHash &lt;= %1 and thumbnail correlation &gt;= %2, or pHash &lt;= %3 and &gt;= %4, or &gt;= %5; colours within %6</source>

@@ -364,7 +364,7 @@ int benchmarkDuplicates(const QStringList &arguments)
         pair[0].finish();
         pair[1].finish();
     }
-    // The tool's own rule (what `duplicates` and the window use), pair by pair.
+    // The tool's own rule (what `duplicates` uses), pair by pair.
     const NearDuplicateRule toolRule;
     std::array<Score, 2> tool;
     for (qsizetype i = 0; i < n; ++i) {
@@ -412,7 +412,7 @@ int benchmarkDuplicates(const QStringList &arguments)
             chosen = lines.size() - 1;
     }
     const Line best = lines[chosen]; // a copy: lines grows below
-    lines.append({tr("the tool's rule (duplicates, the window)"),
+    lines.append({tr("the tool's rule (what duplicates uses)"),
                   tr("pHash <= %1 and thumbnail correlation >= %2, or pHash <= %3 and >= %4, or >= %5; colours within %6")
                       .arg(toolRule.nearBits)
                       .arg(toolRule.nearCorrelation)
