@@ -28,7 +28,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
-#include <torch/torch.h>
+#include <numeric>
 
 #include <array>
 #include <functional>
@@ -278,7 +278,7 @@ int benchmarkDuplicates(const QStringList &arguments)
         QString ignored;
         hashes[i] = PerceptualHash::of(MediaDecoder::readImage(paths[i], MediaDecoder::kDefaultMaxPixels, &ignored));
     });
-    torch::Tensor unit;
+    std::vector<std::vector<float>> unit; ///< each file's features at unit length (empty without the model)
     QString featureNote;
     const QString modelDir = parser.isSet(noFeatures) ? QString() : locateModel(QString(), &error);
     std::unique_ptr<Classifier> classifier = modelDir.isEmpty() ? nullptr : Classifier::load(modelDir, &error);
@@ -288,19 +288,25 @@ int benchmarkDuplicates(const QStringList &arguments)
         if (!quiet)
             err() << tr("features of %1 files ...").arg(n) << '\n';
         const std::vector<std::vector<float>> features = classifier->featuresOfFiles(paths);
-        const int64_t d = features.empty() ? 0 : int64_t(features.front().size());
-        unit = torch::zeros({int64_t(n), d});
+        const size_t d = features.empty() ? 0 : features.front().size();
+        unit.assign(size_t(n), std::vector<float>(d, 0.f));
         for (qsizetype i = 0; i < n; ++i) {
-            if (int64_t(features[size_t(i)].size()) == d)
-                unit[i].copy_(torch::from_blob(const_cast<float *>(features[size_t(i)].data()), {d}));
+            const std::vector<float> &f = features[size_t(i)];
+            const double norm = f.size() == d ? std::sqrt(std::inner_product(f.cbegin(), f.cend(), f.cbegin(), 0.0)) : 0;
+            if (norm > 0) {
+                for (size_t k = 0; k < d; ++k)
+                    unit[size_t(i)][k] = float(f[k] / norm);
+            }
         }
-        unit = torch::nn::functional::normalize(unit, torch::nn::functional::NormalizeFuncOptions().dim(1));
     } else {
         featureNote = tr("no model (%1): the rules with features are left out").arg(error);
         if (!quiet)
             err() << featureNote << '\n';
     }
-    const bool withFeatures = unit.defined();
+    const bool withFeatures = !unit.empty();
+    auto cosine = [&unit](qsizetype i, qsizetype j) {
+        return std::inner_product(unit[size_t(i)].cbegin(), unit[size_t(i)].cend(), unit[size_t(j)].cbegin(), 0.f);
+    };
 
     // The signals of a pair: hash distances (0-64) and similarities (as bins of [0, 1]).
     auto bin = [](float similarity) { return std::clamp(int(similarity * kCosineBins), 0, kCosineBins - 1); };
@@ -343,8 +349,6 @@ int benchmarkDuplicates(const QStringList &arguments)
     for (qsizetype f = 0; f < usable; ++f)
         tables.push_back({PairTable(65), PairTable(65)});
     for (qsizetype i = 0; i < n; ++i) {
-        const torch::Tensor row = withFeatures ? torch::mv(unit, unit[i]) : torch::Tensor();
-        const float *cos = withFeatures ? row.data_ptr<float>() : nullptr;
         for (qsizetype j = i + 1; j < n; ++j) {
             const int h = half[size_t(i)];
             if (h != half[size_t(j)])
@@ -352,11 +356,12 @@ int benchmarkDuplicates(const QStringList &arguments)
             const bool dup = corpus.files[i].source == corpus.files[j].source;
             const int thumb = bin(hashes[i].thumbnailCorrelation(hashes[j]));
             const float chroma = hashes[i].chromaDistance(hashes[j]);
+            const int feature = withFeatures ? bin(cosine(i, j)) : 0;
             for (qsizetype f = 0; f < usable; ++f) {
                 // A vetoed pair counts as the farthest and least similar.
                 const bool veto = chroma > families[f].chromaLimit;
                 tables[size_t(f)][size_t(h)].add(dup, veto ? 64 : families[f].distance(i, j),
-                                                 veto ? 0 : families[f].features ? bin(cos[j]) : thumb);
+                                                 veto ? 0 : families[f].features ? feature : thumb);
             }
         }
     }
