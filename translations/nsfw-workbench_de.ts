@@ -2233,7 +2233,7 @@ Verhältnis: %3x</translation>
     </message>
     <message>
         <source>Print one JSON object: {&quot;groups&quot;: [{&quot;items&quot;: [{&quot;path&quot;, &quot;label&quot;}, ...], &quot;conflict&quot;: bool}, ...]}.</source>
-        <translation>Ein JSON-Objekt ausgeben: {"groups": [{"items": [{"path", "label"}, ...], "conflict": bool}, ...]}.</translation>
+        <translation>Ein JSON-Objekt ausgeben: {&quot;groups&quot;: [{&quot;items&quot;: [{&quot;path&quot;, &quot;label&quot;}, ...], &quot;conflict&quot;: bool}, ...]}.</translation>
     </message>
     <message>
         <source>duplicates takes one project.</source>
@@ -2254,6 +2254,14 @@ Verhältnis: %3x</translation>
     <message>
         <source>%1 groups of near-copies (%2 items) among %3 hashed items; %4 with conflicting labels.</source>
         <translation>%1 Gruppen von Beinahe-Kopien (%2 Elemente) unter %3 Elementen mit Hash; %4 mit widersprüchlichen Labels.</translation>
+    </message>
+    <message>
+        <source>Leave out the rules with the backbone features (no model is loaded).</source>
+        <translation>Die Regeln mit den Backbone-Merkmalen auslassen (es wird kein Modell geladen).</translation>
+    </message>
+    <message>
+        <source>--no-features</source>
+        <translation>--no-features</translation>
     </message>
 </context>
 <context>
