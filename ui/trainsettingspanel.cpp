@@ -253,6 +253,7 @@ void TrainSettingsPanel::showProgress(const TrainProgress &p)
     }
     static const QHash<QString, const char *> phases = {
         {QStringLiteral("preparing"), QT_TR_NOOP("Preparing")},
+        {QStringLiteral("hashing"), QT_TR_NOOP("Finding near-copies")},
         {QStringLiteral("features"), QT_TR_NOOP("Computing backbone features")},
         {QStringLiteral("training"), QT_TR_NOOP("Training")},
         {QStringLiteral("evaluating"), QT_TR_NOOP("Evaluating")},

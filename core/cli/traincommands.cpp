@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "console.h"
 
+#include "media/nearduplicates.h"
 #include "store/csvlabels.h"
 #include "store/itemstore.h"
 #include "store/projectdatabase.h"
@@ -344,6 +345,36 @@ int evaluateCommand(const QStringList &arguments)
     const ConfusionMatrix m = curve.confusionAt(t);
     const MetricIntervals ci = review->intervals(t, parser.value(resamples).toInt(), parser.value(seed).toULongLong());
     const qsizetype judged = review->judged().size();
+    // Near-copies on two sides of the split make the figures optimistic: older runs, or copies found since.
+    // (Pictures imported before hashes existed are hashed first, where this machine has the media.)
+    QStringList unhashed;
+    if (db->hasMediaRoot()
+        && hashMissingMedia(
+            *db,
+            [](qint64 done, qint64 total) {
+                if (errIsTerminal())
+                    err() << '\r' << tr("hashing %1 of %2 ...").arg(done).arg(total) << Qt::flush;
+            },
+            &unhashed, &error)
+        < 0) {
+        err() << error << '\n';
+        return 1;
+    }
+    const QVector<RunReview::SplitLeak> leaks = review->splitLeaks(*db, &error);
+    if (!error.isEmpty()) {
+        err() << error << '\n';
+        return 1;
+    }
+    qint64 leakPairs = 0;
+    for (const RunReview::SplitLeak &l : leaks)
+        leakPairs += l.crossPairs;
+    auto sideName = [&review](const RunItem &i) {
+        return review->isCrossValidated() ? tr("fold %1").arg(i.fold + 1)
+                                          : i.split ? tr("validation") : tr("training");
+    };
+    auto pathOf = [](const ItemRow &r) {
+        return r.kind == ItemKind::Frame ? r.path + QStringLiteral("#frame=") + QString::number(r.frameIndex) : r.path;
+    };
     if (parser.isSet(scores)) {
         QHash<qint64, float> all;
         for (const ItemScore &s : runs.itemScores(id))
@@ -383,6 +414,18 @@ int evaluateCommand(const QStringList &arguments)
 
     if (parser.isSet(json)) {
         auto num = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };
+        auto leaksJson = [&] {
+            QJsonArray groups;
+            for (const RunReview::SplitLeak &l : leaks) {
+                QJsonArray items;
+                for (qsizetype k = 0; k < l.items.size(); ++k)
+                    items.append(QJsonObject{{QStringLiteral("id"), l.items[k].itemId},
+                                             {QStringLiteral("path"), pathOf(l.rows[k])},
+                                             {QStringLiteral("side"), sideName(l.items[k])}});
+                groups.append(QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("crossPairs"), l.crossPairs}});
+            }
+            return groups;
+        };
         out() << QJsonDocument(QJsonObject{{QStringLiteral("run"), id},
                                            {QStringLiteral("status"), record.status},
                                            {QStringLiteral("bestEpoch"), record.bestEpoch},
@@ -405,6 +448,11 @@ int evaluateCommand(const QStringList &arguments)
                                                         {QStringLiteral("auc"), intervalJson(ci.rocAuc)},
                                                         {QStringLiteral("precision"), intervalJson(ci.precision)},
                                                         {QStringLiteral("recall"), intervalJson(ci.recall)}}},
+                                           {QStringLiteral("nearDuplicates"),
+                                            QJsonObject{{QStringLiteral("heldTogether"),
+                                                         record.settings.value(QStringLiteral("nearDuplicateGroups"))},
+                                                        {QStringLiteral("acrossSplit"), leaksJson()},
+                                                        {QStringLiteral("crossPairs"), leakPairs}}},
                                            {QStringLiteral("unreadable"), unreadableJson(record.unreadable)}})
                      .toJson(QJsonDocument::Compact)
               << '\n';
@@ -441,6 +489,27 @@ int evaluateCommand(const QStringList &arguments)
                  .arg(ci.resamples)
                  .arg(ci.groups)
           << '\n';
+    const QJsonValue held = record.settings.value(QStringLiteral("nearDuplicateGroups"));
+    if (leaks.isEmpty()) {
+        out() << (held.isUndefined() ? tr("  near-copies: none on two sides of the split")
+                                     : tr("  near-copies: %1 group(s) held on one side of the split, none across it")
+                                          .arg(held.toInt()))
+              << '\n';
+    } else {
+        out() << tr("  near-copies across the split: %1 group(s), %2 pair(s) on different sides: the figures above "
+                    "may be optimistic (train again: new runs keep near-copies together)")
+                     .arg(leaks.size())
+                     .arg(leakPairs)
+              << '\n';
+        for (const RunReview::SplitLeak &l : leaks) {
+            QStringList members;
+            for (qsizetype k = 0; k < l.items.size(); ++k)
+                members << QStringLiteral("%1 (%2)").arg(pathOf(l.rows[k]), sideName(l.items[k]));
+            out() << QStringLiteral("    ") << members.join(QStringLiteral(", ")) << '\n';
+        }
+    }
+    for (const QString &line : unhashed)
+        err() << tr("not hashed: %1").arg(line) << '\n';
     printUnreadable(record.unreadable);
     return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "common/parallel.h"
 
+#include "store/duplicatedecisionstore.h"
 #include "store/itemstore.h"
 #include "store/mediahashstore.h"
 #include "store/projectdatabase.h"
@@ -82,6 +83,24 @@ QVector<QVector<qint64>> nearDuplicateGroups(const QHash<qint64, PerceptualHash>
         return a.size() != b.size() ? a.size() > b.size() : a.first() < b.first();
     });
     return groups;
+}
+
+QHash<qint64, qint64> nearDuplicateGroupOf(ProjectDatabase &db, QString *error)
+{
+    QHash<qint64, qint64> groupOf;
+    QString problem;
+    const QHash<qint64, PerceptualHash> hashes = MediaHashStore(db).all(&problem);
+    const QSet<QPair<qint64, qint64>> notDuplicates = DuplicateDecisionStore(db).notDuplicates(&problem);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return groupOf;
+    }
+    for (const QVector<qint64> &group : nearDuplicateGroups(hashes, {}, notDuplicates)) {
+        for (qint64 id : group)
+            groupOf.insert(id, group.first());
+    }
+    return groupOf;
 }
 
 qint64 hashMissingMedia(ProjectDatabase &db, const std::function<void(qint64 done, qint64 total)> &progress,

@@ -35,6 +35,11 @@ QVector<QVector<qint64>> nearDuplicateGroups(const QHash<qint64, PerceptualHash>
                                              const NearDuplicateRule &rule = {},
                                              const QSet<QPair<qint64, qint64>> &notDuplicates = {});
 
+/// The near-duplicate groups of a project, as training and evaluation hold them together: every hashed image or video
+/// that has near-copies -> its group's smallest item id. From the stored hashes (see hashMissingMedia), less the
+/// pairs people said are not copies. Empty with *error when the database failed.
+QHash<qint64, qint64> nearDuplicateGroupOf(ProjectDatabase &db, QString *error);
+
 /// Computes the perceptual hashes a project lacks (items imported before hashes existed, or hashed by another
 /// version): each image, and each video's first frame, decoded on the pool and stored 64 at a time. Files that
 /// cannot be read are left out, each with its reason in `unreadable`. Returns how many were hashed, -1 with

@@ -128,6 +128,37 @@ const QList<QStringList> &migrations()
                 " signature TEXT NOT NULL"
                 "){without_rowid}"),
         },
+        // 7: what people decided about near-copies, and what the dataset health checks measured.
+        // not_duplicates: pairs a person said are not copies (item_a < item_b), never grouped again.
+        // training_exclusions: items kept out of training (the other copies of a group kept once); still scored.
+        // media_stats: each image's and video's health measures (JSON by name, MediaStats), versioned like hashes.
+        {
+            QStringLiteral(
+                "CREATE TABLE not_duplicates ("
+                " item_a {int} NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+                " item_b {int} NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+                " annotator TEXT NOT NULL,"
+                " at_ms {int} NOT NULL,"
+                " PRIMARY KEY (item_a, item_b),"
+                " CHECK (item_a < item_b)"
+                "){without_rowid}"),
+            QStringLiteral("CREATE INDEX not_duplicates_by_b ON not_duplicates(item_b)"),
+            QStringLiteral(
+                "CREATE TABLE training_exclusions ("
+                " item_id {int} PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,"
+                " reason TEXT NOT NULL,"
+                " annotator TEXT NOT NULL,"
+                " at_ms {int} NOT NULL"
+                "){without_rowid}"),
+            QStringLiteral(
+                "CREATE TABLE media_stats ("
+                " item_id {int} PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,"
+                " version {int} NOT NULL,"
+                " stats TEXT NOT NULL"
+                "){without_rowid}"),
+            QStringLiteral("{notify_trigger not_duplicates}"),
+            QStringLiteral("{notify_trigger training_exclusions}"),
+        },
     };
     return kMigrations;
 }

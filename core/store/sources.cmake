@@ -11,4 +11,5 @@ target_sources(core PRIVATE
   store/serveradmin.h store/serveradmin.cpp
   store/historyaudit.h store/historyaudit.cpp
   store/mediahashstore.h store/mediahashstore.cpp
+  store/duplicatedecisionstore.h store/duplicatedecisionstore.cpp
 )

@@ -134,6 +134,8 @@ QStringList SqliteBackend::expand(const QString &statement) const
                                "BEGIN UPDATE items SET label = NEW.label WHERE id = NEW.item_id; END")};
     if (statement == QLatin1String("{notify_triggers}"))
         return {}; // other connections read PRAGMA data_version
+    if (statement.startsWith(QLatin1String("{notify_trigger ")))
+        return {};
     QString s = statement;
     s.replace(QLatin1String("{id}"), QLatin1String("INTEGER PRIMARY KEY"))
         .replace(QLatin1String("{int}"), QLatin1String("INTEGER"))

@@ -1,5 +1,6 @@
 #include "runreview.h"
 
+#include "media/nearduplicates.h"
 #include "store/itemquery.h"
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
@@ -83,6 +84,51 @@ MetricIntervals RunReview::intervals(double threshold, int resamples, quint64 se
     for (const RunItem &i : m_judged)
         scored.append({i.score, i.label, m_videoOf.value(i.itemId, 0)});
     return bootstrapIntervals(scored, threshold, resamples, seed);
+}
+
+QVector<RunReview::SplitLeak> RunReview::splitLeaks(ProjectDatabase &db, QString *error) const
+{
+    QVector<SplitLeak> leaks;
+    const QHash<qint64, qint64> groupOf = nearDuplicateGroupOf(db, error);
+    if (error && !error->isEmpty())
+        return leaks;
+    QVector<qint64> ids;
+    for (const RunItem &i : m_items)
+        ids << i.itemId;
+    QHash<qint64, SplitLeak> byGroup;
+    const QVector<ItemRow> rows = ItemQuery(db).rows(ids);
+    QHash<qint64, const ItemRow *> rowOf;
+    for (const ItemRow &r : rows)
+        rowOf.insert(r.id, &r);
+    for (const RunItem &i : m_items) {
+        const ItemRow *row = rowOf.value(i.itemId);
+        if (!row)
+            continue; // deleted since the run
+        const qint64 media = row->kind == ItemKind::Frame ? row->parentId : row->id;
+        const auto group = groupOf.constFind(media);
+        if (group == groupOf.cend())
+            continue;
+        SplitLeak &leak = byGroup[group.value()];
+        leak.items << i;
+        leak.rows << *row;
+    }
+    for (SplitLeak &leak : byGroup) {
+        QHash<int, qint64> perSide;
+        for (const RunItem &i : std::as_const(leak.items))
+            ++perSide[sideOf(i)];
+        if (perSide.size() < 2)
+            continue;
+        // Pairs on different sides: all pairs less those within a side.
+        const qint64 n = leak.items.size();
+        leak.crossPairs = n * (n - 1) / 2;
+        for (qint64 k : std::as_const(perSide))
+            leak.crossPairs -= k * (k - 1) / 2;
+        leaks << leak;
+    }
+    std::sort(leaks.begin(), leaks.end(), [](const SplitLeak &a, const SplitLeak &b) {
+        return a.crossPairs != b.crossPairs ? a.crossPairs > b.crossPairs : a.items.first().itemId < b.items.first().itemId;
+    });
+    return leaks;
 }
 
 LabelAudit RunReview::audit() const

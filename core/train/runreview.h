@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/itemquery.h"
 #include "store/runstore.h"
 #include "train/bootstrap.h"
 #include "train/labelaudit.h"
@@ -67,6 +68,19 @@ public:
     QSet<qint64> relabelled(ProjectDatabase &db, const QVector<qint64> &ids) const;
     /// The label the run used for an item (1 nsfw, 0 safe), or -1 when the run did not use it.
     int usedLabel(qint64 itemId) const { return m_used.value(itemId, -1); }
+
+    /// A group of near-copies that the run's split did not hold together (a run from before the guard, or copies
+    /// found since): its items in the run, and how many pairs of them were on different sides.
+    struct SplitLeak {
+        QVector<RunItem> items; ///< in id order; side: the fold in a cross-validated run, else the split
+        QVector<ItemRow> rows;  ///< the same items as the project has them (paths; a frame's are its video's)
+        qint64 crossPairs = 0;
+    };
+    /// The near-duplicate groups (nearDuplicateGroupOf over the hashes stored now; a frame belongs to its video's
+    /// group) that the run had on two or more sides, most pairs first.
+    QVector<SplitLeak> splitLeaks(ProjectDatabase &db, QString *error = nullptr) const;
+    /// The side an item was on: its fold in a cross-validated run, else 0 training and 1 validation.
+    static int sideOf(const RunItem &item) { return item.fold >= 0 ? 2 + item.fold : item.split; }
 
 private:
     RunRecord m_run;

@@ -2,6 +2,7 @@
 #include "trainrun_p.h"
 
 #include "common/logging.h"
+#include "media/nearduplicates.h"
 #include "model/classifier.h"
 
 #include <QElapsedTimer>
@@ -301,6 +302,13 @@ TrainResult Trainer::run()
     try {
         r.progress(QStringLiteral("preparing"), 0, 0, 0);
         r.loadModel();
+        if (m_settings.mode != TrainSettings::Mode::Pretrained) {
+            // The split holds near-copies together: pictures imported before hashes existed are hashed first.
+            if (hashMissingMedia(*r.db, [&r](qint64 done, qint64 total) { r.progress(QStringLiteral("hashing"), done, total, 0); },
+                                 nullptr, &error)
+                < 0)
+                failRun(error);
+        }
         if (!TrainingSetReader::read(*r.db, m_settings, &r.set, &error))
             failRun(error);
         r.inputs = std::make_unique<ModelInputs>(*r.cache, r.height, r.width);
@@ -312,7 +320,10 @@ TrainResult Trainer::run()
         r.lock = std::make_unique<RunLock>(*r.db);
         if (!r.lock->tryAcquire(&error))
             failRun(error);
-        r.runId = r.runs->create(m_settings.toJson(), QFileInfo(r.modelDir).fileName(), *r.lock, &error);
+        QJsonObject recorded = m_settings.toJson();
+        recorded.insert(QStringLiteral("nearDuplicateGroups"), r.set.nearDuplicateGroups);
+        recorded.insert(QStringLiteral("excludedFromTraining"), r.set.excluded);
+        r.runId = r.runs->create(recorded, QFileInfo(r.modelDir).fileName(), *r.lock, &error);
         if (r.runId == 0)
             failRun(error);
         Q_EMIT started(r.runId);

@@ -1,6 +1,8 @@
 #include "trainingset.h"
 
 #include "split.h"
+#include "media/nearduplicates.h"
+#include "store/duplicatedecisionstore.h"
 #include "store/itemstore.h"
 #include "store/projectdatabase.h"
 
@@ -13,7 +15,15 @@ namespace nsfw {
 bool TrainingSetReader::read(ProjectDatabase &db, const TrainSettings &s, TrainingSet *set, QString *error)
 {
     ItemStore items(db);
+    QString problem;
+    const QHash<qint64, QString> excluded = DuplicateDecisionStore(db).exclusions(&problem);
+    const QHash<qint64, qint64> nearGroupOf = nearDuplicateGroupOf(db, &problem);
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
     QVector<Sample> labeled;
+    QHash<QString, QSet<qint64>> labeledMediaOfGroup;
     for (const ItemStore::MediaRow &row : items.mediaRows()) {
         const Item &it = row.item;
         if (it.missing)
@@ -26,12 +36,25 @@ bool TrainingSetReader::read(ProjectDatabase &db, const TrainSettings &s, Traini
         sample.label = label == Label::Nsfw ? 1 : label == Label::Safe ? 0 : -1;
         const QString path = db.absolutePath(it.kind == ItemKind::Frame ? row.parentPath : it.path);
         sample.ref = MediaRef::of(it, path, row.parentHash);
-        sample.group = it.kind == ItemKind::Frame ? QStringLiteral("video:%1").arg(it.parentId)
-                                                  : QStringLiteral("hash:") + it.contentHash;
+        const qint64 media = it.kind == ItemKind::Frame ? it.parentId : it.id;
+        if (const auto near = nearGroupOf.constFind(media); near != nearGroupOf.cend())
+            sample.group = QStringLiteral("near:%1").arg(near.value());
+        else
+            sample.group = it.kind == ItemKind::Frame ? QStringLiteral("video:%1").arg(it.parentId)
+                                                      : QStringLiteral("hash:") + it.contentHash;
         if (it.kind == ItemKind::Frame)
             set->videoFrames[it.parentId].append(it.id);
+        if (sample.label >= 0 && (excluded.contains(it.id) || excluded.contains(media))) {
+            ++set->excluded;
+            sample.label = -1;
+        }
+        if (sample.label >= 0 && nearGroupOf.contains(media))
+            labeledMediaOfGroup[sample.group].insert(media);
         (sample.label >= 0 ? labeled : set->unlabeled).append(sample);
     }
+    // The groups of near-copies that the split holds together: two or more labeled pictures or videos in one group.
+    for (const QSet<qint64> &m : std::as_const(labeledMediaOfGroup))
+        set->nearDuplicateGroups += m.size() > 1 ? 1 : 0;
     qint64 nsfw = 0;
     for (const Sample &x : labeled)
         nsfw += x.label;

@@ -174,8 +174,9 @@ QVector<ScoredItem> Trainer::Run::scoredItems(const QVector<Sample> &samples, co
     QVector<ScoredItem> scored;
     for (qsizetype i = 0; i < samples.size() && i < scores.size(); ++i) {
         const QString &g = samples[i].group;
-        const qint64 video = g.startsWith(QLatin1String("video:")) ? g.mid(6).toLongLong() : 0;
-        scored.append({scores[i], samples[i].label, video});
+        // A video's frames, and near-copies, are resampled together as the split kept them together.
+        const bool together = g.startsWith(QLatin1String("video:")) || g.startsWith(QLatin1String("near:"));
+        scored.append({scores[i], samples[i].label, together ? g.mid(g.indexOf(QLatin1Char(':')) + 1).toLongLong() : 0});
     }
     return scored;
 }

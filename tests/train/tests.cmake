@@ -6,3 +6,4 @@ target_compile_definitions(tst_trainer PRIVATE NSFW_SOURCE_DIR="${PROJECT_SOURCE
 set_tests_properties(tst_trainer PROPERTIES TIMEOUT 900)
 nsfw_add_test(tst_trainingsession SOURCES train/tst_trainingsession.cpp LABELS "train;slow")
 set_tests_properties(tst_trainingsession PROPERTIES TIMEOUT 900)
+nsfw_add_test(tst_leakageguard SOURCES train/tst_leakageguard.cpp LIBS ${OpenCV_LIBS} LABELS train)
