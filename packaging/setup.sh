@@ -11,6 +11,7 @@ packages=(
   # libraries
   qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-image-formats-plugins
   libqcustomplot-dev libopencv-dev libtorch-dev libgoogle-perftools-dev libtcmalloc-minimal4 libopenblas0-openmp
+  libblas-dev
   # the PostgreSQL backend: Qt's QPSQL driver, and the server the tests start a throwaway copy of (packaging/pgtest.sh)
   libqt6sql6-psql postgresql
   # real pictures for tests and benchmarks

@@ -158,6 +158,27 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(Qt::white);
         painter->drawText(sr, Qt::AlignCenter, text);
     }
+    if (const QVariant group = index.data(GalleryModel::DuplicateGroupRole); group.isValid() && !m_compact) {
+        // Bottom right of the picture: the near-copy group (the Duplicates tab's number) after a two-sheet icon
+        // (drawn, not a glyph: not every bold font has one), red-orange when the members' labels contradict.
+        const QString text = QString::number(group.toInt());
+        const int icon = badge / 2;
+        const int w = icon + 4 + QFontMetrics(badgeFont).horizontalAdvance(text) + 10;
+        const QRect d(cell.right() - w - 5, imageArea.bottom() - badge - 2, w, badge);
+        const QColor background =
+            index.data(GalleryModel::DuplicateConflictRole).toBool() ? QColor(200, 70, 20) : QColor(40, 90, 160);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setBrush(background);
+        painter->setPen(Qt::NoPen);
+        painter->drawRoundedRect(d, 3, 3);
+        painter->setPen(QPen(Qt::white, 1.4));
+        painter->setBrush(Qt::NoBrush);
+        const QRectF back(d.x() + 5, d.center().y() - icon / 2.0 - 2, icon, icon);
+        painter->drawRect(back);
+        painter->setBrush(background); // the front sheet hides the back one's corner
+        painter->drawRect(back.translated(3, 3));
+        painter->drawText(QRect(d.x() + icon + 8, d.y(), d.width() - icon - 10, d.height()), Qt::AlignCenter, text);
+    }
     painter->setFont(option.font);
     if (!m_compact) {
         const QRect textRect(cell.x() + 4, imageArea.bottom() + 2, cell.width() - 8,

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "common/appinfo.h"
+#include "duplicatespage.h"
+#include "healthpage.h"
 #include "gallery/labelsession.h"
 #include "importcontroller.h"
 #include "labelingpage.h"
@@ -65,6 +67,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(this, &MainWindow::projectOpened, m_training, &TrainingPage::setDatabase);
     connect(m_training, &TrainingPage::labelingRequested, this, [this] { m_pages->setCurrentWidget(m_labeling); });
     connect(m_training, &TrainingPage::runEnded, this, [this] { m_status->recount(m_db.get()); });
+    m_duplicates = new DuplicatesPage(m_labeling, this);
+    addPage(m_duplicates, tr("Duplicates"));
+    connect(this, &MainWindow::projectOpened, m_duplicates, &DuplicatesPage::setDatabase);
+    connect(m_duplicates, &DuplicatesPage::labelingRequested, this, [this] { m_pages->setCurrentWidget(m_labeling); });
+    connect(m_watcher, &ProjectWatcher::changed, m_duplicates, &DuplicatesPage::onProjectChanged);
+    auto *health = new HealthPage(m_labeling, this);
+    addPage(health, tr("Health"));
+    connect(this, &MainWindow::projectOpened, health, &HealthPage::setDatabase);
+    connect(health, &HealthPage::labelingRequested, this, [this] { m_pages->setCurrentWidget(m_labeling); });
     setCentralWidget(m_pages);
     statusBar()->addWidget(m_import->progressWidget());
     statusBar()->addPermanentWidget(m_status);
@@ -99,6 +110,7 @@ MainWindow::~MainWindow()
     // Pages hold pointers to the connection: detach them before it closes.
     m_watcher->setDatabase(nullptr);
     m_training->setDatabase(nullptr);
+    m_duplicates->setDatabase(nullptr);
     m_labeling->setDatabase(nullptr);
 }
 
@@ -446,6 +458,7 @@ void MainWindow::showSettings()
         return;
     const bool languageChanged = dialog.save();
     m_labeling->reloadSettings();
+    m_duplicates->reloadSettings();
     m_status->setAnnotator(defaultAnnotator());
     if (languageChanged)
         QMessageBox::information(this, tr("Language"),

@@ -18,6 +18,7 @@ struct ProjectChanges;
 
 namespace nsfw::ui {
 
+class DuplicatesPage;
 class ImportController;
 class LabelingPage;
 class StatusPanel;
@@ -45,6 +46,7 @@ public:
     ImportController *importController() const { return m_import; }
     StatusPanel *statusPanel() const { return m_status; }
     TrainingPage *trainingPage() const { return m_training; }
+    DuplicatesPage *duplicatesPage() const { return m_duplicates; }
     ProjectWatcher *watcher() const { return m_watcher; }
     /// Adds a page as a tab (the training and review pages of issue 7).
     int addPage(QWidget *page, const QString &title);
@@ -85,6 +87,7 @@ private:
     QTabWidget *m_pages;
     LabelingPage *m_labeling;
     TrainingPage *m_training;
+    DuplicatesPage *m_duplicates = nullptr;
     StatusPanel *m_status;
     ImportController *m_import;
     QMenu *m_recentMenu = nullptr;

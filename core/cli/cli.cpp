@@ -45,10 +45,14 @@ const QList<Entry> &entries()
          QT_TRANSLATE_NOOP("nsfw::cli", "List the groups of near-copies (resized, recompressed, cropped, captioned "
                                         "copies of one picture), conflicting labels first."),
          duplicatesCommand},
+        {"health",
+         QT_TRANSLATE_NOOP("nsfw::cli", "Check the data set: class balance, copies, label conflicts, dark, bright, "
+                                        "blank, blurry, tiny, stretched and greyscale images."),
+         healthCommand},
         {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
          exportModelCommand},
         {"benchmark",
-         QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates)."),
+         QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates, grouping)."),
          benchmarkCommand},
     };
     return kEntries;
@@ -189,10 +193,12 @@ int benchmarkCommand(const QStringList &arguments)
         return benchmarkAudit(rest);
     if (suite == QLatin1String("duplicates"))
         return benchmarkDuplicates(rest);
+    if (suite == QLatin1String("grouping"))
+        return benchmarkGrouping(rest);
     if (suite == QLatin1String("load-worker"))
         return benchmarkLoadWorker(rest);
     err() << QCoreApplication::translate("nsfw::cli",
-                                         "Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates)")
+                                         "Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping)")
                  .arg(suite)
           << '\n';
     return 2;

@@ -19,6 +19,7 @@ int trainCommand(const QStringList &arguments);
 int evaluateCommand(const QStringList &arguments);
 int auditCommand(const QStringList &arguments);
 int duplicatesCommand(const QStringList &arguments);
+int healthCommand(const QStringList &arguments);
 int exportModelCommand(const QStringList &arguments);
 
 /// The model folder of a project's run (runText empty: the latest finished run); "" and *error when none.
@@ -37,6 +38,7 @@ int benchmarkMemory(const QStringList &arguments);
 int benchmarkLoad(const QStringList &arguments);
 int benchmarkAudit(const QStringList &arguments);
 int benchmarkDuplicates(const QStringList &arguments);
+int benchmarkGrouping(const QStringList &arguments);
 /// One labelling process of `benchmark load` (not listed: benchmarkLoad starts it as `benchmark load-worker`).
 int benchmarkLoadWorker(const QStringList &arguments);
 

@@ -21,10 +21,7 @@
 
 namespace nsfw::cli {
 
-namespace {
-
-/// The largest picture of each wallpaper theme (the other sizes of a theme are near-copies of it).
-QStringList wallpapers()
+QStringList largestWallpapers()
 {
     QStringList found;
     const QDir root(QStringLiteral("/usr/share/wallpapers"));
@@ -49,6 +46,8 @@ QStringList wallpapers()
     }
     return found;
 }
+
+namespace {
 
 double uniform(std::mt19937_64 &rng, double lo, double hi)
 {
@@ -157,7 +156,7 @@ DuplicateCorpus DuplicateCorpus::build(const QString &folder, int originals, int
     categories.removeAll(QStringLiteral("shapes"));
     categories.removeAll(QStringLiteral("buttons"));
     QStringList clipArt = shuffledClipArt(categories);
-    QStringList photos = wallpapers();
+    QStringList photos = largestWallpapers();
     std::mt19937_64 rng(seed);
     std::shuffle(clipArt.begin(), clipArt.end(), rng);
     std::shuffle(photos.begin(), photos.end(), rng);

@@ -29,4 +29,8 @@ struct DuplicateCorpus {
     static DuplicateCorpus build(const QString &folder, int originals, int distractors, quint64 seed, QString *error);
 };
 
+/// The largest picture of each theme of Debian's plasma-workspace-wallpapers, light variants (the other sizes of a
+/// theme are near-copies of it).
+QStringList largestWallpapers();
+
 } // namespace nsfw::cli

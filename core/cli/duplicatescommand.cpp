@@ -2,17 +2,13 @@
 #include "commands.h"
 #include "console.h"
 
-#include "media/nearduplicates.h"
-#include "store/itemstore.h"
-#include "store/mediahashstore.h"
+#include "gallery/duplicategroups.h"
 #include "store/projectdatabase.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <algorithm>
 
 namespace nsfw::cli {
 
@@ -39,53 +35,25 @@ int duplicatesCommand(const QStringList &arguments)
     auto db = openProject(parser.positionalArguments().first(), true);
     if (!db)
         return 1;
-    QString error;
-    QStringList unreadable;
-    const qint64 hashed = hashMissingMedia(
-        *db,
-        [](qint64 done, qint64 total) {
-            if (errIsTerminal())
-                err() << '\r' << tr("hashing %1 of %2 ...").arg(done).arg(total) << Qt::flush;
-        },
-        &unreadable, &error);
-    if (hashed < 0) {
-        err() << error << '\n';
+    // The same pass as the window's Duplicates tab: hashes older imports lack, groups less the pairs people said are
+    // not copies, conflicts first.
+    const DuplicateScan scan = scanDuplicates(*db, [](qint64 done, qint64 total) {
+        if (errIsTerminal())
+            err() << '\r' << tr("hashing %1 of %2 ...").arg(done).arg(total) << Qt::flush;
+    });
+    if (!scan.error.isEmpty()) {
+        err() << scan.error << '\n';
         return 1;
     }
-    if (hashed > 0 && errIsTerminal())
+    if (scan.newlyHashed > 0 && errIsTerminal())
         err() << '\n';
-    for (const QString &line : unreadable)
+    for (const QString &line : scan.unreadable)
         err() << tr("not hashed: %1").arg(line) << '\n';
-
-    const QHash<qint64, PerceptualHash> hashes = MediaHashStore(*db).all(&error);
-    if (!error.isEmpty()) {
-        err() << error << '\n';
-        return 1;
-    }
-    ItemStore items(*db);
-    struct Group {
-        QVector<Item> members;
-        bool conflict = false;
-    };
-    QVector<Group> groups;
-    for (const QVector<qint64> &ids : nearDuplicateGroups(hashes)) {
-        Group g;
-        bool safe = false, nsfw = false;
-        for (qint64 id : ids) {
-            if (const auto item = items.item(id)) {
-                g.members.append(*item);
-                safe = safe || item->label == Label::Safe;
-                nsfw = nsfw || item->label == Label::Nsfw;
-            }
-        }
-        g.conflict = safe && nsfw;
-        groups.append(g);
-    }
-    std::stable_sort(groups.begin(), groups.end(), [](const Group &a, const Group &b) { return a.conflict > b.conflict; });
+    const QVector<DuplicateGroup> &groups = scan.groups;
 
     if (parser.isSet(json)) {
         QJsonArray list;
-        for (const Group &g : groups) {
+        for (const DuplicateGroup &g : groups) {
             QJsonArray members;
             for (const Item &it : g.members)
                 members.append(QJsonObject{{QStringLiteral("id"), it.id},
@@ -94,14 +62,14 @@ int duplicatesCommand(const QStringList &arguments)
             list.append(QJsonObject{{QStringLiteral("items"), members}, {QStringLiteral("conflict"), g.conflict}});
         }
         out() << QJsonDocument(QJsonObject{{QStringLiteral("groups"), list},
-                                           {QStringLiteral("hashed"), hashes.size()},
-                                           {QStringLiteral("unreadable"), QJsonArray::fromStringList(unreadable)}})
+                                           {QStringLiteral("hashed"), scan.hashedItems},
+                                           {QStringLiteral("unreadable"), QJsonArray::fromStringList(scan.unreadable)}})
                      .toJson(QJsonDocument::Compact)
               << '\n';
         return 0;
     }
     qsizetype conflicts = 0, inGroups = 0;
-    for (const Group &g : groups) {
+    for (const DuplicateGroup &g : groups) {
         conflicts += g.conflict;
         inGroups += g.members.size();
         QStringList names;
@@ -112,7 +80,7 @@ int duplicatesCommand(const QStringList &arguments)
     err() << tr("%1 groups of near-copies (%2 items) among %3 hashed items; %4 with conflicting labels.")
                  .arg(groups.size())
                  .arg(inGroups)
-                 .arg(hashes.size())
+                 .arg(scan.hashedItems)
                  .arg(conflicts)
           << '\n';
     return 0;

@@ -11,11 +11,13 @@ target_sources(core PRIVATE
   cli/traincommands.cpp
   cli/auditcommand.cpp
   cli/duplicatescommand.cpp
+  cli/healthcommand.cpp
   cli/benchmarktrain.cpp
   cli/benchmarkaudit.cpp
   cli/cliparttask.h cli/cliparttask.cpp
   cli/duplicatecorpus.h cli/duplicatecorpus.cpp
   cli/benchmarkduplicates.cpp
+  cli/benchmarkgrouping.cpp
   cli/benchmarkmemory.cpp
   cli/benchmarkload.h cli/benchmarkload.cpp cli/benchmarkloadcheck.cpp
   cli/pythonbench.h cli/pythonbench.cpp

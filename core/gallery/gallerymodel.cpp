@@ -21,6 +21,7 @@ void GalleryModel::setDatabase(ProjectDatabase *db)
     m_explicit = false;
     m_rowIndexValid = false;
     m_labelOverrides.clear();
+    m_duplicates.clear(); // another project's groups name other items
     clearPages();
     endResetModel();
     refresh();
@@ -133,6 +134,15 @@ void GalleryModel::setPending(const QHash<qint64, Label> &pending)
     }
 }
 
+void GalleryModel::setDuplicateBadges(const QHash<qint64, DuplicateBadge> &badges)
+{
+    m_duplicates = badges;
+    // One signal for every row: cheaper than finding the rows of the members that changed.
+    if (!m_ids.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_ids.size()) - 1),
+                           {DuplicateGroupRole, DuplicateConflictRole, Qt::ToolTipRole});
+}
+
 void GalleryModel::clearPages()
 {
     m_pages.clear();
@@ -243,6 +253,11 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
             tip += QLatin1Char('\n') + tr("Score %1").arg(*r->score, 0, 'f', 3);
         if (r->missing)
             tip += QLatin1Char('\n') + tr("File missing");
+        if (const auto d = m_duplicates.constFind(r->id); d != m_duplicates.constEnd())
+            tip += QLatin1Char('\n') + (d->conflict ? tr("Near-copy group %1 (%2 items, labeled both safe and NSFW)")
+                                                    : tr("Near-copy group %1 (%2 items)"))
+                                           .arg(d->group)
+                                           .arg(d->size);
         if (isPending)
             tip += QLatin1Char('\n') + tr("Label not saved yet: it is written as soon as the project takes it (the status bar says why it waits)");
         return tip;
@@ -266,6 +281,12 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
         return r->missing;
     case PendingRole:
         return isPending;
+    case DuplicateGroupRole: {
+        const auto d = m_duplicates.constFind(r->id);
+        return d == m_duplicates.constEnd() ? QVariant() : QVariant(d->group);
+    }
+    case DuplicateConflictRole:
+        return m_duplicates.value(r->id).conflict;
     default:
         return {};
     }
@@ -284,6 +305,8 @@ QHash<int, QByteArray> GalleryModel::roleNames() const
     names.insert(CacheKeyRole, "cacheKey");
     names.insert(MissingRole, "missing");
     names.insert(PendingRole, "pending");
+    names.insert(DuplicateGroupRole, "duplicateGroup");
+    names.insert(DuplicateConflictRole, "duplicateConflict");
     return names;
 }
 

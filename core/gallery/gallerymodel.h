@@ -11,6 +11,13 @@ namespace nsfw {
 
 class ProjectDatabase;
 
+/// An item's group of near-copies, as the gallery's badge shows it (DuplicateGroupModel::badges()).
+struct DuplicateBadge {
+    int group = 0;         ///< the group's number in the Duplicates view
+    int size = 0;          ///< its members
+    bool conflict = false; ///< labeled both safe and nsfw
+};
+
 /// The items of a project as a flat list for galleries and timeline strips.
 ///
 /// Holds only the ordered ids (8 bytes an item); the few columns a cell shows are fetched in pages of
@@ -34,6 +41,8 @@ public:
         CacheKeyRole,  ///< thumbnail cache key (MediaRef::key)
         MissingRole,
         PendingRole, ///< bool: the label shown waits to be written (another program holds the project's lock)
+        DuplicateGroupRole,    ///< int: the number of the item's near-copy group; invalid when it has none
+        DuplicateConflictRole, ///< bool: that group's members are labeled both safe and nsfw
     };
     static constexpr int kPageSize = 256;
     static constexpr int kMaxPages = 64;
@@ -60,6 +69,8 @@ public:
     /// The labels given in the window that are not committed yet (LabelSession::pendingLabels()); they
     /// are shown, marked pending, until they are, whatever a refresh reads.
     void setPending(const QHash<qint64, Label> &pending);
+    /// The near-copy groups of the items (the Duplicates view's grouping); items not in the map have none.
+    void setDuplicateBadges(const QHash<qint64, DuplicateBadge> &badges);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -94,6 +105,7 @@ private:
     mutable QVector<int> m_pageUse;
     QHash<qint64, Label> m_labelOverrides;
     QHash<qint64, Label> m_pending;
+    QHash<qint64, DuplicateBadge> m_duplicates;
 };
 
 } // namespace nsfw

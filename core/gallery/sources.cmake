@@ -8,4 +8,6 @@ target_sources(core PRIVATE
   gallery/labelsession.h gallery/labelsession.cpp
   gallery/wellbeing.h gallery/wellbeing.cpp
   gallery/backgroundpriority.h gallery/backgroundpriority.cpp
+  gallery/duplicategroups.h gallery/duplicategroups.cpp
+  gallery/duplicategroupmodel.h gallery/duplicategroupmodel.cpp
 )

@@ -5,10 +5,12 @@
 #include "filewalker.h"
 #include "mediacache.h"
 #include "mediadecoder.h"
+#include "mediastats.h"
 #include "perceptualhash.h"
 #include "store/itemstore.h"
 #include "store/labelstore.h"
 #include "store/mediahashstore.h"
+#include "store/mediastatsstore.h"
 #include "store/projectdatabase.h"
 
 #include <QCryptographicHash>
@@ -45,6 +47,7 @@ struct Prepared {
     VideoInfo video;
     QList<qint64> frames; ///< the video's sampled frames, chosen here so the write transaction never waits on it
     PerceptualHash perceptual; ///< of the picture (a video: its first frame), for finding near-copies
+    MediaStats stats;          ///< of the same picture, for the dataset health checks
 };
 
 QString hashFile(QFile &file, QString *error)
@@ -100,6 +103,7 @@ Prepared prepare(const WalkEntry &entry, const ImportOptions &options, const Med
         p.height = header.height;
         cache.storeThumbnail(p.hash, bgr);
         p.perceptual = PerceptualHash::of(bgr);
+        p.stats = MediaStats::of(bgr, int(p.width), int(p.height));
         return p;
     }
     p.hash = hashFile(file, &p.error);
@@ -116,6 +120,7 @@ Prepared prepare(const WalkEntry &entry, const ImportOptions &options, const Med
     p.frames = MediaDecoder::sampleFrames(*info, options.frameEverySeconds, options.maxFramesPerVideo);
     cache.storeThumbnail(p.hash, first);
     p.perceptual = PerceptualHash::of(first);
+    p.stats = MediaStats::of(first, int(p.width), int(p.height));
     return p;
 }
 
@@ -193,6 +198,7 @@ ImportSummary Importer::run()
     ItemStore items(*db);
     LabelStore labels(*db);
     MediaHashStore hashes(*db);
+    MediaStatsStore measures(*db);
     const MediaCache cache(db->cacheDir());
     const QString annotator = m_options.annotator.isEmpty() ? defaultAnnotator() : m_options.annotator;
 
@@ -311,6 +317,8 @@ ImportSummary Importer::run()
             if (id == 0)
                 break;
             if (p.perceptual.valid && !hashes.put(id, p.perceptual, &error))
+                break;
+            if (p.stats.valid && !measures.put(id, p.stats, &error))
                 break;
             if (item.kind == ItemKind::Video) {
                 for (qint64 frameIndex : p.frames) {

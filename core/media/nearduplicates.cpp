@@ -10,19 +10,23 @@
 #include "store/projectdatabase.h"
 
 
+#include <QThread>
+
+#include <cblas.h>
+#include <opencv2/core.hpp>
+
 #include <algorithm>
+#include <future>
 #include <numeric>
 
 namespace nsfw {
 
 bool NearDuplicateRule::matches(const PerceptualHash &a, const PerceptualHash &b) const
 {
-    // Cheapest first: 32 differences of colour, two popcounts, then 256 products.
-    if (a.chromaDistance(b) > maxChromaDistance)
-        return false;
+    // Cheapest first: two popcounts, 256 products, then 16 distances of colour.
     const int bits = a.phashDistance(b);
     const float needed = bits <= nearBits ? nearCorrelation : bits <= farBits ? farCorrelation : beyondCorrelation;
-    return a.thumbnailCorrelation(b) >= needed;
+    return a.thumbnailCorrelation(b) >= needed && a.chromaDistance(b) <= maxChromaDistance;
 }
 
 namespace {
@@ -53,31 +57,176 @@ struct DisjointSets {
 
 } // namespace
 
-QVector<QVector<qint64>> nearDuplicateGroups(const QHash<qint64, PerceptualHash> &hashes,
-                                             const NearDuplicateRule &rule,
-                                             const QSet<QPair<qint64, qint64>> &notDuplicates)
+namespace {
+
+/// The pairs of row i with columns [c0, c1) (j > i only) that the rule takes. `bound` holds upper bounds of the
+/// thumbnails' correlations (the product of their projections on a few principal components plus the product of what
+/// is left of their lengths: Cauchy-Schwarz on the rest); a pair whose bound is below what its pHash band needs
+/// cannot match. The rule itself decides the survivors. Cloned for CPUs with a popcount instruction.
+__attribute__((target_clones("popcnt", "default"))) void
+screenRow(const float *bound, qsizetype i, qsizetype c0, qsizetype c1, const float *rest,
+          const std::vector<const PerceptualHash *> &h, const std::vector<quint64> &whole,
+          const std::vector<quint64> &trimmed, const NearDuplicateRule &rule, QVector<QPair<int, int>> *found)
 {
-    QVector<qint64> ids = hashes.keys().toVector();
-    std::sort(ids.begin(), ids.end());
-    std::vector<const PerceptualHash *> h;
-    h.reserve(size_t(ids.size()));
-    for (qint64 id : ids)
-        h.push_back(&hashes.find(id).value());
-    // Every pair, checked cheaply; the index that avoids the all-pairs loop on big projects is still to come.
-    DisjointSets sets(int(ids.size()));
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        for (qsizetype j = i + 1; j < ids.size(); ++j) {
-            if (rule.matches(*h[size_t(i)], *h[size_t(j)]) && !notDuplicates.contains({ids[i], ids[j]}))
-                sets.join(int(i), int(j));
+    constexpr float kSlack = 1e-4f; // the BLAS products may differ from exact sums in the last bits
+    const float restI = rest[i];
+    const quint64 wholeI = whole[size_t(i)], trimmedI = trimmed[size_t(i)];
+    // No branch but the rare one: what each pair's band needs, by selection.
+    const float nearNeeds = rule.nearCorrelation - kSlack, farNeeds = rule.farCorrelation - kSlack,
+                beyondNeeds = rule.beyondCorrelation - kSlack;
+    for (qsizetype j = std::max(c0, i + 1); j < c1; ++j) {
+        const float u = bound[j - c0] + restI * rest[j];
+        const int bits = std::min(__builtin_popcountll(wholeI ^ whole[size_t(j)]),
+                                  __builtin_popcountll(trimmedI ^ trimmed[size_t(j)]));
+        const float needed = bits <= rule.nearBits ? nearNeeds : bits <= rule.farBits ? farNeeds : beyondNeeds;
+        if (Q_UNLIKELY(u >= needed) && rule.matches(*h[size_t(i)], *h[size_t(j)]))
+            found->append({int(i), int(j)});
+    }
+}
+
+} // namespace
+
+QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, PerceptualHash> &hashes,
+                                                  const QVector<qint64> &fresh, const NearDuplicateRule &rule,
+                                                  qint64 blockedFrom)
+{
+    // Positions: the fresh items first (each compared to everything after it), then the settled ones.
+    QVector<qint64> ids;
+    if (fresh.isEmpty()) {
+        ids = hashes.keys().toVector();
+        std::sort(ids.begin(), ids.end());
+    } else {
+        QSet<qint64> isFresh;
+        for (qint64 id : fresh) {
+            if (hashes.contains(id) && !isFresh.contains(id)) {
+                isFresh.insert(id);
+                ids << id;
+            }
         }
+        std::sort(ids.begin(), ids.end());
+        QVector<qint64> settled;
+        for (auto it = hashes.cbegin(); it != hashes.cend(); ++it) {
+            if (!isFresh.contains(it.key()))
+                settled << it.key();
+        }
+        std::sort(settled.begin(), settled.end());
+        ids += settled;
+    }
+    const qsizetype n = ids.size();
+    const qsizetype rows = fresh.isEmpty() ? n : std::min<qsizetype>(n, fresh.size());
+    std::vector<const PerceptualHash *> h(static_cast<size_t>(n));
+    std::vector<quint64> whole(static_cast<size_t>(n)), trimmed(static_cast<size_t>(n));
+    for (qsizetype i = 0; i < n; ++i) {
+        h[size_t(i)] = &hashes.find(ids[i]).value();
+        whole[size_t(i)] = h[size_t(i)]->phash[0];
+        trimmed[size_t(i)] = h[size_t(i)]->phash[1];
+    }
+    QVector<QPair<int, int>> found;
+    const qint64 pairs = qint64(rows) * (n - 1) - qint64(rows) * (rows - 1) / 2;
+    if (pairs < blockedFrom) {
+        // Few pairs: the rule on each, cheapest test first.
+        for (qsizetype i = 0; i < rows; ++i) {
+            for (qsizetype j = i + 1; j < n; ++j) {
+                if (rule.matches(*h[size_t(i)], *h[size_t(j)]))
+                    found.append({int(i), int(j)});
+            }
+        }
+    } else {
+        // Each thumbnail (unit length, zero mean) as its coordinates on the first kDim principal components of
+        // them all, plus the length of what is left: their products bound the correlations from above. Blocks of
+        // kRows rows against kCols columns at a time, each block's products screened on the pool while BLAS
+        // computes the next one's.
+        constexpr int kDim = 64, kFull = PerceptualHash::kThumbnailSide * PerceptualHash::kThumbnailSide;
+        constexpr qsizetype kRows = 512, kCols = 8192, kPcaSample = 20000;
+        cv::Mat thumbnails(int(n), kFull, CV_32F);
+        for (qsizetype i = 0; i < n; ++i)
+            std::copy(h[size_t(i)]->thumbnail.begin(), h[size_t(i)]->thumbnail.end(), thumbnails.ptr<float>(int(i)));
+        cv::Mat sample;
+        for (qsizetype i = 0; i < n; i += std::max<qsizetype>(1, n / kPcaSample))
+            sample.push_back(thumbnails.row(int(i)));
+        const cv::PCA pca(sample, cv::noArray(), cv::PCA::DATA_AS_ROW, kDim);
+        cv::Mat basis;
+        pca.eigenvectors.convertTo(basis, CV_32F); // orthonormal rows
+        const int dim = basis.rows;
+        cv::Mat coords = thumbnails * basis.t(); // n x dim, contiguous
+        std::vector<float> rest(static_cast<size_t>(n));
+        for (qsizetype i = 0; i < n; ++i) {
+            const double all = cv::norm(thumbnails.row(int(i)), cv::NORM_L2SQR);
+            const double kept = cv::norm(coords.row(int(i)), cv::NORM_L2SQR);
+            // A little more than the exact remainder, so rounding never makes the bound too tight.
+            rest[size_t(i)] = float(std::sqrt(std::max(0.0, all - kept)) + 1e-5);
+        }
+        thumbnails.release();
+        const float *matrix = coords.ptr<float>();
+        struct Block {
+            qsizetype r0, r1, c0, c1;
+        };
+        std::vector<Block> blocks;
+        for (qsizetype r0 = 0; r0 < rows; r0 += kRows) {
+            for (qsizetype c0 = r0; c0 < n; c0 += kCols)
+                blocks.push_back({r0, std::min(rows, r0 + kRows), c0, std::min(n, c0 + kCols)});
+        }
+        std::vector<float> products[2] = {std::vector<float>(size_t(kRows * kCols)),
+                                          std::vector<float>(size_t(kRows * kCols))};
+        auto multiply = [&](const Block &b, std::vector<float> &out) {
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(b.r1 - b.r0), int(b.c1 - b.c0), dim, 1.0f,
+                        matrix + b.r0 * dim, dim, matrix + b.c0 * dim, dim, 0.0f, out.data(), int(b.c1 - b.c0));
+        };
+        const int threads = std::max(1, QThread::idealThreadCount());
+        std::vector<QVector<QPair<int, int>>> perThread(static_cast<size_t>(threads));
+        if (!blocks.empty())
+            multiply(blocks[0], products[0]);
+        for (size_t k = 0; k < blocks.size(); ++k) {
+            const Block &b = blocks[k];
+            const std::vector<float> &ready = products[k % 2];
+            std::future<void> next;
+            if (k + 1 < blocks.size())
+                next = std::async(std::launch::async, [&, k] { multiply(blocks[k + 1], products[(k + 1) % 2]); });
+            parallelFor(threads, threads, [&](qsizetype t) {
+                for (qsizetype r = b.r0 + t; r < b.r1; r += threads)
+                    screenRow(ready.data() + (r - b.r0) * (b.c1 - b.c0), r, b.c0, b.c1, rest.data(), h, whole,
+                              trimmed, rule, &perThread[size_t(t)]);
+            });
+            if (next.valid())
+                next.get();
+        }
+        for (const auto &part : perThread)
+            found += part;
+    }
+    QVector<QPair<qint64, qint64>> result;
+    result.reserve(found.size());
+    for (const auto &[i, j] : std::as_const(found))
+        result.append({std::min(ids[i], ids[j]), std::max(ids[i], ids[j])});
+    return result;
+}
+
+QVector<QVector<qint64>> groupsOfPairs(const QVector<QPair<qint64, qint64>> &pairs,
+                                       const QSet<QPair<qint64, qint64>> &notDuplicates)
+{
+    QHash<qint64, int> position;
+    QVector<qint64> ids;
+    for (const auto &[a, b] : pairs) {
+        for (qint64 id : {a, b}) {
+            if (!position.contains(id)) {
+                position.insert(id, int(ids.size()));
+                ids << id;
+            }
+        }
+    }
+    DisjointSets sets(int(ids.size()));
+    for (const auto &pair : pairs) {
+        if (!notDuplicates.contains(pair))
+            sets.join(position.value(pair.first), position.value(pair.second));
     }
     QHash<int, QVector<qint64>> byRoot;
     for (qsizetype i = 0; i < ids.size(); ++i)
         byRoot[sets.find(int(i))].append(ids[i]);
     QVector<QVector<qint64>> groups;
     for (auto &g : byRoot) {
-        if (g.size() > 1)
+        if (g.size() > 1) {
+            std::sort(g.begin(), g.end());
             groups.append(g);
+        }
     }
     std::sort(groups.begin(), groups.end(), [](const QVector<qint64> &a, const QVector<qint64> &b) {
         return a.size() != b.size() ? a.size() > b.size() : a.first() < b.first();
@@ -85,18 +234,51 @@ QVector<QVector<qint64>> nearDuplicateGroups(const QHash<qint64, PerceptualHash>
     return groups;
 }
 
-QHash<qint64, qint64> nearDuplicateGroupOf(ProjectDatabase &db, QString *error)
+QVector<QVector<qint64>> nearDuplicateGroups(const QHash<qint64, PerceptualHash> &hashes,
+                                             const NearDuplicateRule &rule,
+                                             const QSet<QPair<qint64, qint64>> &notDuplicates)
 {
-    QHash<qint64, qint64> groupOf;
+    return groupsOfPairs(nearDuplicatePairs(hashes, {}, rule), notDuplicates);
+}
+
+QVector<QVector<qint64>> projectNearDuplicateGroups(ProjectDatabase &db, QString *error)
+{
+    const NearDuplicateRule rule;
+    // The stored pairs hold for this rule and this way of hashing only.
+    const QString ruleName = QStringLiteral("hash %1; near %2 %3; far %4 %5; beyond %6; colour %7")
+                                 .arg(PerceptualHash::kVersion)
+                                 .arg(rule.nearBits)
+                                 .arg(double(rule.nearCorrelation))
+                                 .arg(rule.farBits)
+                                 .arg(double(rule.farCorrelation))
+                                 .arg(double(rule.beyondCorrelation))
+                                 .arg(double(rule.maxChromaDistance));
+    MediaHashStore store(db);
     QString problem;
-    const QHash<qint64, PerceptualHash> hashes = MediaHashStore(db).all(&problem);
-    const QSet<QPair<qint64, qint64>> notDuplicates = DuplicateDecisionStore(db).notDuplicates(&problem);
+    QVector<QPair<qint64, qint64>> pairs = store.pairs(ruleName, &problem);
+    const QVector<qint64> unpaired = problem.isEmpty() ? store.unpaired(&problem) : QVector<qint64>();
+    if (problem.isEmpty() && !unpaired.isEmpty()) {
+        const QHash<qint64, PerceptualHash> hashes = store.all(&problem);
+        if (problem.isEmpty()) {
+            const QVector<QPair<qint64, qint64>> found = nearDuplicatePairs(hashes, unpaired, rule);
+            if (store.addPairs(found, unpaired, &problem))
+                pairs += found;
+        }
+    }
+    const QSet<QPair<qint64, qint64>> notDuplicates =
+        problem.isEmpty() ? DuplicateDecisionStore(db).notDuplicates(&problem) : QSet<QPair<qint64, qint64>>();
     if (!problem.isEmpty()) {
         if (error)
             *error = problem;
-        return groupOf;
+        return {};
     }
-    for (const QVector<qint64> &group : nearDuplicateGroups(hashes, {}, notDuplicates)) {
+    return groupsOfPairs(pairs, notDuplicates);
+}
+
+QHash<qint64, qint64> nearDuplicateGroupOf(ProjectDatabase &db, QString *error)
+{
+    QHash<qint64, qint64> groupOf;
+    for (const QVector<qint64> &group : projectNearDuplicateGroups(db, error)) {
         for (qint64 id : group)
             groupOf.insert(id, group.first());
     }

@@ -29,11 +29,32 @@ struct NearDuplicateRule {
     bool matches(const PerceptualHash &a, const PerceptualHash &b) const;
 };
 
+/// The pairs the rule takes among hashed items, each as (smaller id, larger id), in no particular order: every pair
+/// within `fresh` and between `fresh` and the other items (all of them when `fresh` is empty), so that a new import
+/// is compared to the project without comparing the project to itself again. Big sets take the thumbnails'
+/// correlations as blocked matrix products (BLAS), then the pHash bands on those above the lowest correlation any band
+/// needs, then the rule itself on the survivors: the same pairs as the rule on every pair, at a fraction of the cost.
+/// `blockedFrom`: how many pairs make a set big (tests lower it).
+QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, PerceptualHash> &hashes,
+                                                  const QVector<qint64> &fresh = {}, const NearDuplicateRule &rule = {},
+                                                  qint64 blockedFrom = 4'000'000);
+
+/// The connected components of pairs (item ids), less the pairs a person said are not duplicates. Groups of two or
+/// more, each in id order; the largest first.
+QVector<QVector<qint64>> groupsOfPairs(const QVector<QPair<qint64, qint64>> &pairs,
+                                       const QSet<QPair<qint64, qint64>> &notDuplicates = {});
+
 /// Groups of near-copies among hashed items: the connected components of the pairs the rule takes, less the pairs a
 /// person said are not duplicates. Groups of two or more, each in id order; the largest first.
 QVector<QVector<qint64>> nearDuplicateGroups(const QHash<qint64, PerceptualHash> &hashes,
                                              const NearDuplicateRule &rule = {},
                                              const QSet<QPair<qint64, qint64>> &notDuplicates = {});
+
+/// The near-copy groups of a project by the default rule, less the pairs people said are not copies, from the
+/// stored hashes (see hashMissingMedia). The pairs found are kept in the project: only the hashes not compared yet
+/// are compared, with each other and with the rest, and what they find is stored for next time. Groups of two or
+/// more, each in id order, the largest first; empty with *error when the database failed.
+QVector<QVector<qint64>> projectNearDuplicateGroups(ProjectDatabase &db, QString *error);
 
 /// The near-duplicate groups of a project, as training and evaluation hold them together: every hashed image or video
 /// that has near-copies -> its group's smallest item id. From the stored hashes (see hashMissingMedia), less the

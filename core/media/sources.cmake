@@ -6,4 +6,6 @@ target_sources(core PRIVATE
   media/importer.h media/importer.cpp
   media/perceptualhash.h media/perceptualhash.cpp
   media/nearduplicates.h media/nearduplicates.cpp
+  media/mediastats.h media/mediastats.cpp
+  media/datasethealth.h media/datasethealth.cpp
 )

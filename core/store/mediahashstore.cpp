@@ -15,10 +15,20 @@ MediaHashStore::MediaHashStore(ProjectDatabase &db)
 bool MediaHashStore::put(qint64 itemId, const PerceptualHash &hash, QString *error)
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("INSERT INTO media_hashes (item_id, version, phash, phash_trimmed, signature)"
-                             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET version = excluded.version,"
+    // A replaced hash has not been compared with anything yet: its pairs go.
+    QSqlQuery forget(m_db.db());
+    forget.prepare(QStringLiteral("DELETE FROM near_pairs WHERE item_a = ? OR item_b = ?"));
+    forget.addBindValue(itemId);
+    forget.addBindValue(itemId);
+    if (!forget.exec()) {
+        if (error)
+            *error = forget.lastError().text();
+        return false;
+    }
+    q.prepare(QStringLiteral("INSERT INTO media_hashes (item_id, version, phash, phash_trimmed, signature, paired)"
+                             " VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (item_id) DO UPDATE SET version = excluded.version,"
                              " phash = excluded.phash, phash_trimmed = excluded.phash_trimmed,"
-                             " signature = excluded.signature"));
+                             " signature = excluded.signature, paired = 0"));
     q.addBindValue(itemId);
     q.addBindValue(PerceptualHash::kVersion);
     // The 64 bits as a signed integer: both backends store 64-bit signed integers.
@@ -71,6 +81,126 @@ QVector<qint64> MediaHashStore::missing(QString *error) const
     while (q.next())
         ids << q.value(0).toLongLong();
     return ids;
+}
+
+namespace {
+
+bool fail(const QSqlQuery &q, QString *error)
+{
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+QVector<QPair<qint64, qint64>> MediaHashStore::pairs(const QString &rule, QString *error)
+{
+    QVector<QPair<qint64, qint64>> found;
+    QSqlQuery q(m_db.db());
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'near_pairs_rule'"))) {
+        fail(q, error);
+        return found;
+    }
+    const bool sameRule = q.next() && q.value(0).toString() == rule;
+    q.finish();
+    if (!sameRule) {
+        Transaction tx(m_db);
+        if (!tx.isActive()) {
+            if (error)
+                *error = tx.error();
+            return found;
+        }
+        QSqlQuery w(m_db.db());
+        if (!w.exec(QStringLiteral("DELETE FROM near_pairs")) || !w.exec(QStringLiteral("UPDATE media_hashes SET paired = 0"))
+            || !w.exec(QStringLiteral("DELETE FROM meta WHERE key = 'near_pairs_rule'"))) {
+            fail(w, error);
+            return found;
+        }
+        w.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('near_pairs_rule', ?)"));
+        w.addBindValue(rule);
+        if (!w.exec()) {
+            fail(w, error);
+            return found;
+        }
+        if (!tx.commit() && error)
+            *error = tx.error();
+        return found;
+    }
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT item_a, item_b FROM near_pairs"))) {
+        fail(q, error);
+        return found;
+    }
+    while (q.next())
+        found.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+    return found;
+}
+
+qint64 MediaHashStore::count(QString *error) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT count(*) FROM media_hashes WHERE version = ?"));
+    q.addBindValue(PerceptualHash::kVersion);
+    if (!q.exec() || !q.next()) {
+        fail(q, error);
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+QVector<qint64> MediaHashStore::unpaired(QString *error) const
+{
+    QVector<qint64> ids;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT item_id FROM media_hashes WHERE version = ? AND paired = 0 ORDER BY item_id"));
+    q.addBindValue(PerceptualHash::kVersion);
+    if (!q.exec()) {
+        fail(q, error);
+        return ids;
+    }
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+bool MediaHashStore::addPairs(const QVector<QPair<qint64, qint64>> &found, const QVector<qint64> &compared,
+                              QString *error)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = tx.error();
+        return false;
+    }
+    QSqlQuery q(m_db.db());
+    // A pair whose item was deleted meanwhile is left out (its hash went with it).
+    q.prepare(QStringLiteral("INSERT INTO near_pairs (item_a, item_b) SELECT ?, ? WHERE EXISTS"
+                             " (SELECT 1 FROM media_hashes WHERE item_id = ?) AND EXISTS"
+                             " (SELECT 1 FROM media_hashes WHERE item_id = ?) ON CONFLICT DO NOTHING"));
+    for (const auto &[a, b] : found) {
+        q.addBindValue(std::min(a, b));
+        q.addBindValue(std::max(a, b));
+        q.addBindValue(a);
+        q.addBindValue(b);
+        if (!q.exec())
+            return fail(q, error);
+    }
+    // Only the hashes that were compared: one replaced meanwhile has paired = 0 again, and a new version too.
+    q.prepare(QStringLiteral("UPDATE media_hashes SET paired = 1 WHERE item_id = ? AND version = ?"));
+    for (qint64 id : compared) {
+        q.addBindValue(id);
+        q.addBindValue(PerceptualHash::kVersion);
+        if (!q.exec())
+            return fail(q, error);
+    }
+    if (!tx.commit()) {
+        if (error)
+            *error = tx.error();
+        return false;
+    }
+    return true;
 }
 
 } // namespace nsfw

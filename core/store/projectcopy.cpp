@@ -50,6 +50,7 @@ const QVector<ProjectTable> &projectTables()
         {QStringLiteral("run_items"), QStringLiteral("run_id, item_id")},
         {QStringLiteral("item_scores"), QStringLiteral("run_id, item_id")},
         {QStringLiteral("media_hashes"), QStringLiteral("item_id")},
+        {QStringLiteral("near_pairs"), QStringLiteral("item_a, item_b")},
         {QStringLiteral("not_duplicates"), QStringLiteral("item_a, item_b")},
         {QStringLiteral("training_exclusions"), QStringLiteral("item_id")},
         {QStringLiteral("media_stats"), QStringLiteral("item_id")},

@@ -128,11 +128,23 @@ const QList<QStringList> &migrations()
                 " signature TEXT NOT NULL"
                 "){without_rowid}"),
         },
-        // 7: what people decided about near-copies, and what the dataset health checks measured.
+        // 7: near-copies found, what people decided about them, and what the dataset health checks measured.
+        // near_pairs: the pairs the default rule takes (item_a < item_b), kept so that a new import is compared
+        // with the project rather than the project with itself again; media_hashes.paired says which hashes have
+        // been compared with every hash stored before them.
         // not_duplicates: pairs a person said are not copies (item_a < item_b), never grouped again.
         // training_exclusions: items kept out of training (the other copies of a group kept once); still scored.
         // media_stats: each image's and video's health measures (JSON by name, MediaStats), versioned like hashes.
         {
+            QStringLiteral(
+                "CREATE TABLE near_pairs ("
+                " item_a {int} NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+                " item_b {int} NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+                " PRIMARY KEY (item_a, item_b),"
+                " CHECK (item_a < item_b)"
+                "){without_rowid}"),
+            QStringLiteral("CREATE INDEX near_pairs_by_b ON near_pairs(item_b)"),
+            QStringLiteral("ALTER TABLE media_hashes ADD COLUMN paired {int} NOT NULL DEFAULT 0"),
             QStringLiteral(
                 "CREATE TABLE not_duplicates ("
                 " item_a {int} NOT NULL REFERENCES items(id) ON DELETE CASCADE,"

@@ -12,4 +12,5 @@ target_sources(core PRIVATE
   store/historyaudit.h store/historyaudit.cpp
   store/mediahashstore.h store/mediahashstore.cpp
   store/duplicatedecisionstore.h store/duplicatedecisionstore.cpp
+  store/mediastatsstore.h store/mediastatsstore.cpp
 )

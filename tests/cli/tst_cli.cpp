@@ -56,7 +56,7 @@ private Q_SLOTS:
     void everyCommandHasHelp_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"init", "import", "stats", "label", "labels", "check", "predict", "train", "evaluate", "audit", "duplicates", "benchmark"})
+        for (const char *c : {"init", "import", "stats", "label", "labels", "check", "predict", "train", "evaluate", "audit", "duplicates", "health", "benchmark"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 
@@ -414,6 +414,63 @@ private Q_SLOTS:
         QJsonArray again;
         groupsOf(&again);
         QCOMPARE(again, groups);
+    }
+
+    // health --json: a planted dark and a planted tiny picture among clip art are listed under their checks with
+    // their paths; the class balance counts the labels; measures deleted (an older project) are computed again.
+    void healthListsPlantedPictures()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.nwproj"));
+        QCOMPARE(run({QStringLiteral("init"), project}).code, 0);
+        const QStringList art = nsfw::test::clipArt(6, QStringLiteral("food"));
+        NSFW_REQUIRE_SETUP(art.size() < 6 ? QStringLiteral("openclipart-png is not installed (packaging/setup.sh)")
+                                          : QString());
+        const QString data = dir.filePath(QStringLiteral("data/safe"));
+        QDir().mkpath(data);
+        for (int i = 0; i < art.size(); ++i)
+            QFile::copy(art[i], data + QStringLiteral("/%1.png").arg(i));
+        cv::Mat dark(300, 400, CV_8UC3, cv::Scalar(20, 30, 25));
+        cv::circle(dark, cv::Point(200, 150), 80, cv::Scalar(40, 10, 50), cv::FILLED);
+        QVERIFY(cv::imwrite(QString(data + QStringLiteral("/dark.png")).toStdString(), dark));
+        cv::Mat tiny(24, 32, CV_8UC3, cv::Scalar(0, 128, 255));
+        cv::line(tiny, cv::Point(0, 0), cv::Point(31, 23), cv::Scalar(255, 0, 0), 3);
+        QVERIFY(cv::imwrite(QString(data + QStringLiteral("/tiny.png")).toStdString(), tiny));
+        QCOMPARE(run({QStringLiteral("import"), project, dir.filePath(QStringLiteral("data")),
+                      QStringLiteral("--labels-from-folders")})
+                     .code,
+                 0);
+        {
+            QString error;
+            auto db = nsfw::ProjectDatabase::open(project, nsfw::ProjectDatabase::OpenMode::OpenExisting,
+                                                  QStringLiteral("t"), &error);
+            QVERIFY2(db, qPrintable(error));
+            QVERIFY(db->exec(QStringLiteral("DELETE FROM media_stats"), &error));
+        }
+        const Run r = run({QStringLiteral("health"), project, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(report.value(QStringLiteral("measured")).toInt(), report.value(QStringLiteral("media")).toInt());
+        const QJsonObject overall =
+            report.value(QStringLiteral("balance")).toObject().value(QStringLiteral("overall")).toObject();
+        QCOMPARE(overall.value(QStringLiteral("safe")).toInt(), report.value(QStringLiteral("media")).toInt());
+        QHash<QString, QStringList> flagged;
+        for (const QJsonValue c : report.value(QStringLiteral("checks")).toArray()) {
+            const QJsonObject check = c.toObject();
+            QVERIFY(!check.value(QStringLiteral("description")).toString().isEmpty());
+            QStringList names;
+            for (const QJsonValue item : check.value(QStringLiteral("items")).toArray())
+                names << QFileInfo(item.toObject().value(QStringLiteral("path")).toString()).fileName();
+            QCOMPARE(check.value(QStringLiteral("count")).toInt(), names.size());
+            flagged.insert(check.value(QStringLiteral("id")).toString(), names);
+        }
+        QCOMPARE(flagged.value(QStringLiteral("dark")), QStringList{QStringLiteral("dark.png")});
+        QCOMPARE(flagged.value(QStringLiteral("tiny")), QStringList{QStringLiteral("tiny.png")});
+        QVERIFY(flagged.contains(QStringLiteral("near-duplicates")));
+        // The text report names the checks too.
+        const Run text = run({QStringLiteral("health"), project});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("dark.png")), qPrintable(text.out));
     }
 
     // The near-duplicate benchmark, small: the corpus is built, every rule measured, every edit accounted for.

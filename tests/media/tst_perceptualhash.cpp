@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -141,6 +143,62 @@ private Q_SLOTS:
         // other links.
         const QVector<QVector<qint64>> cut = nearDuplicateGroups(hashes, {}, {{20, 21}, {10, 11}});
         QCOMPARE(cut, (QVector<QVector<qint64>>{{10, 11, 12}}));
+    }
+
+    void blockedSearchFindsTheRulesPairs()
+    {
+        // 600 clip-art pictures, every fifth with a half-size and a recompressed copy: the blocked search (BLAS
+        // products, then the bands, then the rule) finds exactly the pairs the rule finds on every pair, and so
+        // does comparing only the newest items to the rest.
+        const QStringList art = test::clipArt(600);
+        NSFW_REQUIRE_SETUP(art.size() < 600 ? QStringLiteral("openclipart-png is not installed (packaging/setup.sh)")
+                                            : QString());
+        QHash<qint64, PerceptualHash> hashes;
+        for (qsizetype i = 0; i < art.size(); ++i) {
+            const cv::Mat picture = read(art[i]);
+            hashes.insert(i + 1, PerceptualHash::of(picture));
+            if (i % 5 == 0) {
+                cv::Mat half;
+                cv::resize(picture, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+                hashes.insert(1000 + i, PerceptualHash::of(half));
+                hashes.insert(2000 + i, PerceptualHash::of(recompressed(picture, 50)));
+            }
+        }
+        auto sorted = [](QVector<QPair<qint64, qint64>> pairs) {
+            std::sort(pairs.begin(), pairs.end());
+            return pairs;
+        };
+        const NearDuplicateRule rule;
+        QVector<QPair<qint64, qint64>> every;
+        const QVector<qint64> ids = [&] {
+            QVector<qint64> v = hashes.keys().toVector();
+            std::sort(v.begin(), v.end());
+            return v;
+        }();
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            for (qsizetype j = i + 1; j < ids.size(); ++j)
+                if (rule.matches(hashes[ids[i]], hashes[ids[j]]))
+                    every.append({ids[i], ids[j]});
+        QVERIFY2(every.size() >= 240, qPrintable(QString::number(every.size()))); // the planted copies at least
+        const auto plain = sorted(nearDuplicatePairs(hashes, {}, rule, std::numeric_limits<qint64>::max()));
+        const auto blocked = sorted(nearDuplicatePairs(hashes, {}, rule, 0));
+        QCOMPARE(plain, every);
+        QCOMPARE(blocked, every);
+        // The 2000s arrive last: compared with each other and with everything else, they complete the pairs among
+        // the rest.
+        QHash<qint64, PerceptualHash> before;
+        QVector<qint64> fresh;
+        for (auto it = hashes.cbegin(); it != hashes.cend(); ++it) {
+            if (it.key() >= 2000)
+                fresh << it.key();
+            else
+                before.insert(it.key(), it.value());
+        }
+        for (qint64 blockedFrom : {std::numeric_limits<qint64>::max(), qint64(0)}) {
+            QVector<QPair<qint64, qint64>> incremental = nearDuplicatePairs(before, {}, rule, blockedFrom);
+            incremental += nearDuplicatePairs(hashes, fresh, rule, blockedFrom);
+            QCOMPARE(sorted(incremental), every);
+        }
     }
 };
 

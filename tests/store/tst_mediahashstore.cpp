@@ -1,11 +1,14 @@
 // Perceptual hashes in the project, on both backends: stored exactly (all 64 bits of a pHash, the packed rest),
 // replaced not doubled, listed as missing until computed, and gone with their item.
+#include "media/nearduplicates.h"
 #include "media/perceptualhash.h"
+#include "store/duplicatedecisionstore.h"
 #include "store/itemstore.h"
 #include "store/mediahashstore.h"
 #include "store/projectdatabase.h"
 #include "testsupport.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,6 +17,12 @@
 using namespace nsfw;
 
 namespace {
+
+int QSqlQueryCount(ProjectDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db.db());
+    return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+}
 
 /// A picture that differs with `seed`: circles of several colours on a gradient.
 cv::Mat picture(int seed)
@@ -124,6 +133,52 @@ private Q_SLOTS:
                  qPrintable(error));
         QCOMPARE(store.missing(), QVector<qint64>{m_ids[2]});
         QVERIFY(!store.all().contains(m_ids[2]));
+    }
+
+    void pairsAreKeptAndOnlyNewHashesCompared()
+    {
+        // Items 0 and 1 show one picture, 2 another; the video none yet.
+        MediaHashStore store(*m_db);
+        QVERIFY(store.put(m_ids[0], PerceptualHash::of(picture(1))));
+        cv::Mat half;
+        cv::resize(picture(1), half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+        QVERIFY(store.put(m_ids[1], PerceptualHash::of(half)));
+        QVERIFY(store.put(m_ids[2], PerceptualHash::of(picture(2))));
+        QCOMPARE(store.unpaired(), (QVector<qint64>{m_ids[0], m_ids[1], m_ids[2]}));
+        QString error;
+        QCOMPARE(projectNearDuplicateGroups(*m_db, &error), (QVector<QVector<qint64>>{{m_ids[0], m_ids[1]}}));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(store.unpaired().isEmpty()); // compared, and the pair kept
+        QCOMPARE(QSqlQueryCount(*m_db, QStringLiteral("SELECT count(*) FROM near_pairs")), 1);
+
+        // A new import: only its hash is compared (with each of the others), and it joins the group.
+        cv::Mat framed;
+        cv::copyMakeBorder(picture(1), framed, 6, 6, 6, 6, cv::BORDER_CONSTANT, cv::Scalar(0, 0, 0));
+        QVERIFY(store.put(m_ids[3], PerceptualHash::of(framed)));
+        QCOMPARE(store.unpaired(), QVector<qint64>{m_ids[3]});
+        QCOMPARE(projectNearDuplicateGroups(*m_db, &error), (QVector<QVector<qint64>>{{m_ids[0], m_ids[1], m_ids[3]}}));
+        QCOMPARE(QSqlQueryCount(*m_db, QStringLiteral("SELECT count(*) FROM near_pairs")), 3);
+
+        // "Not duplicates" cuts pairs without forgetting them; a replaced hash forgets its pairs and is compared again.
+        QVERIFY(DuplicateDecisionStore(*m_db).markNotDuplicates({m_ids[0], m_ids[3]}, QStringLiteral("t"), &error));
+        QVERIFY(DuplicateDecisionStore(*m_db).markNotDuplicates({m_ids[1], m_ids[3]}, QStringLiteral("t"), &error));
+        QCOMPARE(projectNearDuplicateGroups(*m_db, &error), (QVector<QVector<qint64>>{{m_ids[0], m_ids[1]}}));
+        QVERIFY(store.put(m_ids[1], PerceptualHash::of(picture(3))));
+        QCOMPARE(QSqlQueryCount(*m_db, QStringLiteral("SELECT count(*) FROM near_pairs")), 1); // 0-3 is left
+        QCOMPARE(store.unpaired(), QVector<qint64>{m_ids[1]});
+        QVERIFY(projectNearDuplicateGroups(*m_db, &error).isEmpty());
+
+        // Pairs another rule found are forgotten, and everything counts as not compared.
+        QVERIFY(store.pairs(QStringLiteral("another rule"), &error).isEmpty());
+        QCOMPARE(store.unpaired().size(), 4);
+        QCOMPARE(QSqlQueryCount(*m_db, QStringLiteral("SELECT count(*) FROM near_pairs")), 0);
+        QVERIFY(store.pairs(QStringLiteral("another rule"), &error).isEmpty());
+        QCOMPARE(store.unpaired().size(), 4); // the same rule again: nothing forgotten, nothing to forget
+        // And an item deleted takes its pairs along.
+        QVERIFY(DuplicateDecisionStore(*m_db).unmarkNotDuplicates({m_ids[0], m_ids[3]}, &error));
+        QCOMPARE(projectNearDuplicateGroups(*m_db, &error), (QVector<QVector<qint64>>{{m_ids[0], m_ids[3]}}));
+        QVERIFY2(m_db->exec(QStringLiteral("DELETE FROM items WHERE id = %1").arg(m_ids[3]), &error), qPrintable(error));
+        QCOMPARE(QSqlQueryCount(*m_db, QStringLiteral("SELECT count(*) FROM near_pairs")), 0);
     }
 };
 

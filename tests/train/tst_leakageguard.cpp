@@ -167,7 +167,9 @@ private Q_SLOTS:
             if (it.key() == m_video)
                 continue; // a video is judged by its frames
             const bool inTraining = it.key() == m_planted[0][0];
-            items.append({it.key(), inTraining ? 0 : 1, (k++ % 2), inTraining ? qQNaN() : 0.1f * float(k % 10), -1});
+            const float score = inTraining ? float(qQNaN()) : 0.1f * float(k % 10);
+            items.append({it.key(), inTraining ? 0 : 1, k % 2, score, -1});
+            ++k;
         }
         QVERIFY2(runs.setBest(run, 1, QJsonObject{{QStringLiteral("ap"), 0.5}}, QString(), items, &error),
                  qPrintable(error));

@@ -21,6 +21,10 @@ target_link_libraries(nsfw-workbench-bench-contention PRIVATE core ui Qt6::Test 
 nsfw_add_test(tst_trainingpage SOURCES ui/tst_trainingpage.cpp LIBS ui LABELS "ui;train")
 set_tests_properties(tst_trainingpage PROPERTIES TIMEOUT 900)
 
+# The Duplicates tab (issue 13): planted near-copies listed, labeled as a group, kept once, not duplicates remembered.
+nsfw_add_test(tst_duplicatespage SOURCES ui/tst_duplicatespage.cpp LIBS ui LABELS "ui;media")
+nsfw_add_test(tst_healthpage SOURCES ui/tst_healthpage.cpp LIBS ui LABELS "ui;media")
+
 # Not a test: event-loop latency while a run trains (README "Training and review"). Run offscreen:
 #   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-training [full|partial|head] [epochs] [perClass]
 add_executable(nsfw-workbench-bench-training ui/benchtraining.cpp)
@@ -32,6 +36,11 @@ add_executable(nsfw-workbench-screenshot-training ui/screenshottraining.cpp)
 target_compile_options(nsfw-workbench-screenshot-training PRIVATE ${NSFW_WARNINGS})
 target_link_libraries(nsfw-workbench-screenshot-training PRIVATE core ui Qt6::Test testsupport)
 
+# Not a test: the README's screenshot of the Duplicates tab (see the file's first lines).
+add_executable(nsfw-workbench-screenshot-duplicates ui/screenshotduplicates.cpp)
+target_compile_options(nsfw-workbench-screenshot-duplicates PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-screenshot-duplicates PRIVATE core ui Qt6::Test testsupport)
+
 # Server projects (PostgreSQL, NSFW_TEST_PG): two windows on one project see each other's labels; labels wait while the
 # server is away. The restart case needs NSFW_TEST_PG_DIR (packaging/test.sh sets both).
 nsfw_add_test(tst_serverwindows SOURCES ui/tst_serverwindows.cpp ui/modaldialogs.h LIBS ui LABELS "ui;server")
@@ -41,3 +50,8 @@ set_tests_properties(tst_serverwindows PROPERTIES RUN_SERIAL TRUE)
 # Opening a server project from the window: the media folder question, File > Open server project, recent projects.
 nsfw_add_test(tst_serverprojectdialogs SOURCES ui/tst_serverprojectdialogs.cpp ui/modaldialogs.h LIBS ui
               LABELS "ui;server")
+
+# Not a test: the README's screenshot of the Health tab (see the file's first lines).
+add_executable(nsfw-workbench-screenshot-health ui/screenshothealth.cpp)
+target_compile_options(nsfw-workbench-screenshot-health PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-screenshot-health PRIVATE core ui Qt6::Test testsupport)
