@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message>
+        <source>Nearly uniform</source>
+        <translation>Nahezu einheitlich</translation>
+    </message>
+    <message>
+        <source>Images with next to nothing in them (blank, a flat colour, a faint fade): grey-level entropy below %1 bits (cleanvision&apos;s &quot;low information&quot;) and grey levels spread less than %2 % of the range.</source>
+        <translation>Bilder, in denen so gut wie nichts zu sehen ist (leer, eine einfarbige Fläche, ein schwacher Verlauf): Grauwert-Entropie unter %1 Bit („low information“ von cleanvision), und die Grauwerte verteilen sich über weniger als %2 % des Wertebereichs.</translation>
+    </message>
+    <message>
+        <source>Very dark</source>
+        <translation>Sehr dunkel</translation>
+    </message>
+    <message>
+        <source>Images whose brightest 1 % of pixels is still below %1 % brightness (cleanvision&apos;s &quot;dark&quot; threshold).</source>
+        <translation>Bilder, bei denen selbst das hellste 1 % der Pixel unter %1 % Helligkeit liegt (Schwelle „dark“ von cleanvision).</translation>
+    </message>
+    <message>
+        <source>Very bright</source>
+        <translation>Sehr hell</translation>
+    </message>
+    <message>
+        <source>Washed-out images: the darkest 5 % of pixels is still above %1 % brightness (cleanvision&apos;s &quot;light&quot; threshold) and grey levels spread less than %2 % of the range.</source>
+        <translation>Ausgewaschene Bilder: Selbst die dunkelsten 5 % der Pixel liegen über %1 % Helligkeit (Schwelle „light“ von cleanvision), und die Grauwerte verteilen sich über weniger als %2 % des Wertebereichs.</translation>
+    </message>
+    <message>
+        <source>Blurry</source>
+        <translation>Unscharf</translation>
+    </message>
+    <message>
+        <source>Images with little fine detail for their contrast (out of focus, shaken, heavily smoothed): sharpness below %1. Nearly uniform images are left to their own check.</source>
+        <translation>Bilder mit wenig Feinzeichnung im Verhältnis zu ihrem Kontrast (unscharf, verwackelt, stark geglättet): Schärfe unter %1. Nahezu einheitliche Bilder erfasst ihre eigene Prüfung.</translation>
+    </message>
+    <message>
+        <source>Tiny</source>
+        <translation>Winzig</translation>
+    </message>
+    <message>
+        <source>Images and videos of fewer pixels than %1x%1: the model sees 224x224 and enlarges them several times.</source>
+        <translation>Bilder und Videos mit weniger Pixeln als %1x%1: Das Modell sieht 224x224 und vergrößert sie um ein Vielfaches.</translation>
+    </message>
+    <message>
+        <source>Extreme aspect ratio</source>
+        <translation>Extremes Seitenverhältnis</translation>
+    </message>
+    <message>
+        <source>Images and videos whose short side is less than %1 of the long one (cleanvision&apos;s &quot;odd aspect ratio&quot;): the model squeezes them into a square.</source>
+        <translation>Bilder und Videos, deren kurze Seite weniger als %1 der langen beträgt („odd aspect ratio“ von cleanvision): Das Modell staucht sie zu einem Quadrat.</translation>
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <source>Images without colour: all but a thousandth of the pixels have their red, green and blue within %1 of each other (0-255); a model trained on colour may judge them differently.</source>
+        <translation>Bilder ohne Farbe: Bei allen Pixeln bis auf ein Tausendstel liegen Rot, Grün und Blau höchstens %1 auseinander (0-255); ein auf Farbbildern trainiertes Modell beurteilt sie womöglich anders.</translation>
+    </message>
+</context>
+<context>
     <name>MediaDecoder</name>
     <message>
         <source>cannot decode GIF: %1</source>
@@ -98,6 +157,62 @@
     </message>
 </context>
 <context>
+    <name>nsfw::DatasetHealth</name>
+    <message>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>video frame</source>
+        <translation>Videobild</translation>
+    </message>
+    <message>
+        <source>Exact copies</source>
+        <translation>Exakte Kopien</translation>
+    </message>
+    <message>
+        <source>Images and videos with the same pixels as another one in a different file (byte-identical files are imported once).</source>
+        <translation>Bilder und Videos mit denselben Pixeln wie ein anderes Element in einer anderen Datei (byteidentische Dateien werden nur einmal importiert).</translation>
+    </message>
+    <message>
+        <source>Near-copies</source>
+        <translation>Beinahe-Kopien</translation>
+    </message>
+    <message>
+        <source>Groups of resized, recompressed, cropped, bordered or captioned copies of one picture, by their perceptual hashes (as `duplicates` finds them).</source>
+        <translation>Gruppen verkleinerter, neu komprimierter, beschnittener, gerahmter oder beschrifteter Kopien eines Bildes, anhand ihrer perzeptuellen Hashes (wie `duplicates` sie findet).</translation>
+    </message>
+    <message>
+        <source>Conflicting labels among copies</source>
+        <translation>Widersprüchliche Labels unter Kopien</translation>
+    </message>
+    <message>
+        <source>Groups of near-copies labeled both safe and nsfw: one of the labels is probably wrong.</source>
+        <translation>Gruppen von Beinahe-Kopien, die sowohl als sicher als auch als NSFW gelabelt sind: Eines der Labels ist wahrscheinlich falsch.</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::DuplicateGroupModel</name>
+    <message numerus="yes">
+        <source>Group %1: %n near-copies</source>
+        <translation>
+            <numerusform>Gruppe %1: %n Beinahe-Kopie</numerusform>
+            <numerusform>Gruppe %1: %n Beinahe-Kopien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — conflict: labeled both safe and NSFW</source>
+        <translation> — Konflikt: sowohl als sicher als auch als NSFW gelabelt</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n hidden from training</source>
+        <translation>
+            <numerusform> — %n vom Training ausgeschlossen</numerusform>
+            <numerusform> — %n vom Training ausgeschlossen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nsfw::FileWalker</name>
     <message>
         <source>the file name is not valid UTF-8; rename it to import it</source>
@@ -153,6 +268,14 @@
     <message>
         <source>Label not saved yet: it is written as soon as the project takes it (the status bar says why it waits)</source>
         <translation>Label noch nicht gespeichert: Es wird geschrieben, sobald das Projekt es annimmt (die Statusleiste zeigt, warum es wartet)</translation>
+    </message>
+    <message>
+        <source>Near-copy group %1 (%2 items, labeled both safe and NSFW)</source>
+        <translation>Beinahe-Kopien-Gruppe %1 (%2 Elemente, sowohl als sicher als auch als NSFW gelabelt)</translation>
+    </message>
+    <message>
+        <source>Near-copy group %1 (%2 items)</source>
+        <translation>Beinahe-Kopien-Gruppe %1 (%2 Elemente)</translation>
     </message>
 </context>
 <context>
@@ -2192,14 +2315,6 @@ Verhältnis: %3x</translation>
         <translation>insgesamt %1 s</translation>
     </message>
     <message>
-        <source>Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates).</source>
-        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store, train, memory, load, audit, duplicates).</translation>
-    </message>
-    <message>
-        <source>Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates)</source>
-        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory, load, audit, duplicates)</translation>
-    </message>
-    <message>
         <source>Epochs (default: 30 in head mode, 10 in partial and full).</source>
         <translation>Epochen (Standard: 30 im Modus head, 10 in partial und full).</translation>
     </message>
@@ -2262,6 +2377,182 @@ Verhältnis: %3x</translation>
     <message>
         <source>--no-features</source>
         <translation>--no-features</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (gzip: %2).</source>
+        <translation>%1 kann nicht gelesen werden (gzip: %2).</translation>
+    </message>
+    <message>
+        <source>%1 is not an IDX file of pictures.</source>
+        <translation>%1 ist keine IDX-Datei mit Bildern.</translation>
+    </message>
+    <message>
+        <source>%1 is cut short.</source>
+        <translation>%1 ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>No wallpapers: install plasma-workspace-wallpapers (packaging/setup.sh).</source>
+        <translation>Keine Hintergrundbilder: Installieren Sie plasma-workspace-wallpapers (packaging/setup.sh).</translation>
+    </message>
+    <message>
+        <source>How long grouping near-copies takes once hashes exist: Fashion-MNIST&apos;s 70,000 pictures and edited copies of them up to N items; times to hash, to group them all, to compare a new import with the rest, and the rule on every pair (measured on a sample, extrapolated).</source>
+        <translation>Wie lange das Gruppieren von Beinahe-Kopien dauert, wenn die Hashes schon vorliegen: die 70.000 Bilder von Fashion-MNIST und bearbeitete Kopien davon, bis zu N Elemente; Zeiten für die Hash-Berechnung, für das Gruppieren aller Elemente, für den Vergleich eines neuen Imports mit dem Rest und für die Regel auf jedem Paar (an einer Stichprobe gemessen, hochgerechnet).</translation>
+    </message>
+    <message>
+        <source>Items (default 100000).</source>
+        <translation>Elemente (Standard 100000).</translation>
+    </message>
+    <message>
+        <source>Items of the new import (default 1000).</source>
+        <translation>Elemente des neuen Imports (Standard 1000).</translation>
+    </message>
+    <message>
+        <source>Items the rule is timed on, pair by pair (default 4000).</source>
+        <translation>Elemente, auf denen die Regel Paar für Paar gemessen wird (Standard 4000).</translation>
+    </message>
+    <message>
+        <source>crops (default): pictures cut from the wallpapers; fashion: Fashion-MNIST.</source>
+        <translation>crops (Standard): aus den Hintergrundbildern ausgeschnittene Bilder; fashion: Fashion-MNIST.</translation>
+    </message>
+    <message>
+        <source>Percent of the items that are edited copies of others (default 5).</source>
+        <translation>Prozentsatz der Elemente, die bearbeitete Kopien anderer Elemente sind (Standard 5).</translation>
+    </message>
+    <message>
+        <source>--corpus is crops or fashion.</source>
+        <translation>--corpus muss crops oder fashion sein.</translation>
+    </message>
+    <message>
+        <source>%1 is missing: install dataset-fashion-mnist (packaging/setup.sh).</source>
+        <translation>%1 fehlt: Installieren Sie dataset-fashion-mnist (packaging/setup.sh).</translation>
+    </message>
+    <message>
+        <source>Grouping near-copies: %1 items (%2 %3, %4 edited copies of them), %5 threads</source>
+        <translation>Gruppieren von Beinahe-Kopien: %1 Elemente (%2 %3, %4 bearbeitete Kopien davon), %5 Threads</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST pictures</source>
+        <translation>Fashion-MNIST-Bilder</translation>
+    </message>
+    <message>
+        <source>pictures cut from the wallpapers</source>
+        <translation>aus den Hintergrundbildern ausgeschnittene Bilder</translation>
+    </message>
+    <message>
+        <source>  hashing (once per item, at import): %1 s</source>
+        <translation>  Hash-Berechnung (einmal pro Element, beim Import): %1 s</translation>
+    </message>
+    <message>
+        <source>  grouping every item: %1 s (%2 pairs, %3 groups holding %4 items, the largest %5)</source>
+        <translation>  Gruppieren aller Elemente: %1 s (%2 Paare, %3 Gruppen mit %4 Elementen, die größte mit %5)</translation>
+    </message>
+    <message>
+        <source>  planted copies in their original&apos;s group: %1 of %2</source>
+        <translation>  absichtlich eingebrachte Kopien in der Gruppe ihres Originals: %1 von %2</translation>
+    </message>
+    <message>
+        <source>  a new import of %1 items against the project: %2 s (%3 pairs)</source>
+        <translation>  ein neuer Import von %1 Elementen, verglichen mit dem Projekt: %2 s (%3 Paare)</translation>
+    </message>
+    <message>
+        <source>  the rule on every pair, one thread: %1 million pairs/s, %2 s for all %3 million pairs</source>
+        <translation>  die Regel auf jedem Paar, ein Thread: %1 Millionen Paare/s, %2 s für alle %3 Millionen Paare</translation>
+    </message>
+    <message>
+        <source>Check the data set: class balance, copies, label conflicts, dark, bright, blank, blurry, tiny, stretched and greyscale images.</source>
+        <translation>Den Datensatz prüfen: Klassenverteilung, Kopien, Label-Konflikte, dunkle, helle, leere, unscharfe, winzige, gestreckte und Graustufenbilder.</translation>
+    </message>
+    <message>
+        <source>Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates, grouping).</source>
+        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store, train, memory, load, audit, duplicates, grouping).</translation>
+    </message>
+    <message>
+        <source>Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping)</source>
+        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping)</translation>
+    </message>
+    <message>
+        <source>The pHash distance (0-64) within which thumbnails correlated %1 make a pair (default %2; pairs further apart need %3): lower finds fewer, surer pairs, higher more.</source>
+        <translation>Der pHash-Abstand (0-64), bis zu dem Vorschaubilder mit einer Korrelation von %1 ein Paar bilden (Standard %2; weiter auseinanderliegende Paare brauchen %3): niedriger findet weniger, dafür sicherere Paare, höher mehr.</translation>
+    </message>
+    <message>
+        <source>--threshold takes a number of bits from 0 to 64.</source>
+        <translation>--threshold erwartet eine Anzahl Bits von 0 bis 64.</translation>
+    </message>
+    <message>
+        <source>safe %1, nsfw %2, unsure %3, unlabeled %4</source>
+        <translation>sicher %1, NSFW %2, unsicher %3, ohne Label %4</translation>
+    </message>
+    <message>
+        <source>Check the data set&apos;s health: class balance overall, per kind and per source folder; exact and near copies and conflicting labels among them; nearly uniform, very dark, very bright, blurry, tiny, extremely stretched and greyscale images (the checks cleanvision knows, with its thresholds where they carry over). Measures missing from projects imported by older versions are computed first.</source>
+        <translation>Den Zustand des Datensatzes prüfen: Klassenverteilung insgesamt, je Art und je Quellordner; exakte und Beinahe-Kopien und widersprüchliche Labels unter ihnen; nahezu einheitliche, sehr dunkle, sehr helle, unscharfe, winzige, extrem gestreckte und Graustufenbilder (die Prüfungen, die cleanvision kennt, mit dessen Schwellen, wo sie sich übertragen lassen). Messwerte, die in Projekten aus älteren Versionen fehlen, werden zuerst berechnet.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object: {&quot;balance&quot;: {&quot;overall&quot;, &quot;byKind&quot;, &quot;byFolder&quot;}, &quot;checks&quot;: [{&quot;id&quot;, &quot;name&quot;, &quot;description&quot;, &quot;count&quot;, &quot;items&quot;: [{&quot;id&quot;, &quot;path&quot;, &quot;label&quot;, &quot;value&quot;}]}], &quot;exactGroups&quot;, &quot;nearGroups&quot;, &quot;media&quot;, &quot;measured&quot;, &quot;unreadable&quot;}.</source>
+        <translation>Ein JSON-Objekt ausgeben: {&quot;balance&quot;: {&quot;overall&quot;, &quot;byKind&quot;, &quot;byFolder&quot;}, &quot;checks&quot;: [{&quot;id&quot;, &quot;name&quot;, &quot;description&quot;, &quot;count&quot;, &quot;items&quot;: [{&quot;id&quot;, &quot;path&quot;, &quot;label&quot;, &quot;value&quot;}]}], &quot;exactGroups&quot;, &quot;nearGroups&quot;, &quot;media&quot;, &quot;measured&quot;, &quot;unreadable&quot;}.</translation>
+    </message>
+    <message>
+        <source>Items listed per check in the text report (default 10; 0: all).</source>
+        <translation>In der Textausgabe je Prüfung aufgeführte Elemente (Standard 10; 0: alle).</translation>
+    </message>
+    <message>
+        <source>health takes one project.</source>
+        <translation>health erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>--limit takes a number of items, 0 or more.</source>
+        <translation>--limit erwartet eine Anzahl Elemente, 0 oder mehr.</translation>
+    </message>
+    <message>
+        <source>measuring %1 of %2 ...</source>
+        <translation>messe %1 von %2 ...</translation>
+    </message>
+    <message>
+        <source>not measured: %1</source>
+        <translation>nicht gemessen: %1</translation>
+    </message>
+    <message>
+        <source>Class balance (images and video frames; a frame without a label of its own counts with its video&apos;s)</source>
+        <translation>Klassenverteilung (Bilder und Videobilder; ein Videobild ohne eigenes Label zählt mit dem Label seines Videos)</translation>
+    </message>
+    <message>
+        <source>all: %1</source>
+        <translation>alle: %1</translation>
+    </message>
+    <message>
+        <source>By source folder</source>
+        <translation>Nach Quellordner</translation>
+    </message>
+    <message>
+        <source>... and %1 more (--limit 0 lists all)</source>
+        <translation>... und %1 weitere (--limit 0 listet alle auf)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images and videos measured.</source>
+        <translation>%1 von %2 Bildern und Videos gemessen.</translation>
+    </message>
+    <message>
+        <source>fold %1</source>
+        <translation>Fold %1</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>  near-copies: none on two sides of the split</source>
+        <translation>  Beinahe-Kopien: keine auf beiden Seiten der Aufteilung</translation>
+    </message>
+    <message>
+        <source>  near-copies: %1 group(s) held on one side of the split, none across it</source>
+        <translation>  Beinahe-Kopien: %1 Gruppe(n) auf einer Seite der Aufteilung gehalten, keine über sie hinweg</translation>
+    </message>
+    <message>
+        <source>  near-copies across the split: %1 group(s), %2 pair(s) on different sides: the figures above may be optimistic (train again: new runs keep near-copies together)</source>
+        <translation>  Beinahe-Kopien über die Aufteilung hinweg: %1 Gruppe(n), %2 Paar(e) auf verschiedenen Seiten: Die Zahlen oben sind möglicherweise zu optimistisch (erneut trainieren: neue Trainings halten Beinahe-Kopien zusammen)</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +2822,202 @@ Recall %3</translation>
     </message>
 </context>
 <context>
+    <name>nsfw::ui::DuplicateGroupDelegate</name>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>hidden from training</source>
+        <translation>vom Training ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <comment>badge: safe</comment>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>badge: nsfw</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <comment>badge: unsure</comment>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>▶ video</source>
+        <translation>▶ Video</translation>
+    </message>
+    <message>
+        <source>%1×%2 · %3</source>
+        <translation>%1×%2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more
+(open the group to see all)</source>
+        <translation>
+            <numerusform>+%n weiteres
+(Gruppe öffnen, um alle zu sehen)</numerusform>
+            <numerusform>+%n weitere
+(Gruppe öffnen, um alle zu sehen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::DuplicatesPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Keep one, hide the rest from training</source>
+        <translation>Eines behalten, die übrigen vom Training ausschließen</translation>
+    </message>
+    <message>
+        <source>Include again</source>
+        <translation>Wieder einbeziehen</translation>
+    </message>
+    <message>
+        <source>Not duplicates</source>
+        <translation>Keine Duplikate</translation>
+    </message>
+    <message>
+        <source>Open in the Label tab</source>
+        <translation>Im Tab „Labeln“ öffnen</translation>
+    </message>
+    <message>
+        <source>Look for near-copies again: hashes what older imports lack, then groups</source>
+        <translation>Erneut nach Beinahe-Kopien suchen: berechnet die Hashes, die älteren Importen fehlen, und gruppiert dann</translation>
+    </message>
+    <message>
+        <source>Label the group as:</source>
+        <translation>Gruppe labeln als:</translation>
+    </message>
+    <message>
+        <source>Training keeps the chosen picture (click one; else the largest) and leaves the other copies out, so a copy cannot sit on both sides of a split or count twice. They keep their labels and are still scored.</source>
+        <translation>Das Training behält das gewählte Bild (eines anklicken; sonst das größte) und lässt die anderen Kopien aus, damit keine Kopie auf beiden Seiten einer Aufteilung liegt oder doppelt zählt. Sie behalten ihre Labels und werden weiterhin bewertet.</translation>
+    </message>
+    <message>
+        <source>Every member of the group takes part in training again</source>
+        <translation>Jedes Mitglied der Gruppe nimmt wieder am Training teil</translation>
+    </message>
+    <message>
+        <source>These pictures are not copies of each other: the group is never shown again</source>
+        <translation>Diese Bilder sind keine Kopien voneinander: Die Gruppe wird nie wieder angezeigt</translation>
+    </message>
+    <message>
+        <source>Shows the group in the Label tab&apos;s gallery and viewer (Enter, or a double click)</source>
+        <translation>Zeigt die Gruppe in der Galerie und im Betrachter des Tabs „Labeln“ (Enter oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>hashing %v of %m</source>
+        <translation>berechne Hashes: %v von %m</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Keep #%1, hide the rest from training</source>
+        <translation>#%1 behalten, die übrigen vom Training ausschließen</translation>
+    </message>
+    <message>
+        <source>No project open.</source>
+        <translation>Kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Hashing pictures imported before near-copies were looked for…</source>
+        <translation>Berechne Hashes für Bilder, die vor der Suche nach Beinahe-Kopien importiert wurden…</translation>
+    </message>
+    <message>
+        <source>Looking for near-copies…</source>
+        <translation>Suche nach Beinahe-Kopien…</translation>
+    </message>
+    <message>
+        <source>Near-copies could not be looked for: %1</source>
+        <translation>Nach Beinahe-Kopien konnte nicht gesucht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No near-copies among %n hashed picture(s) and video(s).</source>
+        <translation>
+            <numerusform>Keine Beinahe-Kopien unter %n Bild oder Video mit Hash.</numerusform>
+            <numerusform>Keine Beinahe-Kopien unter %n Bildern und Videos mit Hash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of near-copies</source>
+        <translation>
+            <numerusform>%n Gruppe von Beinahe-Kopien</numerusform>
+            <numerusform>%n Gruppen von Beinahe-Kopien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n items) among %1 hashed; </source>
+        <translation>
+            <numerusform>(%n Element) unter %1 mit Hash; </numerusform>
+            <numerusform>(%n Elemente) unter %1 mit Hash; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with conflicting labels, first. Click a picture to choose the one to keep.</source>
+        <translation>
+            <numerusform>%n mit widersprüchlichen Labels, zuerst. Klicken Sie auf ein Bild, um das zu behaltende zu wählen.</numerusform>
+            <numerusform>%n mit widersprüchlichen Labels, zuerst. Klicken Sie auf ein Bild, um das zu behaltende zu wählen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and are left out.</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht gelesen werden und wird ausgelassen.</numerusform>
+            <numerusform>%n Dateien konnten nicht gelesen werden und werden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking again…</source>
+        <translation>Suche erneut…</translation>
+    </message>
+    <message>
+        <source>The labels could not be written: %1</source>
+        <translation>Die Labels konnten nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: another program is writing to the project. Try again in a moment.</source>
+        <translation>Nicht gespeichert: Ein anderes Programm schreibt gerade in das Projekt. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training keeps #%1 of group %2 and leaves out %n near-copy(ies).</source>
+        <translation>
+            <numerusform>Das Training behält #%1 aus Gruppe %2 und lässt %n Beinahe-Kopie aus.</numerusform>
+            <numerusform>Das Training behält #%1 aus Gruppe %2 und lässt %n Beinahe-Kopien aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every member of group %1 takes part in training again.</source>
+        <translation>Jedes Mitglied der Gruppe %1 nimmt wieder am Training teil.</translation>
+    </message>
+    <message>
+        <source>Group %1 is not a group of copies: it is not shown again.</source>
+        <translation>Gruppe %1 ist keine Gruppe von Kopien: Sie wird nicht mehr angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Near-copy group %1 · %n item(s) · label with the usual keys</source>
+        <translation>
+            <numerusform>Beinahe-Kopien-Gruppe %1 · %n Element · mit den üblichen Tasten labeln</numerusform>
+            <numerusform>Beinahe-Kopien-Gruppe %1 · %n Elemente · mit den üblichen Tasten labeln</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nsfw::ui::GalleryDelegate</name>
     <message>
         <source>missing</source>
@@ -2673,6 +3160,92 @@ Recall %3</translation>
     <message>
         <source>Uncertain first (score near threshold)</source>
         <translation>Unsichere zuerst (Score nahe der Schwelle)</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::HealthPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>What it looks for</source>
+        <translation>Wonach gesucht wird</translation>
+    </message>
+    <message>
+        <source>Click a check to see its items in the Label tab, worst first.</source>
+        <translation>Klicken Sie auf eine Prüfung, um ihre Elemente im Tab „Labeln“ zu sehen, die auffälligsten zuerst.</translation>
+    </message>
+    <message>
+        <source>Class balance</source>
+        <translation>Klassenverteilung</translation>
+    </message>
+    <message>
+        <source>safe</source>
+        <translation>sicher</translation>
+    </message>
+    <message>
+        <source>nsfw</source>
+        <translation>NSFW</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation>ohne Label</translation>
+    </message>
+    <message>
+        <source>nsfw share</source>
+        <translation>NSFW-Anteil</translation>
+    </message>
+    <message>
+        <source>No project open.</source>
+        <translation>Kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Checking the data set…</source>
+        <translation>Datensatz wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Measuring pictures imported by an older version: %1 of %2…</source>
+        <translation>Messe Bilder, die von einer älteren Version importiert wurden: %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Cannot check the data set: %1</source>
+        <translation>Der Datensatz kann nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>All (images and video frames)</source>
+        <translation>Alle (Bilder und Videobilder)</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>Nach Art</translation>
+    </message>
+    <message>
+        <source>By source folder</source>
+        <translation>Nach Quellordner</translation>
+    </message>
+    <message>
+        <source>%1 images and videos checked; click a check to see its items in the Label tab, worst first.</source>
+        <translation>%1 Bilder und Videos geprüft; klicken Sie auf eine Prüfung, um ihre Elemente im Tab „Labeln“ zu sehen, die auffälligsten zuerst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n item(s), worst first · %2</source>
+        <translation>
+            <numerusform>%1 · %n Element, auffälligste zuerst · %2</numerusform>
+            <numerusform>%1 · %n Elemente, auffälligste zuerst · %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3168,6 +3741,14 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>Media folder of %1</source>
         <translation>Medienordner von %1</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplikate</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Datenqualität</translation>
     </message>
 </context>
 <context>
@@ -3730,6 +4311,10 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>Stop after this many epochs in which neither the validation average precision nor the validation loss improved</source>
         <translation>Nach so vielen Epochen stoppen, in denen sich weder die Average Precision auf der Validierung noch der Validierungsverlust verbessert hat</translation>
+    </message>
+    <message>
+        <source>Finding near-copies</source>
+        <translation>Beinahe-Kopien werden gesucht</translation>
     </message>
 </context>
 <context>

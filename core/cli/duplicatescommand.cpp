@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace nsfw::cli {
 
 int duplicatesCommand(const QStringList &arguments)
@@ -24,7 +26,16 @@ int duplicatesCommand(const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"),
                                   tr("Print one JSON object: {\"groups\": [{\"items\": [{\"path\", \"label\"}, ...], "
                                      "\"conflict\": bool}, ...]}."));
-    parser.addOptions({json});
+    const NearDuplicateRule defaults;
+    const QCommandLineOption threshold(
+        QStringLiteral("threshold"),
+        tr("The pHash distance (0-64) within which thumbnails correlated %1 make a pair (default %2; pairs further "
+           "apart need %3): lower finds fewer, surer pairs, higher more.")
+            .arg(double(defaults.farCorrelation))
+            .arg(defaults.farBits)
+            .arg(double(defaults.beyondCorrelation)),
+        QStringLiteral("BITS"));
+    parser.addOptions({json, threshold});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -32,15 +43,28 @@ int duplicatesCommand(const QStringList &arguments)
         err() << tr("duplicates takes one project.") << '\n';
         return 2;
     }
+    NearDuplicateRule rule;
+    if (parser.isSet(threshold)) {
+        bool ok = false;
+        rule.farBits = parser.value(threshold).toInt(&ok);
+        if (!ok || rule.farBits < 0 || rule.farBits > 64) {
+            err() << tr("--threshold takes a number of bits from 0 to 64.") << '\n';
+            return 2;
+        }
+        rule.nearBits = std::min(rule.nearBits, rule.farBits);
+    }
     auto db = openProject(parser.positionalArguments().first(), true);
     if (!db)
         return 1;
     // The same pass as the window's Duplicates tab: hashes older imports lack, groups less the pairs people said are
     // not copies, conflicts first.
-    const DuplicateScan scan = scanDuplicates(*db, [](qint64 done, qint64 total) {
-        if (errIsTerminal())
-            err() << '\r' << tr("hashing %1 of %2 ...").arg(done).arg(total) << Qt::flush;
-    });
+    const DuplicateScan scan = scanDuplicates(
+        *db,
+        [](qint64 done, qint64 total) {
+            if (errIsTerminal())
+                err() << '\r' << tr("hashing %1 of %2 ...").arg(done).arg(total) << Qt::flush;
+        },
+        {}, parser.isSet(threshold) ? &rule : nullptr);
     if (!scan.error.isEmpty()) {
         err() << scan.error << '\n';
         return 1;

@@ -62,7 +62,7 @@ QString nearCopyReason(qint64 keptId)
 }
 
 DuplicateScan scanDuplicates(ProjectDatabase &db, const std::function<void(qint64, qint64)> &progress,
-                             const std::function<bool()> &cancelled)
+                             const std::function<bool()> &cancelled, const NearDuplicateRule *rule)
 {
     DuplicateScan scan;
     auto stop = [&] {
@@ -76,7 +76,15 @@ DuplicateScan scanDuplicates(ProjectDatabase &db, const std::function<void(qint6
     if (!scan.error.isEmpty() || stop())
         return scan;
     // The pairs kept in the project, brought up to date (only what was not compared yet is compared).
-    const QVector<QVector<qint64>> groups = projectNearDuplicateGroups(db, &scan.error);
+    QVector<QVector<qint64>> groups;
+    if (rule) {
+        const QHash<qint64, PerceptualHash> hashes = MediaHashStore(db).all(&scan.error);
+        const QSet<QPair<qint64, qint64>> notDuplicates = DuplicateDecisionStore(db).notDuplicates(&scan.error);
+        if (scan.error.isEmpty())
+            groups = groupsOfPairs(nearDuplicatePairs(hashes, {}, *rule), notDuplicates);
+    } else {
+        groups = projectNearDuplicateGroups(db, &scan.error);
+    }
     if (!scan.error.isEmpty() || stop())
         return scan;
     ItemStore items(db);

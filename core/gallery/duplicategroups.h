@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/types.h"
+#include "media/nearduplicates.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -50,7 +51,8 @@ struct DuplicateScan {
 /// The whole duplicate pass on one connection, in the calling thread: computes the perceptual hashes the project
 /// lacks (hashMissingMedia, reporting progress), groups the hashed items by the tool's rule less the pairs people
 /// said are not copies, reads the members and orders the groups. cancelled() is asked between the steps.
+/// With `rule`, the pairs are found by that rule afresh rather than taken from those kept in the project.
 DuplicateScan scanDuplicates(ProjectDatabase &db, const std::function<void(qint64 done, qint64 total)> &progress = {},
-                             const std::function<bool()> &cancelled = {});
+                             const std::function<bool()> &cancelled = {}, const NearDuplicateRule *rule = nullptr);
 
 } // namespace nsfw

@@ -414,6 +414,16 @@ private Q_SLOTS:
         QJsonArray again;
         groupsOf(&again);
         QCOMPARE(again, groups);
+
+        // --threshold: another rule, found afresh. The widest band finds at least the same groups; a number of bits
+        // that is none is refused.
+        const Run wide = run({QStringLiteral("duplicates"), project, QStringLiteral("--json"),
+                              QStringLiteral("--threshold"), QStringLiteral("24")});
+        QVERIFY2(wide.code == 0, qPrintable(wide.err));
+        QVERIFY(QJsonDocument::fromJson(wide.out.toUtf8()).object().value(QStringLiteral("groups")).toArray().size()
+                >= groups.size());
+        QCOMPARE(run({QStringLiteral("duplicates"), project, QStringLiteral("--threshold"), QStringLiteral("65")}).code,
+                 2);
     }
 
     // health --json: a planted dark and a planted tiny picture among clip art are listed under their checks with
