@@ -3247,6 +3247,10 @@ Recall %3</translation>
             <numerusform>%1 · %n Elemente, auffälligste zuerst · %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The data set is checked when this tab is shown.</source>
+        <translation>Der Datensatz wird geprüft, sobald dieser Tab angezeigt wird.</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::HistoryPanel</name>

@@ -97,7 +97,20 @@ void HealthPage::setDatabase(ProjectDatabase *db)
         m_status->setMessage(tr("No project open."));
         return;
     }
-    refresh();
+    // Checked when the tab is shown: decoding older projects' pictures and the grouping are not free, and nobody
+    // reads the answer before.
+    m_stale = true;
+    if (isVisible())
+        refresh();
+    else
+        m_status->setMessage(tr("The data set is checked when this tab is shown."));
+}
+
+void HealthPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 void HealthPage::refresh()
@@ -108,6 +121,7 @@ void HealthPage::refresh()
         m_again = true;
         return;
     }
+    m_stale = false;
     const int generation = ++m_generation;
     m_status->setMessage(tr("Checking the data set…"));
     const QString location = m_location;

@@ -54,6 +54,10 @@ Q_SIGNALS:
     /// A report arrived and is shown.
     void reportShown();
 
+protected:
+    /// A project opened while the tab was hidden is checked when the tab is first shown.
+    void showEvent(QShowEvent *event) override;
+
 private:
     void finishThread();
     void show(const HealthReport &report, const QString &error, int generation);
@@ -63,6 +67,7 @@ private:
     QString m_location;
     int m_generation = 0;
     bool m_again = false; ///< a refresh asked for while one runs
+    bool m_stale = false; ///< the open project has not been checked yet
     QThread *m_thread = nullptr;
     HealthReport m_report;
     MessageLabel *m_status;

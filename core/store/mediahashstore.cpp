@@ -5,6 +5,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <functional>
+
 namespace nsfw {
 
 MediaHashStore::MediaHashStore(ProjectDatabase &db)
@@ -168,39 +171,50 @@ QVector<qint64> MediaHashStore::unpaired(QString *error) const
 bool MediaHashStore::addPairs(const QVector<QPair<qint64, qint64>> &found, const QVector<qint64> &compared,
                               QString *error)
 {
-    Transaction tx(m_db);
-    if (!tx.isActive()) {
-        if (error)
-            *error = tx.error();
-        return false;
-    }
-    QSqlQuery q(m_db.db());
+    // In short transactions, so that labels given meanwhile never wait long: first the pairs, then the marks. A pass
+    // stopped in between leaves pairs whose hashes are still unpaired; the next pass finds them again (and keeps one).
+    constexpr qsizetype kChunk = 2000;
+    auto inChunks = [&](qsizetype total, const QString &sql, const std::function<void(QSqlQuery &, qsizetype)> &bind) {
+        for (qsizetype from = 0; from < total; from += kChunk) {
+            Transaction tx(m_db);
+            if (!tx.isActive()) {
+                if (error)
+                    *error = tx.error();
+                return false;
+            }
+            QSqlQuery q(m_db.db());
+            q.prepare(sql);
+            for (qsizetype i = from; i < std::min(total, from + kChunk); ++i) {
+                bind(q, i);
+                if (!q.exec())
+                    return fail(q, error);
+            }
+            if (!tx.commit()) {
+                if (error)
+                    *error = tx.error();
+                return false;
+            }
+        }
+        return true;
+    };
     // A pair whose item was deleted meanwhile is left out (its hash went with it).
-    q.prepare(QStringLiteral("INSERT INTO near_pairs (item_a, item_b) SELECT ?, ? WHERE EXISTS"
-                             " (SELECT 1 FROM media_hashes WHERE item_id = ?) AND EXISTS"
-                             " (SELECT 1 FROM media_hashes WHERE item_id = ?) ON CONFLICT DO NOTHING"));
-    for (const auto &[a, b] : found) {
-        q.addBindValue(std::min(a, b));
-        q.addBindValue(std::max(a, b));
-        q.addBindValue(a);
-        q.addBindValue(b);
-        if (!q.exec())
-            return fail(q, error);
-    }
-    // Only the hashes that were compared: one replaced meanwhile has paired = 0 again, and a new version too.
-    q.prepare(QStringLiteral("UPDATE media_hashes SET paired = 1 WHERE item_id = ? AND version = ?"));
-    for (qint64 id : compared) {
-        q.addBindValue(id);
-        q.addBindValue(PerceptualHash::kVersion);
-        if (!q.exec())
-            return fail(q, error);
-    }
-    if (!tx.commit()) {
-        if (error)
-            *error = tx.error();
-        return false;
-    }
-    return true;
+    return inChunks(found.size(),
+                    QStringLiteral("INSERT INTO near_pairs (item_a, item_b) SELECT ?, ? WHERE EXISTS"
+                                   " (SELECT 1 FROM media_hashes WHERE item_id = ?) AND EXISTS"
+                                   " (SELECT 1 FROM media_hashes WHERE item_id = ?) ON CONFLICT DO NOTHING"),
+                    [&found](QSqlQuery &q, qsizetype i) {
+                        const auto &[a, b] = found[i];
+                        q.addBindValue(std::min(a, b));
+                        q.addBindValue(std::max(a, b));
+                        q.addBindValue(a);
+                        q.addBindValue(b);
+                    })
+           // Only the hashes that were compared: one replaced meanwhile has paired = 0 again, and a new version too.
+           && inChunks(compared.size(), QStringLiteral("UPDATE media_hashes SET paired = 1 WHERE item_id = ? AND version = ?"),
+                       [&compared](QSqlQuery &q, qsizetype i) {
+                           q.addBindValue(compared[i]);
+                           q.addBindValue(PerceptualHash::kVersion);
+                       });
 }
 
 } // namespace nsfw

@@ -34,8 +34,8 @@ public:
     QVector<QPair<qint64, qint64>> pairs(const QString &rule, QString *error = nullptr);
     /// The hashed items not compared yet with the hashes stored before them.
     QVector<qint64> unpaired(QString *error = nullptr) const;
-    /// Stores the pairs found by comparing `compared` with every hash, and marks them compared, in one transaction.
-    /// (Hashes stored meanwhile stay unpaired: the next comparison takes them.)
+    /// Stores the pairs found by comparing `compared` with every hash, then marks them compared, a few thousand rows
+    /// per transaction. (Hashes stored meanwhile stay unpaired: the next comparison takes them.)
     bool addPairs(const QVector<QPair<qint64, qint64>> &found, const QVector<qint64> &compared,
                   QString *error = nullptr);
 

@@ -1,4 +1,4 @@
-// The PostgreSQL backend: a project is one database on a server. Writers lock the rows they change (FOR UPDATE) rather
+// The PostgreSQL backend: a project is one database on a server. Writers lock the rows they change (FOR NO KEY UPDATE) rather
 // than the whole database; identity columns; a statement trigger NOTIFYs other clients of every change; caches live
 // in this user's cache folder under the project's id; a training run holds a session advisory lock.
 #include "backend.h"
@@ -230,7 +230,9 @@ bool PostgresBackend::isDisconnectError(const QSqlError &error) const
 
 QString PostgresBackend::forUpdate() const
 {
-    return QStringLiteral(" FOR UPDATE");
+    // A label changes no key: NO KEY UPDATE still orders writers of one item, and does not wait for transactions that
+    // merely reference the item (a background pass storing hashes, measures or near-copy pairs holds KEY SHARE on it).
+    return QStringLiteral(" FOR NO KEY UPDATE");
 }
 
 QString PostgresBackend::idsFromJsonArray() const
