@@ -57,13 +57,26 @@ struct DisjointSets {
 
 } // namespace
 
+// The screen counts bits with the popcount instruction where the CPU has one, chosen once at load time (an ifunc).
+// ThreadSanitizer cannot run a resolver before it starts: there the plain build does.
+#if defined(__SANITIZE_THREAD__)
+#define NSFW_POPCOUNT_CLONES
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define NSFW_POPCOUNT_CLONES
+#endif
+#endif
+#ifndef NSFW_POPCOUNT_CLONES
+#define NSFW_POPCOUNT_CLONES __attribute__((target_clones("popcnt", "default")))
+#endif
+
 namespace {
 
 /// The pairs of row i with columns [c0, c1) (j > i only) that the rule takes. `bound` holds upper bounds of the
 /// thumbnails' correlations (the product of their projections on a few principal components plus the product of what
 /// is left of their lengths: Cauchy-Schwarz on the rest); a pair whose bound is below what its pHash band needs
 /// cannot match. The rule itself decides the survivors. Cloned for CPUs with a popcount instruction.
-__attribute__((target_clones("popcnt", "default"))) void
+NSFW_POPCOUNT_CLONES void
 screenRow(const float *bound, qsizetype i, qsizetype c0, qsizetype c1, const float *rest,
           const std::vector<const PerceptualHash *> &h, const std::vector<quint64> &whole,
           const std::vector<quint64> &trimmed, const NearDuplicateRule &rule, QVector<QPair<int, int>> *found)
