@@ -105,6 +105,7 @@ QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, Perceptual
 {
     // Positions: the fresh items first (each compared to everything after it), then the settled ones.
     QVector<qint64> ids;
+    qsizetype freshCount = 0; // of them hashed
     if (fresh.isEmpty()) {
         ids = hashes.keys().toVector();
         std::sort(ids.begin(), ids.end());
@@ -117,6 +118,7 @@ QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, Perceptual
             }
         }
         std::sort(ids.begin(), ids.end());
+        freshCount = ids.size();
         QVector<qint64> settled;
         for (auto it = hashes.cbegin(); it != hashes.cend(); ++it) {
             if (!isFresh.contains(it.key()))
@@ -126,7 +128,7 @@ QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, Perceptual
         ids += settled;
     }
     const qsizetype n = ids.size();
-    const qsizetype rows = fresh.isEmpty() ? n : std::min<qsizetype>(n, fresh.size());
+    const qsizetype rows = fresh.isEmpty() ? n : freshCount;
     std::vector<const PerceptualHash *> h(static_cast<size_t>(n));
     std::vector<quint64> whole(static_cast<size_t>(n)), trimmed(static_cast<size_t>(n));
     for (qsizetype i = 0; i < n; ++i) {
