@@ -1,11 +1,10 @@
 #include "nearduplicates.h"
 
-#include "mediadecoder.h"
+#include "datasethealth.h"
 
 #include "common/parallel.h"
 
 #include "store/duplicatedecisionstore.h"
-#include "store/itemstore.h"
 #include "store/mediahashstore.h"
 #include "store/projectdatabase.h"
 
@@ -303,60 +302,8 @@ QHash<qint64, qint64> nearDuplicateGroupOf(ProjectDatabase &db, QString *error)
 qint64 hashMissingMedia(ProjectDatabase &db, const std::function<void(qint64 done, qint64 total)> &progress,
                         QStringList *unreadable, QString *error)
 {
-    MediaHashStore store(db);
-    const QVector<qint64> missing = store.missing(error);
-    if (error && !error->isEmpty())
-        return -1;
-    ItemStore items(db);
-    struct Job {
-        qint64 id = 0;
-        QString path;
-        bool video = false;
-        PerceptualHash hash;
-        QString problem;
-    };
-    constexpr qsizetype kChunk = 64;
-    qint64 hashed = 0;
-    for (qsizetype from = 0; from < missing.size(); from += kChunk) {
-        QVector<Job> jobs;
-        for (qint64 id : missing.mid(from, kChunk)) {
-            if (const auto item = items.item(id))
-                jobs.append({id, db.absolutePath(item->path), item->kind == ItemKind::Video, {}, {}});
-        }
-        parallelFor(jobs.size(), 0, [&jobs](qsizetype i) {
-            Job &job = jobs[i];
-            cv::Mat picture;
-            if (job.video)
-                MediaDecoder::probeVideo(job.path, &job.problem, &picture);
-            else
-                picture = MediaDecoder::readImage(job.path, MediaDecoder::kDefaultMaxPixels, &job.problem);
-            job.hash = PerceptualHash::of(picture);
-        });
-        Transaction tx(db);
-        if (!tx.isActive()) {
-            if (error)
-                *error = tx.error();
-            return -1;
-        }
-        for (const Job &job : jobs) {
-            if (!job.hash.valid) {
-                if (unreadable)
-                    *unreadable << QStringLiteral("%1: %2").arg(job.path, job.problem);
-                continue;
-            }
-            if (!store.put(job.id, job.hash, error))
-                return -1;
-            ++hashed;
-        }
-        if (!tx.commit()) {
-            if (error)
-                *error = tx.error();
-            return -1;
-        }
-        if (progress)
-            progress(std::min<qint64>(from + kChunk, missing.size()), missing.size());
-    }
-    return hashed;
+    // One pass for both: a picture an older import left unhashed lacks its health measures too.
+    return DatasetHealth::measureMissing(db, progress, unreadable, error);
 }
 
 } // namespace nsfw

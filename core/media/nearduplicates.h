@@ -62,9 +62,9 @@ QVector<QVector<qint64>> projectNearDuplicateGroups(ProjectDatabase &db, QString
 QHash<qint64, qint64> nearDuplicateGroupOf(ProjectDatabase &db, QString *error);
 
 /// Computes the perceptual hashes a project lacks (items imported before hashes existed, or hashed by another
-/// version): each image, and each video's first frame, decoded on the pool and stored 64 at a time. Files that
-/// cannot be read are left out, each with its reason in `unreadable`. Returns how many were hashed, -1 with
-/// *error when the database failed.
+/// version), with the health measures from the same decode: DatasetHealth::measureMissing. Files that cannot be read
+/// are left out, each with its reason in `unreadable`. Returns how many items were measured, -1 with *error when the
+/// database failed.
 qint64 hashMissingMedia(ProjectDatabase &db, const std::function<void(qint64 done, qint64 total)> &progress,
                         QStringList *unreadable, QString *error);
 
