@@ -355,7 +355,7 @@ int benchmarkDuplicates(const QStringList &arguments)
                 continue;
             const bool dup = corpus.files[i].source == corpus.files[j].source;
             const int thumb = bin(hashes[i].thumbnailCorrelation(hashes[j]));
-            const float chroma = hashes[i].chromaDistance(hashes[j]);
+            const float chroma = hashes[i].chromaDistance(hashes[j]).mean;
             const int feature = withFeatures ? bin(cosine(i, j)) : 0;
             for (qsizetype f = 0; f < usable; ++f) {
                 // A vetoed pair counts as the farthest and least similar.
@@ -418,13 +418,13 @@ int benchmarkDuplicates(const QStringList &arguments)
     }
     const Line best = lines[chosen]; // a copy: lines grows below
     lines.append({tr("the tool's rule (what duplicates uses)"),
-                  tr("pHash <= %1 and thumbnail correlation >= %2, or pHash <= %3 and >= %4, or >= %5; colours within %6")
-                      .arg(toolRule.nearBits)
-                      .arg(toolRule.nearCorrelation)
+                  tr("the same pHash, or pHash <= %1 and the best-aligned views correlated >= %2, or the trimmed "
+                     "thumbnails correlated >= %3; colours within %4 (mean) and %5 (any cell)")
                       .arg(toolRule.farBits)
                       .arg(toolRule.farCorrelation)
                       .arg(toolRule.beyondCorrelation)
-                      .arg(toolRule.maxChromaDistance),
+                      .arg(toolRule.maxChromaDistance)
+                      .arg(toolRule.maxChromaCellDistance),
                   tool[0], tool[1], 1, Rule()});
     auto takesPair = [&](qsizetype i, qsizetype j) { return toolRule.matches(hashes[i], hashes[j]); };
 

@@ -29,8 +29,8 @@ int duplicatesCommand(const QStringList &arguments)
     const NearDuplicateRule defaults;
     const QCommandLineOption threshold(
         QStringLiteral("threshold"),
-        tr("The pHash distance (0-64) within which thumbnails correlated %1 make a pair (default %2; pairs further "
-           "apart need %3): lower finds fewer, surer pairs, higher more.")
+        tr("The pHash distance (0-64) within which the best-aligned views correlated %1 make a pair (default %2; "
+           "pairs further apart need their thumbnails correlated %3): lower finds fewer, surer pairs, higher more.")
             .arg(double(defaults.farCorrelation))
             .arg(defaults.farBits)
             .arg(double(defaults.beyondCorrelation)),

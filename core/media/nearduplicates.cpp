@@ -22,10 +22,29 @@ namespace nsfw {
 
 bool NearDuplicateRule::matches(const PerceptualHash &a, const PerceptualHash &b) const
 {
-    // Cheapest first: two popcounts, 256 products, then 16 distances of colour.
+    // Cheapest first: two popcounts, then 256 products (beyond farBits) or 16 distances of colour, then the views.
     const int bits = a.phashDistance(b);
-    const float needed = bits <= nearBits ? nearCorrelation : bits <= farBits ? farCorrelation : beyondCorrelation;
-    return a.thumbnailCorrelation(b) >= needed && a.chromaDistance(b) <= maxChromaDistance;
+    if (bits > nearBits && std::min(a.detail, b.detail) < minDetail)
+        return false;
+    if (bits > farBits && a.thumbnailCorrelation(b) < beyondCorrelation)
+        return false;
+    const PerceptualHash::ChromaDistance colour = a.chromaDistance(b);
+    if (colour.mean > maxChromaDistance || colour.largest > maxChromaCellDistance)
+        return false;
+    return bits <= nearBits || bits > farBits || a.viewCorrelation(b) >= farCorrelation;
+}
+
+QString NearDuplicateRule::name() const
+{
+    return QStringLiteral("hash %1; same %2; far %3 %4; beyond %5; colour %6 %7; detail %8")
+        .arg(PerceptualHash::kVersion)
+        .arg(nearBits)
+        .arg(farBits)
+        .arg(double(farCorrelation))
+        .arg(double(beyondCorrelation))
+        .arg(double(maxChromaDistance))
+        .arg(double(maxChromaCellDistance))
+        .arg(double(minDetail));
 }
 
 namespace {
@@ -74,24 +93,27 @@ namespace {
 /// The pairs of row i with columns [c0, c1) (j > i only) that the rule takes. `bound` holds upper bounds of the
 /// thumbnails' correlations (the product of their projections on a few principal components plus the product of what
 /// is left of their lengths: Cauchy-Schwarz on the rest); a pair whose bound is below what its pHash band needs
-/// cannot match. The rule itself decides the survivors. Cloned for CPUs with a popcount instruction.
+/// cannot match, nor can a pair of a picture with hardly any detail unless its pHash is the same. The rule itself
+/// decides the survivors. Cloned for CPUs with a popcount instruction.
 NSFW_POPCOUNT_CLONES void
 screenRow(const float *bound, qsizetype i, qsizetype c0, qsizetype c1, const float *rest,
           const std::vector<const PerceptualHash *> &h, const std::vector<quint64> &whole,
-          const std::vector<quint64> &trimmed, const NearDuplicateRule &rule, QVector<QPair<int, int>> *found)
+          const std::vector<quint64> &trimmed, const std::vector<int> &maxBits, const NearDuplicateRule &rule,
+          QVector<QPair<int, int>> *found)
 {
     constexpr float kSlack = 1e-4f; // the BLAS products may differ from exact sums in the last bits
     const float restI = rest[i];
     const quint64 wholeI = whole[size_t(i)], trimmedI = trimmed[size_t(i)];
-    // No branch but the rare one: what each pair's band needs, by selection.
-    const float nearNeeds = rule.nearCorrelation - kSlack, farNeeds = rule.farCorrelation - kSlack,
-                beyondNeeds = rule.beyondCorrelation - kSlack;
+    const int maxBitsI = maxBits[size_t(i)];
+    const float beyondNeeds = rule.beyondCorrelation - kSlack;
     for (qsizetype j = std::max(c0, i + 1); j < c1; ++j) {
         const float u = bound[j - c0] + restI * rest[j];
         const int bits = std::min(__builtin_popcountll(wholeI ^ whole[size_t(j)]),
                                   __builtin_popcountll(trimmedI ^ trimmed[size_t(j)]));
-        const float needed = bits <= rule.nearBits ? nearNeeds : bits <= rule.farBits ? farNeeds : beyondNeeds;
-        if (Q_UNLIKELY(u >= needed) && rule.matches(*h[size_t(i)], *h[size_t(j)]))
+        const float needed = bits > std::min(maxBitsI, maxBits[size_t(j)]) ? 2.f // hardly any detail
+                             : bits <= rule.farBits                       ? -2.f
+                                                                          : beyondNeeds;
+        if (u >= needed && rule.matches(*h[size_t(i)], *h[size_t(j)]))
             found->append({int(i), int(j)});
     }
 }
@@ -130,10 +152,12 @@ QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, Perceptual
     const qsizetype rows = fresh.isEmpty() ? n : freshCount;
     std::vector<const PerceptualHash *> h(static_cast<size_t>(n));
     std::vector<quint64> whole(static_cast<size_t>(n)), trimmed(static_cast<size_t>(n));
+    std::vector<int> maxBits(static_cast<size_t>(n)); // the pHash distance beyond which an item matches nothing
     for (qsizetype i = 0; i < n; ++i) {
         h[size_t(i)] = &hashes.find(ids[i]).value();
         whole[size_t(i)] = h[size_t(i)]->phash[0];
         trimmed[size_t(i)] = h[size_t(i)]->phash[1];
+        maxBits[size_t(i)] = h[size_t(i)]->detail < rule.minDetail ? rule.nearBits : 64;
     }
     QVector<QPair<int, int>> found;
     const qint64 pairs = qint64(rows) * (n - 1) - qint64(rows) * (rows - 1) / 2;
@@ -199,7 +223,7 @@ QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, Perceptual
             parallelFor(threads, threads, [&](qsizetype t) {
                 for (qsizetype r = b.r0 + t; r < b.r1; r += threads)
                     screenRow(ready.data() + (r - b.r0) * (b.c1 - b.c0), r, b.c0, b.c1, rest.data(), h, whole,
-                              trimmed, rule, &perThread[size_t(t)]);
+                              trimmed, maxBits, rule, &perThread[size_t(t)]);
             });
             if (next.valid())
                 next.get();
@@ -259,14 +283,7 @@ QVector<QVector<qint64>> projectNearDuplicateGroups(ProjectDatabase &db, QString
 {
     const NearDuplicateRule rule;
     // The stored pairs hold for this rule and this way of hashing only.
-    const QString ruleName = QStringLiteral("hash %1; near %2 %3; far %4 %5; beyond %6; colour %7")
-                                 .arg(PerceptualHash::kVersion)
-                                 .arg(rule.nearBits)
-                                 .arg(double(rule.nearCorrelation))
-                                 .arg(rule.farBits)
-                                 .arg(double(rule.farCorrelation))
-                                 .arg(double(rule.beyondCorrelation))
-                                 .arg(double(rule.maxChromaDistance));
+    const QString ruleName = rule.name();
     MediaHashStore store(db);
     QString problem;
     QVector<QPair<qint64, qint64>> pairs = store.pairs(ruleName, &problem);

@@ -13,20 +13,27 @@ namespace nsfw {
 
 class ProjectDatabase;
 
-/// When two pictures are near-copies, from their perceptual hashes: the pHash distance (the closer of the whole and
-/// the trimmed views) in three bands, each with its own threshold on the thumbnails' correlation, and colours close.
-/// The defaults are the banded rule with colours within 15 as `benchmark duplicates` tuned it on its corpus of edited
-/// copies: of the rules it measures, the one with the best balance of precision and recall on the measured half
-/// (README: Near-duplicates).
+/// When two pictures are near-copies, from their perceptual hashes. The pHash distance (the closer of the whole and
+/// the trimmed views) picks a band: the same pHash; within farBits, where the best-aligned views' correlation
+/// decides (a caption, a crop); beyond, where only the trimmed thumbnails correlated almost perfectly will do. And the
+/// colours must be close in the mean and in every cell of the grid (two drawings from one template, a red and a green
+/// traffic light, differ in one cell). Pictures with hardly any detail need the same pHash. The thresholds are the ones
+/// `benchmark duplicates` measured best on its corpus of edited copies of seed 1, checked on seeds 2 and 3 (README:
+/// Near-duplicates).
 struct NearDuplicateRule {
-    int nearBits = 10;                 ///< pHash distance of the first band ...
-    float nearCorrelation = 0.07f;     ///< ... and the thumbnail correlation it needs
-    int farBits = 16;                  ///< second band: nearBits < distance <= farBits ...
-    float farCorrelation = 0.66f;      ///< ... needs this
-    float beyondCorrelation = 0.91f;   ///< beyond farBits
-    float maxChromaDistance = 15.f;    ///< colours further apart are never near-copies
+    int nearBits = 0;                  ///< pHash distance at most this: the colours decide alone
+    int farBits = 20;                  ///< nearBits < distance <= farBits ...
+    float farCorrelation = 0.86f;      ///< ... needs this correlation of the best-aligned views (viewCorrelation)
+    float beyondCorrelation = 0.95f;   ///< beyond farBits: the trimmed thumbnails' correlation needed
+    float maxChromaDistance = 10.f;    ///< mean colour distance of the grid cells, the closer view ...
+    float maxChromaCellDistance = 30.f; ///< ... and its farthest cell
+    /// Pictures with less detail than this (PerceptualHash::detail: a patch of sky, a blurred background) look
+    /// alike on every view; a pair with one of them needs the same pHash.
+    float minDetail = 3.f;
 
     bool matches(const PerceptualHash &a, const PerceptualHash &b) const;
+    /// Names the rule and the way of hashing, for stored pairs: they hold for this name only.
+    QString name() const;
 };
 
 /// The pairs the rule takes among hashed items, each as (smaller id, larger id), in no particular order: every pair

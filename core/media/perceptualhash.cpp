@@ -50,6 +50,66 @@ cv::Mat trimMargins(const cv::Mat &bgr)
     return bgr(box);
 }
 
+/// The middle 90 % of a picture: what a 4-6 % crop of each side keeps.
+cv::Mat middle(const cv::Mat &picture)
+{
+    const int dx = int(std::lround(picture.cols * 0.05)), dy = int(std::lround(picture.rows * 0.05));
+    if (picture.cols - 2 * dx < 1 || picture.rows - 2 * dy < 1)
+        return picture;
+    return picture(cv::Rect(dx, dy, picture.cols - 2 * dx, picture.rows - 2 * dy));
+}
+
+void greyThumbnail(const cv::Mat &bgr, PerceptualHash::Thumbnail &out)
+{
+    cv::Mat grey, small;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    cv::resize(grey, small, cv::Size(PerceptualHash::kThumbnailSide, PerceptualHash::kThumbnailSide), 0, 0,
+               cv::INTER_AREA);
+    for (int i = 0; i < PerceptualHash::kThumbnailPixels; ++i)
+        out[size_t(i)] = small.at<uchar>(i / PerceptualHash::kThumbnailSide, i % PerceptualHash::kThumbnailSide);
+}
+
+void colourGrid(const cv::Mat &bgr, std::array<qint8, 32> &out)
+{
+    cv::Mat grid, lab;
+    cv::resize(bgr, grid, cv::Size(4, 4), 0, 0, cv::INTER_AREA);
+    grid.convertTo(grid, CV_32FC3, 1.0 / 255);
+    cv::cvtColor(grid, lab, cv::COLOR_BGR2Lab);
+    for (int i = 0; i < 16; ++i) {
+        const auto &c = lab.at<cv::Vec3f>(i / 4, i % 4);
+        out[size_t(2 * i)] = qint8(std::clamp(std::lround(c[1]), -128L, 127L));
+        out[size_t(2 * i + 1)] = qint8(std::clamp(std::lround(c[2]), -128L, 127L));
+    }
+}
+
+/// Sums over the pixels of two thumbnails (or of some of their rows) that make their Pearson correlation.
+struct Moments {
+    qint64 n = 0, a = 0, b = 0, aa = 0, bb = 0, ab = 0;
+    float correlation() const
+    {
+        const double va = double(n) * double(aa) - double(a) * double(a);
+        const double vb = double(n) * double(bb) - double(b) * double(b);
+        if (va <= 0 || vb <= 0)
+            return 0.f;
+        return float((double(n) * double(ab) - double(a) * double(b)) / std::sqrt(va * vb));
+    }
+};
+
+/// Products of two thumbnails' grey levels, row by row.
+std::array<qint32, PerceptualHash::kThumbnailSide> rowProducts(const PerceptualHash::Thumbnail &x,
+                                                               const PerceptualHash::Thumbnail &y)
+{
+    constexpr int side = PerceptualHash::kThumbnailSide;
+    std::array<qint32, side> out{};
+    for (int r = 0; r < side; ++r) {
+        qint32 sum = 0;
+        for (int c = 0; c < side; ++c)
+            sum += qint32(x[size_t(r * side + c)]) * qint32(y[size_t(r * side + c)]);
+        out[size_t(r)] = sum;
+    }
+    return out;
+}
+
 } // namespace
 
 PerceptualHash PerceptualHash::of(const cv::Mat &picture)
@@ -64,7 +124,8 @@ PerceptualHash PerceptualHash::of(const cv::Mat &picture)
     thread_local const cv::Ptr<cv::img_hash::PHash> phash = cv::img_hash::PHash::create();
     thread_local const cv::Ptr<cv::img_hash::BlockMeanHash> blockMean =
         cv::img_hash::BlockMeanHash::create(cv::img_hash::BLOCK_MEAN_HASH_MODE_0);
-    const std::array<cv::Mat, 2> views{bgr, trimMargins(bgr)};
+    const cv::Mat trimmed = trimMargins(bgr);
+    const std::array<cv::Mat, 2> views{bgr, trimmed};
     cv::Mat out;
     for (size_t v = 0; v < views.size(); ++v) {
         phash->compute(views[v], out);
@@ -74,40 +135,116 @@ PerceptualHash PerceptualHash::of(const cv::Mat &picture)
         blockMean->compute(views[v], out);
         packBytes(out, h.blockMean[v]);
     }
-    cv::Mat grey, small;
-    cv::cvtColor(views[1], grey, cv::COLOR_BGR2GRAY);
-    cv::resize(grey, small, cv::Size(kThumbnailSide, kThumbnailSide), 0, 0, cv::INTER_AREA);
-    for (int i = 0; i < kThumbnailSide * kThumbnailSide; ++i)
-        h.grey[size_t(i)] = small.at<uchar>(i / kThumbnailSide, i % kThumbnailSide);
-    h.normaliseThumbnail();
-    cv::Mat grid, lab;
-    cv::resize(views[1], grid, cv::Size(4, 4), 0, 0, cv::INTER_AREA);
-    grid.convertTo(grid, CV_32FC3, 1.0 / 255);
-    cv::cvtColor(grid, lab, cv::COLOR_BGR2Lab);
-    for (int i = 0; i < 16; ++i) {
-        const auto &c = lab.at<cv::Vec3f>(i / 4, i % 4);
-        h.chroma[size_t(2 * i)] = qint8(std::clamp(std::lround(c[1]), -128L, 127L));
-        h.chroma[size_t(2 * i + 1)] = qint8(std::clamp(std::lround(c[2]), -128L, 127L));
-    }
+    greyThumbnail(trimmed, h.grey[Trimmed]);
+    greyThumbnail(bgr, h.grey[Whole]);
+    greyThumbnail(middle(trimmed), h.grey[TrimmedMiddle]);
+    greyThumbnail(middle(bgr), h.grey[WholeMiddle]);
+    colourGrid(trimmed, h.chroma[0]);
+    colourGrid(bgr, h.chroma[1]);
+    h.derive();
     h.valid = true;
     return h;
 }
 
-void PerceptualHash::normaliseThumbnail()
+void PerceptualHash::derive()
 {
+    const Thumbnail &trimmed = grey[Trimmed];
     double mean = 0;
-    for (quint8 g : grey)
+    for (quint8 g : trimmed)
         mean += g;
-    mean /= double(grey.size());
+    mean /= double(trimmed.size());
     double norm = 0;
-    for (size_t i = 0; i < grey.size(); ++i) {
-        const double v = grey[i] - mean;
+    for (size_t i = 0; i < trimmed.size(); ++i) {
+        const double v = trimmed[i] - mean;
         thumbnail[i] = float(v);
         norm += v * v;
     }
     norm = std::sqrt(norm);
     for (float &v : thumbnail)
         v = norm > 1e-6 ? float(v / norm) : 0.f;
+    detail = 0;
+    for (View v : {Trimmed, Whole}) {
+        const Thumbnail &g = grey[v];
+        qint64 sum = 0;
+        for (int r = 1; r + 1 < kThumbnailSide; ++r) {
+            for (int c = 1; c + 1 < kThumbnailSide; ++c) {
+                const auto at = [&](int y, int x) { return qint32(g[size_t(y * kThumbnailSide + x)]); };
+                sum += std::abs(4 * at(r, c) - at(r - 1, c) - at(r + 1, c) - at(r, c - 1) - at(r, c + 1));
+            }
+        }
+        detail = std::max(detail, float(double(sum) / double((kThumbnailSide - 2) * (kThumbnailSide - 2))));
+    }
+    for (size_t v = 0; v < grey.size(); ++v) {
+        for (int r = 0; r < kThumbnailSide; ++r) {
+            qint32 sum = 0, squares = 0;
+            for (int c = 0; c < kThumbnailSide; ++c) {
+                const qint32 g = grey[v][size_t(r * kThumbnailSide + c)];
+                sum += g;
+                squares += g * g;
+            }
+            m_rows[v].sum[size_t(r)] = sum;
+            m_rows[v].squares[size_t(r)] = squares;
+        }
+    }
+}
+
+float PerceptualHash::viewCorrelation(const PerceptualHash &o) const
+{
+    float best = -1.f;
+    // The same view of both, less two rows at the bottom or at the top.
+    for (View v : {Trimmed, Whole}) {
+        const auto products = rowProducts(grey[v], o.grey[v]);
+        for (const auto &[from, to] : {std::pair{0, kThumbnailSide - 2}, std::pair{2, kThumbnailSide}}) {
+            Moments m;
+            for (int r = from; r < to; ++r) {
+                m.n += kThumbnailSide;
+                m.a += m_rows[v].sum[size_t(r)];
+                m.b += o.m_rows[v].sum[size_t(r)];
+                m.aa += m_rows[v].squares[size_t(r)];
+                m.bb += o.m_rows[v].squares[size_t(r)];
+                m.ab += products[size_t(r)];
+            }
+            best = std::max(best, m.correlation());
+        }
+    }
+    // One's middle against the other's whole view, both ways.
+    auto whole = [](const PerceptualHash &x, const PerceptualHash &y, View vx, View vy) {
+        Moments m;
+        m.n = kThumbnailPixels;
+        for (qint32 p : rowProducts(x.grey[vx], y.grey[vy]))
+            m.ab += p;
+        for (int r = 0; r < kThumbnailSide; ++r) {
+            m.a += x.m_rows[vx].sum[size_t(r)];
+            m.aa += x.m_rows[vx].squares[size_t(r)];
+            m.b += y.m_rows[vy].sum[size_t(r)];
+            m.bb += y.m_rows[vy].squares[size_t(r)];
+        }
+        return m.correlation();
+    };
+    for (const auto &[part, all] : {std::pair{TrimmedMiddle, Trimmed}, std::pair{WholeMiddle, Whole}}) {
+        best = std::max(best, whole(*this, o, part, all));
+        best = std::max(best, whole(*this, o, all, part));
+    }
+    return best;
+}
+
+PerceptualHash::ChromaDistance PerceptualHash::chromaDistance(const PerceptualHash &o) const
+{
+    ChromaDistance d{1e9f, 1e9f};
+    for (size_t v = 0; v < chroma.size(); ++v) {
+        float sum = 0, largest = 0;
+        for (size_t i = 0; i < chroma[v].size(); i += 2) {
+            // Whole units below 256: the square root of the sum of squares is exact enough (std::hypot guards
+            // against overflow, at many times the cost).
+            const float da = float(chroma[v][i] - o.chroma[v][i]), db = float(chroma[v][i + 1] - o.chroma[v][i + 1]);
+            const float cell = std::sqrt(da * da + db * db);
+            sum += cell;
+            largest = std::max(largest, cell);
+        }
+        d.mean = std::min(d.mean, sum / float(chroma[v].size() / 2));
+        d.largest = std::min(d.largest, largest);
+    }
+    return d;
 }
 
 QByteArray PerceptualHash::signature() const
@@ -120,8 +257,10 @@ QByteArray PerceptualHash::signature() const
                 bytes.append(char((w >> (8 * b)) & 0xff));
         }
     }
-    bytes.append(reinterpret_cast<const char *>(grey.data()), qsizetype(grey.size()));
-    bytes.append(reinterpret_cast<const char *>(chroma.data()), qsizetype(chroma.size()));
+    for (const Thumbnail &t : grey)
+        bytes.append(reinterpret_cast<const char *>(t.data()), qsizetype(t.size()));
+    for (const auto &c : chroma)
+        bytes.append(reinterpret_cast<const char *>(c.data()), qsizetype(c.size()));
     return bytes;
 }
 
@@ -139,10 +278,15 @@ PerceptualHash PerceptualHash::fromStored(quint64 phashWhole, quint64 phashTrimm
                 w |= quint64(*p++) << (8 * b);
         }
     }
-    std::memcpy(h.grey.data(), p, h.grey.size());
-    p += h.grey.size();
-    std::memcpy(h.chroma.data(), p, h.chroma.size());
-    h.normaliseThumbnail();
+    for (Thumbnail &t : h.grey) {
+        std::memcpy(t.data(), p, t.size());
+        p += t.size();
+    }
+    for (auto &c : h.chroma) {
+        std::memcpy(c.data(), p, c.size());
+        p += c.size();
+    }
+    h.derive();
     h.valid = true;
     return h;
 }

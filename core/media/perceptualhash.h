@@ -20,20 +20,29 @@ namespace nsfw {
 ///   frequency, finer in space.
 /// Both are computed from the picture as the tool shows it (alpha over white), once whole and once without its uniform
 /// margins (a border someone added, the empty page around a drawing, which a crop or a frame would otherwise shift);
-/// two pictures are as close as the closer of the two views. And a third, finer look: a 16x16 grey thumbnail of the
-/// trimmed view, compared by correlation (brightness and contrast do not count).
+/// two pictures are as close as the closer of the two views. And a finer look: 16x16 grey thumbnails of both views
+/// and of their middle 90 % (what a 4-6 % crop keeps), compared by correlation (brightness and contrast do not
+/// count), and the colours of both views on a 4x4 grid.
 struct PerceptualHash {
     /// [0]: the whole picture; [1]: without its uniform margins.
     std::array<quint64, 2> phash{};
     std::array<std::array<quint64, 4>, 2> blockMean{};
     static constexpr int kThumbnailSide = 16;
-    /// The trimmed view in kThumbnailSide^2 grey levels, as stored ...
-    std::array<quint8, kThumbnailSide * kThumbnailSide> grey{};
-    /// ... and as compared: zero mean and unit length (all zero when uniform).
-    std::array<float, kThumbnailSide * kThumbnailSide> thumbnail{};
-    /// The colour of the trimmed view: CIELAB a* and b* of a 4x4 grid (what gamma and brightness change least),
-    /// rounded to whole units.
-    std::array<qint8, 32> chroma{};
+    static constexpr int kThumbnailPixels = kThumbnailSide * kThumbnailSide;
+    using Thumbnail = std::array<quint8, kThumbnailPixels>;
+    enum View { Trimmed, Whole, TrimmedMiddle, WholeMiddle, ViewCount };
+    /// The thumbnails in grey levels, as stored: [Trimmed] the view without margins, [Whole] the whole picture, and
+    /// the middle 90 % of each.
+    std::array<Thumbnail, ViewCount> grey{};
+    /// The trimmed view's thumbnail as the fast search compares it: zero mean and unit length (all zero when
+    /// uniform).
+    std::array<float, kThumbnailPixels> thumbnail{};
+    /// The colours of the trimmed [0] and the whole [1] view: CIELAB a* and b* of a 4x4 grid (what gamma and
+    /// brightness change least), rounded to whole units.
+    std::array<std::array<qint8, 32>, 2> chroma{};
+    /// How much detail the picture has: the mean absolute Laplacian of its whole or trimmed thumbnail, the larger, in
+    /// grey levels (a patch of sky or a blurred background: below 3; clip art: mostly 20 to 100).
+    float detail = 0;
     bool valid = false;
 
     static constexpr int kBlockMeanBits = 256;
@@ -56,7 +65,7 @@ struct PerceptualHash {
         return best;
     }
 
-    /// Pearson correlation of the thumbnails (-1..1; 0 when either is uniform).
+    /// Pearson correlation of the trimmed views' thumbnails (-1..1; 0 when either is uniform).
     float thumbnailCorrelation(const PerceptualHash &o) const
     {
         // Eight running sums, added in a fixed order: the compiler vectorises them, and the result does not depend
@@ -69,30 +78,38 @@ struct PerceptualHash {
         return ((sum[0] + sum[1]) + (sum[2] + sum[3])) + ((sum[4] + sum[5]) + (sum[6] + sum[7]));
     }
 
-    /// Mean distance of the grid cells' colours in the a*b* plane (0 for the same colours; about 2.3 is a just
-    /// noticeable difference, a primary against grey is 60-100).
-    float chromaDistance(const PerceptualHash &o) const
-    {
-        float sum = 0;
-        for (size_t i = 0; i < chroma.size(); i += 2)
-            sum += std::hypot(float(chroma[i] - o.chroma[i]), float(chroma[i + 1] - o.chroma[i + 1]));
-        return sum / float(chroma.size() / 2);
-    }
+    /// The correlation of the best-aligned views (-1..1): the trimmed views and the whole views, each without their
+    /// two bottom rows or their two top rows (where a caption goes), and each view's middle against the other's
+    /// whole (a crop). What a copy keeps of its original, however it was cut or captioned.
+    float viewCorrelation(const PerceptualHash &o) const;
+
+    /// How far the colours are: the mean and the largest distance of the grid cells in the a*b* plane, each of the
+    /// closer view (0 for the same colours; about 2.3 is a just noticeable difference, a primary against grey is
+    /// 60-100).
+    struct ChromaDistance {
+        float mean = 0, largest = 0;
+    };
+    ChromaDistance chromaDistance(const PerceptualHash &o) const;
 
     /// Of an 8-bit BGR (or grey) picture; invalid for an empty one.
     static PerceptualHash of(const cv::Mat &picture);
 
     /// What is computed, and how: stored hashes of another version are computed again.
-    static constexpr int kVersion = 1;
-    /// The block-mean hashes, the grey thumbnail and the colour grid in kSignatureBytes bytes (the pHashes are
+    static constexpr int kVersion = 2;
+    /// The block-mean hashes, the grey thumbnails and the colour grids in kSignatureBytes bytes (the pHashes are
     /// stored apart, as integers).
-    static constexpr int kSignatureBytes = 2 * 32 + kThumbnailSide * kThumbnailSide + 32;
+    static constexpr int kSignatureBytes = 2 * 32 + ViewCount * kThumbnailPixels + 2 * 32;
     QByteArray signature() const;
     /// From the stored parts; invalid when the signature has the wrong size.
     static PerceptualHash fromStored(quint64 phashWhole, quint64 phashTrimmed, const QByteArray &signature);
 
 private:
-    void normaliseThumbnail();
+    /// Sums of each thumbnail's grey levels and their squares, row by row, for correlations over parts of them.
+    struct RowSums {
+        std::array<qint32, kThumbnailSide> sum{}, squares{};
+    };
+    std::array<RowSums, ViewCount> m_rows{};
+    void derive();
 };
 
 } // namespace nsfw
