@@ -20,8 +20,12 @@ packages=(
   python3-torch python3-torchvision
   # scikit-learn makes the reference values the metric tests compare against
   python3-sklearn
+  # the ONNX export writes its graph with onnx's protobuf classes; its test runs onnx.checker in Python
+  libonnx-dev libprotobuf-dev python3-onnx
   # running the window headless for screenshots, util-linux for setpriv in tests
   xvfb x11-apps util-linux
+  # the Debian packages (packaging/deb.sh): the man page, the desktop entry's and the metainfo's validators
+  help2man desktop-file-utils appstream
 )
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)

@@ -3,7 +3,8 @@
 #
 #   bash packaging/test.sh [--sanitize] [CTEST ARGS...]
 #
-# --sanitize (what CI runs) then also builds and runs the suite with AddressSanitizer + UndefinedBehaviorSanitizer
+# --sanitize (what CI runs) then also builds, checks and installs the Debian packages (packaging/deb.sh --install), and
+# builds and runs the suite with AddressSanitizer + UndefinedBehaviorSanitizer
 # (build-asan/, every test), the tests that do not load LibTorch with ThreadSanitizer (build-tsan/), and the
 # TF.js loader's fuzzer for a fixed time (packaging/fuzz.sh). Any sanitizer report fails the run.
 set -euo pipefail
@@ -39,6 +40,12 @@ cd "${NSFW_BUILD_DIR:-$root/build}"
 ctest --output-on-failure --timeout 900 "${ctest_args[@]}"
 echo "== release build and tests: $((SECONDS - started)) s"
 ((sanitize)) || exit 0
+
+# The Debian packages (packaging/deb.sh): cpack -G DEB, the listing, desktop-file-validate, appstreamcli validate,
+# then installed with dpkg -i (they stay installed) and /usr/bin/nsfw-workbench --help run.
+step=$SECONDS
+bash "$root/packaging/deb.sh" --install --no-setup
+echo "== package: $((SECONDS - step)) s"
 
 export CCACHE_BASEDIR="$root"
 # One sanitized build: -O1 with line tables, so reports name files and lines and the suite still runs quickly.

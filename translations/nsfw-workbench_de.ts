@@ -117,6 +117,42 @@
         <source>image too large (%1 x %2 pixels)</source>
         <translation>Bild zu groß (%1 × %2 Pixel)</translation>
     </message>
+    <message>
+        <source>Install the nsfw-workbench-model package (it puts the model files in %1), or download them with packaging/setup.sh (it fetches the pinned nsfwjs package with npm and writes the model files to %2), or pass --model DIR.</source>
+        <translation>Installieren Sie das Paket nsfw-workbench-model (es legt die Modelldateien in %1 ab), oder laden Sie sie mit packaging/setup.sh herunter (es holt das fest vorgegebene nsfwjs-Paket mit npm und schreibt die Modelldateien nach %2), oder geben Sie --model DIR an.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the name of the .onnx file to write</source>
+        <translation>%1 ist ein Ordner; geben Sie den Namen der zu schreibenden .onnx-Datei an</translation>
+    </message>
+    <message>
+        <source>%1 exists; --force replaces a model file this tool exported, never any other file</source>
+        <translation>%1 existiert; --force ersetzt eine Modelldatei, die dieses Werkzeug exportiert hat, nie eine andere Datei</translation>
+    </message>
+    <message>
+        <source>%1 exists and is no ONNX model this tool exported: left untouched</source>
+        <translation>%1 existiert und ist kein von diesem Werkzeug exportiertes ONNX-Modell: unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>Cannot export %1 as ONNX: %2</source>
+        <translation>%1 kann nicht als ONNX exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The ONNX graph written from %1 fails onnx&apos;s checker: %2</source>
+        <translation>Der aus %1 geschriebene ONNX-Graph besteht die Prüfung durch den Checker von onnx nicht: %2</translation>
+    </message>
+    <message>
+        <source>Cannot serialize the ONNX model (%1 MB)</source>
+        <translation>Das ONNX-Modell kann nicht serialisiert werden (%1 MB)</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Classifier</name>
@@ -154,6 +190,53 @@
     <message>
         <source>unknown label &quot;%1&quot; (safe, nsfw, unsure or none)</source>
         <translation>unbekanntes Label „%1“ (safe, nsfw, unsure oder none)</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::DatasetExport</name>
+    <message>
+        <source>the file is missing (moved or deleted?)</source>
+        <translation>die Datei fehlt (verschoben oder gelöscht?)</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot copy the file: %1</source>
+        <translation>die Datei kann nicht kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot make a link to the file</source>
+        <translation>es kann kein Link auf die Datei angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds files NSFW Workbench wrote before; add --replace to replace them.</source>
+        <translation>%1 enthält Dateien, die NSFW Workbench zuvor geschrieben hat; geben Sie --replace an, um sie zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the project has no items of the labels asked for.</source>
+        <translation>Nichts zu exportieren: Das Projekt hat keine Elemente mit den gewünschten Labels.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no item is labeled safe or nsfw (--include-unsure and --include-unlabelled add the others).</source>
+        <translation>Nichts zu exportieren: Kein Element ist als sicher oder NSFW gelabelt (--include-unsure und --include-unlabelled nehmen die übrigen hinzu).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 in %2.</source>
+        <translation>Der Ordner %1 kann in %2 nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: none of the %1 files could be read.</source>
+        <translation>Es wurde nichts exportiert: Keine der %1 Dateien konnte gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -411,6 +494,10 @@
     <message>
         <source>Nothing was written: the server %1 cannot be reached; try again.</source>
         <translation>Es wurde nichts geschrieben: Der Server %1 ist nicht erreichbar; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot read the label history: %1</source>
+        <translation>Der Label-Verlauf kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1392,10 +1479,6 @@ Verhältnis: %3x</translation>
         <translation>Metriken eines Trainings: AP, ROC AUC, Konfusionsmatrix.</translation>
     </message>
     <message>
-        <source>Write a run&apos;s model as TF.js (nsfwjs) or LibTorch files.</source>
-        <translation>Das Modell eines Trainings als TF.js-Dateien (nsfwjs) oder LibTorch-Dateien schreiben.</translation>
-    </message>
-    <message>
         <source>Scores images with the NSFW model: one record per image with path, nsfw (Hentai + Porn + Sexy) and each class probability, or an error. Folders are walked recursively.</source>
         <translation>Bewertet Bilder mit dem NSFW-Modell: ein Datensatz pro Bild mit Pfad, nsfw (Hentai + Porn + Sexy) und der Wahrscheinlichkeit jeder Klasse oder mit einem Fehler. Ordner werden rekursiv durchsucht.</translation>
     </message>
@@ -1580,18 +1663,6 @@ Verhältnis: %3x</translation>
         <translation>  Konfusionsmatrix: %1 richtig positiv, %2 falsch positiv, %3 richtig negativ, %4 falsch negativ</translation>
     </message>
     <message>
-        <source>Write a run&apos;s fine-tuned model: tfjs gives a TF.js Layers model (model.json + weights) that tf.loadLayersModel and nsfwjs load; native gives a LibTorch archive.</source>
-        <translation>Das feinabgestimmte Modell eines Trainings schreiben: tfjs ergibt ein TF.js-Layers-Modell (model.json + Gewichte), das tf.loadLayersModel und nsfwjs laden können; native ergibt ein LibTorch-Archiv.</translation>
-    </message>
-    <message>
-        <source>tfjs (default) or native.</source>
-        <translation>tfjs (Standard) oder native.</translation>
-    </message>
-    <message>
-        <source>--format must be tfjs or native.</source>
-        <translation>--format muss tfjs oder native sein.</translation>
-    </message>
-    <message>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
@@ -1699,14 +1770,6 @@ Verhältnis: %3x</translation>
             <numerusform>%n Element konnte nicht gelesen werden und wurde ausgelassen:</numerusform>
             <numerusform>%n Elemente konnten nicht gelesen werden und wurden ausgelassen:</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Output folder: new, empty, or one this tool exported before (with --force).</source>
-        <translation>Ausgabeordner: neu, leer oder einer, in den dieses Werkzeug zuvor exportiert hat (mit --force).</translation>
-    </message>
-    <message>
-        <source>Replace a model folder this tool wrote before (never any other folder).</source>
-        <translation>Einen Modellordner ersetzen, den dieses Werkzeug zuvor geschrieben hat (nie einen anderen Ordner).</translation>
     </message>
     <message>
         <source>Find labels that are probably wrong: confident learning over a run&apos;s out-of-sample scores (every labeled item of a cross-validated run; see train --folds). Prints the estimated number of label errors and the suspects, most suspect first, with the label the model suggests and how sure it is (score). Items relabelled since the run, or confirmed right for this model, are left out; unsure items never take part.</source>
@@ -2141,10 +2204,6 @@ Verhältnis: %3x</translation>
         <translation>  (in Klammern: 95-%-Bootstrap-Intervalle, %1 Stichproben über %2 unabhängige Einheiten)</translation>
     </message>
     <message>
-        <source>export-model takes one project and --out DIR.</source>
-        <translation>export-model erwartet ein Projekt und --out DIR.</translation>
-    </message>
-    <message>
         <source>seed %1: %2 pictures, %3 labels flipped; cross-validated head run ...</source>
         <translation>Seed %1: %2 Bilder, %3 Labels vertauscht; kreuzvalidiertes Kopf-Training ...</translation>
     </message>
@@ -2327,10 +2386,6 @@ Verhältnis: %3x</translation>
         <translation>die Regel des Werkzeugs (die duplicates verwendet)</translation>
     </message>
     <message>
-        <source>pHash &lt;= %1 and thumbnail correlation &gt;= %2, or pHash &lt;= %3 and &gt;= %4, or &gt;= %5; colours within %6</source>
-        <translation>pHash &lt;= %1 und Vorschaubild-Korrelation &gt;= %2, oder pHash &lt;= %3 und &gt;= %4, oder &gt;= %5; Farbabstand höchstens %6</translation>
-    </message>
-    <message>
         <source>recall of (original, edited copy) pairs by edit, measured half: plain pHash / the tool&apos;s rule</source>
         <translation>Recall der Paare (Original, bearbeitete Kopie) je Bearbeitung, Messhälfte: einfacher pHash / Regel des Werkzeugs</translation>
     </message>
@@ -2471,10 +2526,6 @@ Verhältnis: %3x</translation>
         <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping)</translation>
     </message>
     <message>
-        <source>The pHash distance (0-64) within which thumbnails correlated %1 make a pair (default %2; pairs further apart need %3): lower finds fewer, surer pairs, higher more.</source>
-        <translation>Der pHash-Abstand (0-64), bis zu dem Vorschaubilder mit einer Korrelation von %1 ein Paar bilden (Standard %2; weiter auseinanderliegende Paare brauchen %3): niedriger findet weniger, dafür sicherere Paare, höher mehr.</translation>
-    </message>
-    <message>
         <source>--threshold takes a number of bits from 0 to 64.</source>
         <translation>--threshold erwartet eine Anzahl Bits von 0 bis 64.</translation>
     </message>
@@ -2554,6 +2605,146 @@ Verhältnis: %3x</translation>
         <source>  near-copies across the split: %1 group(s), %2 pair(s) on different sides: the figures above may be optimistic (train again: new runs keep near-copies together)</source>
         <translation>  Beinahe-Kopien über die Aufteilung hinweg: %1 Gruppe(n), %2 Paar(e) auf verschiedenen Seiten: Die Zahlen oben sind möglicherweise zu optimistisch (erneut trainieren: neue Trainings halten Beinahe-Kopien zusammen)</translation>
     </message>
+    <message>
+        <source>the same pHash, or pHash &lt;= %1 and the best-aligned views correlated &gt;= %2, or the trimmed thumbnails correlated &gt;= %3; colours within %4 (mean) and %5 (any cell)</source>
+        <translation>derselbe pHash, oder pHash &lt;= %1 und die bestmöglich ausgerichteten Ansichten mit einer Korrelation &gt;= %2, oder die Vorschaubilder ohne Rand mit einer Korrelation &gt;= %3; Farbabstand höchstens %4 (Mittelwert) und %5 (jede Zelle)</translation>
+    </message>
+    <message>
+        <source>Write a run&apos;s (or the pretrained) model as TF.js (nsfwjs), LibTorch or ONNX files.</source>
+        <translation>Das Modell eines Trainings (oder das vortrainierte Modell) als TF.js-Dateien (nsfwjs), LibTorch- oder ONNX-Dateien schreiben.</translation>
+    </message>
+    <message>
+        <source>Write the labeled pictures as folders per label or a CSV manifest, split as training splits.</source>
+        <translation>Die gelabelten Bilder als Ordner je Label oder als CSV-Manifest schreiben, aufgeteilt wie beim Training.</translation>
+    </message>
+    <message>
+        <source>The pHash distance (0-64) within which the best-aligned views correlated %1 make a pair (default %2; pairs further apart need their thumbnails correlated %3): lower finds fewer, surer pairs, higher more.</source>
+        <translation>Der pHash-Abstand (0-64), bis zu dem die bestmöglich ausgerichteten Ansichten mit einer Korrelation von %1 ein Paar bilden (Standard %2; weiter auseinanderliegende Paare brauchen Vorschaubilder mit einer Korrelation von %3): niedriger findet weniger, dafür sicherere Paare, höher mehr.</translation>
+    </message>
+    <message>
+        <source>Write the project&apos;s labeled images and video frames as a dataset: folders safe/ and nsfw/ (train/ and val/ with --split), or a CSV manifest (path, label, split, annotators, agreement, item_id, source) beside the pictures in media/. Frames are written as JPEG files. Unsure and unlabeled items, and copies a person kept out of training, are left out. Exit status 0 when every file was written, 3 when some could not be read (listed, the rest written), 1 when nothing was.</source>
+        <translation>Die gelabelten Bilder und Videobilder des Projekts als Datensatz schreiben: Ordner safe/ und nsfw/ (train/ und val/ mit --split) oder ein CSV-Manifest (path, label, split, annotators, agreement, item_id, source) neben den Bildern in media/. Videobilder werden als JPEG-Dateien geschrieben. Als unsure gelabelte Elemente, Elemente ohne Label und Kopien, die jemand vom Training ausgeschlossen hat, bleiben außen vor. Rückgabewert 0, wenn jede Datei geschrieben wurde, 3, wenn einige nicht gelesen werden konnten (aufgelistet, der Rest geschrieben), 1, wenn nichts geschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>Output folder: new, empty, or one this tool exported before (with --replace); never any other.</source>
+        <translation>Ausgabeordner: neu, leer oder einer, in den dieses Werkzeug zuvor exportiert hat (mit --replace); nie ein anderer.</translation>
+    </message>
+    <message>
+        <source>folders (default): a folder per label; csv: DIR/manifest.csv and DIR/media/.</source>
+        <translation>folders (Standard): ein Ordner pro Label; csv: DIR/manifest.csv und DIR/media/.</translation>
+    </message>
+    <message>
+        <source>Split into train/ and val/ as training does (train --folds 1): a video&apos;s frames and a group of near-copies always on one side.</source>
+        <translation>Wie beim Training in train/ und val/ aufteilen (train --folds 1): Die Bilder eines Videos und eine Gruppe von Beinahe-Kopien liegen immer auf derselben Seite.</translation>
+    </message>
+    <message>
+        <source>With --split: the share of labeled items in val/ (default 0.2).</source>
+        <translation>Mit --split: der Anteil der gelabelten Elemente in val/ (Standard 0.2).</translation>
+    </message>
+    <message>
+        <source>With --split: the split&apos;s seed (default 1, as train).</source>
+        <translation>Mit --split: der Seed der Aufteilung (Standard 1, wie bei train).</translation>
+    </message>
+    <message>
+        <source>Copy the images&apos; bytes (a folder that stands alone).</source>
+        <translation>Die Bytes der Bilder kopieren (ein eigenständiger Ordner).</translation>
+    </message>
+    <message>
+        <source>Symbolic links to the project&apos;s images (the default: fast, and no second copy of a large data set; the links break when the media move). Frames are always written as JPEG files.</source>
+        <translation>Symbolische Links auf die Bilder des Projekts (Standard: schnell und keine zweite Kopie eines großen Datensatzes; die Links brechen, wenn die Medien verschoben werden). Videobilder werden immer als JPEG-Dateien geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export unsure items too (in unsure/).</source>
+        <translation>Auch als unsure gelabelte Elemente exportieren (in unsure/).</translation>
+    </message>
+    <message>
+        <source>Export unlabeled items too (in unlabeled/).</source>
+        <translation>Auch Elemente ohne Label exportieren (in unlabeled/).</translation>
+    </message>
+    <message>
+        <source>Replace a folder this tool exported before (never any other folder).</source>
+        <translation>Einen Ordner ersetzen, in den dieses Werkzeug zuvor exportiert hat (nie einen anderen Ordner).</translation>
+    </message>
+    <message>
+        <source>export-dataset takes one project and --out DIR.</source>
+        <translation>export-dataset erwartet ein Projekt und --out DIR.</translation>
+    </message>
+    <message>
+        <source>--format must be folders or csv.</source>
+        <translation>--format muss folders oder csv sein.</translation>
+    </message>
+    <message>
+        <source>--copy and --link exclude each other.</source>
+        <translation>--copy und --link schließen einander aus.</translation>
+    </message>
+    <message>
+        <source>--out is a folder: the manifest is written as DIR/manifest.csv beside the pictures it names.</source>
+        <translation>--out ist ein Ordner: Das Manifest wird als DIR/manifest.csv neben den Bildern geschrieben, die es nennt.</translation>
+    </message>
+    <message>
+        <source>--val-fraction takes a share between 0 and 1.</source>
+        <translation>--val-fraction erwartet einen Anteil zwischen 0 und 1.</translation>
+    </message>
+    <message>
+        <source>--seed takes a whole number, 0 or more.</source>
+        <translation>--seed erwartet eine ganze Zahl, 0 oder mehr.</translation>
+    </message>
+    <message>
+        <source>writing %1 of %2 ...</source>
+        <translation>schreibe %1 von %2 ...</translation>
+    </message>
+    <message>
+        <source>skipped %1 (item %2): %3</source>
+        <translation>%1 übersprungen (Element %2): %3</translation>
+    </message>
+    <message>
+        <source>Wrote %1 files to %2 (%3).</source>
+        <translation>%1 Dateien nach %2 geschrieben (%3).</translation>
+    </message>
+    <message>
+        <source>Manifest: %1/%2</source>
+        <translation>Manifest: %1/%2</translation>
+    </message>
+    <message>
+        <source>Left out: %1 items kept out of training (near-copies).</source>
+        <translation>Ausgelassen: %1 vom Training ausgeschlossene Elemente (Beinahe-Kopien).</translation>
+    </message>
+    <message>
+        <source>%1 files could not be read and were skipped.</source>
+        <translation>%1 Dateien konnten nicht gelesen werden und wurden übersprungen.</translation>
+    </message>
+    <message>
+        <source>Write a run&apos;s fine-tuned model, or with --model a pretrained one: tfjs gives a TF.js Layers model (model.json + weights) that tf.loadLayersModel and nsfwjs load; native gives a LibTorch archive; onnx gives one ONNX file (opset 10, input NCHW RGB 0-1, preprocessing and class names in its metadata) that ONNX Runtime and OpenCV&apos;s DNN module load.</source>
+        <translation>Das feinabgestimmte Modell eines Trainings schreiben oder mit --model ein vortrainiertes: tfjs ergibt ein TF.js-Layers-Modell (model.json + Gewichte), das tf.loadLayersModel und nsfwjs laden können; native ergibt ein LibTorch-Archiv; onnx ergibt eine einzelne ONNX-Datei (Opset 10, Eingabe NCHW RGB 0-1, Vorverarbeitung und Klassennamen in ihren Metadaten), die ONNX Runtime und das DNN-Modul von OpenCV laden können.</translation>
+    </message>
+    <message>
+        <source>Export this model folder (model.json + shards; &quot;pretrained&quot;: the installed mobilenet_v2) instead of a project&apos;s run.</source>
+        <translation>Diesen Modellordner exportieren (model.json + Shards; „pretrained“: das installierte mobilenet_v2) statt eines Trainings eines Projekts.</translation>
+    </message>
+    <message>
+        <source>tfjs (default), native or onnx.</source>
+        <translation>tfjs (Standard), native oder onnx.</translation>
+    </message>
+    <message>
+        <source>Output folder (tfjs, native): new, empty, or one this tool exported before (with --force). Output file (onnx): new, or one this tool exported before (with --force).</source>
+        <translation>Ausgabeordner (tfjs, native): neu, leer oder einer, in den dieses Werkzeug zuvor exportiert hat (mit --force). Ausgabedatei (onnx): neu oder eine, die dieses Werkzeug zuvor exportiert hat (mit --force).</translation>
+    </message>
+    <message>
+        <source>Replace a model this tool wrote before (never any other folder or file).</source>
+        <translation>Ein Modell ersetzen, das dieses Werkzeug zuvor geschrieben hat (nie einen anderen Ordner und keine andere Datei).</translation>
+    </message>
+    <message>
+        <source>export-model takes one project (or --model DIR) and --out PATH.</source>
+        <translation>export-model erwartet ein Projekt (oder --model DIR) und --out PATH.</translation>
+    </message>
+    <message>
+        <source>--run picks a project&apos;s run; it does not go with --model.</source>
+        <translation>--run wählt ein Training eines Projekts; es lässt sich nicht mit --model kombinieren.</translation>
+    </message>
+    <message>
+        <source>--format must be tfjs, native or onnx.</source>
+        <translation>--format muss tfjs, native oder onnx sein.</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::cli::DuplicateCorpus</name>
@@ -2619,6 +2810,60 @@ Verhältnis: %3x</translation>
     <message>
         <source>%1 ended with status %2: %3</source>
         <translation>%1 endete mit Status %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::onnxexport</name>
+    <message>
+        <source>layer &apos;%1&apos;: %2</source>
+        <translation>Schicht „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::onnxexport::GraphWriter</name>
+    <message>
+        <source>the model has more than one input; only single-input models are exported</source>
+        <translation>das Modell hat mehr als einen Eingang; exportiert werden nur Modelle mit einem einzigen Eingang</translation>
+    </message>
+    <message>
+        <source>the model&apos;s output does not depend on its input</source>
+        <translation>die Ausgabe des Modells hängt nicht von seiner Eingabe ab</translation>
+    </message>
+    <message>
+        <source>the layer graph does not match model.json</source>
+        <translation>der Schichtgraph stimmt nicht mit model.json überein</translation>
+    </message>
+    <message>
+        <source>the model&apos;s output has %1 dimensions; the export expects [batch, classes]</source>
+        <translation>die Ausgabe des Modells hat %1 Dimensionen; der Export erwartet [Batch, Klassen]</translation>
+    </message>
+    <message>
+        <source>softmax over the channels of a %1-D tensor is not exported (only [batch, classes])</source>
+        <translation>Softmax über die Kanäle eines %1-D-Tensors wird nicht exportiert (nur [Batch, Klassen])</translation>
+    </message>
+    <message>
+        <source>activation &apos;%1&apos; has no ONNX form that OpenCV 4.6 reads</source>
+        <translation>die Aktivierung „%1“ hat keine ONNX-Form, die OpenCV 4.6 lesen kann</translation>
+    </message>
+    <message>
+        <source>pooling expects a 4-D input</source>
+        <translation>Pooling erwartet eine 4-D-Eingabe</translation>
+    </message>
+    <message>
+        <source>Dense on a %1-D input is not exported</source>
+        <translation>Dense auf einer %1-D-Eingabe wird nicht exportiert</translation>
+    </message>
+    <message>
+        <source>ReLU with a threshold is not exported</source>
+        <translation>ReLU mit Schwellenwert wird nicht exportiert</translation>
+    </message>
+    <message>
+        <source>softmax is exported over the classes of a [batch, classes] input only</source>
+        <translation>Softmax wird nur über die Klassen einer Eingabe der Form [Batch, Klassen] exportiert</translation>
+    </message>
+    <message>
+        <source>layer type &apos;%1&apos; has no ONNX form in this export</source>
+        <translation>der Schichttyp „%1“ hat in diesem Export keine ONNX-Form</translation>
     </message>
 </context>
 <context>
@@ -3776,6 +4021,45 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>Out-of-sample metrics (95 % intervals)</source>
         <translation>Out-of-Sample-Metriken (95-%-Intervalle)</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::OnnxExportAction</name>
+    <message>
+        <source>Export model as &amp;ONNX…</source>
+        <translation>Modell als ONNX &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Write the run shown in Train and review (else the latest finished run, else the pretrained model) as an ONNX file for ONNX Runtime, OpenCV and other runtimes</source>
+        <translation>Das im Tab „Trainieren und prüfen“ gezeigte Training (sonst das zuletzt beendete Training, sonst das vortrainierte Modell) als ONNX-Datei für ONNX Runtime, OpenCV und andere Laufzeitumgebungen schreiben</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>Training %1</translation>
+    </message>
+    <message>
+        <source>the pretrained model</source>
+        <translation>das vortrainierte Modell</translation>
+    </message>
+    <message>
+        <source>Export model as ONNX</source>
+        <translation>Modell als ONNX exportieren</translation>
+    </message>
+    <message>
+        <source>Export %1 as ONNX</source>
+        <translation>%1 als ONNX exportieren</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX-Modelle (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 as ONNX…</source>
+        <translation>%1 wird als ONNX exportiert …</translation>
+    </message>
+    <message>
+        <source>Wrote %1 as ONNX: %2</source>
+        <translation>%1 als ONNX geschrieben: %2</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 #include <cstring>
 
@@ -43,6 +44,11 @@ int runGui(int argc, char **argv)
     QApplication app(argc, argv);
     setupApplicationIdentity();
     installTranslators(app);
+    // The menu entry and the icon the Debian package installs (packaging/deb/package.cmake's NSFW_APP_ID): Wayland
+    // compositors match the window to its entry by this name; from a build tree the theme has no such icon.
+    const QString appId = QStringLiteral("io.github.nsfw_workbench.NsfwWorkbench");
+    QGuiApplication::setDesktopFileName(appId);
+    QApplication::setWindowIcon(QIcon::fromTheme(appId));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -6,6 +6,7 @@
 #include "gallery/labelsession.h"
 #include "importcontroller.h"
 #include "labelingpage.h"
+#include "onnxexportaction.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "store/projectdatabase.h"
@@ -126,6 +127,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&Import files…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::importFilesDialog);
     file->addAction(tr("Import &folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this,
                     &MainWindow::importFolderDialog);
+    file->addSeparator();
+    file->addAction((new OnnxExportAction(this))->action());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -49,8 +49,14 @@ const QList<Entry> &entries()
          QT_TRANSLATE_NOOP("nsfw::cli", "Check the data set: class balance, copies, label conflicts, dark, bright, "
                                         "blank, blurry, tiny, stretched and greyscale images."),
          healthCommand},
-        {"export-model", QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's model as TF.js (nsfwjs) or LibTorch files."),
+        {"export-model",
+         QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's (or the pretrained) model as TF.js (nsfwjs), LibTorch or ONNX "
+                                        "files."),
          exportModelCommand},
+        {"export-dataset",
+         QT_TRANSLATE_NOOP("nsfw::cli", "Write the labeled pictures as folders per label or a CSV manifest, split as "
+                                        "training splits."),
+         exportDatasetCommand},
         {"benchmark",
          QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates, grouping)."),
          benchmarkCommand},

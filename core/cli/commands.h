@@ -2,6 +2,9 @@
 
 #include <QStringList>
 
+#include <utility>
+#include <vector>
+
 // One function per subcommand; each parses its own arguments (arguments[0] is the command name)
 // with QCommandLineParser, answers --help, and returns the process exit status.
 namespace nsfw::cli {
@@ -21,9 +24,12 @@ int auditCommand(const QStringList &arguments);
 int duplicatesCommand(const QStringList &arguments);
 int healthCommand(const QStringList &arguments);
 int exportModelCommand(const QStringList &arguments);
+int exportDatasetCommand(const QStringList &arguments);
 
-/// The model folder of a project's run (runText empty: the latest finished run); "" and *error when none.
-QString runModelFolder(const QString &projectPath, const QString &runText, QString *error);
+/// The model folder of a project's run (runText empty: the latest finished run); "" and *error when none. *about
+/// gets what an export should say about it (the run, its threshold).
+QString runModelFolder(const QString &projectPath, const QString &runText, QString *error,
+                       std::vector<std::pair<QString, QString>> *about = nullptr);
 int benchmarkCommand(const QStringList &arguments);
 
 } // namespace nsfw::cli

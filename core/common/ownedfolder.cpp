@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 namespace nsfw {
 
 namespace {
@@ -24,25 +26,43 @@ QJsonObject readJson(const QString &path)
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-/// The files a marker or the tool's own model.json accounts for; empty when neither says the tool wrote dir.
-QSet<QString> filesTheToolWrote(const QString &dir)
+/// What a marker (or the tool's own model.json) says the tool wrote: files, symbolic links and subfolders, as paths
+/// relative to the folder. Empty when neither says the tool wrote dir.
+struct Written {
+    QSet<QString> files;
+    QSet<QString> links;   ///< symbolic links it made (a dataset export links to the media)
+    QSet<QString> folders; ///< subfolders it made (a dataset export's safe/, nsfw/, train/safe/ ...)
+    bool isEmpty() const { return files.isEmpty() && links.isEmpty() && folders.isEmpty(); }
+};
+
+QSet<QString> stringSet(const QJsonValue &list)
 {
-    QSet<QString> known;
+    QSet<QString> set;
+    for (const QJsonValue &v : list.toArray())
+        set << v.toString();
+    return set;
+}
+
+Written filesTheToolWrote(const QString &dir)
+{
+    Written known;
     const QString marker = dir + QLatin1Char('/') + QLatin1String(OwnedFolder::kMarkerName);
     if (QFileInfo(marker).isFile()) {
-        for (const QJsonValue &v : readJson(marker).value(QStringLiteral("files")).toArray())
-            known << v.toString();
-        known << QLatin1String(OwnedFolder::kMarkerName);
+        const QJsonObject o = readJson(marker);
+        known.files = stringSet(o.value(QStringLiteral("files")));
+        known.links = stringSet(o.value(QStringLiteral("links")));
+        known.folders = stringSet(o.value(QStringLiteral("folders")));
+        known.files << QLatin1String(OwnedFolder::kMarkerName);
         return known;
     }
     // A model folder exported before markers existed: its model.json says who wrote it and names its shards.
     const QJsonObject model = readJson(dir + QStringLiteral("/model.json"));
     if (!model.value(QStringLiteral("generatedBy")).toString().startsWith(QLatin1String("NSFW Workbench")))
         return {};
-    known << QStringLiteral("model.json") << QStringLiteral("model.pt");
+    known.files << QStringLiteral("model.json") << QStringLiteral("model.pt");
     for (const QJsonValue &group : model.value(QStringLiteral("weightsManifest")).toArray()) {
         for (const QJsonValue &path : group.toObject().value(QStringLiteral("paths")).toArray())
-            known << path.toString();
+            known.files << path.toString();
     }
     return known;
 }
@@ -52,9 +72,31 @@ QStringList entriesOf(const QString &dir)
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
+/// Everything under dir (never following a symbolic link), as relative paths: files and links, and subfolders.
+void listTree(const QString &dir, const QString &prefix, QStringList *files, QStringList *links, QStringList *folders)
+{
+    for (const QString &name : entriesOf(dir)) {
+        const QString rel = prefix + name;
+        const QFileInfo entry(dir + QLatin1Char('/') + name);
+        if (entry.isSymLink()) {
+            links->append(rel);
+        } else if (entry.isDir()) {
+            folders->append(rel);
+            listTree(entry.filePath(), rel + QLatin1Char('/'), files, links, folders);
+        } else {
+            files->append(rel);
+        }
+    }
+}
+
 } // namespace
 
 bool OwnedFolder::isOwned(const QString &dir, QStringList *files, QString *why)
+{
+    return ownedTree(dir, files, nullptr, why);
+}
+
+bool OwnedFolder::ownedTree(const QString &dir, QStringList *files, QStringList *folders, QString *why)
 {
     auto foreign = [why](const QString &message) {
         if (why)
@@ -67,16 +109,28 @@ bool OwnedFolder::isOwned(const QString &dir, QStringList *files, QString *why)
     if (!info.isDir())
         return foreign(tr("%1 is not a folder").arg(dir));
     const QStringList entries = entriesOf(dir);
-    const QSet<QString> known = entries.isEmpty() ? QSet<QString>() : filesTheToolWrote(dir);
+    const Written known = entries.isEmpty() ? Written() : filesTheToolWrote(dir);
     if (!entries.isEmpty() && known.isEmpty())
         return foreign(tr("%1 holds files that NSFW Workbench did not write (%2)").arg(dir, entries.first()));
-    for (const QString &name : entries) {
-        const QFileInfo entry(dir + QLatin1Char('/') + name);
-        if (!known.contains(name) || entry.isSymLink() || !entry.isFile())
+    QStringList regular, links, subfolders;
+    listTree(dir, QString(), &regular, &links, &subfolders);
+    // Each entry must be what the marker says it wrote there: a file as a file, a link as a link, a folder as a folder.
+    for (const QString &name : std::as_const(regular)) {
+        if (!known.files.contains(name) || !QFileInfo(dir + QLatin1Char('/') + name).isFile())
+            return foreign(tr("%1 holds a file that NSFW Workbench did not write: %2").arg(dir, name));
+    }
+    for (const QString &name : std::as_const(links)) {
+        if (!known.links.contains(name))
+            return foreign(tr("%1 holds a file that NSFW Workbench did not write: %2").arg(dir, name));
+    }
+    for (const QString &name : std::as_const(subfolders)) {
+        if (!known.folders.contains(name))
             return foreign(tr("%1 holds a file that NSFW Workbench did not write: %2").arg(dir, name));
     }
     if (files)
-        *files = entries;
+        *files = regular + links;
+    if (folders)
+        *folders = subfolders;
     return true;
 }
 
@@ -137,20 +191,23 @@ bool OwnedFolder::commit(QString *error)
     };
     if (!m_staging || !m_staging->isValid())
         return fail(tr("Nothing to write to %1.").arg(m_target));
-    QJsonArray written;
-    for (const QString &name : entriesOf(m_staging->path()))
-        written.append(name);
+    QStringList files, links, folders;
+    listTree(m_staging->path(), QString(), &files, &links, &folders);
+    QJsonObject written{{QStringLiteral("writtenBy"), QStringLiteral("NSFW Workbench")},
+                        {QStringLiteral("files"), QJsonArray::fromStringList(files)}};
+    if (!links.isEmpty())
+        written.insert(QStringLiteral("links"), QJsonArray::fromStringList(links));
+    if (!folders.isEmpty())
+        written.insert(QStringLiteral("folders"), QJsonArray::fromStringList(folders));
     QSaveFile marker(m_staging->path() + QLatin1Char('/') + QLatin1String(kMarkerName));
-    const QByteArray text = QJsonDocument(QJsonObject{{QStringLiteral("writtenBy"), QStringLiteral("NSFW Workbench")},
-                                                      {QStringLiteral("files"), written}})
-                                .toJson();
+    const QByteArray text = QJsonDocument(written).toJson();
     if (!marker.open(QIODevice::WriteOnly) || marker.write(text) != text.size() || !marker.commit())
         return fail(tr("Cannot write %1: %2").arg(marker.fileName(), marker.errorString()));
 
     // The folder being replaced is moved aside first (into a fresh folder of ours), so a failure puts it back.
     std::unique_ptr<QTemporaryDir> trash;
     QString old;
-    QStringList oldFiles;
+    QStringList oldFiles, oldFolders;
     const QFileInfo now(m_target);
     if (now.exists() || now.isSymLink()) {
         if (now.isDir() && !now.isSymLink() && entriesOf(m_target).isEmpty()) {
@@ -158,7 +215,7 @@ bool OwnedFolder::commit(QString *error)
                 return fail(tr("Cannot replace the empty folder %1.").arg(m_target));
         } else {
             QString why;
-            if (!m_targetExists || m_existing == Existing::Refuse || !isOwned(m_target, &oldFiles, &why))
+            if (!m_targetExists || m_existing == Existing::Refuse || !ownedTree(m_target, &oldFiles, &oldFolders, &why))
                 return fail(tr("%1 changed while the model was written (%2); nothing was replaced.").arg(m_target, why));
             trash = std::make_unique<QTemporaryDir>(QFileInfo(m_target).absolutePath() + QStringLiteral("/.")
                                                     + QFileInfo(m_target).fileName() + QStringLiteral(".old-XXXXXX"));
@@ -182,6 +239,11 @@ bool OwnedFolder::commit(QString *error)
         // Only the files the tool wrote, one by one: never a recursive delete of what the user may have put there.
         for (const QString &name : oldFiles)
             QFile::remove(old + QLatin1Char('/') + name);
+        // Then its subfolders, deepest first (a child's path is longer than its parent's); rmdir takes empty ones only.
+        std::sort(oldFolders.begin(), oldFolders.end(),
+                  [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        for (const QString &name : std::as_const(oldFolders))
+            QDir().rmdir(old + QLatin1Char('/') + name);
         if (!QDir().rmdir(old) || !QDir().rmdir(trash->path()))
             qCWarning(lcStore) << "left the replaced folder at" << old << "(it is not empty)";
     }

@@ -31,6 +31,14 @@ QString howToGet()
         .arg(QDir::toNativeSeparators(userModelsDir()));
 }
 
+QString howToGetWithPackage()
+{
+    return tr("Install the nsfw-workbench-model package (it puts the model files in %1), or download them with "
+              "packaging/setup.sh (it fetches the pinned nsfwjs package with npm and writes the model files to %2), "
+              "or pass --model DIR.")
+        .arg(QDir::toNativeSeparators(systemModelsDir()), QDir::toNativeSeparators(userModelsDir()));
+}
+
 } // namespace
 
 QString userModelsDir()
@@ -41,10 +49,22 @@ QString userModelsDir()
            QStringLiteral("/nsfw-workbench/models");
 }
 
+QString systemModelsDir()
+{
+    if (const QString env = qEnvironmentVariable("NSFW_WORKBENCH_SYSTEM_MODELS"); !env.isEmpty())
+        return QDir(env).absolutePath();
+#ifdef NSFW_SYSTEM_MODELS_DIR
+    return QStringLiteral(NSFW_SYSTEM_MODELS_DIR); // packaging/deb/package.cmake: where the package installs them
+#else
+    return QStringLiteral("/usr/share/nsfw-workbench/models");
+#endif
+}
+
 QString locateModel(const QString &explicitDir, QString *error, const QString &name)
 {
     QString dir;
     QString tried;
+    QString hint = howToGet();
     if (!explicitDir.isEmpty()) {
         dir = folderOf(explicitDir);
         tried = explicitDir;
@@ -55,14 +75,20 @@ QString locateModel(const QString &explicitDir, QString *error, const QString &n
         const QString rel = QStringLiteral("nsfw-workbench/models/%1/model.json").arg(name);
         const QString json = QStandardPaths::locate(QStandardPaths::GenericDataLocation, rel);
         dir = json.isEmpty() ? QString() : QFileInfo(json).absolutePath();
-        tried = userModelsDir() + QLatin1Char('/') + name;
+        // Then the nsfw-workbench-model package's folder, after the user's own (the XDG data folders searched above
+        // hold it too, unless XDG_DATA_DIRS leaves /usr/share out): an offline machine gets the model from the package.
+        const QString system = systemModelsDir() + QLatin1Char('/') + name;
+        if (dir.isEmpty())
+            dir = folderOf(system);
+        tried = userModelsDir() + QLatin1Char('/') + name + QStringLiteral(", ") + system;
+        hint = howToGetWithPackage();
     } else {
-        // The folder packaging/fetch-model.sh wrote to: the same variable, the same place.
+        // The folder packaging/fetch-model.sh wrote to: the same variable, the same place, and nothing else.
         tried = userModelsDir() + QLatin1Char('/') + name;
         dir = folderOf(tried);
     }
     if (dir.isEmpty() && error)
-        *error = tr("No model found at %1. ").arg(QDir::toNativeSeparators(tried)) + howToGet();
+        *error = tr("No model found at %1. ").arg(QDir::toNativeSeparators(tried)) + hint;
     return dir;
 }
 

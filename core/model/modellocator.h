@@ -8,12 +8,17 @@ namespace nsfw {
 inline constexpr const char *kDefaultModelName = "mobilenet_v2";
 
 /// Finds the model folder: `explicitDir` when given (a folder with model.json, or the model.json itself), else
-/// $NSFW_WORKBENCH_MODEL_DIR (one model's folder), else userModelsDir()/<name>/model.json.
+/// $NSFW_WORKBENCH_MODEL_DIR (one model's folder), else $NSFW_WORKBENCH_MODELS/<name> alone when that is set, else
+/// <name>/model.json in userModelsDir() (or another XDG data folder's nsfw-workbench/models), then systemModelsDir().
 /// Returns the folder, or an empty string and a translated message telling the user how to get the model.
 QString locateModel(const QString &explicitDir, QString *error, const QString &name = QLatin1String(kDefaultModelName));
 
 /// Where packaging/setup.sh installs models: $NSFW_WORKBENCH_MODELS when set (the set-up script honours it too),
 /// else <data home>/nsfw-workbench/models.
 QString userModelsDir();
+
+/// Where the nsfw-workbench-model package installs models (/usr/share/nsfw-workbench/models), the fallback after the
+/// user's folder; $NSFW_WORKBENCH_SYSTEM_MODELS replaces it (a relocated install, the tests).
+QString systemModelsDir();
 
 } // namespace nsfw

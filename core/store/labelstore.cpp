@@ -203,6 +203,22 @@ QHash<qint64, HistoryEntry> LabelStore::latest(const QVector<qint64> &ids) const
     return result;
 }
 
+QHash<qint64, QHash<QString, Label>> LabelStore::annotatorLabels(QString *error) const
+{
+    QHash<qint64, QHash<QString, Label>> result;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    // In entry order, so each annotator's latest entry for an item is the one that stays.
+    if (!q.exec(QStringLiteral("SELECT item_id, annotator, label FROM label_history ORDER BY id"))) {
+        if (error)
+            *error = tr("Cannot read the label history: %1").arg(q.lastError().text());
+        return {};
+    }
+    while (q.next())
+        result[q.value(0).toLongLong()].insert(q.value(1).toString(), labelFromColumn(q.value(2)));
+    return result;
+}
+
 Label LabelStore::current(qint64 itemId) const
 {
     QSqlQuery q(m_db.db());

@@ -68,6 +68,10 @@ public:
     /// As apply(), and says which expected labels did not match and whether the lock was busy.
     LabelWriteResult write(const QVector<LabelChange> &changes, const QString &annotator, const QString &source);
 
+    /// Each annotator's latest label of every item that has a history (None when they cleared it), for agreement
+    /// figures; one pass over the history. *error and an empty answer when it cannot be read.
+    QHash<qint64, QHash<QString, Label>> annotatorLabels(QString *error = nullptr) const;
+
     Label current(qint64 itemId) const;
     /// The item's history, oldest first.
     QVector<HistoryEntry> history(qint64 itemId) const;

@@ -9,8 +9,10 @@ target_sources(core PRIVATE
   train/trainsettings.h train/trainsettings.cpp
   train/featurecache.h train/featurecache.cpp
   train/trainingset.h train/trainingset.cpp
+  train/datasetexport.h train/datasetexport.cpp
   train/trainingdata.h train/trainingdata.cpp
   train/modelexport.h train/modelexport_p.h train/modelexport.cpp
+  train/onnxexport.h train/onnxexport.cpp train/onnxgraph_p.h train/onnxgraph.cpp
   train/learner.h train/learner.cpp
   train/trainer.h train/trainer.cpp train/trainrun_p.h train/trainrun.cpp
   train/trainbench.h train/trainbench.cpp

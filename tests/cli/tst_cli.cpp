@@ -56,7 +56,7 @@ private Q_SLOTS:
     void everyCommandHasHelp_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"init", "import", "stats", "label", "labels", "check", "predict", "train", "evaluate", "audit", "duplicates", "health", "benchmark"})
+        for (const char *c : {"init", "import", "stats", "label", "labels", "check", "predict", "train", "evaluate", "audit", "duplicates", "health", "export-dataset", "benchmark"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 

@@ -148,6 +148,43 @@ private Q_SLOTS:
         QCOMPARE(readFile(target + QStringLiteral("/model.json")), QByteArray("new"));
     }
 
+    void aTreeWithLinksIsReplacedWhole()
+    {
+        // A dataset export: subfolders and symbolic links it made, all listed in the marker, all replaced; the files
+        // the links point to stay, and so does a file of the user's put into one of its subfolders.
+        QTemporaryDir dir;
+        const QString picture = dir.filePath(QStringLiteral("picture.png"));
+        writeFile(picture, "png");
+        const QString target = dir.filePath(QStringLiteral("dataset"));
+        QString error;
+        auto writeTree = [&](const QString &leaf) {
+            OwnedFolder folder(target, OwnedFolder::Existing::Replace);
+            if (!folder.begin(&error))
+                return false;
+            QDir().mkpath(folder.stagingPath() + QStringLiteral("/train/") + leaf);
+            writeFile(folder.stagingPath() + QStringLiteral("/train/") + leaf + QStringLiteral("/frame.jpg"), "jpg");
+            QFile::link(picture, folder.stagingPath() + QStringLiteral("/train/") + leaf + QStringLiteral("/p.png"));
+            return folder.commit(&error);
+        };
+        QVERIFY2(writeTree(QStringLiteral("safe")), qPrintable(error));
+        QVERIFY(QFileInfo(target + QStringLiteral("/train/safe/p.png")).isSymLink());
+        QVERIFY2(OwnedFolder::isOwned(target, nullptr, &error), qPrintable(error));
+        QVERIFY2(writeTree(QStringLiteral("nsfw")), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(target + QStringLiteral("/train/safe")));
+        QCOMPARE(readFile(target + QStringLiteral("/train/nsfw/p.png")), QByteArray("png"));
+        QCOMPARE(readFile(picture), QByteArray("png"));
+        QCOMPARE(entries(dir.path()), (QStringList{QStringLiteral("dataset"), QStringLiteral("picture.png")}));
+        // A link or a folder of the user's inside it makes it foreign.
+        QDir().mkpath(target + QStringLiteral("/train/mine"));
+        QVERIFY(!writeTree(QStringLiteral("safe")));
+        QVERIFY2(error.contains(QStringLiteral("train/mine")), qPrintable(error));
+        QVERIFY(QDir().rmdir(target + QStringLiteral("/train/mine")));
+        QVERIFY(QFile::link(picture, target + QStringLiteral("/train/nsfw/other.png")));
+        QVERIFY(!writeTree(QStringLiteral("safe")));
+        QVERIFY2(error.contains(QStringLiteral("other.png")), qPrintable(error));
+        QVERIFY(QFileInfo(target + QStringLiteral("/train/nsfw/frame.jpg")).isFile());
+    }
+
     void filesAndLinksAreRefused()
     {
         QTemporaryDir dir;

@@ -15,3 +15,7 @@ option(NSFW_BUILD_FUZZ "Build the libFuzzer target for the TF.js loader (needs c
 if(NSFW_BUILD_FUZZ)
   include(model/fuzz/fuzz.cmake)
 endif()
+# ONNX export read back by a second runtime (OpenCV's DNN module) and onnx.checker (python3-onnx); the real models
+# and pictures come from packaging/setup.sh.
+nsfw_add_test(tst_onnxexport SOURCES model/tst_onnxexport.cpp LIBS tfjsbuilder opencv_dnn LABELS model)
+set_tests_properties(tst_onnxexport PROPERTIES TIMEOUT 900)

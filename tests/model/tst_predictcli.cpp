@@ -20,11 +20,15 @@ class TestPredictCli : public QObject
     QString m_model;
 
     int run(const QStringList &args, QByteArray *out, QByteArray *err = nullptr,
-            const QString &modelsFolder = QString())
+            const QString &modelsFolder = QString(), const QString &systemFolder = QString())
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("XDG_DATA_HOME", m_dir.filePath("empty-data")); // no installed model
+        // Nor the nsfw-workbench-model package's, should this machine have it installed (CI installs it).
+        env.insert("XDG_DATA_DIRS", m_dir.filePath("empty-data"));
+        env.insert("NSFW_WORKBENCH_SYSTEM_MODELS",
+                   systemFolder.isEmpty() ? m_dir.filePath("empty-data/system") : systemFolder);
         env.remove("NSFW_WORKBENCH_MODEL_DIR");
         env.remove("NSFW_WORKBENCH_MODELS");
         if (!modelsFolder.isEmpty())
@@ -52,6 +56,28 @@ private Q_SLOTS:
         QVERIFY(QFile::link(m_model, folder + "/mobilenet_v2"));
         QCOMPARE(run({"predict", m_dir.filePath("images/red.png")}, &out, &err, folder), 0);
         QVERIFY2(out.contains("\"nsfw\":"), out.constData());
+    }
+
+    void thePackagesFolderComesAfterTheUsers()
+    {
+        // The nsfw-workbench-model package installs into /usr/share/nsfw-workbench/models: found when the user has
+        // no model of their own, and the user's own model wins when there is one.
+        const QString system = m_dir.filePath("system-models");
+        QVERIFY(QDir().mkpath(system));
+        QVERIFY(QFile::link(m_model, system + "/mobilenet_v2"));
+        QByteArray out, err;
+        QCOMPARE(run({"predict", m_dir.filePath("images/red.png")}, &out, &err, QString(), system), 0);
+        QVERIFY2(out.contains("\"nsfw\":"), out.constData());
+
+        const QString user = m_dir.filePath("empty-data/nsfw-workbench/models/mobilenet_v2");
+        QVERIFY(QDir().mkpath(user));
+        QFile broken(user + "/model.json");
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{ not a model");
+        broken.close();
+        QCOMPARE(run({"predict", m_dir.filePath("images/red.png")}, &out, &err, QString(), system), 1);
+        QVERIFY2(err.contains(user.toUtf8()), err.constData());
+        QVERIFY(QDir(m_dir.filePath("empty-data/nsfw-workbench")).removeRecursively());
     }
 
     void initTestCase()
@@ -124,6 +150,7 @@ private Q_SLOTS:
         QByteArray out, err;
         QCOMPARE(run({"predict", m_dir.filePath("images/red.png")}, &out, &err), 1);
         QVERIFY2(err.contains("packaging/setup.sh"), err.constData());
+        QVERIFY2(err.contains("nsfw-workbench-model"), err.constData());
     }
 };
 

@@ -24,6 +24,9 @@ set_tests_properties(tst_trainingpage PROPERTIES TIMEOUT 900)
 # The Duplicates tab (issue 13): planted near-copies listed, labeled as a group, kept once, not duplicates remembered.
 nsfw_add_test(tst_duplicatespage SOURCES ui/tst_duplicatespage.cpp LIBS ui LABELS "ui;media")
 nsfw_add_test(tst_healthpage SOURCES ui/tst_healthpage.cpp LIBS ui LABELS "ui;media")
+# File > Export model as ONNX… (issue 17): the pretrained model, then a run trained meanwhile, off the GUI thread.
+nsfw_add_test(tst_onnxexportaction SOURCES ui/tst_onnxexportaction.cpp LIBS ui LABELS "ui;model")
+set_tests_properties(tst_onnxexportaction PROPERTIES TIMEOUT 600)
 
 # Not a test: event-loop latency while a run trains (README "Training and review"). Run offscreen:
 #   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-training [full|partial|head] [epochs] [perClass]
