@@ -22,7 +22,7 @@ namespace nsfw {
 
 bool NearDuplicateRule::matches(const PerceptualHash &a, const PerceptualHash &b) const
 {
-    // Cheapest first: two popcounts, then 256 products (beyond farBits) or 16 distances of colour, then the views.
+    // Cheapest first: two popcounts, the detail, then 256 products (beyond farBits), the two colour grids, the views.
     const int bits = a.phashDistance(b);
     if (bits > nearBits && std::min(a.detail, b.detail) < minDetail)
         return false;
