@@ -31,23 +31,11 @@ using namespace nsfw;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = test::WorkbenchRun;
 
 Run run(const QStringList &arguments)
 {
-    QProcess p;
-    p.start(test::workbenchBinary(), arguments);
-    Run r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runWorkbench(arguments);
 }
 
 QByteArray readAll(const QString &path)

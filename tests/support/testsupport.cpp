@@ -10,6 +10,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -184,6 +185,20 @@ QStringList wallpapers(int n)
 QString workbenchBinary()
 {
     return qEnvironmentVariable("NSFW_WORKBENCH_BIN");
+}
+
+WorkbenchRun runWorkbench(const QStringList &arguments, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(workbenchBinary(), arguments);
+    WorkbenchRun r;
+    if (!p.waitForFinished(120000))
+        return r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
 }
 
 double percentile(std::vector<double> values, double p)

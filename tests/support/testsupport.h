@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -118,6 +119,15 @@ QStringList clipArt(int n, const QString &category = QString());
 QStringList wallpapers(int n);
 /// The nsfw-workbench executable under test (for child-process tests).
 QString workbenchBinary();
+/// What one run of that executable gave: its exit code (-1 when it crashed or ran past two minutes) and what it
+/// wrote to standard output and standard error.
+struct WorkbenchRun {
+    int code = -1;
+    QString out;
+    QString err;
+};
+WorkbenchRun runWorkbench(const QStringList &arguments,
+                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 /// Writes a video of frames solid-coloured by index, with OpenCV; returns false when no codec could.
 bool writeTestVideo(const QString &path, int frames, double fps, int width = 160, int height = 120);
 
