@@ -21,8 +21,14 @@ int importCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("Files or folders to import."), QStringLiteral("PATH..."));
     const QCommandLineOption fromFolders(QStringLiteral("labels-from-folders"),
                                          tr("Label files under folders named safe, nsfw or unsure."));
+    const QCommandLineOption sampling(QStringLiteral("sampling"),
+                                      tr("How video frames are chosen: scenes (default: at most one every "
+                                         "--frame-every seconds, plus the first frame after every cut, frames nearly "
+                                         "identical to the last one kept skipped) or fixed (one every --frame-every "
+                                         "seconds)."),
+                                      QStringLiteral("MODE"), QStringLiteral("scenes"));
     const QCommandLineOption frameEvery(QStringLiteral("frame-every"),
-                                        tr("Sample one video frame every SECONDS, from 0.04 to 3600 (default 1)."),
+                                        tr("The video sampling interval in SECONDS, from 0.04 to 3600 (default 1)."),
                                         QStringLiteral("SECONDS"), QStringLiteral("1"));
     const QCommandLineOption maxFrames(QStringLiteral("max-frames"),
                                        tr("At most N frames per video; a longer video is sampled more sparsely "
@@ -38,7 +44,7 @@ int importCommand(const QStringList &arguments)
     // For the crash tests: one line on stdout per item as soon as its batch is committed.
     QCommandLineOption logCommits(QStringLiteral("log-commits"), QStringLiteral("internal"));
     logCommits.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({fromFolders, frameEvery, maxFrames, annotator, maxPixels, verbose, logCommits});
+    parser.addOptions({fromFolders, sampling, frameEvery, maxFrames, annotator, maxPixels, verbose, logCommits});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -56,6 +62,12 @@ int importCommand(const QStringList &arguments)
         err() << tr("--frame-every needs a number of seconds, from 0.04 to 3600.") << '\n';
         return 2;
     }
+    const auto mode = VideoSampler::parseMode(parser.value(sampling));
+    if (!mode) {
+        err() << tr("--sampling must be scenes or fixed.") << '\n';
+        return 2;
+    }
+    options.sampling = *mode;
     options.maxFramesPerVideo = parser.value(maxFrames).toInt(&ok);
     if (!ok) {
         err() << tr("--max-frames needs a whole number.") << '\n';

@@ -1,6 +1,10 @@
 // `nsfw-workbench predict`: scores images with the pretrained (or a given) model.
 #include "commands.h"
 #include "console.h"
+#include "predictvideo.h"
+
+#include "media/importer.h"
+#include "media/mediadecoder.h"
 
 #include "model/classifier.h"
 #include "model/modellocator.h"
@@ -9,8 +13,6 @@
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace nsfw::cli {
 
@@ -21,8 +23,15 @@ const QStringList &imagePatterns()
     static const QStringList kPatterns = {
         QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.png"), QStringLiteral("*.bmp"),
         QStringLiteral("*.webp"), QStringLiteral("*.tif"),  QStringLiteral("*.tiff"), QStringLiteral("*.ppm"),
-        QStringLiteral("*.pgm"),  QStringLiteral("*.JPG"),  QStringLiteral("*.JPEG"), QStringLiteral("*.PNG")};
-    return kPatterns;
+        QStringLiteral("*.pgm"),  QStringLiteral("*.JPG"),  QStringLiteral("*.JPEG"), QStringLiteral("*.PNG"),
+        QStringLiteral("*.gif"),  QStringLiteral("*.GIF")};
+    static const QStringList kWithVideos = [] {
+        QStringList all = kPatterns;
+        for (const QString &ext : MediaDecoder::videoExtensions())
+            all << QStringLiteral("*.") + ext << QStringLiteral("*.") + ext.toUpper();
+        return all;
+    }();
+    return kWithVideos;
 }
 
 /// Files given directly are kept (so an unreadable one is reported); folders are walked for image files.
@@ -44,38 +53,26 @@ QStringList expandPaths(const QStringList &args)
     return files;
 }
 
-QString jsonString(const QString &s)
-{
-    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(a.mid(1, a.size() - 2));
-}
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
-}
-
-QString num(float v)
-{
-    return QString::number(static_cast<double>(v), 'g', 8);
-}
-
 } // namespace
 
 int predictCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Scores images with the NSFW model: one record per image with path, nsfw (Hentai + Porn + Sexy) and each "
-           "class probability, or an error. Folders are walked recursively."));
-    parser.addPositionalArgument(QStringLiteral("paths"), tr("Image files or folders."), QStringLiteral("PATH..."));
+        tr("Scores images, videos and animated GIFs with the NSFW model. An image gets one record with path, nsfw "
+           "(Hentai + Porn + Sexy) and each class probability, or an error. A video or animated GIF gets one record "
+           "with its sampled frames' times and scores, the segments (runs of frames at or above the threshold, merged "
+           "across short gaps: start, end, peak) and a verdict for the whole video with the rule that made it "
+           "(records of videos follow those of images). Folders are walked recursively."));
+    parser.addPositionalArgument(QStringLiteral("paths"), tr("Image or video files, or folders."),
+                                 QStringLiteral("PATH..."));
     const QCommandLineOption modelOption(QStringLiteral("model"),
                                          tr("Model folder (model.json + shards). Default: $NSFW_WORKBENCH_MODEL_DIR, "
                                             "else the mobilenet_v2 installed by packaging/setup.sh."),
                                          QStringLiteral("DIR"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: jsonl (default) or csv."),
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          tr("Output format: jsonl (default) or csv (a video: one row per segment, "
+                                             "or one row with empty start, end and peak when it has none)."),
                                           QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
     const QCommandLineOption batchOption(QStringLiteral("batch"), tr("Images per network pass (default 32)."),
                                          QStringLiteral("N"), QStringLiteral("32"));
@@ -85,7 +82,35 @@ int predictCommand(const QStringList &arguments)
     const QCommandLineOption runOption(QStringLiteral("run"), tr("With --project: the run (default: the latest "
                                                                  "finished one)."),
                                        QStringLiteral("N"));
-    parser.addOptions({modelOption, formatOption, batchOption, projectOption, runOption});
+    const QCommandLineOption thresholdOption(QStringLiteral("threshold"),
+                                             tr("Video frames scored at or above this form segments, and a verdict at "
+                                                "or above it flags the video (default 0.5)."),
+                                             QStringLiteral("T"), QStringLiteral("0.5"));
+    const QCommandLineOption verdictOption(QStringLiteral("verdict"),
+                                           tr("How a video's frame scores become its score: topk-mean (default: the "
+                                              "mean score over the k highest-scoring sampling intervals, each frame "
+                                              "standing for the time until the next one), max or mean."),
+                                           QStringLiteral("RULE"), QStringLiteral("topk-mean"));
+    const QCommandLineOption topKOption(QStringLiteral("top-k"), tr("k of topk-mean (default 3)."), QStringLiteral("K"),
+                                        QStringLiteral("3"));
+    const QCommandLineOption gapOption(QStringLiteral("merge-gap"),
+                                       tr("Flagged runs of a video at most this many seconds apart are one segment "
+                                          "(default 2)."),
+                                       QStringLiteral("SECONDS"), QStringLiteral("2"));
+    const QCommandLineOption samplingOption(QStringLiteral("sampling"),
+                                            tr("Video frames scored: scenes (default: at most one every --frame-every "
+                                               "seconds, plus the first frame after every cut, near-repeats skipped) "
+                                               "or fixed (one every --frame-every seconds)."),
+                                            QStringLiteral("MODE"), QStringLiteral("scenes"));
+    const QCommandLineOption frameEveryOption(QStringLiteral("frame-every"),
+                                              tr("The sampling interval in seconds, from 0.04 to 3600 (default 1)."),
+                                              QStringLiteral("SECONDS"), QStringLiteral("1"));
+    const QCommandLineOption maxFramesOption(QStringLiteral("max-frames"),
+                                             tr("At most N frames per video, spread over all of it (default 10000)."),
+                                             QStringLiteral("N"),
+                                             QString::number(ImportOptions::kDefaultMaxFramesPerVideo));
+    parser.addOptions({modelOption, formatOption, batchOption, projectOption, runOption, thresholdOption,
+                       verdictOption, topKOption, gapOption, samplingOption, frameEveryOption, maxFramesOption});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -100,6 +125,52 @@ int predictCommand(const QStringList &arguments)
         err() << tr("--batch must be a number from 1 to 4096") << '\n';
         return 2;
     }
+    VerdictOptions verdictOptions;
+    SamplingOptions sampling;
+    {
+        bool ok = false;
+        verdictOptions.threshold = parser.value(thresholdOption).toDouble(&ok);
+        if (!ok || verdictOptions.threshold < 0 || verdictOptions.threshold > 1) {
+            err() << tr("--threshold must be a number from 0 to 1") << '\n';
+            return 2;
+        }
+        const auto rule = VideoJudge::parseRule(parser.value(verdictOption));
+        if (!rule) {
+            err() << tr("--verdict must be topk-mean, max or mean") << '\n';
+            return 2;
+        }
+        verdictOptions.rule = *rule;
+        verdictOptions.k = parser.value(topKOption).toInt(&ok);
+        if (!ok || verdictOptions.k < 1 || verdictOptions.k > 10'000) {
+            err() << tr("--top-k must be a whole number from 1 to 10000") << '\n';
+            return 2;
+        }
+        const double gap = parser.value(gapOption).toDouble(&ok);
+        if (!ok || gap < 0 || gap > 24 * 3600) {
+            err() << tr("--merge-gap must be a number of seconds from 0 to 86400") << '\n';
+            return 2;
+        }
+        verdictOptions.mergeGapMs = qint64(gap * 1000 + 0.5);
+        const auto mode = VideoSampler::parseMode(parser.value(samplingOption));
+        if (!mode) {
+            err() << tr("--sampling must be scenes or fixed") << '\n';
+            return 2;
+        }
+        sampling.mode = *mode;
+        sampling.everySeconds = parser.value(frameEveryOption).toDouble(&ok);
+        if (!ok || sampling.everySeconds < ImportOptions::kMinFrameEverySeconds ||
+            sampling.everySeconds > ImportOptions::kMaxFrameEverySeconds) {
+            err() << tr("--frame-every needs a number of seconds, from 0.04 to 3600.") << '\n';
+            return 2;
+        }
+        verdictOptions.unitMs = qint64(sampling.everySeconds * 1000 + 0.5);
+        sampling.maxFrames = parser.value(maxFramesOption).toInt(&ok);
+        if (!ok || sampling.maxFrames < 1 || sampling.maxFrames > ImportOptions::kMaxMaxFramesPerVideo) {
+            err() << tr("--max-frames must be a whole number from 1 to %1").arg(ImportOptions::kMaxMaxFramesPerVideo)
+                  << '\n';
+            return 2;
+        }
+    }
     if (parser.positionalArguments().isEmpty()) {
         err() << tr("No images given. Usage: predict [--model DIR] PATH...") << '\n';
         return 2;
@@ -108,6 +179,16 @@ int predictCommand(const QStringList &arguments)
     if (files.isEmpty()) {
         err() << tr("No image files found.") << '\n';
         return 1;
+    }
+    // Videos and GIFs are sampled and judged (OpenCV cannot decode GIF, so a still one goes that way too, as one
+    // frame); everything else is scored as an image.
+    QStringList images, videos;
+    for (const QString &file : files) {
+        const bool gif = QFileInfo(file).suffix().compare(QLatin1String("gif"), Qt::CaseInsensitive) == 0;
+        if (gif || MediaDecoder::mediaType(file) == MediaType::Video)
+            videos << file;
+        else
+            images << file;
     }
 
     QString error;
@@ -130,40 +211,58 @@ int predictCommand(const QStringList &arguments)
         return 1;
     }
     const QStringList classes = classifier->classNames();
-    if (format == QLatin1String("csv"))
-        out() << "path,nsfw," << classes.join(QLatin1Char(',')) << ",error\n";
+    const bool csv = format == QLatin1String("csv");
+    if (csv)
+        out() << "path,nsfw," << classes.join(QLatin1Char(',')) << ",error,kind,start_ms,end_ms,peak,rule\n";
 
     int readable = 0, done = 0;
     const bool progress = errIsTerminal();
-    classifier->classifyFiles(files, [&](const ImageScore &s) {
+    classifier->classifyFiles(images, [&](const ImageScore &s) {
         ++done;
         if (s.ok())
             ++readable;
-        if (format == QLatin1String("csv")) {
+        if (csv) {
             out() << csvField(s.path);
             if (s.ok()) {
-                out() << ',' << num(s.nsfw);
+                out() << ',' << scoreText(s.nsfw);
                 for (float p : s.probabilities)
-                    out() << ',' << num(p);
-                out() << ",\n";
+                    out() << ',' << scoreText(p);
+                out() << ",";
             } else {
-                out() << QString(QLatin1Char(',')).repeated(classes.size() + 1) << ',' << csvField(s.error) << '\n';
+                out() << QString(QLatin1Char(',')).repeated(classes.size() + 1) << ',' << csvField(s.error);
             }
+            out() << ",image,,,,\n";
         } else {
             out() << "{\"path\":" << jsonString(s.path);
             if (s.ok()) {
-                out() << ",\"nsfw\":" << num(s.nsfw);
+                out() << ",\"nsfw\":" << scoreText(s.nsfw);
                 for (int c = 0; c < classes.size() && c < static_cast<int>(s.probabilities.size()); ++c)
-                    out() << ",\"" << classes.at(c) << "\":" << num(s.probabilities[static_cast<size_t>(c)]);
+                    out() << ",\"" << classes.at(c) << "\":" << scoreText(s.probabilities[static_cast<size_t>(c)]);
             } else {
                 out() << ",\"error\":" << jsonString(s.error);
             }
             out() << "}\n";
         }
-        if (progress && (done % 32 == 0 || done == files.size()))
-            err() << '\r' << tr("%1 of %2 images").arg(done).arg(files.size()) << (done == files.size() ? "\n" : "")
-                  << Qt::flush;
+        if (progress && (done % 32 == 0 || done == images.size()))
+            err() << '\r' << tr("%1 of %2 images").arg(done).arg(images.size())
+                  << (done == images.size() ? "\n" : "") << Qt::flush;
     });
+    for (const QString &path : videos) {
+        if (progress)
+            err() << tr("sampling and scoring %1").arg(path) << '\n' << Qt::flush;
+        const VideoScores video = VideoScorer::score(*classifier, path, sampling);
+        const VideoVerdict verdict = VideoJudge::judge(video.frames, video.sampling.info.durationMs, verdictOptions);
+        const QString kind = MediaDecoder::mediaType(path) == MediaType::Video ? QStringLiteral("video")
+            : video.sampling.animated                                         ? QStringLiteral("animation")
+                                                                              : QStringLiteral("image");
+        if (video.ok())
+            ++readable;
+        if (csv)
+            out() << videoCsvRows(video, verdict, int(classes.size()), kind);
+        else
+            out() << videoJsonLine(video, verdict, verdictOptions, kind, VideoSampler::modeName(sampling.mode)) << '\n';
+        out().flush();
+    }
     out().flush();
     if (readable == 0) {
         err() << QCoreApplication::translate("nsfw::cli::predict", "None of the %n file(s) could be read as an image.",

@@ -12,6 +12,7 @@
 #include "store/mediahashstore.h"
 #include "store/mediastatsstore.h"
 #include "store/projectdatabase.h"
+#include "store/videocutstore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -45,7 +46,8 @@ struct Prepared {
     qint64 width = 0;
     qint64 height = 0;
     VideoInfo video;
-    QList<qint64> frames; ///< the video's sampled frames, chosen here so the write transaction never waits on it
+    QList<qint64> frames;      ///< the video's sampled frames, chosen here so the write transaction never waits on it
+    QList<SceneCut> cuts;      ///< where its shots change (scene sampling)
     PerceptualHash perceptual; ///< of the picture (a video: its first frame), for finding near-copies
     MediaStats stats;          ///< of the same picture, for the dataset health checks
 };
@@ -61,7 +63,7 @@ QString hashFile(QFile &file, QString *error)
 }
 
 Prepared prepare(const WalkEntry &entry, const ImportOptions &options, const MediaCache &cache,
-                 const QSet<QString> &knownHashes)
+                 const QSet<QString> &knownHashes, const std::atomic<bool> *cancel)
 {
     Prepared p;
     p.entry = entry;
@@ -117,7 +119,15 @@ Prepared prepare(const WalkEntry &entry, const ImportOptions &options, const Med
     p.video = *info;
     p.width = info->width;
     p.height = info->height;
-    p.frames = MediaDecoder::sampleFrames(*info, options.frameEverySeconds, options.maxFramesPerVideo);
+    const VideoSampling sampling = VideoSampler::sampleVideo(
+        entry.path, {options.sampling, options.frameEverySeconds, options.maxFramesPerVideo}, {}, *info, cancel);
+    if (!sampling.ok()) {
+        p.error = sampling.error;
+        return p;
+    }
+    for (const SampledFrame &f : sampling.frames)
+        p.frames.append(f.index);
+    p.cuts = sampling.cuts;
     cache.storeThumbnail(p.hash, first);
     p.perceptual = PerceptualHash::of(first);
     p.stats = MediaStats::of(first, int(p.width), int(p.height));
@@ -199,6 +209,7 @@ ImportSummary Importer::run()
     LabelStore labels(*db);
     MediaHashStore hashes(*db);
     MediaStatsStore measures(*db);
+    VideoCutStore videoCuts(*db);
     const MediaCache cache(db->cacheDir());
     const QString annotator = m_options.annotator.isEmpty() ? defaultAnnotator() : m_options.annotator;
 
@@ -247,9 +258,9 @@ ImportSummary Importer::run()
         const QSet<QString> known = knownHashes;
         for (int t = 0; t < std::min<int>(threads, int(chunk.size())); ++t) {
             batch->workers.push_back(std::async(std::launch::async, [t, threads, chunk, known, &options, &cache,
-                                                                     out = batch->results.data()] {
+                                                                     cancel = &m_cancel, out = batch->results.data()] {
                 for (qsizetype i = t; i < chunk.size(); i += threads)
-                    out[i] = prepare(chunk[i], options, cache, known);
+                    out[i] = prepare(chunk[i], options, cache, known, cancel);
             }));
         }
         return batch;
@@ -334,6 +345,8 @@ ImportSummary Importer::run()
                     ++delta.frames;
                 }
                 if (!error.isEmpty())
+                    break;
+                if (!videoCuts.put(id, p.cuts, &error))
                     break;
             }
             if (m_options.labelsFromFolders) {

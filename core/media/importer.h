@@ -1,5 +1,7 @@
 #pragma once
 
+#include "videosampler.h"
+
 #include <QCoreApplication>
 #include <QMetaType>
 #include <QObject>
@@ -22,7 +24,8 @@ public:
 
     QStringList paths;               ///< files and folders; folders are walked recursively
     bool labelsFromFolders = false;  ///< ".../safe/...", ".../nsfw/...", ".../unsure/..." give the label
-    double frameEverySeconds = 1.0;  ///< video sampling interval
+    double frameEverySeconds = 1.0;  ///< video sampling interval (Scenes: at most one frame per interval, plus cuts)
+    SamplingMode sampling = SamplingMode::Scenes; ///< how video frames are chosen (VideoSampler)
     int maxFramesPerVideo = kDefaultMaxFramesPerVideo; ///< beyond it the interval widens to spread them
     QString annotator;               ///< who the folder labels are attributed to
     qint64 maxPixels = 150'000'000;  ///< images over this are refused from the header

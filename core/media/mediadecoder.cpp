@@ -69,10 +69,7 @@ cv::Mat decodeGif(const QByteArray &bytes, QString *error)
             *error = MediaDecoder::tr("cannot decode GIF: %1").arg(reader.errorString());
         return {};
     }
-    image = image.convertToFormat(QImage::Format_ARGB32);
-    // ARGB32 in memory on little-endian is B, G, R, A: exactly OpenCV's BGRA.
-    cv::Mat bgra(image.height(), image.width(), CV_8UC4, image.bits(), static_cast<size_t>(image.bytesPerLine()));
-    return flattenAlpha(bgra.clone());
+    return MediaDecoder::fromQImage(image);
 }
 
 bool jpegHasEnd(const QByteArray &bytes)
@@ -333,6 +330,16 @@ QImage MediaDecoder::toQImage(const cv::Mat &bgr)
         }
     }
     return image;
+}
+
+cv::Mat MediaDecoder::fromQImage(const QImage &source)
+{
+    if (source.isNull())
+        return {};
+    QImage image = source.convertToFormat(QImage::Format_ARGB32);
+    // ARGB32 in memory on little-endian is B, G, R, A: exactly OpenCV's BGRA.
+    cv::Mat bgra(image.height(), image.width(), CV_8UC4, image.bits(), static_cast<size_t>(image.bytesPerLine()));
+    return flattenAlpha(bgra.clone());
 }
 
 } // namespace nsfw

@@ -65,6 +65,8 @@ public:
     static QByteArray encodeJpeg(const cv::Mat &bgr, int quality = 85);
     /// A QImage (RGB888, deep copy) of a BGR matrix.
     static QImage toQImage(const cv::Mat &bgr);
+    /// 8-bit BGR of a QImage (alpha composited over white, as decodeImage does); empty for a null image.
+    static cv::Mat fromQImage(const QImage &image);
 };
 
 } // namespace nsfw

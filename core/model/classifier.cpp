@@ -14,6 +14,8 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <opencv2/core/mat.hpp>
+
 #include <deque>
 
 namespace nsfw {
@@ -270,6 +272,36 @@ std::vector<std::vector<float>> Classifier::featuresOfFiles(const QStringList &p
         }
     });
     return features;
+}
+
+std::vector<ImageScore> Classifier::classifyPixels(const std::vector<cv::Mat> &bgr, const QStringList &names)
+{
+    std::vector<ImageScore> scores(bgr.size());
+    const int h = d->height, w = d->width;
+    for (size_t start = 0; start < bgr.size(); start += size_t(d->options.batchSize)) {
+        const size_t end = std::min(bgr.size(), start + size_t(d->options.batchSize));
+        std::vector<QFuture<PreparedImage>> pending;
+        for (size_t i = start; i < end; ++i) {
+            const cv::Mat picture = bgr[i];
+            pending.push_back(QtConcurrent::run(&d->pool, [picture, h, w] {
+                at::set_num_threads(1);
+                c10::InferenceMode guard;
+                return prepareBgr(picture, h, w);
+            }));
+        }
+        std::vector<PreparedImage> images;
+        std::vector<ImageScore *> batchScores;
+        for (size_t i = start; i < end; ++i) {
+            images.push_back(pending[i - start].result());
+            ImageScore &s = scores[i];
+            if (qsizetype(i) < names.size())
+                s.path = names.at(qsizetype(i));
+            s.error = images.back().error;
+            batchScores.push_back(&s);
+        }
+        d->infer(images, batchScores);
+    }
+    return scores;
 }
 
 ImageScore Classifier::classifyEncoded(const QByteArray &bytes, const QString &name)

@@ -9,6 +9,10 @@
 #include <memory>
 #include <vector>
 
+namespace cv {
+class Mat;
+}
+
 namespace nsfw {
 
 /// The nsfwjs classes in output order: Drawing, Hentai, Neutral, Porn, Sexy.
@@ -61,6 +65,9 @@ public:
     /// The backbone features of files (the output of the last pooling or flatten layer: what head mode trains on
     /// and caches), in input order; an empty vector for a file that could not be read.
     std::vector<std::vector<float>> featuresOfFiles(const QStringList &paths);
+    /// Scores decoded 8-bit BGR pictures (video or GIF frames) in one pass, prepared as files are; `names` (optional)
+    /// become the scores' paths.
+    std::vector<ImageScore> classifyPixels(const std::vector<cv::Mat> &bgr, const QStringList &names = {});
     /// Scores one encoded image (PNG, JPEG, ... bytes).
     ImageScore classifyEncoded(const QByteArray &bytes, const QString &name = QString());
 

@@ -48,9 +48,30 @@ PreparedImage prepareImage(const QByteArray &encoded, int height, int width)
             out.error = tr("not an image, or a format OpenCV cannot decode");
             return out;
         }
+        return prepareBgr(bgr, height, width);
+    } catch (const cv::Exception &e) {
+        out.error = tr("cannot decode: %1").arg(QString::fromStdString(e.msg));
+        out.hwc.clear();
+    } catch (const c10::Error &e) {
+        out.error = tr("cannot preprocess: %1").arg(QString::fromUtf8(e.what_without_backtrace()));
+        out.hwc.clear();
+    } catch (const std::bad_alloc &) {
+        out.error = tr("image too large");
+        out.hwc.clear();
+    }
+    return out;
+}
+
+PreparedImage prepareBgr(const cv::Mat &bgr, int height, int width)
+{
+    PreparedImage out;
+    if (bgr.empty() || bgr.type() != CV_8UC3) {
+        out.error = tr("no picture");
+        return out;
+    }
+    try {
         cv::Mat rgb;
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-        bgr.release();
         out.height = height;
         out.width = width;
         out.hwc.resize(static_cast<size_t>(height) * width * 3);
@@ -63,7 +84,7 @@ PreparedImage prepareImage(const QByteArray &encoded, int height, int width)
         at::Tensor dst = at::from_blob(out.hwc.data(), {1, height, width, 3}, at::kFloat);
         dst.copy_(x.permute({0, 2, 3, 1}));
     } catch (const cv::Exception &e) {
-        out.error = tr("cannot decode: %1").arg(QString::fromStdString(e.msg));
+        out.error = tr("cannot convert: %1").arg(QString::fromStdString(e.msg));
         out.hwc.clear();
     } catch (const c10::Error &e) {
         out.error = tr("cannot preprocess: %1").arg(QString::fromUtf8(e.what_without_backtrace()));

@@ -5,6 +5,10 @@
 
 #include <vector>
 
+namespace cv {
+class Mat;
+}
+
 namespace nsfw {
 
 /// An image ready for the network: RGB floats in [0, 1], HWC order, resized to the model's input size.
@@ -28,6 +32,8 @@ struct PreparedImage {
 /// - JPEG EXIF orientation is applied (the picture is turned upright, as browsers show it); tfjs-node's
 ///   decodeImage ignores EXIF, so for rotated JPEGs our input is the upright picture, not the raw pixel grid.
 PreparedImage prepareImage(const QByteArray &encoded, int height, int width);
+/// The same from decoded 8-bit BGR pixels (a video frame, a GIF frame): what prepareImage does after decoding.
+PreparedImage prepareBgr(const cv::Mat &bgr, int height, int width);
 /// Reads the file and calls prepareImage; the error names the problem (missing, unreadable, not an image).
 PreparedImage prepareImageFile(const QString &path, int height, int width);
 

@@ -10,8 +10,9 @@ target_sources(core PRIVATE
   model/inferenceplan.h model/inferenceplan.cpp
   model/preprocess.h model/preprocess.cpp
   model/classifier.h model/classifier.cpp
+  model/videoscorer.h model/videoscorer.cpp
   model/modellocator.h model/modellocator.cpp
-  cli/predictcommand.cpp
+  cli/predictcommand.cpp cli/predictvideo.h cli/predictvideo.cpp
   cli/benchmarkinference.cpp
 )
 target_compile_definitions(core PRIVATE NSFW_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

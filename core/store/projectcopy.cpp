@@ -54,6 +54,7 @@ const QVector<ProjectTable> &projectTables()
         {QStringLiteral("not_duplicates"), QStringLiteral("item_a, item_b")},
         {QStringLiteral("training_exclusions"), QStringLiteral("item_id")},
         {QStringLiteral("media_stats"), QStringLiteral("item_id")},
+        {QStringLiteral("video_cuts"), QStringLiteral("item_id, frame_index")},
     };
     return kTables;
 }

@@ -171,6 +171,18 @@ const QList<QStringList> &migrations()
             QStringLiteral("{notify_trigger not_duplicates}"),
             QStringLiteral("{notify_trigger training_exclusions}"),
         },
+        // 8: where a video's shots change (VideoSampler's cuts at import: the first frame of each new shot, its time
+        // and the grey difference that marked it), for the timeline.
+        {
+            QStringLiteral(
+                "CREATE TABLE video_cuts ("
+                " item_id {int} NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+                " frame_index {int} NOT NULL,"
+                " ms {int} NOT NULL,"
+                " difference {real} NOT NULL,"
+                " PRIMARY KEY (item_id, frame_index)"
+                "){without_rowid}"),
+        },
     };
     return kMigrations;
 }

@@ -13,4 +13,5 @@ target_sources(core PRIVATE
   store/mediahashstore.h store/mediahashstore.cpp
   store/duplicatedecisionstore.h store/duplicatedecisionstore.cpp
   store/mediastatsstore.h store/mediastatsstore.cpp
+  store/videocutstore.h store/videocutstore.cpp
 )

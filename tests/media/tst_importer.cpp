@@ -6,6 +6,7 @@
 #include "store/mediahashstore.h"
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
+#include "store/videocutstore.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -373,6 +374,49 @@ private Q_SLOTS:
         // The video has a perceptual hash (of its first frame); its frames are not items of their own there.
         QVERIFY(MediaHashStore(*db).all().contains(v->id));
         QVERIFY(MediaHashStore(*db).missing().isEmpty());
+    }
+
+    void scenesAreSampledAndTheirCutsKept()
+    {
+        // Three still shots of 2 s at 10 fps: the default (scene) sampling takes the first frame of each, and the
+        // project keeps where the cuts are; the fixed rate takes one a second.
+        const QStringList files = test::distinctWallpapers(3);
+        if (files.size() < 3)
+            NSFW_REQUIRE_SETUP("Debian's wallpapers (plasma-workspace-wallpapers) are not installed");
+        std::vector<cv::Mat> pictures;
+        for (const QString &f : files)
+            pictures.push_back(cv::imread(f.toStdString(), cv::IMREAD_COLOR));
+        Project p;
+        const QString video = p.dir.filePath(QStringLiteral("shots.avi"));
+        QVERIFY(test::writeSceneVideo(video, pictures, 20, 10.0, 160, 90));
+        const ImportSummary s = runImport(p.path, {video});
+        QVERIFY2(s.skipped.isEmpty(), qPrintable(s.skipped.value(0).reason));
+        QCOMPARE(s.frames, 3);
+        auto db = p.open();
+        ItemStore items(*db);
+        const auto v = items.findByPath(QStringLiteral("shots.avi"));
+        QVERIFY(v);
+        QVector<qint64> indices;
+        for (const Item &f : items.frames(v->id))
+            indices << f.frameIndex;
+        QCOMPARE(indices, (QVector<qint64>{0, 20, 40}));
+        const QList<SceneCut> cuts = VideoCutStore(*db).cuts(v->id);
+        QCOMPARE(cuts.size(), 2);
+        QCOMPARE(cuts[0].index, 20);
+        QCOMPARE(cuts[0].ms, 2000);
+        QCOMPARE(cuts[1].index, 40);
+        QVERIFY(cuts[1].difference >= VideoSampler::kCutMinDifference);
+
+        Project fixed;
+        const QString copy = fixed.dir.filePath(QStringLiteral("shots.avi"));
+        QVERIFY(QFile::copy(video, copy));
+        ImportOptions options;
+        options.paths = {copy};
+        options.sampling = SamplingMode::Fixed;
+        const ImportSummary f = Importer(fixed.path, options).run();
+        QCOMPARE(f.frames, 6);
+        auto fdb = fixed.open();
+        QVERIFY(VideoCutStore(*fdb).cuts(ItemStore(*fdb).findByPath(QStringLiteral("shots.avi"))->id).isEmpty());
     }
 
     void badInputIsReportedAndSkipped()

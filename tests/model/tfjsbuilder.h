@@ -27,6 +27,12 @@ public:
     QString add(const QString &className, const QString &name, const QStringList &inputs, QJsonObject config = {});
     /// Adds a weight with deterministic pseudo-random values in [lo, hi].
     const SyntheticWeight &weight(const QString &name, std::vector<int64_t> shape, float lo = -1, float hi = 1);
+    /// Adds a weight with the given values (row-major in the TF.js layout).
+    const SyntheticWeight &weightValues(const QString &name, std::vector<int64_t> shape, std::vector<float> values)
+    {
+        m_weights.push_back({name, std::move(shape), std::move(values)});
+        return m_weights.back();
+    }
     void setOutput(const QString &layer) { m_output = layer; }
     /// Stores weights as uint8 (value = q*scale + min) instead of float32; `values` become the dequantized ones.
     void setQuantized(bool q) { m_quantized = q; }

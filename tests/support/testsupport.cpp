@@ -12,12 +12,14 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QUrl>
 
+#include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
@@ -344,6 +346,148 @@ bool writeTestVideo(const QString &path, int frames, double fps, int width, int 
     }
     writer.release();
     return QFileInfo(path).size() > 0;
+}
+
+namespace {
+
+/// LZW-coded pixels at code size 8, with a clear code every 250 codes so the code width stays 9 bits (a valid,
+/// uncompressed-size GIF stream any decoder reads).
+QByteArray gifLzw(const std::vector<uchar> &indices)
+{
+    QByteArray bytes;
+    quint32 buffer = 0;
+    int bits = 0;
+    auto put = [&](int code) {
+        buffer |= quint32(code) << bits;
+        bits += 9;
+        while (bits >= 8) {
+            bytes.append(char(buffer & 0xff));
+            buffer >>= 8;
+            bits -= 8;
+        }
+    };
+    const int clear = 256, end = 257;
+    int sinceClear = 0;
+    put(clear);
+    for (uchar index : indices) {
+        if (sinceClear == 250) {
+            put(clear);
+            sinceClear = 0;
+        }
+        put(index);
+        ++sinceClear;
+    }
+    put(end);
+    if (bits > 0)
+        bytes.append(char(buffer & 0xff));
+    return bytes;
+}
+
+} // namespace
+
+bool writeTestGif(const QString &path, const std::vector<cv::Mat> &frames, const std::vector<int> &delaysCs)
+{
+    if (frames.empty() || frames.size() != delaysCs.size())
+        return false;
+    const int w = frames.front().cols, h = frames.front().rows;
+    QByteArray gif("GIF89a");
+    auto u16 = [&gif](int v) {
+        gif.append(char(v & 0xff));
+        gif.append(char((v >> 8) & 0xff));
+    };
+    u16(w);
+    u16(h);
+    gif.append(char(0xF7)); // global colour table of 256 entries
+    gif.append(char(0));
+    gif.append(char(0));
+    for (int i = 0; i < 256; ++i) { // the 6x6x6 cube, then black
+        const int r = i < 216 ? (i / 36) * 51 : 0, g = i < 216 ? ((i / 6) % 6) * 51 : 0, b = i < 216 ? (i % 6) * 51 : 0;
+        gif.append(char(r));
+        gif.append(char(g));
+        gif.append(char(b));
+    }
+    gif.append(QByteArray::fromHex("21FF0B4E45545343415045322E300301000000")); // loop forever
+    for (size_t f = 0; f < frames.size(); ++f) {
+        const cv::Mat &bgr = frames[f];
+        if (bgr.cols != w || bgr.rows != h || bgr.type() != CV_8UC3)
+            return false;
+        gif.append(QByteArray::fromHex("21F904")); // graphic control: delay
+        gif.append(char(0));
+        u16(delaysCs[f]);
+        gif.append(char(0));
+        gif.append(char(0));
+        gif.append(char(0x2C));
+        u16(0);
+        u16(0);
+        u16(w);
+        u16(h);
+        gif.append(char(0));
+        gif.append(char(8)); // LZW minimum code size
+        std::vector<uchar> indices;
+        indices.reserve(size_t(w) * size_t(h));
+        for (int y = 0; y < h; ++y) {
+            for (int x = 0; x < w; ++x) {
+                const cv::Vec3b p = bgr.at<cv::Vec3b>(y, x);
+                auto level = [](int v) { return (v + 25) / 51; };
+                indices.push_back(uchar(level(p[2]) * 36 + level(p[1]) * 6 + level(p[0])));
+            }
+        }
+        const QByteArray data = gifLzw(indices);
+        for (qsizetype at = 0; at < data.size(); at += 255) {
+            const QByteArray block = data.mid(at, 255);
+            gif.append(char(block.size()));
+            gif.append(block);
+        }
+        gif.append(char(0));
+    }
+    gif.append(char(0x3B));
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(gif) == gif.size();
+}
+
+bool writeSceneVideo(const QString &path, const std::vector<cv::Mat> &pictures, int framesEach, double fps, int width,
+                     int height, double noise)
+{
+    cv::VideoWriter writer(path.toStdString(), cv::CAP_FFMPEG, cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), fps,
+                           cv::Size(width, height));
+    if (!writer.isOpened())
+        return false;
+    cv::RNG rng(7);
+    for (const cv::Mat &picture : pictures) {
+        cv::Mat frame;
+        cv::resize(picture, frame, cv::Size(width, height), 0, 0, cv::INTER_AREA);
+        for (int i = 0; i < framesEach; ++i) {
+            if (noise > 0) {
+                cv::Mat grain(frame.size(), CV_16SC3), noisy;
+                rng.fill(grain, cv::RNG::NORMAL, 0, noise);
+                frame.convertTo(noisy, CV_16SC3);
+                noisy += grain;
+                noisy.convertTo(noisy, CV_8UC3);
+                writer.write(noisy);
+            } else {
+                writer.write(frame);
+            }
+        }
+    }
+    writer.release();
+    return QFileInfo(path).size() > 0;
+}
+
+QStringList distinctWallpapers(int n)
+{
+    QStringList out;
+    QSet<QString> folders;
+    for (const QString &file : wallpapers(100000)) {
+        const QString rest = file.mid(QStringLiteral("/usr/share/wallpapers/").size());
+        const QString folder = rest.section(QLatin1Char('/'), 0, 0);
+        if (folders.contains(folder))
+            continue;
+        folders.insert(folder);
+        out << file;
+        if (out.size() >= n)
+            break;
+    }
+    return out;
 }
 
 } // namespace nsfw::test

@@ -13,6 +13,10 @@
 
 #include <vector>
 
+namespace cv {
+class Mat;
+}
+
 namespace nsfw::test {
 
 /// How many times slower than a release build this build runs (NSFW_TEST_TIME_FACTOR, set by packaging/test.sh for
@@ -130,6 +134,16 @@ WorkbenchRun runWorkbench(const QStringList &arguments,
                           const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 /// Writes a video of frames solid-coloured by index, with OpenCV; returns false when no codec could.
 bool writeTestVideo(const QString &path, int frames, double fps, int width = 160, int height = 120);
+
+/// Writes an animated GIF of BGR frames (all one size; colours rounded to a 6x6x6 cube), each shown for its delay in
+/// hundredths of a second (Qt reads GIF but cannot write it).
+bool writeTestGif(const QString &path, const std::vector<cv::Mat> &frames, const std::vector<int> &delaysCs);
+/// Writes an MJPG .avi of `pictures`, each resized to width x height and shown for `framesEach` frames at fps;
+/// noise > 0 adds that much Gaussian noise to every frame (a camera's grain).
+bool writeSceneVideo(const QString &path, const std::vector<cv::Mat> &pictures, int framesEach, double fps,
+                     int width = 320, int height = 180, double noise = 0);
+/// Debian wallpapers, one picture per wallpaper folder (the folders hold one picture at several sizes), sorted.
+QStringList distinctWallpapers(int n);
 
 /// Why training cannot be tested here ("" when it can): the pretrained model or the clip art is missing.
 QString trainingSkipReason();
