@@ -153,6 +153,14 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>no picture</source>
+        <translation>kein Bild</translation>
+    </message>
+    <message>
+        <source>cannot convert: %1</source>
+        <translation>kann nicht konvertiert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Classifier</name>
@@ -498,6 +506,10 @@
     <message>
         <source>Cannot read the label history: %1</source>
         <translation>Der Label-Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the labels: %1</source>
+        <translation>Die Labels können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1136,36 @@
     </message>
 </context>
 <context>
+    <name>nsfw::VideoSampler</name>
+    <message>
+        <source>cannot open the video: no decodable stream (damaged file or unknown codec)</source>
+        <translation>das Video kann nicht geöffnet werden: kein dekodierbarer Stream (beschädigte Datei oder unbekannter Codec)</translation>
+    </message>
+    <message>
+        <source>cannot decode the video: %1</source>
+        <translation>das Video kann nicht dekodiert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot decode any frame of the video</source>
+        <translation>kein Bild des Videos kann dekodiert werden</translation>
+    </message>
+    <message>
+        <source>cannot decode GIF: %1</source>
+        <translation>GIF kann nicht dekodiert werden: %1</translation>
+    </message>
+    <message>
+        <source>image too large: %1 x %2 pixels</source>
+        <translation>Bild zu groß: %1 × %2 Pixel</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::VideoScorer</name>
+    <message>
+        <source>no frame could be scored</source>
+        <translation>kein Bild konnte bewertet werden</translation>
+    </message>
+</context>
+<context>
     <name>nsfw::Wellbeing</name>
     <message>
         <source>Off</source>
@@ -1479,20 +1521,8 @@ Verhältnis: %3x</translation>
         <translation>Metriken eines Trainings: AP, ROC AUC, Konfusionsmatrix.</translation>
     </message>
     <message>
-        <source>Scores images with the NSFW model: one record per image with path, nsfw (Hentai + Porn + Sexy) and each class probability, or an error. Folders are walked recursively.</source>
-        <translation>Bewertet Bilder mit dem NSFW-Modell: ein Datensatz pro Bild mit Pfad, nsfw (Hentai + Porn + Sexy) und der Wahrscheinlichkeit jeder Klasse oder mit einem Fehler. Ordner werden rekursiv durchsucht.</translation>
-    </message>
-    <message>
-        <source>Image files or folders.</source>
-        <translation>Bilddateien oder Ordner.</translation>
-    </message>
-    <message>
         <source>Model folder (model.json + shards). Default: $NSFW_WORKBENCH_MODEL_DIR, else the mobilenet_v2 installed by packaging/setup.sh.</source>
         <translation>Modellordner (model.json + Shards). Standard: $NSFW_WORKBENCH_MODEL_DIR, sonst das von packaging/setup.sh installierte mobilenet_v2.</translation>
-    </message>
-    <message>
-        <source>Output format: jsonl (default) or csv.</source>
-        <translation>Ausgabeformat: jsonl (Standard) oder csv.</translation>
     </message>
     <message>
         <source>Images per network pass (default 32).</source>
@@ -1719,10 +1749,6 @@ Verhältnis: %3x</translation>
        nsfw-workbench COMMAND [ARGS...]  run a command without the window (COMMAND --help for its options)</source>
         <translation>Aufruf: nsfw-workbench [PROJECT]          das Fenster öffnen (mit PROJECT, sonst mit dem letzten Projekt)
         nsfw-workbench COMMAND [ARGS...]  einen Befehl ohne Fenster ausführen (COMMAND --help für seine Optionen)</translation>
-    </message>
-    <message>
-        <source>Sample one video frame every SECONDS, from 0.04 to 3600 (default 1).</source>
-        <translation>Alle SECONDS Sekunden ein Videobild entnehmen, von 0.04 bis 3600 (Standard 1).</translation>
     </message>
     <message>
         <source>At most N frames per video; a longer video is sampled more sparsely (default 10000).</source>
@@ -2744,6 +2770,186 @@ Verhältnis: %3x</translation>
     <message>
         <source>--format must be tfjs, native or onnx.</source>
         <translation>--format muss tfjs, native oder onnx sein.</translation>
+    </message>
+    <message>
+        <source>undefined (one category only)</source>
+        <translation>undefiniert (nur eine Kategorie)</translation>
+    </message>
+    <message>
+        <source>Annotators: %1 (%2)</source>
+        <translation>Annotatoren: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Items labeled: %1; labeled by two annotators or more (the overlap): %2</source>
+        <translation>Gelabelte Elemente: %1; von zwei oder mehr Annotatoren gelabelt (die Überschneidung): %2</translation>
+    </message>
+    <message>
+        <source>No item has labels of two annotators: there is no agreement to measure yet.</source>
+        <translation>Kein Element hat Labels von zwei Annotatoren: Es gibt noch keine Übereinstimmung zu messen.</translation>
+    </message>
+    <message>
+        <source>Percent agreement: %1 (all annotators of an item agree on %2 of the items)</source>
+        <translation>Prozentuale Übereinstimmung: %1 (bei %2 der Elemente sind sich alle Annotatoren eines Elements einig)</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa: %1 (the %2 items with %3 annotators each)</source>
+        <translation>Fleiss&apos; Kappa: %1 (die %2 Elemente mit je %3 Annotatoren)</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha (nominal): %1</source>
+        <translation>Krippendorffs Alpha (nominal): %1</translation>
+    </message>
+    <message>
+        <source>pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Cohens Kappa</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>labeled</source>
+        <translation>gelabelt</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>Überschneidung</translation>
+    </message>
+    <message>
+        <source>as reference</source>
+        <translation>wie Referenz</translation>
+    </message>
+    <message>
+        <source>labels/hour</source>
+        <translation>Labels/Stunde</translation>
+    </message>
+    <message>
+        <source>active hours</source>
+        <translation>aktive Stunden</translation>
+    </message>
+    <message>
+        <source>(labels/hour: pauses over %1 minutes end a session; labels from folder names and CSV files are not counted)</source>
+        <translation>(Labels/Stunde: Pausen über %1 Minuten beenden eine Sitzung; Labels aus Ordnernamen und CSV-Dateien werden nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>%1 against the reference label on the overlap (rows: %1, columns: reference):</source>
+        <translation>%1 gegenüber dem Referenzlabel auf der Überschneidung (Zeilen: %1, Spalten: Referenz):</translation>
+    </message>
+    <message>
+        <source>%1 items without a reference label</source>
+        <translation>%1 Elemente ohne Referenzlabel</translation>
+    </message>
+    <message>
+        <source>How well the annotators agree, on the items labeled by two or more of them (each annotator&apos;s latest label; safe, nsfw and unsure are the categories): percent agreement, Cohen&apos;s kappa for every pair, Fleiss&apos; kappa (over the items with the most common number of annotators), Krippendorff&apos;s alpha (nominal); each annotator against the item&apos;s current label (a confusion matrix), and labels per hour.</source>
+        <translation>Wie gut die Annotatoren übereinstimmen, gemessen an den Elementen, die zwei oder mehr von ihnen gelabelt haben (das jeweils neueste Label jedes Annotators; safe, nsfw und unsure sind die Kategorien): prozentuale Übereinstimmung, Cohens Kappa für jedes Paar, Fleiss&apos; Kappa (über die Elemente mit der häufigsten Anzahl an Annotatoren), Krippendorffs Alpha (nominal); jeder Annotator gegenüber dem aktuellen Label des Elements (eine Konfusionsmatrix) sowie Labels pro Stunde.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object: {&quot;categories&quot;, &quot;annotators&quot;, &quot;labeledItems&quot;, &quot;overlapItems&quot;, &quot;percentAgreement&quot;, &quot;unanimous&quot;, &quot;fleissKappa&quot;, &quot;fleissItems&quot;, &quot;fleissRaters&quot;, &quot;krippendorffAlpha&quot;, &quot;pairs&quot;: [{&quot;annotators&quot;: [A, B], &quot;items&quot;, &quot;agreement&quot;, &quot;cohenKappa&quot;}], &quot;perAnnotator&quot;: [{&quot;annotator&quot;, &quot;labeled&quot;, &quot;overlap&quot;, &quot;confusion&quot;, &quot;withoutReference&quot;, &quot;agreesWithReference&quot;, &quot;entries&quot;, &quot;sessions&quot;, &quot;activeHours&quot;, &quot;labelsPerHour&quot;}], &quot;sessionGapMinutes&quot;}; an undefined figure is null.</source>
+        <translation>Ein JSON-Objekt ausgeben: {&quot;categories&quot;, &quot;annotators&quot;, &quot;labeledItems&quot;, &quot;overlapItems&quot;, &quot;percentAgreement&quot;, &quot;unanimous&quot;, &quot;fleissKappa&quot;, &quot;fleissItems&quot;, &quot;fleissRaters&quot;, &quot;krippendorffAlpha&quot;, &quot;pairs&quot;: [{&quot;annotators&quot;: [A, B], &quot;items&quot;, &quot;agreement&quot;, &quot;cohenKappa&quot;}], &quot;perAnnotator&quot;: [{&quot;annotator&quot;, &quot;labeled&quot;, &quot;overlap&quot;, &quot;confusion&quot;, &quot;withoutReference&quot;, &quot;agreesWithReference&quot;, &quot;entries&quot;, &quot;sessions&quot;, &quot;activeHours&quot;, &quot;labelsPerHour&quot;}], &quot;sessionGapMinutes&quot;}; ein undefinierter Wert ist null.</translation>
+    </message>
+    <message>
+        <source>agreement takes one project.</source>
+        <translation>agreement erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>How well the annotators agree: percent agreement, Cohen&apos;s and Fleiss&apos; kappa, Krippendorff&apos;s alpha, each against the reference label, labels per hour.</source>
+        <translation>Wie gut die Annotatoren übereinstimmen: prozentuale Übereinstimmung, Cohens und Fleiss&apos; Kappa, Krippendorffs Alpha, jeder gegenüber dem Referenzlabel, Labels pro Stunde.</translation>
+    </message>
+    <message>
+        <source>How video frames are chosen: scenes (default: at most one every --frame-every seconds, plus the first frame after every cut, frames nearly identical to the last one kept skipped) or fixed (one every --frame-every seconds).</source>
+        <translation>Wie Bilder aus Videos entnommen werden: scenes (Standard: höchstens eines alle --frame-every Sekunden, dazu das erste Bild nach jedem Schnitt; Bilder, die dem zuletzt behaltenen nahezu gleichen, werden übersprungen) oder fixed (eines alle --frame-every Sekunden).</translation>
+    </message>
+    <message>
+        <source>The video sampling interval in SECONDS, from 0.04 to 3600 (default 1).</source>
+        <translation>Der Abstand der aus Videos entnommenen Bilder in Sekunden (SECONDS), von 0.04 bis 3600 (Standard 1).</translation>
+    </message>
+    <message>
+        <source>--sampling must be scenes or fixed.</source>
+        <translation>--sampling muss scenes oder fixed sein.</translation>
+    </message>
+    <message>
+        <source>Scores images, videos and animated GIFs with the NSFW model. An image gets one record with path, nsfw (Hentai + Porn + Sexy) and each class probability, or an error. A video or animated GIF gets one record with its sampled frames&apos; times and scores, the segments (runs of frames at or above the threshold, merged across short gaps: start, end, peak) and a verdict for the whole video with the rule that made it (records of videos follow those of images). Folders are walked recursively.</source>
+        <translation>Bewertet Bilder, Videos und animierte GIFs mit dem NSFW-Modell. Ein Bild erhält einen Datensatz mit Pfad, nsfw (Hentai + Porn + Sexy) und der Wahrscheinlichkeit jeder Klasse oder einen Fehler. Ein Video oder animiertes GIF erhält einen Datensatz mit den Zeiten und Scores seiner entnommenen Bilder, den Segmenten (Folgen von Bildern mit einem Score ab der Schwelle, über kurze Lücken hinweg zusammengefasst: Beginn, Ende, Spitzenwert) und einem Urteil für das ganze Video samt der Regel, die es ergeben hat (die Datensätze der Videos folgen denen der Bilder). Ordner werden rekursiv durchsucht.</translation>
+    </message>
+    <message>
+        <source>Image or video files, or folders.</source>
+        <translation>Bild- oder Videodateien oder Ordner.</translation>
+    </message>
+    <message>
+        <source>Output format: jsonl (default) or csv (a video: one row per segment, or one row with empty start, end and peak when it has none).</source>
+        <translation>Ausgabeformat: jsonl (Standard) oder csv (ein Video: eine Zeile pro Segment oder, wenn es keines hat, eine Zeile mit leeren Spalten start, end und peak).</translation>
+    </message>
+    <message>
+        <source>Video frames scored at or above this form segments, and a verdict at or above it flags the video (default 0.5).</source>
+        <translation>Videobilder mit einem Score ab diesem Wert bilden Segmente, und ein Urteil ab diesem Wert markiert das Video (Standard 0.5).</translation>
+    </message>
+    <message>
+        <source>How a video&apos;s frame scores become its score: topk-mean (default: the mean score over the k highest-scoring sampling intervals, each frame standing for the time until the next one), max or mean.</source>
+        <translation>Wie aus den Scores der Bilder eines Videos sein Score wird: topk-mean (Standard: der mittlere Score über die k Entnahmeintervalle mit den höchsten Scores, wobei jedes Bild für die Zeit bis zum nächsten steht), max oder mean.</translation>
+    </message>
+    <message>
+        <source>k of topk-mean (default 3).</source>
+        <translation>k von topk-mean (Standard 3).</translation>
+    </message>
+    <message>
+        <source>Flagged runs of a video at most this many seconds apart are one segment (default 2).</source>
+        <translation>Markierte Bildfolgen eines Videos, die höchstens so viele Sekunden auseinanderliegen, bilden ein Segment (Standard 2).</translation>
+    </message>
+    <message>
+        <source>Video frames scored: scenes (default: at most one every --frame-every seconds, plus the first frame after every cut, near-repeats skipped) or fixed (one every --frame-every seconds).</source>
+        <translation>Bewertete Videobilder: scenes (Standard: höchstens eines alle --frame-every Sekunden, dazu das erste Bild nach jedem Schnitt, nahezu gleiche Wiederholungen übersprungen) oder fixed (eines alle --frame-every Sekunden).</translation>
+    </message>
+    <message>
+        <source>The sampling interval in seconds, from 0.04 to 3600 (default 1).</source>
+        <translation>Der Entnahmeabstand in Sekunden, von 0.04 bis 3600 (Standard 1).</translation>
+    </message>
+    <message>
+        <source>At most N frames per video, spread over all of it (default 10000).</source>
+        <translation>Höchstens N Bilder pro Video, über das ganze Video verteilt (Standard 10000).</translation>
+    </message>
+    <message>
+        <source>--threshold must be a number from 0 to 1</source>
+        <translation>--threshold muss eine Zahl von 0 bis 1 sein</translation>
+    </message>
+    <message>
+        <source>--verdict must be topk-mean, max or mean</source>
+        <translation>--verdict muss topk-mean, max oder mean sein</translation>
+    </message>
+    <message>
+        <source>--top-k must be a whole number from 1 to 10000</source>
+        <translation>--top-k muss eine ganze Zahl von 1 bis 10000 sein</translation>
+    </message>
+    <message>
+        <source>--merge-gap must be a number of seconds from 0 to 86400</source>
+        <translation>--merge-gap muss eine Anzahl Sekunden von 0 bis 86400 sein</translation>
+    </message>
+    <message>
+        <source>--sampling must be scenes or fixed</source>
+        <translation>--sampling muss scenes oder fixed sein</translation>
+    </message>
+    <message>
+        <source>--max-frames must be a whole number from 1 to %1</source>
+        <translation>--max-frames muss eine ganze Zahl von 1 bis %1 sein</translation>
+    </message>
+    <message>
+        <source>sampling and scoring %1</source>
+        <translation>entnehme und bewerte %1</translation>
     </message>
 </context>
 <context>
@@ -3999,6 +4205,10 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
         <source>Health</source>
         <translation>Datenqualität</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::MetricsPlot</name>
@@ -4404,6 +4614,108 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
             <numerusform>Server nicht erreichbar: %n Label wartet; es wird geschrieben, sobald er wieder erreichbar ist</numerusform>
             <numerusform>Server nicht erreichbar: %n Labels warten; sie werden geschrieben, sobald er wieder erreichbar ist</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ui::TeamPage</name>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Pair of annotators</source>
+        <translation>Annotatorenpaar</translation>
+    </message>
+    <message>
+        <source>Items both labeled</source>
+        <translation>Von beiden gelabelte Elemente</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Cohens Kappa</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>Items labeled</source>
+        <translation>Gelabelte Elemente</translation>
+    </message>
+    <message>
+        <source>In the overlap</source>
+        <translation>In der Überschneidung</translation>
+    </message>
+    <message>
+        <source>Agrees with reference</source>
+        <translation>Stimmt mit Referenz überein</translation>
+    </message>
+    <message>
+        <source>Labels per hour</source>
+        <translation>Labels pro Stunde</translation>
+    </message>
+    <message>
+        <source>Active hours</source>
+        <translation>Aktive Stunden</translation>
+    </message>
+    <message>
+        <source>Labels per hour: a pause of more than %1 minutes ends a session; labels taken from folder names or CSV files are not counted.</source>
+        <translation>Labels pro Stunde: Eine Pause von mehr als %1 Minuten beendet eine Sitzung; aus Ordnernamen oder CSV-Dateien übernommene Labels werden nicht gezählt.</translation>
+    </message>
+    <message>
+        <source>Annotator said</source>
+        <translation>Label des Annotators</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Referenz: %1</translation>
+    </message>
+    <message>
+        <source>Each annotator&apos;s labels on the overlap (rows) against the item&apos;s current label, the one training uses (columns).</source>
+        <translation>Die Labels jedes Annotators auf der Überschneidung (Zeilen) gegenüber dem aktuellen Label des Elements, das das Training verwendet (Spalten).</translation>
+    </message>
+    <message>
+        <source>No project open.</source>
+        <translation>Kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <source>The agreement figures are computed when this tab is shown.</source>
+        <translation>Die Übereinstimmungswerte werden berechnet, sobald dieser Tab angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Reading the label history…</source>
+        <translation>Label-Verlauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot compute the agreement: %1</source>
+        <translation>Die Übereinstimmung kann nicht berechnet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotator(s); %1 items labeled, %2 of them by two annotators or more (the overlap).</source>
+        <translation>
+            <numerusform>%n Annotator; %1 Elemente gelabelt, %2 davon von zwei oder mehr Annotatoren (die Überschneidung).</numerusform>
+            <numerusform>%n Annotatoren; %1 Elemente gelabelt, %2 davon von zwei oder mehr Annotatoren (die Überschneidung).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No item has labels of two annotators: there is no agreement to measure yet.</source>
+        <translation>Kein Element hat Labels von zwei Annotatoren: Es gibt noch keine Übereinstimmung zu messen.</translation>
+    </message>
+    <message>
+        <source>Percent agreement %1 (all annotators of an item agree on %2 of the items) · Fleiss&apos; kappa %3 (the %4 items with %5 annotators each) · Krippendorff&apos;s alpha %6</source>
+        <translation>Prozentuale Übereinstimmung %1 (bei %2 der Elemente sind sich alle Annotatoren eines Elements einig) · Fleiss&apos; Kappa %3 (die %4 Elemente mit je %5 Annotatoren) · Krippendorffs Alpha %6</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
     </message>
 </context>
 <context>

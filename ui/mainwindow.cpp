@@ -11,6 +11,7 @@
 #include "statuspanel.h"
 #include "store/projectdatabase.h"
 #include "store/projectwatcher.h"
+#include "teampage.h"
 #include "trainingpage.h"
 
 #include <QAction>
@@ -77,6 +78,14 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(health, tr("Health"));
     connect(this, &MainWindow::projectOpened, health, &HealthPage::setDatabase);
     connect(health, &HealthPage::labelingRequested, this, [this] { m_pages->setCurrentWidget(m_labeling); });
+    auto *team = new TeamPage(this);
+    addPage(team, tr("Team"));
+    connect(this, &MainWindow::projectOpened, team, &TeamPage::setDatabase);
+    connect(m_labeling->session(), &LabelSession::labelsChanged, team, &TeamPage::labelsChanged);
+    connect(m_watcher, &ProjectWatcher::changed, team, [team](const ProjectChanges &changes) {
+        if (!changes.labelItems.isEmpty() || changes.items)
+            team->labelsChanged();
+    });
     setCentralWidget(m_pages);
     statusBar()->addWidget(m_import->progressWidget());
     statusBar()->addPermanentWidget(m_status);

@@ -49,6 +49,10 @@ const QList<Entry> &entries()
          QT_TRANSLATE_NOOP("nsfw::cli", "Check the data set: class balance, copies, label conflicts, dark, bright, "
                                         "blank, blurry, tiny, stretched and greyscale images."),
          healthCommand},
+        {"agreement",
+         QT_TRANSLATE_NOOP("nsfw::cli", "How well the annotators agree: percent agreement, Cohen's and Fleiss' kappa, "
+                                        "Krippendorff's alpha, each against the reference label, labels per hour."),
+         agreementCommand},
         {"export-model",
          QT_TRANSLATE_NOOP("nsfw::cli", "Write a run's (or the pretrained) model as TF.js (nsfwjs), LibTorch or ONNX "
                                         "files."),

@@ -23,6 +23,7 @@ int evaluateCommand(const QStringList &arguments);
 int auditCommand(const QStringList &arguments);
 int duplicatesCommand(const QStringList &arguments);
 int healthCommand(const QStringList &arguments);
+int agreementCommand(const QStringList &arguments);
 int exportModelCommand(const QStringList &arguments);
 int exportDatasetCommand(const QStringList &arguments);
 

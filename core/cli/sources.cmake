@@ -12,6 +12,7 @@ target_sources(core PRIVATE
   cli/auditcommand.cpp
   cli/duplicatescommand.cpp
   cli/healthcommand.cpp
+  cli/agreementcommand.cpp
   cli/exportdatasetcommand.cpp
   cli/benchmarktrain.cpp
   cli/benchmarkaudit.cpp

@@ -61,8 +61,12 @@ bool LabelSession::label(const QVector<qint64> &ids, Label label, const QHash<qi
         // A read on a server connection that is away fails and says "unlabeled"; the window knows better.
         if (pending == m_pending.constEnd() && shown.contains(id) && serverAway())
             before = shown.value(id);
-        if (before == label)
-            continue; // nothing to write, nothing to undo
+        // Nothing to write, nothing to undo; unless the label came from somebody else and this annotator agrees:
+        // that is recorded (agreement figures need to see who agreed), and its undo changes nothing.
+        if (before == label
+            && (pending != m_pending.constEnd() || label == Label::None
+                || serverAway() || store.annotatorLabel(id, m_annotator) == label))
+            continue;
         edit.ids.append(id);
         edit.before.append(before);
         edit.after.append(label);

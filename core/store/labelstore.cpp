@@ -81,8 +81,12 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
     // On a server other writers run beside this one: the row stays locked until the commit, so "previous" is
     // the label this entry replaces, whoever writes at the same time.
     QSqlQuery insert(m_db.db());
+    QSqlQuery own(m_db.db());
     if (!current.prepare(QStringLiteral("SELECT label FROM items WHERE id = ?") + m_db.backend().forUpdate()))
         return fail(current.lastError().text(), m_db.isBusyError(current.lastError()));
+    if (!own.prepare(QStringLiteral("SELECT label FROM label_history WHERE item_id = ? AND annotator = ?"
+                                    " ORDER BY id DESC LIMIT 1")))
+        return fail(own.lastError().text(), m_db.isBusyError(own.lastError()));
     if (!insert.prepare(QStringLiteral("INSERT INTO label_history (item_id, label, previous, annotator, at_ms, source)"
                                        " VALUES (?, ?, ?, ?, ?, ?)")))
         return fail(insert.lastError().text(), m_db.isBusyError(insert.lastError()));
@@ -104,8 +108,19 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
             result.current.append(previous);
             continue;
         }
-        if (previous == change.label)
-            continue;
+        if (previous == change.label) {
+            // The item has this label already; it is still recorded when it is this annotator's first word on it
+            // (a second annotator agreeing with the first), so agreement figures see who agreed, not only who
+            // disagreed. Nothing is written when the annotator had said so before.
+            own.bindValue(0, change.itemId);
+            own.bindValue(1, annotator);
+            if (!own.exec())
+                return fail(own.lastError().text(), m_db.isBusyError(own.lastError()));
+            const Label ownLabel = own.next() ? labelFromColumn(own.value(0)) : Label::None;
+            own.finish();
+            if (ownLabel == change.label)
+                continue;
+        }
         insert.bindValue(0, change.itemId);
         insert.bindValue(1, labelToColumn(change.label));
         insert.bindValue(2, labelToColumn(previous));
@@ -205,17 +220,86 @@ QHash<qint64, HistoryEntry> LabelStore::latest(const QVector<qint64> &ids) const
 
 QHash<qint64, QHash<QString, Label>> LabelStore::annotatorLabels(QString *error) const
 {
-    QHash<qint64, QHash<QString, Label>> result;
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
-    // In entry order, so each annotator's latest entry for an item is the one that stays.
-    if (!q.exec(QStringLiteral("SELECT item_id, annotator, label FROM label_history ORDER BY id"))) {
+    // In entry order. Each annotator's labels of an item form a stack: an undo (the window's, written as an entry
+    // of its own with the label from before) withdraws their label it undid, so what counts is their own label
+    // before it, or none; a redo gives it back. Without this an undo would count as agreeing with whoever labeled
+    // the item before.
+    if (!q.exec(QStringLiteral("SELECT item_id, annotator, label, source FROM label_history ORDER BY id"))) {
+        if (error)
+            *error = tr("Cannot read the label history: %1").arg(q.lastError().text());
+        return {};
+    }
+    struct Said {
+        QVector<Label> given;
+        QVector<Label> undone;
+    };
+    QHash<qint64, QHash<QString, Said>> said;
+    const QString undo = QStringLiteral("undo"), redo = QStringLiteral("redo");
+    while (q.next()) {
+        Said &s = said[q.value(0).toLongLong()][q.value(1).toString()];
+        const Label label = labelFromColumn(q.value(2));
+        const QString source = q.value(3).toString();
+        if (source == undo) {
+            if (!s.given.isEmpty())
+                s.undone.append(s.given.takeLast());
+        } else if (source == redo) {
+            s.given.append(s.undone.isEmpty() ? label : s.undone.takeLast());
+        } else {
+            s.given.append(label);
+            s.undone.clear();
+        }
+    }
+    QHash<qint64, QHash<QString, Label>> result;
+    result.reserve(said.size());
+    for (auto item = said.cbegin(); item != said.cend(); ++item) {
+        QHash<QString, Label> &labels = result[item.key()];
+        for (auto who = item.value().cbegin(); who != item.value().cend(); ++who)
+            labels.insert(who.key(), who.value().given.isEmpty() ? Label::None : who.value().given.constLast());
+    }
+    return result;
+}
+
+Label LabelStore::annotatorLabel(qint64 itemId, const QString &annotator) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT label FROM label_history WHERE item_id = ? AND annotator = ? ORDER BY id DESC"
+                             " LIMIT 1"));
+    q.addBindValue(itemId);
+    q.addBindValue(annotator);
+    if (q.exec() && q.next())
+        return labelFromColumn(q.value(0));
+    return Label::None;
+}
+
+QHash<qint64, Label> LabelStore::currentLabels(QString *error) const
+{
+    QHash<qint64, Label> result;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, label FROM items WHERE label IS NOT NULL"))) {
+        if (error)
+            *error = tr("Cannot read the labels: %1").arg(q.lastError().text());
+        return {};
+    }
+    while (q.next())
+        result.insert(q.value(0).toLongLong(), labelFromColumn(q.value(1)));
+    return result;
+}
+
+QVector<LabelActivity> LabelStore::activity(QString *error) const
+{
+    QVector<LabelActivity> result;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT annotator, at_ms, source FROM label_history ORDER BY id"))) {
         if (error)
             *error = tr("Cannot read the label history: %1").arg(q.lastError().text());
         return {};
     }
     while (q.next())
-        result[q.value(0).toLongLong()].insert(q.value(1).toString(), labelFromColumn(q.value(2)));
+        result.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString()});
     return result;
 }
 

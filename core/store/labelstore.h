@@ -43,6 +43,13 @@ struct LabelWriteResult {
     bool ok() const { return !busy && error.isEmpty(); }
 };
 
+/// When and how an annotator gave a label (one history entry), for labelling rates.
+struct LabelActivity {
+    QString annotator;
+    qint64 atMs = 0;
+    QString source;
+};
+
 /// Writes labels as history entries; the current label of an item is its latest entry.
 /// Every call commits before it returns: there is no save step.
 class LabelStore
@@ -53,7 +60,7 @@ public:
     explicit LabelStore(ProjectDatabase &db);
 
     /// Gives every item in ids the label, in one transaction. Items that already have it are left
-    /// alone. Returns how many changed, or -1 with *error (and nothing written).
+    /// alone, unless the annotator had not given it that label before (a second annotator who agrees is recorded). Returns how many changed, or -1 with *error (and nothing written).
     int setLabel(const QVector<qint64> &ids, Label label, const QString &annotator, const QString &source,
                  QString *error = nullptr);
     /// Records that each item's current label is right (a review of suspected label errors): a history entry with
@@ -69,8 +76,16 @@ public:
     LabelWriteResult write(const QVector<LabelChange> &changes, const QString &annotator, const QString &source);
 
     /// Each annotator's latest label of every item that has a history (None when they cleared it), for agreement
-    /// figures; one pass over the history. *error and an empty answer when it cannot be read.
+    /// figures; an undo withdraws the annotator's label it undid (their label before it counts, or none), a redo
+    /// gives it back. One pass over the history. *error and an empty answer when it cannot be read.
     QHash<qint64, QHash<QString, Label>> annotatorLabels(QString *error = nullptr) const;
+
+    /// The annotator's latest label of the item (None when they never gave one, or cleared it).
+    Label annotatorLabel(qint64 itemId, const QString &annotator) const;
+    /// The current label of every labeled item (the label training uses).
+    QHash<qint64, Label> currentLabels(QString *error = nullptr) const;
+    /// Every history entry's annotator, time and source, in entry order.
+    QVector<LabelActivity> activity(QString *error = nullptr) const;
 
     Label current(qint64 itemId) const;
     /// The item's history, oldest first.

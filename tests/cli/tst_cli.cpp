@@ -43,7 +43,7 @@ private Q_SLOTS:
     void everyCommandHasHelp_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"init", "import", "stats", "label", "labels", "check", "predict", "train", "evaluate", "audit", "duplicates", "health", "export-dataset", "benchmark"})
+        for (const char *c : {"init", "import", "stats", "label", "labels", "check", "predict", "train", "evaluate", "audit", "duplicates", "health", "agreement", "export-dataset", "benchmark"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 
@@ -69,7 +69,9 @@ private Q_SLOTS:
         QTest::newRow("typo") << QStringList{QStringLiteral("imprt"), QStringLiteral("p.nwproj")} << "import";
         QTest::newRow("swap") << QStringList{QStringLiteral("sttas"), QStringLiteral("p.nwproj")} << "stats";
         QTest::newRow("prefix") << QStringList{QStringLiteral("export")} << "export-model";
-        QTest::newRow("far") << QStringList{QStringLiteral("agrement"), QStringLiteral("p.nwproj")} << QString();
+        QTest::newRow("far") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("p.nwproj")} << QString();
+        QTest::newRow("agreement") << QStringList{QStringLiteral("agrement"), QStringLiteral("p.nwproj")}
+                                   << "agreement";
     }
 
     void mistypedCommandIsReportedNotOpened()

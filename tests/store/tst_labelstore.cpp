@@ -93,6 +93,52 @@ private Q_SLOTS:
         QCOMPARE(ItemStore(*m_db).item(id)->label, Label::None);
     }
 
+    // A second annotator who gives the label an item already has is recorded (agreement needs to see who agreed);
+    // the same annotator saying it again is not.
+    void aSecondAnnotatorWhoAgreesIsRecorded()
+    {
+        LabelStore labels(*m_db);
+        const qint64 id = m_ids.first();
+        QCOMPARE(labels.setLabel({id}, Label::Nsfw, QStringLiteral("ann"), QStringLiteral("manual")), 1);
+        QCOMPARE(labels.setLabel({id}, Label::Nsfw, QStringLiteral("bob"), QStringLiteral("manual")), 1);
+        QCOMPARE(labels.setLabel({id}, Label::Nsfw, QStringLiteral("bob"), QStringLiteral("manual")), 0);
+        QCOMPARE(labels.setLabel({id}, Label::Nsfw, QStringLiteral("ann"), QStringLiteral("manual")), 0);
+        const QVector<HistoryEntry> h = labels.history(id);
+        QCOMPARE(h.size(), 2);
+        QCOMPARE(h[1].annotator, QStringLiteral("bob"));
+        QCOMPARE(h[1].previous, Label::Nsfw);
+        QCOMPARE(labels.current(id), Label::Nsfw);
+        QString error;
+        const QHash<qint64, QHash<QString, Label>> by = labels.annotatorLabels(&error);
+        QCOMPARE(by.value(id).value(QStringLiteral("ann")), Label::Nsfw);
+        QCOMPARE(by.value(id).value(QStringLiteral("bob")), Label::Nsfw);
+        // Clearing needs no second voice: an item without a label is not cleared again by somebody new.
+        QCOMPARE(labels.setLabel({m_ids[1]}, Label::None, QStringLiteral("carol"), QStringLiteral("manual")), 0);
+    }
+
+    // An undo withdraws the label it undid: the annotator does not agree with whoever labeled the item before.
+    void anUndoWithdrawsTheAnnotatorsLabel()
+    {
+        LabelStore labels(*m_db);
+        const qint64 id = m_ids[2];
+        auto said = [&labels, id](const QString &who) {
+            QString error;
+            return labels.annotatorLabels(&error).value(id).value(who, Label::None);
+        };
+        QCOMPARE(labels.setLabel({id}, Label::Nsfw, QStringLiteral("ann"), QStringLiteral("manual")), 1);
+        QCOMPARE(labels.setLabel({id}, Label::Unsure, QStringLiteral("carol"), QStringLiteral("manual")), 1);
+        QCOMPARE(labels.setLabel({id}, Label::Safe, QStringLiteral("carol"), QStringLiteral("manual")), 1);
+        QCOMPARE(said(QStringLiteral("carol")), Label::Safe);
+        // The window's undo writes the label from before (ann's nsfw) as an entry of carol's.
+        QCOMPARE(labels.setLabel({id}, Label::Unsure, QStringLiteral("carol"), QStringLiteral("undo")), 1);
+        QCOMPARE(said(QStringLiteral("carol")), Label::Unsure);
+        QCOMPARE(labels.setLabel({id}, Label::Nsfw, QStringLiteral("carol"), QStringLiteral("undo")), 1);
+        QCOMPARE(said(QStringLiteral("carol")), Label::None); // not nsfw: that was ann's
+        QCOMPARE(said(QStringLiteral("ann")), Label::Nsfw);
+        QCOMPARE(labels.setLabel({id}, Label::Unsure, QStringLiteral("carol"), QStringLiteral("redo")), 1);
+        QCOMPARE(said(QStringLiteral("carol")), Label::Unsure);
+    }
+
     // "Label is right" on review: a history entry that keeps the label, for safe and nsfw items only.
     void confirmationsKeepTheLabelAndAreInTheHistory()
     {

@@ -1,6 +1,7 @@
 nsfw_add_test(tst_metrics SOURCES train/tst_metrics.cpp LABELS train)
 nsfw_add_test(tst_split SOURCES train/tst_split.cpp LABELS train)
 nsfw_add_test(tst_labelaudit SOURCES train/tst_labelaudit.cpp LABELS train)
+nsfw_add_test(tst_agreement SOURCES train/tst_agreement.cpp LABELS train)
 nsfw_add_test(tst_trainer SOURCES train/tst_trainer.cpp LABELS "train;slow")
 target_compile_definitions(tst_trainer PRIVATE NSFW_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 set_tests_properties(tst_trainer PROPERTIES TIMEOUT 900)

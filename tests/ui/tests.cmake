@@ -24,6 +24,8 @@ set_tests_properties(tst_trainingpage PROPERTIES TIMEOUT 900)
 # The Duplicates tab (issue 13): planted near-copies listed, labeled as a group, kept once, not duplicates remembered.
 nsfw_add_test(tst_duplicatespage SOURCES ui/tst_duplicatespage.cpp LIBS ui LABELS "ui;media")
 nsfw_add_test(tst_healthpage SOURCES ui/tst_healthpage.cpp LIBS ui LABELS "ui;media")
+# The Team tab (issue 16): agreement figures that follow the labels given here and elsewhere.
+nsfw_add_test(tst_teampage SOURCES ui/tst_teampage.cpp LIBS ui LABELS ui)
 # File > Export model as ONNX… (issue 17): the pretrained model, then a run trained meanwhile, off the GUI thread.
 nsfw_add_test(tst_onnxexportaction SOURCES ui/tst_onnxexportaction.cpp LIBS ui LABELS "ui;model")
 set_tests_properties(tst_onnxexportaction PROPERTIES TIMEOUT 600)
@@ -58,3 +60,8 @@ nsfw_add_test(tst_serverprojectdialogs SOURCES ui/tst_serverprojectdialogs.cpp u
 add_executable(nsfw-workbench-screenshot-health ui/screenshothealth.cpp)
 target_compile_options(nsfw-workbench-screenshot-health PRIVATE ${NSFW_WARNINGS})
 target_link_libraries(nsfw-workbench-screenshot-health PRIVATE core ui Qt6::Test testsupport)
+
+# Not a test: the README's screenshot of the Team tab (see the file's first lines).
+add_executable(nsfw-workbench-screenshot-team ui/screenshotteam.cpp)
+target_compile_options(nsfw-workbench-screenshot-team PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-screenshot-team PRIVATE core ui Qt6::Test testsupport)
