@@ -61,6 +61,10 @@ const QList<Entry> &entries()
          QT_TRANSLATE_NOOP("nsfw::cli", "Write the labeled pictures as folders per label or a CSV manifest, split as "
                                         "training splits."),
          exportDatasetCommand},
+        {"worker",
+         QT_TRANSLATE_NOOP("nsfw::cli", "Score a project's images with a run's model, sharing the work with workers on "
+                                        "other machines; stops when nothing is left."),
+         workerCommand},
         {"benchmark",
          QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates, grouping)."),
          benchmarkCommand},

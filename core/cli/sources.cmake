@@ -13,6 +13,7 @@ target_sources(core PRIVATE
   cli/duplicatescommand.cpp
   cli/healthcommand.cpp
   cli/agreementcommand.cpp
+  cli/workercommand.cpp
   cli/exportdatasetcommand.cpp
   cli/benchmarktrain.cpp
   cli/benchmarkaudit.cpp

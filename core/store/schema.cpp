@@ -183,6 +183,29 @@ const QList<QStringList> &migrations()
                 " PRIMARY KEY (item_id, frame_index)"
                 "){without_rowid}"),
         },
+        // 9: work for `worker` processes on several machines: chunks of items (a JSON array of ids) to score with a
+        // run's model (model_key: FeatureCache::modelKey of its folder, so a worker with another model refuses); kind
+        // is "score", the one kind so far. A worker claims a queued chunk, or a claimed one whose lease (the
+        // database's clock, ms) ran out, and marks it done in the transaction that writes its results; attempts
+        // counts claims; unreadable is a JSON array of {item, path, reason}.
+        {
+            QStringLiteral(
+                "CREATE TABLE work_chunks ("
+                " id {id},"
+                " kind TEXT NOT NULL,"
+                " run_id {int} NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                " model_key TEXT NOT NULL,"
+                " items TEXT NOT NULL,"
+                " state TEXT NOT NULL CHECK (state IN ('queued', 'claimed', 'done')),"
+                " worker TEXT,"
+                " lease_until_ms {int},"
+                " attempts {int} NOT NULL DEFAULT 0,"
+                " scored {int},"
+                " unreadable TEXT,"
+                " done_ms {int}"
+                ")"),
+            QStringLiteral("CREATE INDEX work_chunks_by_job ON work_chunks(run_id, kind, state, id)"),
+        },
     };
     return kMigrations;
 }

@@ -14,4 +14,5 @@ target_sources(core PRIVATE
   store/duplicatedecisionstore.h store/duplicatedecisionstore.cpp
   store/mediastatsstore.h store/mediastatsstore.cpp
   store/videocutstore.h store/videocutstore.cpp
+  store/workqueue.h store/workqueue.cpp
 )
