@@ -104,6 +104,13 @@ ConfusionPanel::ConfusionPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(thresholdBox);
     layout->addWidget(matrixBox);
+    m_videos = new QLabel(this);
+    m_videos->setObjectName(QStringLiteral("videoMetrics"));
+    m_videos->setWordWrap(true);
+    m_videos->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_videos->setToolTip(tr("Each video as one unit: NSFW when its label says so, scored by the verdict of its judged "
+                            "frames"));
+    layout->addWidget(m_videos);
     layout->addWidget(m_relabelled);
     layout->addWidget(m_retrain);
     layout->addStretch();
@@ -166,6 +173,17 @@ void ConfusionPanel::setIntervals(const MetricIntervals &intervals)
     showMatrix();
 }
 
+void ConfusionPanel::setVideoMetrics(const VideoMetrics &videos)
+{
+    m_videoMetrics = videos;
+    showMatrix();
+}
+
+QString ConfusionPanel::videoText() const
+{
+    return m_videos->text();
+}
+
 QString ConfusionPanel::summaryText() const
 {
     return m_summary->text();
@@ -180,6 +198,8 @@ void ConfusionPanel::showMatrix()
         b->setEnabled(have);
     m_thresholdSpin->setEnabled(have);
     m_applyTarget->setEnabled(have);
+    m_videos->setText(have ? tr("Videos: %1").arg(m_videoMetrics.summary(m_threshold)) : QString());
+    m_videos->setVisible(have);
     if (!have) {
         m_summary->setText(tr("Open or train a run to choose its threshold."));
         for (QPushButton *b : m_cells)

@@ -2,6 +2,7 @@
 
 #include "train/bootstrap.h"
 #include "train/metrics.h"
+#include "train/videometrics.h"
 
 #include <QWidget>
 
@@ -33,6 +34,9 @@ public:
     double threshold() const { return m_threshold; }
     /// Bootstrap intervals of precision and recall, shown while the threshold is the one they were computed at.
     void setIntervals(const MetricIntervals &intervals);
+    /// The run's videos judged as units (their verdicts against their labels), shown at the threshold below the matrix.
+    void setVideoMetrics(const VideoMetrics &videos);
+    QString videoText() const;
     ConfusionMatrix matrix() const { return m_matrix; }
     /// Picks the threshold for a target (as the target controls do); false when no point reaches it.
     bool applyTarget(Target target, double value);
@@ -65,6 +69,8 @@ private:
     QPushButton *m_cells[4];
     QLabel *m_relabelled;
     QPushButton *m_retrain;
+    VideoMetrics m_videoMetrics;
+    QLabel *m_videos;
 };
 
 } // namespace nsfw::ui

@@ -153,6 +153,7 @@ void TrainingPage::setDatabase(ProjectDatabase *db)
     updateRelabelled();
     m_history->setDatabase(db);
     clearPlots();
+    m_confusion->setVideoMetrics(VideoMetrics());
     m_confusion->setCurve(PrCurve());
     m_title->setMessage(db ? tr("No run yet: choose the settings and press Train.") : QString());
     m_settings->setStatus(QString());
@@ -197,6 +198,7 @@ bool TrainingPage::startTraining(const TrainSettings &settings)
     m_liveThreshold = settings.threshold;
     m_livePicked = false;
     clearPlots();
+    m_confusion->setVideoMetrics(VideoMetrics());
     m_confusion->setCurve(PrCurve());
     m_confusion->setRetrainEnabled(false);
     m_settings->setRunning(true);

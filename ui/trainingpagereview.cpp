@@ -75,6 +75,7 @@ bool TrainingPage::openRun(qint64 runId, bool keepLoss)
                                  : tr("best: epoch %1").arg(run->bestEpoch);
     m_pr->setCurve(CurvePlot::Series::Best, best, bestName);
     m_roc->setCurve(CurvePlot::Series::Best, best, bestName);
+    m_confusion->setVideoMetrics(m_review->videoMetrics());
     m_confusion->setCurve(best);
     // A pick that waits for the lock is this run's threshold already.
     const double threshold = m_unsaved.run == runId ? m_unsaved.threshold : run->threshold;

@@ -20,6 +20,7 @@ namespace nsfw::ui {
 class GalleryDelegate;
 class GalleryView;
 class ImageCanvas;
+class VideoScoreStrip;
 
 /// The viewer: one item large (ImageCanvas), a line about it, and for a video the timeline strip of its
 /// sampled frames with their labels, plus buttons that label the whole video.
@@ -37,6 +38,13 @@ public:
     GalleryDelegate *timelineDelegate() const { return m_timelineDelegate; }
     /// The video whose frames the strip shows, or 0.
     qint64 timelineVideo() const { return m_video; }
+    /// The score strip under the frames (the latest scored run's frame scores, segments and cuts).
+    VideoScoreStrip *scoreStrip() const { return m_scoreStrip; }
+    /// The verdict under the video's label: "Run 3: verdict 0.87 (topk-mean k=3) · 2 segment(s)".
+    QString verdictText() const;
+    /// Selects these frames in the timeline (a segment's), shows the first and gives the timeline the focus, so
+    /// the label keys label them all.
+    void selectFrames(const QVector<qint64> &frameIds);
 
     /// Shows the strip of this video's frames (0 hides it). Keeps it when it is the same video.
     void showTimeline(qint64 videoId, Label videoLabel);
@@ -51,6 +59,11 @@ Q_SIGNALS:
     void labelWholeVideo(nsfw::Label label);
 
 private:
+    /// Reads the strip's scores again (a new video, or the timeline refreshed after a run or an import).
+    void loadScores();
+    void showTimelineSelection();
+
+    ProjectDatabase *m_db = nullptr;
     ImageCanvas *m_canvas;
     QLabel *m_title;
     QLabel *m_label;
@@ -60,6 +73,8 @@ private:
     GalleryModel *m_timelineModel;
     GalleryDelegate *m_timelineDelegate;
     GalleryView *m_timeline;
+    VideoScoreStrip *m_scoreStrip;
+    QLabel *m_verdict;
     qint64 m_video = 0;
 };
 

@@ -354,6 +354,7 @@ int evaluateCommand(const QStringList &arguments)
     const ConfusionMatrix m = curve.confusionAt(t);
     const MetricIntervals ci = review->intervals(t, parser.value(resamples).toInt(), parser.value(seed).toULongLong());
     const qsizetype judged = review->judged().size();
+    const VideoMetrics &videos = review->videoMetrics();
     // Near-copies on two sides of the split make the figures optimistic: older runs, or copies found since.
     // (Pictures imported before hashes existed are hashed first, where this machine has the media.)
     QStringList unhashed;
@@ -435,6 +436,20 @@ int evaluateCommand(const QStringList &arguments)
             }
             return groups;
         };
+        // A video as one unit: its verdict against its own label (null when no labeled video was judged).
+        auto videoJson = [&]() -> QJsonValue {
+            if (videos.isEmpty())
+                return QJsonValue();
+            const ConfusionMatrix vm = videos.confusionAt(t);
+            return QJsonObject{{QStringLiteral("count"), videos.videos()},
+                               {QStringLiteral("positives"), videos.curve().positives},
+                               {QStringLiteral("rule"), videos.rule()},
+                               {QStringLiteral("ap"), num(videos.curve().averagePrecision)},
+                               {QStringLiteral("auc"), num(videos.curve().rocAuc)},
+                               {QStringLiteral("precision"), vm.precision()},
+                               {QStringLiteral("recall"), vm.recall()},
+                               {QStringLiteral("confusion"), vm.toJson()}};
+        };
         out() << QJsonDocument(QJsonObject{{QStringLiteral("run"), id},
                                            {QStringLiteral("status"), record.status},
                                            {QStringLiteral("bestEpoch"), record.bestEpoch},
@@ -448,6 +463,7 @@ int evaluateCommand(const QStringList &arguments)
                                            {QStringLiteral("f1"), m.f1()},
                                            {QStringLiteral("accuracy"), m.accuracy()},
                                            {QStringLiteral("confusion"), m.toJson()},
+                                           {QStringLiteral("videos"), videoJson()},
                                            {QStringLiteral("intervals"),
                                             QJsonObject{{QStringLiteral("level"), ci.level},
                                                         {QStringLiteral("resamples"), ci.resamples},
@@ -494,6 +510,7 @@ int evaluateCommand(const QStringList &arguments)
                  .arg(m.tn)
                  .arg(m.fn)
           << '\n';
+    out() << QStringLiteral("  ") + tr("videos as units: %1").arg(videos.summary(t)) << '\n';
     out() << tr("  (in parentheses: 95 % bootstrap intervals, %1 resamples over %2 independent units)")
                  .arg(ci.resamples)
                  .arg(ci.groups)

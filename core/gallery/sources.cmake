@@ -10,4 +10,5 @@ target_sources(core PRIVATE
   gallery/backgroundpriority.h gallery/backgroundpriority.cpp
   gallery/duplicategroups.h gallery/duplicategroups.cpp
   gallery/duplicategroupmodel.h gallery/duplicategroupmodel.cpp
+  gallery/videoscoretrack.h gallery/videoscoretrack.cpp
 )

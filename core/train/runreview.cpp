@@ -30,7 +30,10 @@ std::optional<RunReview> RunReview::load(ProjectDatabase &db, qint64 runId, QStr
         if (r.kind == ItemKind::Frame)
             videoOf.insert(r.id, r.parentId);
     }
-    return RunReview(std::move(*run), std::move(items), std::move(videoOf));
+    RunReview review(std::move(*run), std::move(items), std::move(videoOf));
+    if (!review.m_run.bestMetrics.contains(QStringLiteral("video")))
+        review.m_videoMetrics = VideoMetrics::ofJudged(db, review.m_judged);
+    return review;
 }
 
 RunReview::RunReview(RunRecord run, QVector<RunItem> items, QHash<qint64, qint64> videoOf)
@@ -53,6 +56,7 @@ RunReview::RunReview(RunRecord run, QVector<RunItem> items, QHash<qint64, qint64
     }
     m_folds = maxFold + 1 > 1 ? maxFold + 1 : 1;
     m_curve = PrCurve::compute(scores, labels);
+    m_videoMetrics = VideoMetrics::fromJson(m_run.bestMetrics.value(QStringLiteral("video")).toObject());
 }
 
 RunReview::Cell RunReview::cellOf(const RunItem &item, double threshold)

@@ -5,6 +5,7 @@
 #include "train/bootstrap.h"
 #include "train/labelaudit.h"
 #include "train/metrics.h"
+#include "train/videometrics.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -43,6 +44,8 @@ public:
     /// The curve of the judged items' scores (what the run's best epoch and the confusion matrix are computed from).
     const PrCurve &curve() const { return m_curve; }
     ConfusionMatrix confusionAt(double threshold) const { return m_curve.confusionAt(threshold); }
+    /// The judged videos as units (what the run stored; for a run from before that, read from the project now).
+    const VideoMetrics &videoMetrics() const { return m_videoMetrics; }
 
     static Cell cellOf(const RunItem &item, double threshold);
     /// The judged items of a cell, the most wrong first: a false positive by its score, a false negative by its
@@ -89,6 +92,7 @@ private:
     QHash<qint64, qint64> m_videoOf;
     QHash<qint64, int> m_used;
     PrCurve m_curve;
+    VideoMetrics m_videoMetrics;
     int m_folds = 1;
 };
 

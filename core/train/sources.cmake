@@ -5,6 +5,7 @@ target_sources(core PRIVATE
   train/bootstrap.h train/bootstrap.cpp
   train/labelaudit.h train/labelaudit.cpp
   train/runreview.h train/runreview.cpp
+  train/videometrics.h train/videometrics.cpp
   train/agreement.h train/agreement.cpp
   train/split.h train/split.cpp
   train/trainsettings.h train/trainsettings.cpp

@@ -6,6 +6,7 @@
 #include "model/inferenceplan.h"
 #include "model/modellocator.h"
 #include "modelexport_p.h"
+#include "train/videometrics.h"
 
 #include <QHash>
 
@@ -165,6 +166,10 @@ void Trainer::Run::recordBest()
     QJsonObject metrics = best.toJson();
     metrics.remove(QStringLiteral("curve"));
     metrics.remove(QStringLiteral("stepLosses"));
+    // A video as one unit too: the verdict of its judged frames against the video's own label.
+    const VideoMetrics videos = VideoMetrics::ofJudged(*db, items);
+    if (!videos.isEmpty())
+        metrics.insert(QStringLiteral("video"), videos.toJson());
     if (!runs->setBest(runId, best.epoch, metrics, checkpointRelative(), items, &error))
         failRun(error);
 }

@@ -8,3 +8,8 @@ set_tests_properties(tst_trainer PROPERTIES TIMEOUT 900)
 nsfw_add_test(tst_trainingsession SOURCES train/tst_trainingsession.cpp LABELS "train;slow")
 set_tests_properties(tst_trainingsession PROPERTIES TIMEOUT 900)
 nsfw_add_test(tst_leakageguard SOURCES train/tst_leakageguard.cpp LIBS ${OpenCV_LIBS} LABELS train)
+# A video as one unit of evaluation (issue 15): verdicts against the videos' labels, on both backends.
+nsfw_add_test(tst_videometrics SOURCES train/tst_videometrics.cpp LIBS ${OpenCV_LIBS} LABELS "train;store")
+# The fine-tuning recipes (issue 14): schedule, layer decay, label smoothing, on a made-up two-block model.
+nsfw_add_test(tst_recipes SOURCES train/tst_recipes.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} LABELS train)
+set_tests_properties(tst_recipes PROPERTIES TIMEOUT 600)

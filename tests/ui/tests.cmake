@@ -65,3 +65,11 @@ target_link_libraries(nsfw-workbench-screenshot-health PRIVATE core ui Qt6::Test
 add_executable(nsfw-workbench-screenshot-team ui/screenshotteam.cpp)
 target_compile_options(nsfw-workbench-screenshot-team PRIVATE ${NSFW_WARNINGS})
 target_link_libraries(nsfw-workbench-screenshot-team PRIVATE core ui Qt6::Test testsupport)
+
+# The video timeline's score strip (issue 15): planted frame scores, segments selected and labeled, the verdict shown.
+nsfw_add_test(tst_videoscorestrip SOURCES ui/tst_videoscorestrip.cpp LIBS ui ${OpenCV_LIBS} LABELS "ui;media")
+
+# Not a test: the README's screenshot of a video's timeline and score strip (see the file's first lines).
+add_executable(nsfw-workbench-screenshot-video ui/screenshotvideo.cpp)
+target_compile_options(nsfw-workbench-screenshot-video PRIVATE ${NSFW_WARNINGS})
+target_link_libraries(nsfw-workbench-screenshot-video PRIVATE core ui Qt6::Test testsupport ${OpenCV_LIBS})
