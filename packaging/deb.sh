@@ -55,7 +55,8 @@ expect "$app_deb" usr/bin/nsfw-workbench "usr/share/applications/$id.desktop" \
   "usr/share/icons/hicolor/scalable/apps/$id.svg" "${pngs[@]}" "usr/share/metainfo/$id.metainfo.xml" \
   usr/share/man/man1/nsfw-workbench.1.gz
 expect "$model_deb" usr/share/nsfw-workbench/models/mobilenet_v2/model.json \
-  usr/share/nsfw-workbench/models/mobilenet_v2/group1-shard1of1 usr/share/nsfw-workbench/models/inception_v3/model.json \
+  usr/share/nsfw-workbench/models/mobilenet_v2/group1-shard1of1 usr/share/nsfw-workbench/models/mobilenet_v2/profile.json \
+  usr/share/nsfw-workbench/models/inception_v3/model.json usr/share/nsfw-workbench/models/inception_v3/profile.json \
   usr/share/doc/nsfw-workbench-model/copyright
 depends=$(dpkg-deb -f "$app_deb" Depends)
 for dep in libtorch libqt6widgets6 libopencv-core libqt6sql6-sqlite; do

@@ -161,6 +161,10 @@
         <source>cannot convert: %1</source>
         <translation>kann nicht konvertiert werden: %1</translation>
     </message>
+    <message>
+        <source>the model&apos;s input size is unknown</source>
+        <translation>die Eingabegröße des Modells ist unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Classifier</name>
@@ -593,6 +597,77 @@
     <message>
         <source>the video claims to last %1 hours (more than %2): damaged or crafted file</source>
         <translation>das Video gibt eine Dauer von %1 Stunden an (mehr als %2): beschädigte oder manipulierte Datei</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ModelProfile</name>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>expected &quot;unit&quot; (pixel / 255) or &quot;symmetric&quot; (pixel / 127.5 - 1), not &quot;%1&quot;</source>
+        <translation>„unit“ (Pixel / 255) oder „symmetric“ (Pixel / 127.5 - 1) erwartet, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>expected &quot;rgb&quot; or &quot;bgr&quot;, not &quot;%1&quot;</source>
+        <translation>„rgb“ oder „bgr“ erwartet, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>expected &quot;bilinear-align-corners&quot; or &quot;bilinear&quot;, not &quot;%1&quot;</source>
+        <translation>„bilinear-align-corners“ oder „bilinear“ erwartet, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>expected a whole number of pixels from 8 to 4096</source>
+        <translation>eine ganze Pixelzahl von 8 bis 4096 erwartet</translation>
+    </message>
+    <message>
+        <source>expected a list of names</source>
+        <translation>Liste von Namen erwartet</translation>
+    </message>
+    <message>
+        <source>a class is named twice</source>
+        <translation>ein Klassenname kommt doppelt vor</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is reserved; name the class otherwise</source>
+        <translation>„%1“ ist reserviert; benennen Sie die Klasse anders</translation>
+    </message>
+    <message>
+        <source>Cannot read the model profile %1.</source>
+        <translation>Das Modellprofil %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The model profile %1 is not a JSON object: %2</source>
+        <translation>Das Modellprofil %1 ist kein JSON-Objekt: %2</translation>
+    </message>
+    <message>
+        <source>The model profile %1 is invalid: %2</source>
+        <translation>Das Modellprofil %1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the model profile in %1: %2</source>
+        <translation>Das Modellprofil kann nicht in %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the model profile names %1 classes, the model has %2 outputs</source>
+        <translation>das Modellprofil nennt %1 Klassen, das Modell hat %2 Ausgaben</translation>
+    </message>
+    <message>
+        <source>the model profile&apos;s input is %1x%2, the model&apos;s is %3x%4</source>
+        <translation>die Eingabe des Modellprofils ist %1x%2, die des Modells %3x%4</translation>
+    </message>
+    <message>
+        <source>the model profile&apos;s nsfw class &quot;%1&quot; is not one of its classes</source>
+        <translation>die NSFW-Klasse „%1“ des Modellprofils ist keine seiner Klassen</translation>
+    </message>
+    <message>
+        <source>the model profile&apos;s block &quot;%1&quot; is not a layer of the model</source>
+        <translation>der Block „%1“ des Modellprofils ist keine Schicht des Modells</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1158,22 @@
         <source>epochs must be between 1 and 1000 (0: the mode&apos;s default)</source>
         <translation>die Anzahl der Epochen muss zwischen 1 und 1000 liegen (0: Standard des Modus)</translation>
     </message>
+    <message>
+        <source>the schedule must be constant or cosine</source>
+        <translation>der Lernratenplan muss constant oder cosine sein</translation>
+    </message>
+    <message>
+        <source>the warm-up share must be at least 0 and below 1</source>
+        <translation>der Anteil der Aufwärmphase muss mindestens 0 und kleiner als 1 sein</translation>
+    </message>
+    <message>
+        <source>the layer decay must be above 0 and at most 1</source>
+        <translation>der Layer Decay muss größer als 0 und höchstens 1 sein</translation>
+    </message>
+    <message>
+        <source>label smoothing must be at least 0 and below 1</source>
+        <translation>das Label Smoothing muss mindestens 0 und kleiner als 1 sein</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Trainer</name>
@@ -1134,6 +1225,28 @@
         <source>Too few labeled items for cross-validation: every video&apos;s frames count once, and each class needs at least 2 (labeled: %1 safe, %2 nsfw).</source>
         <translation>Zu wenige gelabelte Elemente für die Kreuzvalidierung: Die Bilder eines Videos zählen zusammen einmal, und jede Klasse braucht mindestens 2 (gelabelt: %1 sicher, %2 NSFW).</translation>
     </message>
+    <message>
+        <source>%1: the model profile names no class that makes p(nsfw)</source>
+        <translation>%1: das Modellprofil nennt keine Klasse, die in p(nsfw) eingeht</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::VideoMetrics</name>
+    <message>
+        <source>No labeled video among the judged items: no video-level figures.</source>
+        <translation>Kein gelabeltes Video unter den beurteilten Elementen: keine Kennzahlen auf Videoebene.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) (%1 NSFW), verdict %2: AP %3 · ROC AUC %4 · at %5 precision %6, recall %7</source>
+        <translation>
+            <numerusform>%n Video (%1 NSFW), Urteil %2: AP %3 · ROC AUC %4 · bei %5 Precision %6, Recall %7</numerusform>
+            <numerusform>%n Videos (%1 NSFW), Urteil %2: AP %3 · ROC AUC %4 · bei %5 Precision %6, Recall %7</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nsfw::VideoSampler</name>
@@ -1156,6 +1269,24 @@
     <message>
         <source>image too large: %1 x %2 pixels</source>
         <translation>Bild zu groß: %1 × %2 Pixel</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::VideoScoreTrack</name>
+    <message>
+        <source>not scored by run %1</source>
+        <translation>nicht bewertet von Training %1</translation>
+    </message>
+    <message>
+        <source>no scores yet</source>
+        <translation>noch keine Scores</translation>
+    </message>
+    <message numerus="yes">
+        <source>verdict %1 (%2) · %n segment(s)</source>
+        <translation>
+            <numerusform>Urteil %1 (%2) · %n Segment</numerusform>
+            <numerusform>Urteil %1 (%2) · %n Segmente</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1313,13 @@
     <message>
         <source>Greyscale</source>
         <translation>Graustufen</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::WorkQueue</name>
+    <message>
+        <source>There is no run %1 in this project.</source>
+        <translation>In diesem Projekt gibt es kein Training %1.</translation>
     </message>
 </context>
 <context>
@@ -1469,10 +1607,6 @@ Verhältnis: %3x</translation>
         <translation>Proxy-Aufgabe: %1 ...</translation>
     </message>
     <message>
-        <source>Measure fine-tuning: a full and a partial training step (batch 32) against the same step in PyTorch-Python, a head-only epoch over 10,000 cached items, and AP on a held-out proxy task built from Debian&apos;s clip art (pretrained vs head-only vs partial).</source>
-        <translation>Misst die Feinabstimmung: einen vollständigen und einen teilweisen Trainingsschritt (Batch 32) im Vergleich zum selben Schritt in PyTorch-Python, eine Epoche nur des Kopfs über 10.000 zwischengespeicherte Elemente und die AP auf zurückgehaltenen Daten einer Proxy-Aufgabe aus Debians Clipart (vortrainiert vs. nur Kopf vs. teilweise).</translation>
-    </message>
-    <message>
         <source>Skip the proxy task.</source>
         <translation>Die Proxy-Aufgabe überspringen.</translation>
     </message>
@@ -1503,10 +1637,6 @@ Verhältnis: %3x</translation>
     <message>
         <source>proxy task skipped: %1</source>
         <translation>Proxy-Aufgabe übersprungen: %1</translation>
-    </message>
-    <message>
-        <source>proxy task (%1 labeled and %2 held-out images per class):</source>
-        <translation>Proxy-Aufgabe (%1 gelabelte und %2 zurückgehaltene Bilder pro Klasse):</translation>
     </message>
     <message>
         <source>  %1: held-out AP %2 (validation AP %3), %4 s</source>
@@ -2951,6 +3081,158 @@ Verhältnis: %3x</translation>
         <source>sampling and scoring %1</source>
         <translation>entnehme und bewerte %1</translation>
     </message>
+    <message>
+        <source>the features could not be computed or written in %1</source>
+        <translation>die Merkmale konnten in %1 nicht berechnet oder geschrieben werden</translation>
+    </message>
+    <message>
+        <source>proxy task: probe ...</source>
+        <translation>Proxy-Aufgabe: probe ...</translation>
+    </message>
+    <message>
+        <source>Measure fine-tuning: a full and a partial training step (batch 32) against the same step in PyTorch-Python, a head-only epoch over 10,000 cached items, and AP on a held-out proxy task built from Debian&apos;s clip art (a logistic-regression probe on the frozen features, the pretrained model, head-only, partial and full).</source>
+        <translation>Misst die Feinabstimmung: einen vollständigen und einen teilweisen Trainingsschritt (Batch 32) im Vergleich zum selben Schritt in PyTorch-Python, eine Epoche nur des Kopfs über 10.000 zwischengespeicherte Elemente und die AP auf zurückgehaltenen Daten einer Proxy-Aufgabe aus Debians Clipart (eine Probe per logistischer Regression auf den eingefrorenen Merkmalen, das vortrainierte Modell, nur Kopf, teilweise und vollständig).</translation>
+    </message>
+    <message>
+        <source>Also train partial and full with each recipe (cosine schedule, layer decay 0.7, label smoothing 0.1) and all three.</source>
+        <translation>Zusätzlich partial und full mit jedem Rezept (Kosinus-Lernratenplan, Layer Decay 0.7, Label Smoothing 0.1) sowie mit allen dreien zusammen trainieren.</translation>
+    </message>
+    <message>
+        <source>proxy task on %3 (%1 labeled and %2 held-out images per class):</source>
+        <translation>Proxy-Aufgabe mit %3 (%1 gelabelte und %2 zurückgehaltene Bilder pro Klasse):</translation>
+    </message>
+    <message>
+        <source>  probe     : skipped: %1</source>
+        <translation>  probe     : übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>  probe     : held-out AP %1 (logistic regression on the frozen features, C %2 by 5-fold cross-validated AP), %3 s</source>
+        <translation>  probe     : AP auf zurückgehaltenen Daten %1 (logistische Regression auf den eingefrorenen Merkmalen, C %2 nach 5-fach kreuzvalidierter AP), %3 s</translation>
+    </message>
+    <message>
+        <source>  %1 with %2: held-out AP %3 (validation AP %4), %5 s</source>
+        <translation>  %1 mit %2: AP auf zurückgehaltenen Daten %3 (Validierungs-AP %4), %5 s</translation>
+    </message>
+    <message>
+        <source>Score a project&apos;s images with a run&apos;s model, sharing the work with workers on other machines; stops when nothing is left.</source>
+        <translation>Die Bilder eines Projekts mit dem Modell eines Trainings bewerten und die Arbeit mit Workern auf anderen Rechnern teilen; endet, wenn nichts mehr übrig ist.</translation>
+    </message>
+    <message>
+        <source>Learning rate over the steps: constant (default) or cosine (a linear warm-up, then a cosine decay towards 0).</source>
+        <translation>Lernrate über die Schritte: constant (Standard) oder cosine (eine lineare Aufwärmphase, dann ein Kosinus-Abfall gegen 0).</translation>
+    </message>
+    <message>
+        <source>With --schedule cosine: the share of the steps the rate rises from 0 (default 0.1).</source>
+        <translation>Mit --schedule cosine: der Anteil der Schritte, in denen die Rate von 0 aus ansteigt (Standard 0.1).</translation>
+    </message>
+    <message>
+        <source>Partial and full: each block down the backbone learns at this times the rate of the block above (the model profile&apos;s blocks; default 1: one rate).</source>
+        <translation>partial und full: Jeder Block weiter unten im Backbone lernt mit der Rate des darüberliegenden Blocks mal diesem Faktor (die Blöcke des Modellprofils; Standard 1: eine einzige Rate).</translation>
+    </message>
+    <message>
+        <source>Train towards y (1 - E) + E / 2 instead of 0 and 1 (default 0).</source>
+        <translation>Auf y (1 - E) + E / 2 statt auf 0 und 1 hin trainieren (Standard 0).</translation>
+    </message>
+    <message>
+        <source>videos as units: %1</source>
+        <translation>Videos als Einheiten: %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>chunk %1: another worker took it over after this one&apos;s lease ran out; its scores are theirs</source>
+        <translation>Chunk %1: Ein anderer Worker hat ihn übernommen, nachdem die Reservierung dieses Workers abgelaufen war; es gelten seine Scores</translation>
+    </message>
+    <message>
+        <source>Cannot write the scores of chunk %1: %2</source>
+        <translation>Die Scores von Chunk %1 können nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Scores the project&apos;s images with a run&apos;s model, sharing the work with the other workers of the project: on this machine or on any machine that reaches the same server and the media (see: media-root). The first worker queues the images that have no score for the run yet, in chunks; each worker claims a chunk at a time under a lease it renews while it scores, and writes the scores where the window, the gallery&apos;s filters and sorts, and every other command read them. A chunk whose worker died is taken over when its lease runs out. A worker stops when every chunk is done. The scores equal predict --project&apos;s. Videos and their frames are not scored by workers.</source>
+        <translation>Bewertet die Bilder des Projekts mit dem Modell eines Trainings und teilt die Arbeit mit den anderen Workern des Projekts: auf diesem Rechner oder auf jedem Rechner, der denselben Server und die Medien erreicht (siehe: media-root). Der erste Worker stellt die Bilder, die für das Training noch keinen Score haben, in Chunks in die Warteschlange; jeder Worker beansprucht jeweils einen Chunk unter einer Reservierung, die er während des Bewertens erneuert, und schreibt die Scores dorthin, wo das Fenster, die Filter und Sortierungen der Galerie und alle anderen Befehle sie lesen. Ein Chunk, dessen Worker ausgefallen ist, wird übernommen, sobald seine Reservierung abläuft. Ein Worker endet, wenn jeder Chunk erledigt ist. Die Scores sind dieselben wie die von predict --project. Videos und ihre Bilder werden von Workern nicht bewertet.</translation>
+    </message>
+    <message>
+        <source>The project: a postgresql:// URL or a file.</source>
+        <translation>Das Projekt: eine postgresql://-URL oder eine Datei.</translation>
+    </message>
+    <message>
+        <source>The run whose model scores (default: the latest finished one).</source>
+        <translation>Das Training, dessen Modell bewertet (Standard: das zuletzt beendete).</translation>
+    </message>
+    <message>
+        <source>The run&apos;s model folder, when this machine is not the one that trained it: a copy of the folder runs/N/model in that machine&apos;s cache of the project.</source>
+        <translation>Der Modellordner des Trainings, wenn nicht auf diesem Rechner trainiert wurde: eine Kopie des Ordners runs/N/model aus dem Cache des Projekts auf jenem Rechner.</translation>
+    </message>
+    <message>
+        <source>Images per chunk when queueing (default 64).</source>
+        <translation>Bilder pro Chunk beim Einreihen in die Warteschlange (Standard 64).</translation>
+    </message>
+    <message>
+        <source>Seconds a claimed chunk stays this worker&apos;s without news from it, before another worker may take it over (default 60).</source>
+        <translation>Sekunden, die ein beanspruchter Chunk ohne Lebenszeichen dieses Workers bei ihm bleibt, bevor ein anderer Worker ihn übernehmen darf (Standard 60).</translation>
+    </message>
+    <message>
+        <source>This worker&apos;s name in the queue (default: host:process id).</source>
+        <translation>Der Name dieses Workers in der Warteschlange (Standard: Rechnername:Prozess-ID).</translation>
+    </message>
+    <message>
+        <source>worker takes one project.</source>
+        <translation>worker erwartet ein Projekt.</translation>
+    </message>
+    <message>
+        <source>--chunk must be a whole number from 1 to 100000</source>
+        <translation>--chunk muss eine ganze Zahl von 1 bis 100000 sein</translation>
+    </message>
+    <message>
+        <source>--lease must be a number of seconds from 1 to 86400</source>
+        <translation>--lease muss eine Anzahl Sekunden von 1 bis 86400 sein</translation>
+    </message>
+    <message>
+        <source>%1 holds no model (no model.json).</source>
+        <translation>%1 enthält kein Modell (keine model.json).</translation>
+    </message>
+    <message>
+        <source>Run %1&apos;s model is not on this machine (%2): give a copy of it with --model DIR.</source>
+        <translation>Das Modell von Training %1 ist nicht auf diesem Rechner (%2): Geben Sie mit --model DIR eine Kopie davon an.</translation>
+    </message>
+    <message>
+        <source>%1 is another model than run %2&apos;s (%3).</source>
+        <translation>%1 ist ein anderes Modell als das von Training %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Cannot queue the work: %1</source>
+        <translation>Die Arbeit kann nicht in die Warteschlange gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: queued %2 chunk(s) of run %3&apos;s images to score</source>
+        <translation>%1: %2 Chunk(s) mit zu bewertenden Bildern von Training %3 in die Warteschlange gestellt</translation>
+    </message>
+    <message>
+        <source>Cannot claim work: %1</source>
+        <translation>Es kann keine Arbeit beansprucht werden: %1</translation>
+    </message>
+    <message>
+        <source>Chunk %1 is to be scored with another model than %2; its lease runs out and a worker with run %3&apos;s model takes it.</source>
+        <translation>Chunk %1 ist mit einem anderen Modell als %2 zu bewerten; seine Reservierung läuft ab, und ein Worker mit dem Modell von Training %3 übernimmt ihn.</translation>
+    </message>
+    <message>
+        <source>%1: claimed chunk %2 (%3 images)</source>
+        <translation>%1: Chunk %2 beansprucht (%3 Bilder)</translation>
+    </message>
+    <message>
+        <source>%1: took over chunk %2 (%3 images) from %4, whose lease ran out</source>
+        <translation>%1: Chunk %2 (%3 Bilder) von %4 übernommen, dessen Reservierung abgelaufen war</translation>
+    </message>
+    <message>
+        <source>Cannot read the queue: %1</source>
+        <translation>Die Warteschlange kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: scored %2 image(s) in %3 chunk(s); run %4: %5 chunk(s) done, %6 image(s) scored, %7 unreadable</source>
+        <translation>%1: %2 Bild(er) in %3 Chunk(s) bewertet; Training %4: %5 Chunk(s) erledigt, %6 Bild(er) bewertet, %7 nicht lesbar</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::cli::DuplicateCorpus</name>
@@ -3227,6 +3509,14 @@ richtig negativ
     <message>
         <source>(in parentheses: 95 % intervals)</source>
         <translation>(in Klammern: 95-%-Intervalle)</translation>
+    </message>
+    <message>
+        <source>Each video as one unit: NSFW when its label says so, scored by the verdict of its judged frames</source>
+        <translation>Jedes Video als eine Einheit: NSFW, wenn sein Label es sagt, bewertet nach dem Urteil seiner beurteilten Bilder</translation>
+    </message>
+    <message>
+        <source>Videos: %1</source>
+        <translation>Videos: %1</translation>
     </message>
 </context>
 <context>
@@ -4916,6 +5206,54 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
         <source>Finding near-copies</source>
         <translation>Beinahe-Kopien werden gesucht</translation>
     </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>The pretrained model to fine-tune (its profile says its input, classes and blocks)</source>
+        <translation>Das feinabzustimmende vortrainierte Modell (sein Profil gibt Eingabe, Klassen und Blöcke an)</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Konstant</translation>
+    </message>
+    <message>
+        <source>Warm-up, then cosine decay</source>
+        <translation>Aufwärmphase, dann Kosinus-Abfall</translation>
+    </message>
+    <message>
+        <source>The learning rate over the steps: constant, or rising from 0 over the first tenth of the steps and then decaying along a cosine towards 0</source>
+        <translation>Die Lernrate über die Schritte: konstant oder im ersten Zehntel der Schritte von 0 aus ansteigend und danach entlang einer Kosinuskurve gegen 0 abfallend</translation>
+    </message>
+    <message>
+        <source>Partial and full: each block down the backbone learns at this times the rate of the block above it (1: one rate for the backbone)</source>
+        <translation>Teilweise und vollständig: Jeder Block weiter unten im Backbone lernt mit der Rate des darüberliegenden Blocks mal diesem Faktor (1: eine einzige Rate für das Backbone)</translation>
+    </message>
+    <message>
+        <source>Train towards 1 - e/2 and e/2 instead of 1 and 0 (0: off)</source>
+        <translation>Auf 1 - e/2 und e/2 statt auf 1 und 0 hin trainieren (0: aus)</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Lernratenplan:</translation>
+    </message>
+    <message>
+        <source>Layer decay:</source>
+        <translation>Layer Decay:</translation>
+    </message>
+    <message>
+        <source>Label smoothing:</source>
+        <translation>Label Smoothing:</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> von %1</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::TrainingPage</name>
@@ -5090,6 +5428,24 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     </message>
 </context>
 <context>
+    <name>nsfw::ui::VideoScoreStrip</name>
+    <message numerus="yes">
+        <source>Segment %1: %2 – %3, %n flagged frame(s), peak %4 at %5. Click to select its frames.</source>
+        <translation>
+            <numerusform>Segment %1: %2 – %3, %n markiertes Bild, Höchstwert %4 bei %5. Klicken, um seine Bilder auszuwählen.</numerusform>
+            <numerusform>Segment %1: %2 – %3, %n markierte Bilder, Höchstwert %4 bei %5. Klicken, um seine Bilder auszuwählen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Frame at %1: score %2</source>
+        <translation>Bild bei %1: Score %2</translation>
+    </message>
+    <message>
+        <source>Frame at %1: not scored</source>
+        <translation>Bild bei %1: nicht bewertet</translation>
+    </message>
+</context>
+<context>
     <name>nsfw::ui::ViewerPanel</name>
     <message>
         <source>Frames of the video: click one, Shift+click a range, then press a label key</source>
@@ -5113,6 +5469,18 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>score %1</source>
         <translation>Score %1</translation>
+    </message>
+    <message>
+        <source>Scores of the sampled frames (green safe, red NSFW), segments of flagged frames (bars: click one to select its frames) and cuts (ticks)</source>
+        <translation>Scores der entnommenen Bilder (grün sicher, rot NSFW), Segmente markierter Bilder (Balken: einen anklicken, um seine Bilder auszuwählen) und Schnitte (Striche)</translation>
+    </message>
+    <message>
+        <source>The video&apos;s verdict from the latest scored run: its frames&apos; scores by the rule shown, and the segments of frames at or above the run&apos;s threshold</source>
+        <translation>Das Urteil über das Video aus dem zuletzt bewerteten Training: die Scores seiner Bilder nach der angezeigten Regel und die Segmente der Bilder ab der Schwelle des Trainings</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Training %1: %2</translation>
     </message>
 </context>
 </TS>

@@ -2,9 +2,13 @@
 
 #include "messagelabel.h"
 
+#include "model/modellocator.h"
+
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -24,6 +28,7 @@ const QString kSettingsKey = QStringLiteral("training/lastSettings");
 
 TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     : QWidget(parent)
+    , m_model(new QComboBox(this))
     , m_mode(new QComboBox(this))
     , m_blocks(new QSpinBox(this))
     , m_epochs(new QSpinBox(this))
@@ -33,6 +38,9 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_folds(new QSpinBox(this))
     , m_threshold(new QDoubleSpinBox(this))
     , m_optimizer(new QComboBox(this))
+    , m_schedule(new QComboBox(this))
+    , m_layerDecay(new QDoubleSpinBox(this))
+    , m_labelSmoothing(new QDoubleSpinBox(this))
     , m_patience(new QSpinBox(this))
     , m_seed(new QSpinBox(this))
     , m_augment(new QCheckBox(tr("Augment (crop, flip, colour)"), this))
@@ -52,7 +60,20 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_mode->setToolTip(tr("Head only trains the classifier on cached backbone features: an epoch takes seconds. "
                           "Partial also retrains the last blocks of the backbone, full the whole network "
                           "(minutes per epoch on a CPU). The pretrained model only evaluates and scores."));
-    m_blocks->setRange(1, 17);
+    // The pretrained models found (the set-up script's, the model package's); the one used when none is chosen
+    // is kept as "" so settings stay valid when that folder moves.
+    QString error;
+    const QString defaultDir = locateModel(QString(), &error);
+    for (const ModelChoice &c : availableModels()) {
+        const QString title = c.title == c.name ? c.name : QStringLiteral("%1 (%2)").arg(c.title, c.name);
+        m_model->addItem(title, c.dir == defaultDir ? QString() : c.dir);
+        m_model->setItemData(m_model->count() - 1, c.blocks, Qt::UserRole + 1);
+        m_model->setItemData(m_model->count() - 1, QDir::toNativeSeparators(c.dir), Qt::ToolTipRole);
+    }
+    if (m_model->findData(QString()) < 0)
+        m_model->insertItem(0, tr("Default (%1)").arg(QLatin1String(kDefaultModelName)), QString());
+    m_model->setToolTip(tr("The pretrained model to fine-tune (its profile says its input, classes and blocks)"));
+    m_blocks->setRange(1, 100);
     m_blocks->setToolTip(tr("Partial mode: how many of the last backbone blocks are retrained"));
     m_epochs->setRange(0, 500);
     m_epochs->setSpecialValueText(tr("auto (head: 30, else 10)"));
@@ -80,6 +101,19 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_threshold->setToolTip(tr("Initial decision threshold (change it afterwards on the curve)"));
     m_optimizer->addItem(QStringLiteral("AdamW"), QStringLiteral("adamw"));
     m_optimizer->addItem(tr("SGD with momentum"), QStringLiteral("sgd"));
+    m_schedule->addItem(tr("Constant"), QStringLiteral("constant"));
+    m_schedule->addItem(tr("Warm-up, then cosine decay"), QStringLiteral("cosine"));
+    m_schedule->setToolTip(tr("The learning rate over the steps: constant, or rising from 0 over the first tenth of "
+                              "the steps and then decaying along a cosine towards 0"));
+    m_layerDecay->setRange(0.05, 1.0);
+    m_layerDecay->setDecimals(2);
+    m_layerDecay->setSingleStep(0.05);
+    m_layerDecay->setToolTip(tr("Partial and full: each block down the backbone learns at this times the rate of the "
+                                "block above it (1: one rate for the backbone)"));
+    m_labelSmoothing->setRange(0, 0.5);
+    m_labelSmoothing->setDecimals(2);
+    m_labelSmoothing->setSingleStep(0.05);
+    m_labelSmoothing->setToolTip(tr("Train towards 1 - e/2 and e/2 instead of 1 and 0 (0: off)"));
     m_patience->setRange(0, 100);
     m_patience->setSpecialValueText(tr("off"));
     m_patience->setToolTip(tr("Stop after this many epochs in which neither the validation average precision nor the "
@@ -88,6 +122,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
 
     auto *box = new QGroupBox(tr("Fine-tuning"), this);
     auto *form = new QFormLayout(box);
+    form->addRow(tr("Model:"), m_model);
     form->addRow(tr("Retrain:"), m_mode);
     form->addRow(tr("Blocks:"), m_blocks);
     form->addRow(tr("Epochs:"), m_epochs);
@@ -101,6 +136,9 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     auto *moreForm = new QFormLayout(more);
     moreForm->setContentsMargins(0, 0, 0, 0);
     moreForm->addRow(tr("Optimizer:"), m_optimizer);
+    moreForm->addRow(tr("Schedule:"), m_schedule);
+    moreForm->addRow(tr("Layer decay:"), m_layerDecay);
+    moreForm->addRow(tr("Label smoothing:"), m_labelSmoothing);
     moreForm->addRow(tr("Early stop after:"), m_patience);
     moreForm->addRow(tr("Seed:"), m_seed);
     moreForm->addRow(m_augment);
@@ -114,6 +152,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     form->addRow(more);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainSettingsPanel::updateEnabled);
+    connect(m_model, &QComboBox::currentIndexChanged, this, &TrainSettingsPanel::updateBlockRange);
     connect(m_folds, &QSpinBox::valueChanged, this, &TrainSettingsPanel::updateEnabled);
     m_train->setDefault(true);
     m_train->setToolTip(tr("Train in the background; labeling goes on meanwhile"));
@@ -158,6 +197,7 @@ TrainSettings TrainSettingsPanel::settings() const
 {
     TrainSettings s;
     s.mode = TrainSettings::Mode(m_mode->currentData().toInt());
+    s.modelDir = m_model->currentData().toString();
     s.blocks = m_blocks->value();
     s.epochs = m_epochs->value();
     s.learningRate = m_lr->value();
@@ -166,6 +206,9 @@ TrainSettings TrainSettingsPanel::settings() const
     s.folds = m_folds->value();
     s.threshold = m_threshold->value();
     s.optimizer = m_optimizer->currentData().toString();
+    s.schedule = m_schedule->currentData().toString();
+    s.layerDecay = m_layerDecay->value();
+    s.labelSmoothing = m_labelSmoothing->value();
     s.patience = m_patience->value();
     s.seed = quint64(m_seed->value());
     s.augment = m_augment->isChecked();
@@ -178,6 +221,14 @@ TrainSettings TrainSettingsPanel::settings() const
 void TrainSettingsPanel::setSettings(const TrainSettings &s)
 {
     m_mode->setCurrentIndex(qMax(0, m_mode->findData(int(s.mode))));
+    int model = m_model->findData(s.modelDir);
+    if (model < 0 && !s.modelDir.isEmpty()) { // a folder given elsewhere (the CLI, older settings)
+        m_model->addItem(QFileInfo(s.modelDir).fileName(), s.modelDir);
+        m_model->setItemData(m_model->count() - 1, QDir::toNativeSeparators(s.modelDir), Qt::ToolTipRole);
+        model = m_model->count() - 1;
+    }
+    m_model->setCurrentIndex(qMax(0, model));
+    updateBlockRange();
     m_blocks->setValue(s.blocks);
     m_epochs->setValue(s.epochs);
     m_lr->setValue(s.learningRate);
@@ -186,6 +237,9 @@ void TrainSettingsPanel::setSettings(const TrainSettings &s)
     m_folds->setValue(s.folds);
     m_threshold->setValue(s.threshold);
     m_optimizer->setCurrentIndex(qMax(0, m_optimizer->findData(s.optimizer)));
+    m_schedule->setCurrentIndex(qMax(0, m_schedule->findData(s.schedule)));
+    m_layerDecay->setValue(s.layerDecay);
+    m_labelSmoothing->setValue(s.labelSmoothing);
     m_patience->setValue(s.patience);
     m_seed->setValue(int(s.seed));
     m_augment->setChecked(s.augment);
@@ -195,15 +249,23 @@ void TrainSettingsPanel::setSettings(const TrainSettings &s)
     updateEnabled();
 }
 
+void TrainSettingsPanel::updateBlockRange()
+{
+    const int blocks = m_model->currentData(Qt::UserRole + 1).toInt();
+    m_blocks->setMaximum(blocks > 0 ? blocks : 100);
+    m_blocks->setSuffix(blocks > 0 ? tr(" of %1").arg(blocks) : QString());
+}
+
 void TrainSettingsPanel::updateEnabled()
 {
     const auto mode = TrainSettings::Mode(m_mode->currentData().toInt());
     const bool trains = mode != TrainSettings::Mode::Pretrained;
     m_blocks->setEnabled(!m_running && mode == TrainSettings::Mode::Partial);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_lr, m_batch, m_optimizer, m_patience, m_augment,
-                                                       m_balance, m_freezeBn})
+    m_layerDecay->setEnabled(!m_running && (mode == TrainSettings::Mode::Partial || mode == TrainSettings::Mode::Full));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_lr, m_batch, m_optimizer, m_schedule,
+                                                       m_labelSmoothing, m_patience, m_augment, m_balance, m_freezeBn})
         w->setEnabled(!m_running && trains);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_mode, m_threshold, m_seed, m_scoreAll})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_mode, m_threshold, m_seed, m_scoreAll})
         w->setEnabled(!m_running);
     // The validation share applies to a one-split run only.
     const bool oneSplit = mode == TrainSettings::Mode::Pretrained || settings().effectiveFolds() <= 1;

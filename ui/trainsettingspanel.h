@@ -33,7 +33,9 @@ public:
     /// A line under the progress bar ("Run 4 finished: AP 0.981"); empty hides it.
     void setStatus(const QString &text);
 
+    QComboBox *modelCombo() const { return m_model; }
     QComboBox *modeCombo() const { return m_mode; }
+    QSpinBox *blocksSpin() const { return m_blocks; }
     QSpinBox *epochsSpin() const { return m_epochs; }
     QSpinBox *foldsSpin() const { return m_folds; }
     QPushButton *trainButton() const { return m_train; }
@@ -47,8 +49,11 @@ Q_SIGNALS:
 
 private:
     void updateEnabled();
+    /// The blocks partial mode can count in the chosen model (its profile's; 100 when it names none).
+    void updateBlockRange();
     static QString formatDuration(double seconds);
 
+    QComboBox *m_model;
     QComboBox *m_mode;
     QSpinBox *m_blocks;
     QSpinBox *m_epochs;
@@ -58,6 +63,9 @@ private:
     QSpinBox *m_folds;
     QDoubleSpinBox *m_threshold;
     QComboBox *m_optimizer;
+    QComboBox *m_schedule;
+    QDoubleSpinBox *m_layerDecay;
+    QDoubleSpinBox *m_labelSmoothing;
     QSpinBox *m_patience;
     QSpinBox *m_seed;
     QCheckBox *m_augment;

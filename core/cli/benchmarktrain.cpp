@@ -1,11 +1,13 @@
 // benchmark train: training step speed against PyTorch-Python, head-only epoch time, and a proxy task
-// built from Debian's clip art that shows what fine-tuning gains over the pretrained model.
+// built from Debian's clip art that shows what fine-tuning gains over the pretrained model and over a
+// logistic-regression probe on the frozen features (scikit-learn, packaging/bench/probe_logreg.py).
 #include "commands.h"
 #include "console.h"
 #include "cliparttask.h"
 #include "pythonbench.h"
 
 #include "media/importer.h"
+#include "model/classifier.h"
 #include "model/modellocator.h"
 #include "store/itemstore.h"
 #include "store/projectdatabase.h"
@@ -18,11 +20,16 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFile>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+
+#include <functional>
 
 namespace nsfw::cli {
 
@@ -44,7 +51,54 @@ double heldOutAp(ProjectDatabase &db, qint64 runId, const QHash<QString, int> &t
     return PrCurve::compute(scores, labels).averagePrecision;
 }
 
-QJsonObject proxyTask(const QString &dir, int perClass, int heldOutPerClass, bool quiet)
+/// Writes "label,feature,..." rows of the files' backbone features (the model's own preprocessing, as training
+/// caches them); a file that cannot be read is left out, as training leaves it out. The rows written, or -1 when
+/// the file cannot be written.
+int writeFeatureCsv(Classifier &classifier, const QStringList &files, const QVector<int> &labels, const QString &path)
+{
+    const std::vector<std::vector<float>> features = classifier.featuresOfFiles(files);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Text))
+        return -1;
+    int rows = 0;
+    for (size_t i = 0; i < features.size(); ++i) {
+        if (features[i].empty())
+            continue;
+        QByteArray line = QByteArray::number(labels.at(int(i)));
+        for (float v : features[i])
+            line += ',' + QByteArray::number(double(v), 'g', 9);
+        out.write(line + '\n');
+        ++rows;
+    }
+    return out.flush() ? rows : -1;
+}
+
+/// The probe a practitioner has for free: scikit-learn's logistic regression on the frozen features of the labeled
+/// images, scored on the held-out ones.
+QJsonObject probeBaseline(const QString &modelDir, const QString &dir, const QStringList &labeled,
+                          const QVector<int> &labeledTruth, const QStringList &heldOut, const QVector<int> &heldOutTruth)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    const std::unique_ptr<Classifier> classifier = Classifier::load(modelDir, &error);
+    if (!classifier)
+        return {{QStringLiteral("skipped"), error}};
+    const QString train = dir + QStringLiteral("/probe-train.csv"), held = dir + QStringLiteral("/probe-heldout.csv");
+    if (writeFeatureCsv(*classifier, labeled, labeledTruth, train) <= 0
+        || writeFeatureCsv(*classifier, heldOut, heldOutTruth, held) <= 0)
+        return {{QStringLiteral("skipped"), tr("the features could not be computed or written in %1").arg(dir)}};
+    const double featureSeconds = timer.elapsed() / 1000.0;
+    QJsonObject probe = runPythonBench(QStringLiteral("probe_logreg.py"),
+                                       {QStringLiteral("--train"), train, QStringLiteral("--heldout"), held},
+                                       QStringLiteral("heldOutAp"));
+    if (!probe.contains(QStringLiteral("skipped")))
+        probe.insert(QStringLiteral("seconds"), featureSeconds + probe.value(QStringLiteral("seconds")).toDouble());
+    return probe;
+}
+
+QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass, int heldOutPerClass, bool quiet,
+                      bool recipes)
 {
     const QStringList positives = shuffledClipArt({QStringLiteral("people")});
     const QStringList negatives = shuffledClipArt({QStringLiteral("animals"), QStringLiteral("buildings"), QStringLiteral("tools"),
@@ -56,19 +110,23 @@ QJsonObject proxyTask(const QString &dir, int perClass, int heldOutPerClass, boo
     ProjectDatabase::open(project, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("bench"), &error);
     // Labeled: data/nsfw (people), data/safe (the rest). Held out, unlabeled: heldout/pos, heldout/neg.
     QHash<QString, int> truth;
-    auto place = [&](const QStringList &files, int from, int count, const QString &folder, int label) {
+    QStringList labeledFiles, heldOutFiles;
+    QVector<int> labeledTruth, heldOutTruth;
+    auto place = [&](const QStringList &files, int from, int count, const QString &folder, int label, bool held) {
         QDir().mkpath(dir + QLatin1Char('/') + folder);
         for (int i = from; i < from + count; ++i) {
             const QString name = folder + QStringLiteral("/%1.png").arg(i);
             QFile::copy(files[i], dir + QLatin1Char('/') + name);
-            if (label >= 0)
+            if (held)
                 truth.insert(name, label);
+            (held ? heldOutFiles : labeledFiles) << dir + QLatin1Char('/') + name;
+            (held ? heldOutTruth : labeledTruth) << label;
         }
     };
-    place(positives, 0, perClass, QStringLiteral("data/nsfw"), -1);
-    place(negatives, 0, perClass, QStringLiteral("data/safe"), -1);
-    place(positives, perClass, heldOutPerClass, QStringLiteral("heldout/pos"), 1);
-    place(negatives, perClass, heldOutPerClass, QStringLiteral("heldout/neg"), 0);
+    place(positives, 0, perClass, QStringLiteral("data/nsfw"), 1, false);
+    place(negatives, 0, perClass, QStringLiteral("data/safe"), 0, false);
+    place(positives, perClass, heldOutPerClass, QStringLiteral("heldout/pos"), 1, true);
+    place(negatives, perClass, heldOutPerClass, QStringLiteral("heldout/neg"), 0, true);
     ImportOptions options;
     options.paths = {dir + QStringLiteral("/data"), dir + QStringLiteral("/heldout")};
     options.labelsFromFolders = true;
@@ -79,11 +137,15 @@ QJsonObject proxyTask(const QString &dir, int perClass, int heldOutPerClass, boo
                                                    "tools, plants, transportation")},
                        {QStringLiteral("labeledPerClass"), perClass},
                        {QStringLiteral("heldOutPerClass"), heldOutPerClass}};
-    auto runMode = [&](TrainSettings::Mode mode, int epochs) {
+    result.insert(QStringLiteral("model"), QFileInfo(modelDir).fileName());
+    auto runMode = [&](TrainSettings::Mode mode, int epochs, const std::function<void(TrainSettings &)> &recipe = {}) {
         TrainSettings s;
         s.mode = mode;
         s.epochs = epochs;
         s.patience = 0;
+        s.modelDir = modelDir;
+        if (recipe)
+            recipe(s);
         if (!quiet)
             err() << tr("proxy task: %1 ...").arg(TrainSettings::modeName(mode)) << '\n';
         Trainer trainer(project, s);
@@ -97,9 +159,38 @@ QJsonObject proxyTask(const QString &dir, int perClass, int heldOutPerClass, boo
                            {QStringLiteral("heldOutAp"), db ? heldOutAp(*db, r.runId, truth) : qQNaN()},
                            {QStringLiteral("seconds"), r.seconds}};
     };
+    if (!quiet)
+        err() << tr("proxy task: probe ...") << '\n';
+    result.insert(QStringLiteral("probe"),
+                  probeBaseline(modelDir, dir, labeledFiles, labeledTruth, heldOutFiles, heldOutTruth));
     result.insert(QStringLiteral("pretrained"), runMode(TrainSettings::Mode::Pretrained, 0));
     result.insert(QStringLiteral("head"), runMode(TrainSettings::Mode::Head, 15));
     result.insert(QStringLiteral("partial"), runMode(TrainSettings::Mode::Partial, 8));
+    result.insert(QStringLiteral("full"), runMode(TrainSettings::Mode::Full, 8));
+    if (recipes) {
+        // Each recipe alone, then together, on partial and full: what the defaults are chosen from.
+        const std::vector<std::pair<QString, std::function<void(TrainSettings &)>>> variants{
+            {QStringLiteral("cosine"), [](TrainSettings &s) { s.schedule = QStringLiteral("cosine"); }},
+            {QStringLiteral("layer-decay 0.7"), [](TrainSettings &s) { s.layerDecay = 0.7; }},
+            {QStringLiteral("label-smoothing 0.1"), [](TrainSettings &s) { s.labelSmoothing = 0.1; }},
+            {QStringLiteral("all three"),
+             [](TrainSettings &s) {
+                 s.schedule = QStringLiteral("cosine");
+                 s.layerDecay = 0.7;
+                 s.labelSmoothing = 0.1;
+             }},
+        };
+        QJsonArray rows;
+        for (const auto &[name, recipe] : variants) {
+            for (TrainSettings::Mode mode : {TrainSettings::Mode::Partial, TrainSettings::Mode::Full}) {
+                QJsonObject r = runMode(mode, 8, recipe);
+                r.insert(QStringLiteral("mode"), TrainSettings::modeName(mode));
+                r.insert(QStringLiteral("recipe"), name);
+                rows.append(r);
+            }
+        }
+        result.insert(QStringLiteral("recipes"), rows);
+    }
     return result;
 }
 
@@ -140,7 +231,8 @@ int benchmarkTrain(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Measure fine-tuning: a full and a partial training step (batch 32) against the same step in "
            "PyTorch-Python, a head-only epoch over 10,000 cached items, and AP on a held-out proxy task built from "
-           "Debian's clip art (pretrained vs head-only vs partial)."));
+           "Debian's clip art (a logistic-regression probe on the frozen features, the pretrained model, head-only, "
+           "partial and full)."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     const QCommandLineOption noProxy(QStringLiteral("no-proxy"), tr("Skip the proxy task."));
     const QCommandLineOption perClass(QStringLiteral("per-class"), tr("Labeled images per class (default 200)."),
@@ -148,12 +240,17 @@ int benchmarkTrain(const QStringList &arguments)
     const QCommandLineOption runs(QStringLiteral("runs"), tr("Timed steps (default 5)."), QStringLiteral("N"),
                                   QStringLiteral("5"));
     const QCommandLineOption onlyProxy(QStringLiteral("only-proxy"), tr("Only the proxy task."));
-    parser.addOptions({json, noProxy, onlyProxy, perClass, runs});
+    const QCommandLineOption model(QStringLiteral("model"), tr("Pretrained model folder (default: mobilenet_v2)."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption recipesOption(QStringLiteral("recipes"),
+                                           tr("Also train partial and full with each recipe (cosine schedule, layer "
+                                              "decay 0.7, label smoothing 0.1) and all three."));
+    parser.addOptions({json, noProxy, onlyProxy, perClass, runs, model, recipesOption});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
     QString error;
-    const QString modelDir = locateModel(QString(), &error);
+    const QString modelDir = locateModel(parser.value(model), &error);
     if (modelDir.isEmpty()) {
         err() << error << '\n';
         return 1;
@@ -170,7 +267,7 @@ int benchmarkTrain(const QStringList &arguments)
     if (!parser.isSet(noProxy)) {
         QTemporaryDir tmp;
         const int k = std::max(20, parser.value(perClass).toInt());
-        proxy = proxyTask(tmp.path(), k, k * 2 / 3, quiet);
+        proxy = proxyTask(modelDir, tmp.path(), k, k * 2 / 3, quiet, parser.isSet(recipesOption));
     }
     const QJsonObject all{{QStringLiteral("fullStep"), full},
                           {QStringLiteral("partialStep"), partial},
@@ -195,14 +292,36 @@ int benchmarkTrain(const QStringList &arguments)
     if (proxy.contains(QStringLiteral("skipped")))
         out() << tr("proxy task skipped: %1").arg(proxy.value(QStringLiteral("skipped")).toString()) << '\n';
     if (!proxy.isEmpty() && !proxy.contains(QStringLiteral("skipped"))) {
-        out() << tr("proxy task (%1 labeled and %2 held-out images per class):")
+        out() << tr("proxy task on %3 (%1 labeled and %2 held-out images per class):")
                      .arg(proxy.value(QStringLiteral("labeledPerClass")).toInt())
                      .arg(proxy.value(QStringLiteral("heldOutPerClass")).toInt())
+                     .arg(proxy.value(QStringLiteral("model")).toString())
               << '\n';
-        for (const QString &mode : {QStringLiteral("pretrained"), QStringLiteral("head"), QStringLiteral("partial")}) {
+        const QJsonObject probe = proxy.value(QStringLiteral("probe")).toObject();
+        if (probe.contains(QStringLiteral("skipped")))
+            out() << tr("  probe     : skipped: %1").arg(probe.value(QStringLiteral("skipped")).toString()) << '\n';
+        else
+            out() << tr("  probe     : held-out AP %1 (logistic regression on the frozen features, C %2 by 5-fold "
+                        "cross-validated AP), %3 s")
+                         .arg(probe.value(QStringLiteral("heldOutAp")).toDouble(), 0, 'f', 3)
+                         .arg(probe.value(QStringLiteral("C")).toDouble(), 0, 'g', 3)
+                         .arg(probe.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1)
+                  << '\n';
+        for (const QString &mode : {QStringLiteral("pretrained"), QStringLiteral("head"), QStringLiteral("partial"),
+                                    QStringLiteral("full")}) {
             const QJsonObject r = proxy.value(mode).toObject();
             out() << tr("  %1: held-out AP %2 (validation AP %3), %4 s")
                          .arg(mode, -10)
+                         .arg(r.value(QStringLiteral("heldOutAp")).toDouble(), 0, 'f', 3)
+                         .arg(r.value(QStringLiteral("validationAp")).toDouble(), 0, 'f', 3)
+                         .arg(r.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1)
+                  << '\n';
+        }
+        for (const QJsonValue v : proxy.value(QStringLiteral("recipes")).toArray()) {
+            const QJsonObject r = v.toObject();
+            out() << tr("  %1 with %2: held-out AP %3 (validation AP %4), %5 s")
+                         .arg(r.value(QStringLiteral("mode")).toString(), -7)
+                         .arg(r.value(QStringLiteral("recipe")).toString(), -19)
                          .arg(r.value(QStringLiteral("heldOutAp")).toDouble(), 0, 'f', 3)
                          .arg(r.value(QStringLiteral("validationAp")).toDouble(), 0, 'f', 3)
                          .arg(r.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1)

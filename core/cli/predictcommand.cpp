@@ -212,8 +212,12 @@ int predictCommand(const QStringList &arguments)
     }
     const QStringList classes = classifier->classNames();
     const bool csv = format == QLatin1String("csv");
-    if (csv)
-        out() << "path,nsfw," << classes.join(QLatin1Char(',')) << ",error,kind,start_ms,end_ms,peak,rule\n";
+    if (csv) {
+        QStringList header;
+        for (const QString &c : classes)
+            header << csvField(c);
+        out() << "path,nsfw," << header.join(QLatin1Char(',')) << ",error,kind,start_ms,end_ms,peak,rule\n";
+    }
 
     int readable = 0, done = 0;
     const bool progress = errIsTerminal();
@@ -237,7 +241,7 @@ int predictCommand(const QStringList &arguments)
             if (s.ok()) {
                 out() << ",\"nsfw\":" << scoreText(s.nsfw);
                 for (int c = 0; c < classes.size() && c < static_cast<int>(s.probabilities.size()); ++c)
-                    out() << ",\"" << classes.at(c) << "\":" << scoreText(s.probabilities[static_cast<size_t>(c)]);
+                    out() << ',' << jsonString(classes.at(c)) << ':' << scoreText(s.probabilities[static_cast<size_t>(c)]);
             } else {
                 out() << ",\"error\":" << jsonString(s.error);
             }

@@ -178,9 +178,25 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption noScore(QStringLiteral("no-score"), tr("Do not score every item afterwards."));
     const QCommandLineOption model(QStringLiteral("model"), tr("Pretrained model folder (default: mobilenet_v2)."),
                                    QStringLiteral("DIR"));
+    const QCommandLineOption schedule(QStringLiteral("schedule"),
+                                      tr("Learning rate over the steps: constant (default) or cosine (a linear warm-up, "
+                                         "then a cosine decay towards 0)."),
+                                      QStringLiteral("NAME"), d.schedule);
+    const QCommandLineOption warmup(QStringLiteral("warmup"),
+                                    tr("With --schedule cosine: the share of the steps the rate rises from 0 "
+                                       "(default 0.1)."),
+                                    QStringLiteral("F"), QString::number(d.warmup));
+    const QCommandLineOption layerDecay(QStringLiteral("layer-decay"),
+                                        tr("Partial and full: each block down the backbone learns at this times the "
+                                           "rate of the block above (the model profile's blocks; default 1: one rate)."),
+                                        QStringLiteral("X"), QString::number(d.layerDecay));
+    const QCommandLineOption labelSmoothing(QStringLiteral("label-smoothing"),
+                                            tr("Train towards y (1 - E) + E / 2 instead of 0 and 1 (default 0)."),
+                                            QStringLiteral("E"), QString::number(d.labelSmoothing));
     const QCommandLineOption json(QStringLiteral("json"), tr("One JSON object per epoch, and a final one."));
     parser.addOptions({mode, blocks, epochs, lr, batch, valFraction, folds, seed, optimizer, weightDecay, patience,
-                       threshold, noAugment, trainBn, noScore, model, json});
+                       threshold, noAugment, trainBn, noScore, model, schedule, warmup, layerDecay, labelSmoothing,
+                       json});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -215,6 +231,10 @@ int trainCommand(const QStringList &arguments)
     s.freezeBatchNorm = !parser.isSet(trainBn);
     s.scoreAll = !parser.isSet(noScore);
     s.modelDir = parser.value(model);
+    s.schedule = parser.value(schedule).toLower();
+    s.warmup = parser.value(warmup).toDouble();
+    s.layerDecay = parser.value(layerDecay).toDouble();
+    s.labelSmoothing = parser.value(labelSmoothing).toDouble();
     if (const QString bad = s.validate(); !bad.isEmpty()) {
         err() << bad << '\n';
         return 2;

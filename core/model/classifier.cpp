@@ -20,12 +20,6 @@
 
 namespace nsfw {
 
-QStringList nsfwClassNames()
-{
-    return {QStringLiteral("Drawing"), QStringLiteral("Hentai"), QStringLiteral("Neutral"), QStringLiteral("Porn"),
-            QStringLiteral("Sexy")};
-}
-
 void setTorchThreads(int threads)
 {
     at::set_num_threads(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
@@ -37,6 +31,7 @@ struct Classifier::Private {
     std::optional<KerasGraph> graph;
     std::unique_ptr<InferencePlan> plan;
     QThreadPool pool;
+    ModelProfile profile; ///< completed: input size, classes and p(nsfw) of this model
     int height = 0;
     int width = 0;
     int classes = 0;
@@ -62,17 +57,17 @@ struct Classifier::Private {
                       const std::function<void(int start, const std::vector<PreparedImage> &)> &onBatch)
     {
         const int batchSize = options.batchSize;
-        const int h = height, w = width;
+        const Preprocessing input = profile.input;
         std::deque<QFuture<PreparedImage>> pending;
         int submitted = 0;
         auto submitUpTo = [&](int limit) {
             for (; submitted < std::min<int>(limit, paths.size()); ++submitted) {
                 const QString path = paths.at(submitted);
-                pending.push_back(QtConcurrent::run(&pool, [path, h, w] {
+                pending.push_back(QtConcurrent::run(&pool, [path, input] {
                     // One torch thread per decoder: the pool already has one worker per core.
                     at::set_num_threads(1);
                     c10::InferenceMode guard;
-                    return prepareImageFile(path, h, w);
+                    return prepareImageFile(path, input);
                 }));
             }
         };
@@ -118,8 +113,7 @@ struct Classifier::Private {
             for (size_t b = 0; b < ok.size(); ++b) {
                 ImageScore &s = *scores[ok[b]];
                 s.probabilities.assign(acc[b].data(), acc[b].data() + y.size(1));
-                if (classes == 5)
-                    s.nsfw = s.probabilities[1] + s.probabilities[3] + s.probabilities[4];
+                s.nsfw = profile.nsfwScore(s.probabilities);
             }
         } catch (const ModelException &e) {
             for (int i : ok)
@@ -178,6 +172,14 @@ std::unique_ptr<Classifier> Classifier::fromModel(const TfjsModel &model, QStrin
             *error = QCoreApplication::translate("nsfw::Classifier", "%1: the model must take RGB input").arg(modelDir);
         return nullptr;
     }
+    QString profileError;
+    c->d->profile = model.profile.completed(c->d->height, c->d->width, c->d->classes, layerNamesOf(model),
+                                            &profileError);
+    if (!profileError.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(modelDir, profileError);
+        return nullptr;
+    }
     try {
         if (options.fuse || options.channelsLast)
             c->d->plan = std::make_unique<InferencePlan>(*graph, options.channelsLast, options.fuse);
@@ -210,12 +212,12 @@ const InferenceOptions &Classifier::options() const
 
 QStringList Classifier::classNames() const
 {
-    if (d->classes == 5)
-        return nsfwClassNames();
-    QStringList names;
-    for (int i = 0; i < d->classes; ++i)
-        names << QStringLiteral("class%1").arg(i);
-    return names;
+    return d->profile.classes;
+}
+
+const ModelProfile &Classifier::profile() const
+{
+    return d->profile;
 }
 
 std::vector<ImageScore> Classifier::classifyFiles(const QStringList &paths,
@@ -277,16 +279,16 @@ std::vector<std::vector<float>> Classifier::featuresOfFiles(const QStringList &p
 std::vector<ImageScore> Classifier::classifyPixels(const std::vector<cv::Mat> &bgr, const QStringList &names)
 {
     std::vector<ImageScore> scores(bgr.size());
-    const int h = d->height, w = d->width;
+    const Preprocessing input = d->profile.input;
     for (size_t start = 0; start < bgr.size(); start += size_t(d->options.batchSize)) {
         const size_t end = std::min(bgr.size(), start + size_t(d->options.batchSize));
         std::vector<QFuture<PreparedImage>> pending;
         for (size_t i = start; i < end; ++i) {
             const cv::Mat picture = bgr[i];
-            pending.push_back(QtConcurrent::run(&d->pool, [picture, h, w] {
+            pending.push_back(QtConcurrent::run(&d->pool, [picture, input] {
                 at::set_num_threads(1);
                 c10::InferenceMode guard;
-                return prepareBgr(picture, h, w);
+                return prepareBgr(picture, input);
             }));
         }
         std::vector<PreparedImage> images;
@@ -308,7 +310,7 @@ ImageScore Classifier::classifyEncoded(const QByteArray &bytes, const QString &n
 {
     ImageScore score;
     score.path = name;
-    std::vector<PreparedImage> images{prepareImage(bytes, d->height, d->width)};
+    std::vector<PreparedImage> images{prepareImage(bytes, d->profile.input)};
     score.error = images[0].error;
     std::vector<ImageScore *> scores{&score};
     d->infer(images, scores);

@@ -15,15 +15,12 @@ class Mat;
 
 namespace nsfw {
 
-/// The nsfwjs classes in output order: Drawing, Hentai, Neutral, Porn, Sexy.
-QStringList nsfwClassNames();
-
 /// The scores of one image.
 struct ImageScore {
     QString path;
     QString error;                    ///< non-empty when the image could not be read
     std::vector<float> probabilities; ///< one per class, in Classifier::classNames() order
-    float nsfw = 0;                   ///< Hentai + Porn + Sexy
+    float nsfw = 0;                   ///< p(nsfw): the sum of the profile's nsfw classes (nsfwjs: Hentai + Porn + Sexy)
 
     bool ok() const { return error.isEmpty(); }
 };
@@ -55,8 +52,10 @@ public:
     QString modelDir() const;
     int inputHeight() const;
     int inputWidth() const;
-    /// nsfwClassNames() for 5-output models, else "class0", "class1", ...
+    /// The output classes in order (the model's profile).
     QStringList classNames() const;
+    /// The model's profile, completed from the model (ModelProfile::completed).
+    const ModelProfile &profile() const;
     const InferenceOptions &options() const;
 
     /// Scores files in batches; `onScore` (optional) gets each result in input order as soon as it is ready.

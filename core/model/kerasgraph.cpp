@@ -355,13 +355,24 @@ std::optional<KerasGraph> buildKerasGraph(const TfjsModel &model, ModelError *er
     return std::nullopt;
 }
 
-std::optional<KerasGraph> loadKerasGraph(const QString &modelDir, ModelError *error)
+std::optional<KerasGraph> loadKerasGraph(const QString &modelDir, ModelError *error, ModelProfile *profile)
 {
     const QString json = QFileInfo(modelDir).isDir() ? QDir(modelDir).filePath(QStringLiteral("model.json")) : modelDir;
     const std::optional<TfjsModel> model = readTfjsModel(json, error);
     if (!model)
         return std::nullopt;
-    return buildKerasGraph(*model, error);
+    std::optional<KerasGraph> graph = buildKerasGraph(*model, error);
+    if (graph && profile) {
+        QString why;
+        *profile = model->profile.completed(int((*graph)->inputHeight()), int((*graph)->inputWidth()),
+                                            int((*graph)->outputClasses()), layerNamesOf(*model), &why);
+        if (!why.isEmpty()) {
+            if (error)
+                *error = ModelError{json, {}, {}, why};
+            return std::nullopt;
+        }
+    }
+    return graph;
 }
 
 } // namespace nsfw

@@ -90,8 +90,9 @@ struct ModelException {
 };
 
 /// Reads model.json (+ shards) from a model folder, builds the graph in eval mode and checks it with a dry run.
-/// Returns nullopt with *error filled instead of throwing. This is the entry point for training code.
-std::optional<KerasGraph> loadKerasGraph(const QString &modelDir, ModelError *error);
+/// Returns nullopt with *error filled instead of throwing. This is the entry point for training code. `profile`, when
+/// given, gets the model's profile completed from the graph (a profile that contradicts the model is an error).
+std::optional<KerasGraph> loadKerasGraph(const QString &modelDir, ModelError *error, ModelProfile *profile = nullptr);
 /// Same from an already parsed model.
 std::optional<KerasGraph> buildKerasGraph(const TfjsModel &model, ModelError *error);
 

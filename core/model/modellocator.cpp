@@ -1,5 +1,7 @@
 #include "model/modellocator.h"
 
+#include "model/modelprofile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -90,6 +92,33 @@ QString locateModel(const QString &explicitDir, QString *error, const QString &n
     if (dir.isEmpty() && error)
         *error = tr("No model found at %1. ").arg(QDir::toNativeSeparators(tried)) + hint;
     return dir;
+}
+
+QList<ModelChoice> availableModels()
+{
+    QList<ModelChoice> out;
+    QStringList names;
+    auto add = [&](const QString &dir) {
+        const QString name = QFileInfo(dir).fileName();
+        if (dir.isEmpty() || names.contains(name))
+            return;
+        ModelChoice c{name, dir, name, 0};
+        QString ignored; // an unreadable profile is reported when the model is loaded
+        if (const std::optional<ModelProfile> p = ModelProfile::read(dir, &ignored)) {
+            if (!p->name.isEmpty())
+                c.title = p->name;
+            c.blocks = int(p->blocks.size());
+        }
+        names << name;
+        out << c;
+    };
+    if (const QString env = qEnvironmentVariable("NSFW_WORKBENCH_MODEL_DIR"); !env.isEmpty())
+        add(folderOf(env));
+    for (const QString &root : {userModelsDir(), systemModelsDir()}) {
+        for (const QString &sub : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+            add(folderOf(QDir(root).filePath(sub)));
+    }
+    return out;
 }
 
 } // namespace nsfw

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace nsfw {
@@ -20,5 +21,17 @@ QString userModelsDir();
 /// Where the nsfw-workbench-model package installs models (/usr/share/nsfw-workbench/models), the fallback after the
 /// user's folder; $NSFW_WORKBENCH_SYSTEM_MODELS replaces it (a relocated install, the tests).
 QString systemModelsDir();
+
+/// A pretrained model the user can choose.
+struct ModelChoice {
+    QString name;  ///< its folder's name, e.g. "inception_v3"
+    QString dir;   ///< its folder
+    QString title; ///< the profile's name when it has one, else the folder's name
+    int blocks = 0; ///< the blocks its profile names (0: none named, partial mode counts layers with weights)
+};
+
+/// The models found: $NSFW_WORKBENCH_MODEL_DIR's, then the folders with a model.json in userModelsDir() and
+/// systemModelsDir() (a name found in both: the user's), sorted by name within each place.
+QList<ModelChoice> availableModels();
 
 } // namespace nsfw

@@ -23,7 +23,7 @@ QString tr(const char *text)
 }
 } // namespace
 
-PreparedImage prepareImage(const QByteArray &encoded, int height, int width)
+PreparedImage prepareImage(const QByteArray &encoded, const Preprocessing &input)
 {
     PreparedImage out;
     if (encoded.isEmpty()) {
@@ -48,7 +48,7 @@ PreparedImage prepareImage(const QByteArray &encoded, int height, int width)
             out.error = tr("not an image, or a format OpenCV cannot decode");
             return out;
         }
-        return prepareBgr(bgr, height, width);
+        return prepareBgr(bgr, input);
     } catch (const cv::Exception &e) {
         out.error = tr("cannot decode: %1").arg(QString::fromStdString(e.msg));
         out.hwc.clear();
@@ -62,7 +62,7 @@ PreparedImage prepareImage(const QByteArray &encoded, int height, int width)
     return out;
 }
 
-PreparedImage prepareBgr(const cv::Mat &bgr, int height, int width)
+PreparedImage prepareBgr(const cv::Mat &bgr, const Preprocessing &input)
 {
     PreparedImage out;
     if (bgr.empty() || bgr.type() != CV_8UC3) {
@@ -70,17 +70,31 @@ PreparedImage prepareBgr(const cv::Mat &bgr, int height, int width)
         return out;
     }
     try {
-        cv::Mat rgb;
-        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+        const int height = input.height, width = input.width;
+        if (height <= 0 || width <= 0) {
+            out.error = tr("the model's input size is unknown");
+            return out;
+        }
+        cv::Mat rgb; // never bgr's own buffer converted in place: the caller's picture stays as it was
+        if (input.bgr)
+            rgb = bgr;
+        else
+            cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
         out.height = height;
         out.width = width;
         out.hwc.resize(static_cast<size_t>(height) * width * 3);
         c10::InferenceMode guard;
         // [1, H, W, 3] uint8 viewed as NCHW (channels_last in memory), scaled first, then resized: nsfwjs's order.
+        if (!rgb.isContinuous())
+            rgb = rgb.clone(); // a crop of a bigger picture
         const at::Tensor pixels = at::from_blob(rgb.data, {1, rgb.rows, rgb.cols, 3}, at::kByte).permute({0, 3, 1, 2});
-        at::Tensor x = pixels.to(at::kFloat).div_(255.0f);
+        at::Tensor x = pixels.to(at::kFloat);
+        if (input.scaling == Preprocessing::Scaling::Symmetric)
+            x.div_(127.5f).sub_(1.0f);
+        else
+            x.div_(255.0f);
         if (rgb.rows != height || rgb.cols != width)
-            x = at::upsample_bilinear2d(x, {height, width}, /*align_corners=*/true);
+            x = at::upsample_bilinear2d(x, {height, width}, input.alignCorners);
         at::Tensor dst = at::from_blob(out.hwc.data(), {1, height, width, 3}, at::kFloat);
         dst.copy_(x.permute({0, 2, 3, 1}));
     } catch (const cv::Exception &e) {
@@ -96,7 +110,7 @@ PreparedImage prepareBgr(const cv::Mat &bgr, int height, int width)
     return out;
 }
 
-PreparedImage prepareImageFile(const QString &path, int height, int width)
+PreparedImage prepareImageFile(const QString &path, const Preprocessing &input)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -104,7 +118,7 @@ PreparedImage prepareImageFile(const QString &path, int height, int width)
         out.error = tr("cannot open: %1").arg(file.errorString());
         return out;
     }
-    return prepareImage(file.readAll(), height, width);
+    return prepareImage(file.readAll(), input);
 }
 
 } // namespace nsfw

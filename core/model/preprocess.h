@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/modelprofile.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -11,7 +13,8 @@ class Mat;
 
 namespace nsfw {
 
-/// An image ready for the network: RGB floats in [0, 1], HWC order, resized to the model's input size.
+/// An image ready for the network: floats in HWC order, resized to the model's input size, scaled and ordered as its
+/// profile says (nsfwjs: RGB in [0, 1]).
 struct PreparedImage {
     int height = 0;
     int width = 0;
@@ -21,8 +24,9 @@ struct PreparedImage {
     bool ok() const { return error.isEmpty(); }
 };
 
-/// Decodes and preprocesses exactly as nsfwjs does: RGB, divided by 255, then bilinear resize with
-/// align_corners=true to height x width (skipped when the image already has that size).
+/// Decodes and preprocesses as the model's profile says; for nsfwjs's models exactly as nsfwjs does: RGB, divided by
+/// 255, then bilinear resize with align_corners=true to height x width (skipped when the image already has that
+/// size). The profile's other choices: BGR order, pixel / 127.5 - 1, half-pixel bilinear resize.
 ///
 /// Decoding is OpenCV's imdecode with IMREAD_COLOR:
 /// - alpha is dropped, not composited: a transparent pixel keeps its stored RGB, as with tfjs-node's
@@ -31,10 +35,11 @@ struct PreparedImage {
 /// - grayscale and palette images are expanded to RGB; 16-bit images are reduced to 8 bits.
 /// - JPEG EXIF orientation is applied (the picture is turned upright, as browsers show it); tfjs-node's
 ///   decodeImage ignores EXIF, so for rotated JPEGs our input is the upright picture, not the raw pixel grid.
-PreparedImage prepareImage(const QByteArray &encoded, int height, int width);
+PreparedImage prepareImage(const QByteArray &encoded, const Preprocessing &input);
 /// The same from decoded 8-bit BGR pixels (a video frame, a GIF frame): what prepareImage does after decoding.
-PreparedImage prepareBgr(const cv::Mat &bgr, int height, int width);
+/// The trainer prepares its pictures through this too, so training and scoring see the same input.
+PreparedImage prepareBgr(const cv::Mat &bgr, const Preprocessing &input);
 /// Reads the file and calls prepareImage; the error names the problem (missing, unreadable, not an image).
-PreparedImage prepareImageFile(const QString &path, int height, int width);
+PreparedImage prepareImageFile(const QString &path, const Preprocessing &input);
 
 } // namespace nsfw

@@ -2,6 +2,7 @@
 # Only the .cpp files here (and the training room's) include torch; classifier.h, preprocess.h, tfjsmodel.h
 # and modellocator.h expose Qt/std types to the rest of the tree.
 target_sources(core PRIVATE
+  model/modelprofile.h model/modelprofile.cpp
   model/tfjsmodel.h model/tfjsmodel.cpp
   model/modelfiles.h model/modelfiles.cpp model/modellimits.h
   model/keraslayers.h model/keraslayers.cpp

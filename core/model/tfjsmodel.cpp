@@ -493,6 +493,14 @@ std::optional<TfjsModel> parseTfjsModel(const QByteArray &json, const QString &j
     return parseWith(json, jsonName, shards, error);
 }
 
+QStringList layerNamesOf(const TfjsModel &model)
+{
+    QStringList names;
+    for (const KerasLayerSpec &layer : model.layers)
+        names << layer.name;
+    return names;
+}
+
 std::optional<TfjsModel> readTfjsModel(const QString &modelJsonPath, ModelError *error)
 {
     const ShardData json = readRegularFile(modelJsonPath, limits::kMaxModelJsonBytes);
@@ -511,12 +519,23 @@ std::optional<TfjsModel> readTfjsModel(const QString &modelJsonPath, ModelError 
     }
     // Shards must resolve inside the folder of model.json (itself resolved, so a linked model folder works).
     const QString folder = QFileInfo(modelJsonPath).absoluteDir().canonicalPath();
-    return parseWith(
+    QString profileError;
+    std::optional<ModelProfile> profile = ModelProfile::read(folder, &profileError);
+    if (!profile) {
+        if (error)
+            *error = ModelError{QDir(folder).filePath(QString::fromLatin1(ModelProfile::kFileName)), {}, {},
+                                profileError};
+        return std::nullopt;
+    }
+    std::optional<TfjsModel> model = parseWith(
         *json.bytes, modelJsonPath,
         [folder](const QString &name, qint64 maxBytes) {
             return readRegularFile(QDir(folder).filePath(name), maxBytes, folder);
         },
         error);
+    if (model)
+        model->profile = std::move(*profile);
+    return model;
 }
 
 } // namespace nsfw

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "model/modelprofile.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <cstdint>
@@ -56,11 +59,16 @@ struct TfjsModel {
     QVector<KerasInbound> outputs;
     std::vector<TfjsWeight> weights;
     QJsonObject document; ///< the whole model.json, kept for writing fine-tuned weights back
+    /// profile.json beside model.json, or the defaults (not yet completed(): the graph knows the model's shape).
+    ModelProfile profile;
 
     const TfjsWeight *weight(const QString &name) const;
 };
 
-/// Reads model.json and its weight shards. Returns nullopt and fills *error on any defect; never throws.
+/// The names of the model's layers, in file order.
+QStringList layerNamesOf(const TfjsModel &model);
+
+/// Reads model.json and its weight shards (and profile.json beside them, when there is one). Returns nullopt and fills *error on any defect; never throws.
 std::optional<TfjsModel> readTfjsModel(const QString &modelJsonPath, ModelError *error);
 
 /// Same from memory: `readShard` returns a shard's bytes by its manifest path, nullopt when missing.

@@ -3,6 +3,7 @@
 
 #include "model/inferenceplan.h"
 #include "model/kerasgraph.h"
+#include "model/modelprofile.h"
 #include "train/trainsettings.h"
 
 #include <torch/torch.h>
@@ -30,9 +31,10 @@ public:
     /// Parameters and buffers by name: a snapshot of the weights.
     using State = std::vector<std::pair<std::string, torch::Tensor>>;
 
-    /// graph: the pretrained network (its weights become the reset state). channelsLast: weights and inputs in
-    /// channels-last memory (oneDNN's native layout).
-    Learner(KerasGraph graph, const TrainSettings &settings, bool channelsLast);
+    /// graph: the pretrained network (its weights become the reset state); profile: its completed profile (which
+    /// classes make p(nsfw), where the blocks start). channelsLast: weights and inputs in channels-last memory
+    /// (oneDNN's native layout).
+    Learner(KerasGraph graph, const TrainSettings &settings, const ModelProfile &profile, bool channelsLast);
 
     /// Unfreezes the layers the mode trains, makes a fresh optimiser (the head at ten times the backbone's rate in
     /// partial and full modes); throws Failure when nothing is trainable.
@@ -45,6 +47,12 @@ public:
     /// p(nsfw) of a batch with the current weights, in eval mode (head: from features; else through `plan`, the
     /// fused network of the current weights, when given).
     torch::Tensor probability(const torch::Tensor &x, const InferencePlan *plan = nullptr);
+
+    /// Scales every parameter group's learning rate to its base rate times factor (the schedule's, per step).
+    void setScheduleFactor(double factor);
+    /// The current learning rate of each parameter group: the head's first (when it trains), then the backbone's
+    /// from the top block down.
+    std::vector<double> learningRates() const;
 
     State state() const;
     void restore(const State &state);
@@ -73,9 +81,12 @@ private:
 
     KerasGraph m_graph;
     TrainSettings m_settings;
+    ModelProfile m_profile;
+    std::vector<int> m_nsfwIndices;
     bool m_channelsLast;
     std::string m_featureLayer;
     State m_initial;
+    std::vector<double> m_baseRates; ///< each parameter group's rate before the schedule (every optimiser alike)
     /// Partial/full training with frozen BatchNorm: BatchNorm folded into the convolutions on the fly.
     std::unique_ptr<InferencePlan> m_livePlan;
     std::unique_ptr<torch::optim::Optimizer> m_ownOptimizer;

@@ -26,7 +26,8 @@ QString tr(const char *text)
 
 } // namespace
 
-bool writeTfjsModel(const TfjsModel &base, const KerasGraph &graph, const QString &dir, QString *error)
+bool writeTfjsModel(const TfjsModel &base, const KerasGraph &graph, const ModelProfile &profile, const QString &dir,
+                    QString *error)
 {
     // A checkpoint replaces the run's previous one; only a folder this tool wrote is ever replaced.
     OwnedFolder folder(dir, OwnedFolder::Existing::Replace);
@@ -62,7 +63,8 @@ bool writeTfjsModel(const TfjsModel &base, const KerasGraph &graph, const QStrin
         return true;
     };
     if (!write(tmp + QLatin1Char('/') + shardName, shard)
-        || !write(tmp + QStringLiteral("/model.json"), QJsonDocument(doc).toJson(QJsonDocument::Compact)))
+        || !write(tmp + QStringLiteral("/model.json"), QJsonDocument(doc).toJson(QJsonDocument::Compact))
+        || !profile.write(tmp, error))
         return false;
     return folder.commit(error);
 }

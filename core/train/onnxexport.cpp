@@ -103,37 +103,45 @@ bool exportOnnx(const QString &modelDir, const QString &outFile, bool replace, Q
         return fail(tr("Cannot export %1 as ONNX: %2").arg(modelDir, QString::fromUtf8(e.what())));
     }
 
-    // What a consumer must do before the network, and what the outputs mean (nsfwjs's conventions).
+    // What a consumer must do before the network, and what the outputs mean: the model's profile.
     const int height = int((*graph)->inputHeight()), width = int((*graph)->inputWidth());
-    QStringList classes;
-    if (writer.outputClasses() == nsfwClassNames().size()) {
-        classes = nsfwClassNames();
-    } else {
-        for (int c = 0; c < writer.outputClasses(); ++c)
-            classes << QStringLiteral("class%1").arg(c);
-    }
+    QString profileError;
+    const ModelProfile profile = tfjs->profile.completed(height, width, writer.outputClasses(), layerNamesOf(*tfjs),
+                                                         &profileError);
+    if (!profileError.isEmpty())
+        return fail(tr("Cannot export %1 as ONNX: %2").arg(modelDir, profileError));
+    const QStringList &classes = profile.classes;
+    const Preprocessing &input = profile.input;
+    const bool symmetric = input.scaling == Preprocessing::Scaling::Symmetric;
     std::vector<std::pair<QString, QString>> props{
         {QStringLiteral("input_name"), QString::fromStdString(kInputName)},
         {QStringLiteral("input_layout"), QStringLiteral("NCHW")},
         {QStringLiteral("input_shape"),
          QStringLiteral("[batch, %1, %2, %3]").arg((*graph)->inputChannels()).arg(height).arg(width)},
         {QStringLiteral("input_size"), QStringLiteral("%1x%2").arg(width).arg(height)},
-        {QStringLiteral("input_channels"), QStringLiteral("RGB")},
-        {QStringLiteral("input_scaling"), QStringLiteral("pixel / 255: float 0-1, no mean or std")},
+        {QStringLiteral("input_channels"), input.bgr ? QStringLiteral("BGR") : QStringLiteral("RGB")},
+        {QStringLiteral("input_scaling"), symmetric ? QStringLiteral("pixel / 127.5 - 1: float -1 to 1, no mean or std")
+                                                    : QStringLiteral("pixel / 255: float 0-1, no mean or std")},
         {QStringLiteral("input_resize"),
-         QStringLiteral("bilinear with align_corners=true to %1x%2 (nsfwjs: tf.image.resizeBilinear(img, [%2, %1], "
-                        "true)); alpha dropped, EXIF orientation applied")
-             .arg(width)
-             .arg(height)},
+         (input.alignCorners ? QStringLiteral("bilinear with align_corners=true to %1x%2 (nsfwjs: "
+                                              "tf.image.resizeBilinear(img, [%2, %1], true))")
+                             : QStringLiteral("bilinear with half-pixel centres (align_corners=false) to %1x%2"))
+                 .arg(width)
+                 .arg(height)
+             + QStringLiteral("; alpha dropped, EXIF orientation applied")},
         {QStringLiteral("output_name"), QString::fromStdString(kOutputName)},
         {QStringLiteral("class_names"), jsonList(classes)},
     };
-    if (classes == nsfwClassNames()) {
-        const QStringList nsfw{QStringLiteral("Hentai"), QStringLiteral("Porn"), QStringLiteral("Sexy")};
-        props.emplace_back(QStringLiteral("nsfw_classes"), jsonList(nsfw));
-        props.emplace_back(QStringLiteral("nsfw_score"),
-                           QStringLiteral("p(nsfw) = probabilities[1] + probabilities[3] + probabilities[4] "
-                                          "(Hentai + Porn + Sexy)"));
+    if (!profile.nsfwClasses.isEmpty()) {
+        QStringList terms, names;
+        for (int c : profile.nsfwIndices()) {
+            terms << QStringLiteral("probabilities[%1]").arg(c);
+            names << classes.at(c);
+        }
+        props.emplace_back(QStringLiteral("nsfw_classes"), jsonList(names));
+        props.emplace_back(QStringLiteral("nsfw_score"), QStringLiteral("p(nsfw) = %1 (%2)")
+                                                             .arg(terms.join(QStringLiteral(" + ")),
+                                                                  names.join(QStringLiteral(" + "))));
     }
     props.insert(props.end(), metadata.begin(), metadata.end());
     for (const auto &[key, value] : props) {
@@ -141,8 +149,8 @@ bool exportOnnx(const QString &modelDir, const QString &outFile, bool replace, Q
         p->set_key(key.toStdString());
         p->set_value(value.toStdString());
     }
-    model.set_doc_string(QStringLiteral("nsfwjs-style image classifier exported by NSFW Workbench from %1. Input "
-                                        "'%2': [batch, 3, %3, %4] float RGB in [0, 1] (NCHW). Output '%5': %6 "
+    model.set_doc_string(QStringLiteral("Image classifier exported by NSFW Workbench from %1. Input "
+                                        "'%2': [batch, 3, %3, %4] float %8 in %9 (NCHW). Output '%5': %6 "
                                         "softmax probabilities (%7).")
                              .arg(QFileInfo(modelDir).fileName(), QString::fromStdString(kInputName))
                              .arg(height)
@@ -150,6 +158,8 @@ bool exportOnnx(const QString &modelDir, const QString &outFile, bool replace, Q
                              .arg(QString::fromStdString(kOutputName))
                              .arg(classes.size())
                              .arg(classes.join(QStringLiteral(", ")))
+                             .arg(input.bgr ? QStringLiteral("BGR") : QStringLiteral("RGB"))
+                             .arg(symmetric ? QStringLiteral("[-1, 1]") : QStringLiteral("[0, 1]"))
                              .toStdString());
 
     try {

@@ -9,6 +9,7 @@ target_sources(core PRIVATE
   train/agreement.h train/agreement.cpp
   train/split.h train/split.cpp
   train/trainsettings.h train/trainsettings.cpp
+  train/recipe.h train/recipe.cpp
   train/featurecache.h train/featurecache.cpp
   train/trainingset.h train/trainingset.cpp
   train/datasetexport.h train/datasetexport.cpp

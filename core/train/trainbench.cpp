@@ -28,7 +28,8 @@ StepTiming timeTrainingStep(const QString &modelDir, const QString &mode, int bl
 {
     StepTiming timing;
     ModelError error;
-    auto loaded = loadKerasGraph(modelDir, &error);
+    ModelProfile profile;
+    auto loaded = loadKerasGraph(modelDir, &error, &profile);
     if (!loaded) {
         timing.error = error.toString();
         return timing;
@@ -41,7 +42,7 @@ StepTiming timeTrainingStep(const QString &modelDir, const QString &mode, int bl
     settings.mode = mode == QLatin1String("partial") ? TrainSettings::Mode::Partial : TrainSettings::Mode::Full;
     settings.blocks = blocks;
     settings.freezeBatchNorm = true;
-    Learner learner(*loaded, settings, channelsLast);
+    Learner learner(*loaded, settings, profile, channelsLast);
     const KerasGraph &graph = learner.graph();
     try {
         learner.start();
@@ -74,7 +75,8 @@ StepTiming timeTrainingStep(const QString &modelDir, const QString &mode, int bl
 double timeHeadEpoch(const QString &modelDir, int items, int batch, int runs, QString *error)
 {
     ModelError modelError;
-    auto loaded = loadKerasGraph(modelDir, &modelError);
+    ModelProfile profile;
+    auto loaded = loadKerasGraph(modelDir, &modelError, &profile);
     if (!loaded) {
         *error = modelError.toString();
         return -1;
@@ -83,7 +85,7 @@ double timeHeadEpoch(const QString &modelDir, int items, int batch, int runs, QS
     torch::manual_seed(1);
     TrainSettings settings;
     settings.mode = TrainSettings::Mode::Head;
-    Learner learner(*loaded, settings, true);
+    Learner learner(*loaded, settings, profile, true);
     KerasGraph &graph = learner.graph();
     const std::string feature = learner.featureLayer();
     // The feature width, from one real pass.

@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "media/nearduplicates.h"
 #include "model/classifier.h"
+#include "train/recipe.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -42,6 +43,7 @@ double Trainer::Run::trainEpoch(const QVector<Sample> &samples, int epoch, int e
     const int steps = int((order.size() + size_t(batch) - 1) / size_t(batch));
     const torch::Tensor trainX = head() ? inputs->stackFeatures(samples) : torch::Tensor();
     const torch::Tensor trainY = labelsOf(samples);
+    const recipe::Schedule schedule{s.schedule, s.warmup};
 
     // Partial/full: the next batch is augmented on the pool while this one trains.
     auto makeBatch = [this, &order, &samples, batch](int step, quint32 seed) {
@@ -58,7 +60,7 @@ double Trainer::Run::trainEpoch(const QVector<Sample> &samples, int epoch, int e
             std::mt19937 r(seeds[size_t(i) - from]);
             const cv::Mat &picture = inputs->picture(samples[order[size_t(i)]].itemId);
             const cv::Mat aug = s.augment ? augment(picture, r) : picture;
-            return toModelInput(aug, height, width);
+            return toModelInput(aug, profile.input);
         });
         return torch::stack(std::vector<torch::Tensor>(prepared.begin(), prepared.end())).contiguous(inputFormat());
     };
@@ -84,12 +86,16 @@ double Trainer::Run::trainEpoch(const QVector<Sample> &samples, int epoch, int e
             if (step + 1 < steps)
                 next = QtConcurrent::run([&, step, seed = rng()] { return makeBatch(step + 1, seed); });
         }
+        // The schedule spans the training's epochs (a fold's, or the final fit's), each step its own rate.
+        learner->setScheduleFactor(schedule.factor((epoch - 1) * steps + step, epochs * steps));
         const double value = learner->step(x, trainY.index_select(0, idx), positiveWeight, negativeWeight);
         sum += value;
         stepLosses->append(float(value));
         ++done;
         ++globalStep;
-        Q_EMIT q.stepLoss(StepLoss{epoch, step, steps, globalStep, value});
+        Q_EMIT q.stepLoss(StepLoss{epoch, step, steps, globalStep, value,
+                                   s.effectiveLearningRate() * schedule.factor((epoch - 1) * steps + step,
+                                                                               epochs * steps)});
         const double perStep = timer.elapsed() / 1000.0 / done;
         if (!head() || step % 50 == 0)
             progress(QStringLiteral("training") + phaseSuffix, step + 1, steps, epoch,
@@ -311,7 +317,7 @@ TrainResult Trainer::run()
         }
         if (!TrainingSetReader::read(*r.db, m_settings, &r.set, &error))
             failRun(error);
-        r.inputs = std::make_unique<ModelInputs>(*r.cache, r.height, r.width);
+        r.inputs = std::make_unique<ModelInputs>(*r.cache, r.profile.input);
         r.inputs->onProgress = [&r](const QString &phase, qint64 done, qint64 total) {
             r.progress(phase, done, total, 0);
         };

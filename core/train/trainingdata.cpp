@@ -4,6 +4,7 @@
 #include "featurecache.h"
 #include "media/imageheader.h"
 #include "media/mediadecoder.h"
+#include "model/preprocess.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -52,18 +53,14 @@ cv::Mat decodeForModel(const MediaRef &ref, const MediaCache &cache, QString *er
     }
 }
 
-torch::Tensor toModelInput(const cv::Mat &bgr, int64_t height, int64_t width)
+torch::Tensor toModelInput(const cv::Mat &bgr, const Preprocessing &input)
 {
-    cv::Mat rgb;
-    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    // Scale first, then resize: nsfwjs's order (model/preprocess.cpp does the same).
-    torch::Tensor x = torch::from_blob(rgb.data, {1, rgb.rows, rgb.cols, 3}, torch::kByte)
-                          .permute({0, 3, 1, 2})
-                          .to(torch::kFloat)
-                          .div_(255.0f);
-    if (rgb.rows != height || rgb.cols != width)
-        x = torch::upsample_bilinear2d(x, {height, width}, /*align_corners=*/true);
-    return x[0].contiguous();
+    PreparedImage prepared = prepareBgr(bgr, input);
+    if (!prepared.ok())
+        return {};
+    return torch::from_blob(prepared.hwc.data(), {prepared.height, prepared.width, 3}, torch::kFloat)
+        .permute({2, 0, 1})
+        .contiguous();
 }
 
 cv::Mat augment(const cv::Mat &bgr, std::mt19937 &rng)
@@ -98,21 +95,28 @@ cv::Mat augment(const cv::Mat &bgr, std::mt19937 &rng)
     return out;
 }
 
-torch::Tensor nsfwProbability(const torch::Tensor &probabilities)
+torch::Tensor nsfwProbability(const torch::Tensor &probabilities, const std::vector<int> &nsfwIndices)
 {
-    if (probabilities.size(1) == 5) // not an index tensor: one made under InferenceMode could never enter autograd
-        return probabilities.narrow(1, 1, 1).squeeze(1) + probabilities.narrow(1, 3, 2).sum(1);
-    return probabilities.select(1, probabilities.size(1) - 1);
+    // Narrowed slices, not an index tensor: one made under InferenceMode could never enter autograd.
+    torch::Tensor sum;
+    for (int c : nsfwIndices) {
+        const torch::Tensor column = probabilities.narrow(1, c, 1).squeeze(1);
+        sum = sum.defined() ? sum + column : column;
+    }
+    return sum.defined() ? sum : torch::zeros({probabilities.size(0)}, probabilities.options());
 }
 
-torch::Tensor weightedBce(const torch::Tensor &p, const torch::Tensor &y, double wPos, double wNeg)
+torch::Tensor weightedBce(const torch::Tensor &p, const torch::Tensor &y, double wPos, double wNeg,
+                          const torch::Tensor &labels)
 {
     const torch::Tensor q = p.clamp(1e-7, 1 - 1e-7);
-    const torch::Tensor w = y * wPos + (1 - y) * wNeg;
+    const torch::Tensor &l = labels.defined() ? labels : y;
+    const torch::Tensor w = l * wPos + (1 - l) * wNeg;
     return -(w * (y * q.log() + (1 - y) * (1 - q).log())).mean();
 }
 
-std::string firstTrainableLayer(const KerasGraph &graph, TrainSettings::Mode mode, int blocks)
+std::string firstTrainableLayer(const KerasGraph &graph, TrainSettings::Mode mode, int blocks,
+                                const QStringList &profileBlocks)
 {
     const std::vector<std::string> names = graph->layerNames();
     if (mode == TrainSettings::Mode::Full)
@@ -121,19 +125,11 @@ std::string firstTrainableLayer(const KerasGraph &graph, TrainSettings::Mode mod
     const std::string afterFeatures = feature + 1 < names.end() ? *(feature + 1) : names.back();
     if (mode != TrainSettings::Mode::Partial)
         return afterFeatures;
-    int lastBlock = 0;
-    for (const std::string &n : names) {
-        if (n.rfind("block_", 0) == 0)
-            lastBlock = std::max(lastBlock, std::atoi(n.c_str() + 6));
-    }
-    if (lastBlock > 0) {
+    if (!profileBlocks.isEmpty()) {
         if (blocks <= 0)
             return afterFeatures;
-        const std::string prefix = "block_" + std::to_string(std::max(1, lastBlock - blocks + 1)) + "_";
-        for (const std::string &n : names) {
-            if (n.rfind(prefix, 0) == 0)
-                return n;
-        }
+        const qsizetype first = std::max<qsizetype>(0, profileBlocks.size() - blocks);
+        return profileBlocks.at(first).toStdString();
     }
     std::vector<std::string> weighted;
     for (const std::string &n : names) {
@@ -144,9 +140,10 @@ std::string firstTrainableLayer(const KerasGraph &graph, TrainSettings::Mode mod
     return weighted.size() > k ? weighted[weighted.size() - k] : names.front();
 }
 
-void setTrainable(KerasGraph &graph, TrainSettings::Mode mode, int blocks, bool freezeBatchNorm)
+void setTrainable(KerasGraph &graph, TrainSettings::Mode mode, int blocks, const QStringList &profileBlocks,
+                  bool freezeBatchNorm)
 {
-    graph->setTrainableFrom(firstTrainableLayer(graph, mode, blocks));
+    graph->setTrainableFrom(firstTrainableLayer(graph, mode, blocks, profileBlocks));
     if (!freezeBatchNorm)
         return;
     const std::vector<std::string> names = graph->layerNames();
@@ -209,10 +206,9 @@ torch::Tensor labelsOf(const QVector<Sample> &samples)
     return torch::tensor(y);
 }
 
-ModelInputs::ModelInputs(const MediaCache &cache, int64_t height, int64_t width)
+ModelInputs::ModelInputs(const MediaCache &cache, const Preprocessing &input)
     : m_cache(cache)
-    , m_height(height)
-    , m_width(width)
+    , m_input(input)
 {
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
 }
@@ -256,10 +252,10 @@ std::vector<T> ModelInputs::decodeEach(const QVector<Sample> &samples, const std
 
 std::vector<torch::Tensor> ModelInputs::decodeInputs(const QVector<Sample> &samples)
 {
-    const int64_t h = m_height, w = m_width;
-    return decodeEach<torch::Tensor>(samples, [h, w](const cv::Mat &picture) {
+    const Preprocessing input = m_input;
+    return decodeEach<torch::Tensor>(samples, [input](const cv::Mat &picture) {
         torch::NoGradGuard noGrad;
-        return toModelInput(picture, h, w);
+        return toModelInput(picture, input);
     });
 }
 

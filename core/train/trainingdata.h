@@ -3,6 +3,7 @@
 
 #include "media/mediacache.h"
 #include "model/kerasgraph.h"
+#include "model/modelprofile.h"
 #include "train/trainingset.h"
 #include "train/trainsettings.h"
 
@@ -23,21 +24,27 @@ namespace nsfw {
 /// The pixels nsfwjs would see for an item (BGR): OpenCV IMREAD_COLOR, so alpha is dropped and JPEG EXIF
 /// orientation applied, exactly as the model room's preprocessing; frames come from the frame cache.
 cv::Mat decodeForModel(const MediaRef &ref, const MediaCache &cache, QString *error);
-/// nsfwjs preprocessing of decoded pixels: RGB, /255, bilinear align-corners resize; [3, h, w] float.
-torch::Tensor toModelInput(const cv::Mat &bgr, int64_t height, int64_t width);
+/// The model's preprocessing of decoded pixels (model/preprocess's prepareBgr, the same as for inference; nsfwjs:
+/// RGB, /255, bilinear align-corners resize); [3, h, w] float, or undefined when the pixels cannot be prepared.
+torch::Tensor toModelInput(const cv::Mat &bgr, const Preprocessing &input);
 /// Training augmentation: random resized crop (50-100% of the area, aspect 3:4-4:3), horizontal flip,
 /// brightness, contrast and saturation jitter of +-20%.
 cv::Mat augment(const cv::Mat &bgr, std::mt19937 &rng);
-/// p(nsfw) of a batch of class probabilities: Hentai + Porn + Sexy for nsfwjs's 5 classes, else the last class.
-torch::Tensor nsfwProbability(const torch::Tensor &probabilities);
-/// Binary cross-entropy of probabilities p against 0/1 labels y, positives weighted wPos, negatives wNeg.
-torch::Tensor weightedBce(const torch::Tensor &p, const torch::Tensor &y, double wPos, double wNeg);
+/// p(nsfw) of a batch of class probabilities: the sum of the classes at nsfwIndices (the profile's nsfw classes).
+torch::Tensor nsfwProbability(const torch::Tensor &probabilities, const std::vector<int> &nsfwIndices);
+/// Binary cross-entropy of probabilities p against targets y (0/1 labels, or smoothed ones), positives weighted wPos,
+/// negatives wNeg; which items are positives: `labels` when given, else y.
+torch::Tensor weightedBce(const torch::Tensor &p, const torch::Tensor &y, double wPos, double wNeg,
+                          const torch::Tensor &labels = {});
 
-/// The first layer to train: the one after the features (head), the start of the last `blocks` blocks
-/// (partial; MobileNetV2's block_N_ names, else the last `blocks` layers with weights), or the input (full).
-std::string firstTrainableLayer(const KerasGraph &graph, TrainSettings::Mode mode, int blocks);
+/// The first layer to train: the one after the features (head), the first layer of the last `blocks` of the
+/// profile's blocks (partial; when the profile names none, the last `blocks` layers with weights), or the input
+/// (full). More blocks than there are: the first block.
+std::string firstTrainableLayer(const KerasGraph &graph, TrainSettings::Mode mode, int blocks,
+                                const QStringList &profileBlocks);
 /// Unfreezes the layers the mode trains and freezes the rest (BatchNorm too when freezeBatchNorm).
-void setTrainable(KerasGraph &graph, TrainSettings::Mode mode, int blocks, bool freezeBatchNorm);
+void setTrainable(KerasGraph &graph, TrainSettings::Mode mode, int blocks, const QStringList &profileBlocks,
+                  bool freezeBatchNorm);
 /// Train mode for dropout; BatchNorm layers stay in eval mode when frozen.
 void setTrainMode(KerasGraph &graph, bool freezeBatchNorm);
 /// Puts 4-D weights in channels_last memory (oneDNN's native layout for inference).
@@ -58,7 +65,7 @@ class FeatureCache;
 class ModelInputs
 {
 public:
-    ModelInputs(const MediaCache &cache, int64_t height, int64_t width);
+    ModelInputs(const MediaCache &cache, const Preprocessing &input);
 
     /// Called with (phase, done, total) as work proceeds.
     std::function<void(const QString &, qint64, qint64)> onProgress;
@@ -93,8 +100,7 @@ private:
 
     const MediaCache &m_cache;
     QThreadPool m_pool;
-    int64_t m_height;
-    int64_t m_width;
+    Preprocessing m_input;
     QHash<qint64, torch::Tensor> m_features;
     QHash<qint64, cv::Mat> m_pictures;
     QVector<UnreadableItem> m_unreadable;

@@ -42,7 +42,14 @@ void Trainer::Run::loadModel()
     auto built = buildKerasGraph(base, &modelError);
     if (!built)
         failRun(modelError.toString());
-    learner = std::make_unique<Learner>(*built, s, true);
+    QString profileError;
+    profile = base.profile.completed(int((*built)->inputHeight()), int((*built)->inputWidth()),
+                                     int((*built)->outputClasses()), layerNamesOf(base), &profileError);
+    if (!profileError.isEmpty())
+        failRun(QStringLiteral("%1: %2").arg(modelDir, profileError));
+    if (profile.nsfwIndices().empty())
+        failRun(tr("%1: the model profile names no class that makes p(nsfw)").arg(modelDir));
+    learner = std::make_unique<Learner>(*built, s, profile, true);
     graph = learner->graph();
     featureLayer = learner->featureLayer();
     height = graph->inputHeight();
@@ -148,7 +155,7 @@ EpochMetrics Trainer::Run::evaluate(int epoch, double trainLoss, double seconds,
 void Trainer::Run::writeCheckpoint()
 {
     QString error;
-    if (!writeTfjsModel(base, graph, db->cacheDir() + QLatin1Char('/') + checkpointRelative(), &error))
+    if (!writeTfjsModel(base, graph, profile, db->cacheDir() + QLatin1Char('/') + checkpointRelative(), &error))
         failRun(tr("Cannot write the checkpoint: %1").arg(error));
     recordBest();
 }

@@ -54,6 +54,7 @@ struct Trainer::Run {
     std::unique_ptr<RunLock> lock;
     QString modelDir;
     TfjsModel base;
+    ModelProfile profile; ///< base's profile, completed from the model
     std::unique_ptr<Learner> learner;
     KerasGraph graph{nullptr};
     std::string featureLayer;

@@ -1,5 +1,7 @@
 #include "trainsettings.h"
 
+#include "train/recipe.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -85,6 +87,10 @@ QJsonObject TrainSettings::toJson() const
             {QStringLiteral("inheritVideoLabels"), inheritVideoLabels},
             {QStringLiteral("threshold"), threshold},
             {QStringLiteral("scoreAll"), scoreAll},
+            {QStringLiteral("schedule"), schedule},
+            {QStringLiteral("warmup"), warmup},
+            {QStringLiteral("layerDecay"), layerDecay},
+            {QStringLiteral("labelSmoothing"), labelSmoothing},
             {QStringLiteral("modelDir"), modelDir}};
 }
 
@@ -108,6 +114,10 @@ TrainSettings TrainSettings::fromJson(const QJsonObject &o)
     s.inheritVideoLabels = o.value(QStringLiteral("inheritVideoLabels")).toBool(s.inheritVideoLabels);
     s.threshold = o.value(QStringLiteral("threshold")).toDouble(s.threshold);
     s.scoreAll = o.value(QStringLiteral("scoreAll")).toBool(s.scoreAll);
+    s.schedule = o.value(QStringLiteral("schedule")).toString(s.schedule);
+    s.warmup = o.value(QStringLiteral("warmup")).toDouble(s.warmup);
+    s.layerDecay = o.value(QStringLiteral("layerDecay")).toDouble(s.layerDecay);
+    s.labelSmoothing = o.value(QStringLiteral("labelSmoothing")).toDouble(s.labelSmoothing);
     s.modelDir = o.value(QStringLiteral("modelDir")).toString();
     return s;
 }
@@ -130,6 +140,14 @@ QString TrainSettings::validate() const
         return tr("the optimizer must be adamw or sgd");
     if (!(threshold >= 0 && threshold <= 1))
         return tr("the threshold must be between 0 and 1");
+    if (!recipe::Schedule::isKnown(schedule))
+        return tr("the schedule must be constant or cosine");
+    if (!(warmup >= 0 && warmup < 1))
+        return tr("the warm-up share must be at least 0 and below 1");
+    if (!(layerDecay > 0 && layerDecay <= 1))
+        return tr("the layer decay must be above 0 and at most 1");
+    if (!(labelSmoothing >= 0 && labelSmoothing < 1))
+        return tr("label smoothing must be at least 0 and below 1");
     return {};
 }
 

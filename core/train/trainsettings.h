@@ -40,6 +40,13 @@ public:
     bool inheritVideoLabels = true; ///< frames without a label of their own take their video's label
     double threshold = 0.5;     ///< decision threshold for the confusion matrix and F1
     bool scoreAll = true;       ///< after training, score every image and frame (for the gallery)
+    // Recipes (issue 14; each off by default until measured on the benchmark's proxy task):
+    QString schedule = QStringLiteral("constant"); ///< learning rate over the steps: constant, or cosine (recipe.h)
+    double warmup = 0.1;        ///< cosine: the share of the steps the rate rises linearly from 0
+    /// partial and full: each block down the backbone learns at this times the rate of the one above (1: all at the
+    /// base rate; the head keeps ten times it)
+    double layerDecay = 1.0;
+    double labelSmoothing = 0;  ///< targets y (1 - e) + e / 2 instead of 0 and 1
     QString modelDir;           ///< pretrained model folder; empty = the installed mobilenet_v2
     int threads = 0;            ///< torch threads; 0 = all cores
 
@@ -100,6 +107,7 @@ struct StepLoss {
     int stepsPerEpoch = 0;
     qint64 globalStep = 0;
     double loss = 0;
+    double learningRate = 0; ///< the base rate of the step (the backbone's top block; head mode: the head's)
 };
 
 /// Where a run is: phase ("preparing", "features", "training", "evaluating", "scoring"), counts, ETA.

@@ -8,8 +8,16 @@ npm_dir=${XDG_CACHE_HOME:-$HOME/.cache}/nsfw-workbench/npm
 stamp="$data/.nsfwjs-version"
 want=$(sed -n 's/.*"nsfwjs": "\(.*\)".*/\1/p' "$here/package.json")
 
+# Each model's profile (input, preprocessing, classes, which make p(nsfw), where its blocks start) beside its
+# model.json: the application reads nsfwjs's conventions from there (core/model/modelprofile.h).
+profiles() {
+  for model in mobilenet_v2 inception_v3; do
+    cmp -s "$here/profiles/$model.json" "$data/$model/profile.json" || cp "$here/profiles/$model.json" "$data/$model/profile.json"
+  done
+}
 if [[ -f "$data/mobilenet_v2/model.json" && -f "$data/inception_v3/model.json" && "$(cat "$stamp" 2>/dev/null)" == "$want" \
       && -d "$npm_dir/node_modules/nsfwjs" && -d "$npm_dir/node_modules/pngjs" ]]; then
+  profiles
   exit 0
 fi
 echo "Fetching the pretrained model (nsfwjs $want) with npm ..."
@@ -19,4 +27,5 @@ cp "$here/package.json" "$npm_dir/package.json"
 for model in mobilenet_v2 inception_v3; do
   node "$here/convert-nsfwjs.js" "$npm_dir/node_modules" "$model" "$data/$model"
 done
+profiles
 echo "$want" > "$stamp"

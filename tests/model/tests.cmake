@@ -19,3 +19,7 @@ endif()
 # and pictures come from packaging/setup.sh.
 nsfw_add_test(tst_onnxexport SOURCES model/tst_onnxexport.cpp LIBS tfjsbuilder opencv_dnn LABELS model)
 set_tests_properties(tst_onnxexport PROPERTIES TIMEOUT 900)
+# Model profiles (issue 14): preprocessing, classes and blocks from profile.json; a made-up model with other classes
+# trains and predicts with the same p(nsfw) (the training part needs openclipart-png).
+nsfw_add_test(tst_modelprofile SOURCES model/tst_modelprofile.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} LABELS model)
+set_tests_properties(tst_modelprofile PROPERTIES TIMEOUT 600)

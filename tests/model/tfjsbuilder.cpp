@@ -155,4 +155,26 @@ QJsonObject addWeight(QJsonObject doc, const QString &name, const QJsonArray &sh
     return doc;
 }
 
+TfjsBuilder twoBlockClassifier(int classes)
+{
+    TfjsBuilder b(16, 16, 3);
+    auto conv = [](int filters, int k) {
+        return QJsonObject{{"filters", filters},          {"kernel_size", QJsonArray{k, k}},
+                           {"strides", QJsonArray{1, 1}}, {"padding", "same"},
+                           {"use_bias", true},            {"dilation_rate", QJsonArray{1, 1}},
+                           {"activation", "relu"},        {"data_format", "channels_last"}};
+    };
+    b.add("Conv2D", "conv_a", {"input"}, conv(4, 3));
+    b.weight("conv_a/kernel", {3, 3, 3, 4}, -0.5f, 0.5f);
+    b.weight("conv_a/bias", {4}, 0.0f, 0.1f);
+    b.add("Conv2D", "conv_b", {"conv_a"}, conv(4, 1));
+    b.weight("conv_b/kernel", {1, 1, 4, 4}, -0.5f, 0.5f);
+    b.weight("conv_b/bias", {4}, 0.0f, 0.1f);
+    b.add("GlobalAveragePooling2D", "gap", {"conv_b"});
+    b.add("Dense", "dense", {"gap"}, {{"units", classes}, {"activation", "softmax"}});
+    b.weight("dense/kernel", {4, classes}, -1.0f, 1.0f);
+    b.weight("dense/bias", {classes}, -0.1f, 0.1f);
+    return b;
+}
+
 } // namespace nsfw::test

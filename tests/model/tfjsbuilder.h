@@ -51,6 +51,10 @@ private:
     uint32_t m_seed = 12345;
 };
 
+/// A small classifier with two blocks: a 16x16 input -> conv_a (3x3, 4 filters, relu) -> conv_b (1x1, 4, relu) ->
+/// global average "gap" -> dense (`classes`, softmax); weights pseudo-random and fixed.
+TfjsBuilder twoBlockClassifier(int classes);
+
 // Edits of a model.json document, for the tests of defective models.
 /// Applies `edit` to layer `index` of the topology.
 QJsonObject editLayer(QJsonObject doc, int index, const std::function<void(QJsonObject &)> &edit);

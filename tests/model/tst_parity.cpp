@@ -63,7 +63,7 @@ private Q_SLOTS:
             paths << dataDir + "/" + im["file"].toString();
         const std::vector<ImageScore> scores = classifier->classifyFiles(paths);
         QCOMPARE(scores.size(), static_cast<size_t>(images.size()));
-        const QStringList classes = nsfwClassNames();
+        const QStringList classes = classifier->classNames();
         double worst = 0;
         for (int i = 0; i < images.size(); ++i) {
             const ImageScore &s = scores[static_cast<size_t>(i)];

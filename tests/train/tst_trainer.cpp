@@ -501,7 +501,7 @@ print(repr(average_precision_score(y, s)), repr(roc_auc_score(y, s)), len(rows))
         QString error;
         auto classifier = Classifier::load(out, &error);
         QVERIFY2(classifier, qPrintable(error));
-        const QStringList classes = nsfwClassNames();
+        const QStringList classes = classifier->classNames();
         for (const QJsonValue v : results) {
             const QJsonObject o = v.toObject();
             const ImageScore ours =

@@ -87,6 +87,8 @@ private Q_SLOTS:
         if (model.isEmpty())
             NSFW_REQUIRE_SETUP("the pretrained model is not installed (packaging/setup.sh)");
         qputenv("NSFW_WORKBENCH_MODEL_DIR", model.toUtf8());
+        // The other installed models (InceptionV3 beside MobileNetV2) are offered in the panel.
+        qputenv("NSFW_WORKBENCH_MODELS", QFileInfo(model).absolutePath().toUtf8());
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         if (test::clipArt(1).isEmpty())
@@ -98,6 +100,26 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(m_window->openProject(m_project, false));
         m_window->pages()->setCurrentWidget(page());
+    }
+
+    // The panel offers every installed model; the blocks partial mode can retrain are the chosen model's (its
+    // profile's), and the run is asked for on that model.
+    void theModelChoiceGivesItsBlocks()
+    {
+        QComboBox *models = panel()->modelCombo();
+        int inception = -1;
+        for (int i = 0; i < models->count(); ++i) {
+            if (models->itemData(i, Qt::ToolTipRole).toString().endsWith(QStringLiteral("inception_v3")))
+                inception = i;
+        }
+        if (inception < 0)
+            NSFW_REQUIRE_SETUP("InceptionV3 is not installed (packaging/setup.sh)");
+        models->setCurrentIndex(inception);
+        QCOMPARE(panel()->blocksSpin()->maximum(), 10);
+        QVERIFY(panel()->settings().modelDir.endsWith(QStringLiteral("inception_v3")));
+        models->setCurrentIndex(models->findData(QString()));
+        QCOMPARE(panel()->blocksSpin()->maximum(), 16);
+        QVERIFY(panel()->settings().modelDir.isEmpty());
     }
 
     void trainFromThePanelAndCancel()

@@ -1,0 +1,167 @@
+// The fine-tuning recipes (issue 14) do what they claim: the schedule's rate at every step, each block's rate under
+// layer decay, label smoothing's loss, and a run that follows the schedule step by step.
+#include "model/kerasgraph.h"
+#include "model/modelprofile.h"
+#include "testsupport.h"
+#include "tfjsbuilder.h"
+#include "train/learner.h"
+#include "train/recipe.h"
+#include "train/trainer.h"
+#include "train/trainingdata.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace nsfw;
+
+class TestRecipes : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_model;
+
+    Learner learner(const TrainSettings &s)
+    {
+        ModelError error;
+        ModelProfile profile;
+        std::optional<KerasGraph> graph = loadKerasGraph(m_model, &error, &profile);
+        if (!graph)
+            qFatal("%s", qPrintable(error.toString()));
+        return Learner(*graph, s, profile, false);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_model = m_dir.filePath("model");
+        QVERIFY(QDir().mkpath(m_model));
+        QVERIFY(test::twoBlockClassifier(2).write(m_model));
+        QFile profile(m_model + "/profile.json");
+        QVERIFY(profile.open(QIODevice::WriteOnly));
+        profile.write(QJsonDocument(QJsonObject{{"classes", QJsonArray{"fine", "flagged"}},
+                                                {"nsfw_classes", QJsonArray{"flagged"}},
+                                                {"blocks", QJsonArray{"conv_a", "conv_b"}}})
+                          .toJson());
+    }
+
+    void constantScheduleKeepsTheRate()
+    {
+        const recipe::Schedule constant;
+        for (int step = 0; step < 10; ++step)
+            QCOMPARE(constant.factor(step, 10), 1.0);
+    }
+
+    // Cosine over 10 steps with 20 % warm-up: 1/2 and 1 while warming up, then 1/2 (1 + cos(pi (step - 2) / 8)).
+    void cosineWarmsUpThenDecays()
+    {
+        const recipe::Schedule cosine{QStringLiteral("cosine"), 0.2};
+        QCOMPARE(cosine.factor(0, 10), 0.5);
+        QCOMPARE(cosine.factor(1, 10), 1.0);
+        for (int step = 2; step < 10; ++step)
+            QVERIFY(std::abs(cosine.factor(step, 10) - 0.5 * (1 + std::cos(M_PI * (step - 2) / 8.0))) < 1e-12);
+        QVERIFY(cosine.factor(9, 10) > 0);
+        QVERIFY(cosine.factor(9, 10) < 0.05);
+        // No warm-up: the first step at the full rate.
+        QCOMPARE((recipe::Schedule{QStringLiteral("cosine"), 0.0}.factor(0, 10)), 1.0);
+        QVERIFY(!recipe::Schedule::isKnown(QStringLiteral("step")));
+        TrainSettings s;
+        s.schedule = QStringLiteral("step");
+        QVERIFY(!s.validate().isEmpty());
+    }
+
+    // Partial mode over both blocks: the head at ten times the rate, the top block (conv_b) at the rate, conv_a
+    // below it at rate x decay; the schedule scales them all.
+    void layerDecayGivesEachBlockItsRate()
+    {
+        TrainSettings s;
+        s.mode = TrainSettings::Mode::Partial;
+        s.blocks = 2;
+        s.learningRate = 1e-3;
+        s.freezeBatchNorm = false;
+        Learner plain = learner(s);
+        plain.start();
+        QCOMPARE(plain.learningRates(), (std::vector<double>{1e-2, 1e-3}));
+
+        s.layerDecay = 0.5;
+        Learner decayed = learner(s);
+        decayed.start();
+        QCOMPARE(decayed.learningRates(), (std::vector<double>{1e-2, 1e-3, 5e-4}));
+        decayed.setScheduleFactor(0.25);
+        QCOMPARE(decayed.learningRates(), (std::vector<double>{2.5e-3, 2.5e-4, 1.25e-4}));
+    }
+
+    // The loss of a step is the weighted cross-entropy against y (1 - e) + e / 2, computed here by hand from the
+    // probabilities the model gave before the step.
+    void labelSmoothingMovesTheTargets()
+    {
+        TrainSettings s;
+        s.mode = TrainSettings::Mode::Full;
+        s.labelSmoothing = 0.2;
+        s.freezeBatchNorm = false;
+        Learner l = learner(s);
+        l.start();
+        torch::manual_seed(3);
+        const torch::Tensor x = torch::rand({4, 3, 16, 16});
+        const torch::Tensor y = torch::tensor({1.0f, 0.0f, 1.0f, 0.0f});
+        const torch::Tensor p = l.probability(x).detach();
+        double expected = 0;
+        for (int i = 0; i < 4; ++i) {
+            const double label = y[i].item<double>();
+            const double target = recipe::smoothedTarget(label, 0.2);
+            const double q = std::clamp(p[i].item<double>(), 1e-7, 1 - 1e-7);
+            const double w = label > 0.5 ? 2.0 : 0.5; // positives and negatives weighted as given below
+            expected += -w * (target * std::log(q) + (1 - target) * std::log(1 - q));
+        }
+        expected /= 4;
+        l.trainMode();
+        const double loss = l.step(x, y, 2.0, 0.5);
+        QVERIFY2(std::abs(loss - expected) < 1e-5, qPrintable(QStringLiteral("%1 vs %2").arg(loss).arg(expected)));
+        QCOMPARE(recipe::smoothedTarget(1, 0.2), 0.9);
+        QCOMPARE(recipe::smoothedTarget(0, 0.2), 0.1);
+    }
+
+    // A run with the cosine schedule reports every step's rate: warming up, then decaying, over all its steps.
+    void aRunFollowsTheSchedule()
+    {
+        if (test::clipArt(1).isEmpty())
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed (packaging/setup.sh)");
+        const QString project = test::makeTrainingProject(m_dir.path(), 8);
+        TrainSettings s;
+        s.mode = TrainSettings::Mode::Head;
+        s.epochs = 3;
+        s.patience = 0;
+        s.batchSize = 4;
+        s.folds = 1;
+        s.validationFraction = 0.25;
+        s.scoreAll = false;
+        s.schedule = QStringLiteral("cosine");
+        s.warmup = 0.25;
+        s.learningRate = 1e-3;
+        s.modelDir = m_model;
+        Trainer trainer(project, s);
+        QSignalSpy steps(&trainer, &Trainer::stepLoss);
+        const TrainResult r = trainer.run();
+        QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));
+        const int total = steps.count();
+        QVERIFY(total >= 6);
+        const recipe::Schedule cosine{QStringLiteral("cosine"), 0.25};
+        for (int i = 0; i < total; ++i) {
+            const StepLoss step = steps.at(i).at(0).value<StepLoss>();
+            QVERIFY(std::abs(step.learningRate - 1e-3 * cosine.factor(i, total)) < 1e-12);
+        }
+        QVERIFY(steps.at(0).at(0).value<StepLoss>().learningRate < 1e-3);
+        QVERIFY(steps.at(total - 1).at(0).value<StepLoss>().learningRate < 1e-4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecipes)
+#include "tst_recipes.moc"
