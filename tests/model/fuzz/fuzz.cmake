@@ -7,6 +7,7 @@ if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
 endif()
 add_executable(fuzz_tfjsloader
   model/fuzz/fuzz_tfjsloader.cpp
+  ${PROJECT_SOURCE_DIR}/core/model/modelprofile.cpp
   ${PROJECT_SOURCE_DIR}/core/model/tfjsmodel.cpp
   ${PROJECT_SOURCE_DIR}/core/model/modelfiles.cpp
   ${PROJECT_SOURCE_DIR}/core/model/keraslayers.cpp
