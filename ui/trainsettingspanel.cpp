@@ -41,6 +41,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_schedule(new QComboBox(this))
     , m_layerDecay(new QDoubleSpinBox(this))
     , m_labelSmoothing(new QDoubleSpinBox(this))
+    , m_headEpochs(new QSpinBox(this))
     , m_patience(new QSpinBox(this))
     , m_seed(new QSpinBox(this))
     , m_augment(new QCheckBox(tr("Augment (crop, flip, colour)"), this))
@@ -114,6 +115,10 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_labelSmoothing->setDecimals(2);
     m_labelSmoothing->setSingleStep(0.05);
     m_labelSmoothing->setToolTip(tr("Train towards 1 - e/2 and e/2 instead of 1 and 0 (0: off)"));
+    m_headEpochs->setRange(-1, 200);
+    m_headEpochs->setSpecialValueText(tr("default (%1)").arg(TrainSettings::kDefaultHeadEpochs));
+    m_headEpochs->setToolTip(tr("Partial and full: the head first trains alone this many epochs on the pretrained "
+                                "backbone's features, then the blocks train under it (0: off)"));
     m_patience->setRange(0, 100);
     m_patience->setSpecialValueText(tr("off"));
     m_patience->setToolTip(tr("Stop after this many epochs in which neither the validation average precision nor the "
@@ -139,6 +144,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     moreForm->addRow(tr("Schedule:"), m_schedule);
     moreForm->addRow(tr("Layer decay:"), m_layerDecay);
     moreForm->addRow(tr("Label smoothing:"), m_labelSmoothing);
+    moreForm->addRow(tr("Head first (epochs):"), m_headEpochs);
     moreForm->addRow(tr("Early stop after:"), m_patience);
     moreForm->addRow(tr("Seed:"), m_seed);
     moreForm->addRow(m_augment);
@@ -161,6 +167,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
         QJsonObject saved = settings().toJson();
         saved.insert(QStringLiteral("folds"), m_folds->value());
         saved.insert(QStringLiteral("epochs"), m_epochs->value());
+        saved.insert(QStringLiteral("headEpochs"), m_headEpochs->value());
         QSettings().setValue(kSettingsKey, QJsonDocument(saved).toJson(QJsonDocument::Compact));
         Q_EMIT trainRequested(settings());
     });
@@ -188,6 +195,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
         const QJsonObject o = QJsonDocument::fromJson(saved).object();
         s = TrainSettings::fromJson(o);
         s.folds = o.value(QStringLiteral("folds")).toInt(0); // settings saved before folds existed: auto
+        s.headEpochs = o.value(QStringLiteral("headEpochs")).toInt(-1); // saved before head first: the default
     }
     setSettings(s);
     setRunning(false);
@@ -209,6 +217,7 @@ TrainSettings TrainSettingsPanel::settings() const
     s.schedule = m_schedule->currentData().toString();
     s.layerDecay = m_layerDecay->value();
     s.labelSmoothing = m_labelSmoothing->value();
+    s.headEpochs = m_headEpochs->value();
     s.patience = m_patience->value();
     s.seed = quint64(m_seed->value());
     s.augment = m_augment->isChecked();
@@ -240,6 +249,7 @@ void TrainSettingsPanel::setSettings(const TrainSettings &s)
     m_schedule->setCurrentIndex(qMax(0, m_schedule->findData(s.schedule)));
     m_layerDecay->setValue(s.layerDecay);
     m_labelSmoothing->setValue(s.labelSmoothing);
+    m_headEpochs->setValue(s.headEpochs);
     m_patience->setValue(s.patience);
     m_seed->setValue(int(s.seed));
     m_augment->setChecked(s.augment);
@@ -261,7 +271,9 @@ void TrainSettingsPanel::updateEnabled()
     const auto mode = TrainSettings::Mode(m_mode->currentData().toInt());
     const bool trains = mode != TrainSettings::Mode::Pretrained;
     m_blocks->setEnabled(!m_running && mode == TrainSettings::Mode::Partial);
-    m_layerDecay->setEnabled(!m_running && (mode == TrainSettings::Mode::Partial || mode == TrainSettings::Mode::Full));
+    const bool underHead = mode == TrainSettings::Mode::Partial || mode == TrainSettings::Mode::Full;
+    m_layerDecay->setEnabled(!m_running && underHead);
+    m_headEpochs->setEnabled(!m_running && underHead);
     for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_lr, m_batch, m_optimizer, m_schedule,
                                                        m_labelSmoothing, m_patience, m_augment, m_balance, m_freezeBn})
         w->setEnabled(!m_running && trains);

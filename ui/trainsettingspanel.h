@@ -66,6 +66,7 @@ private:
     QComboBox *m_schedule;
     QDoubleSpinBox *m_layerDecay;
     QDoubleSpinBox *m_labelSmoothing;
+    QSpinBox *m_headEpochs;
     QSpinBox *m_patience;
     QSpinBox *m_seed;
     QCheckBox *m_augment;

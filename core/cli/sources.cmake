@@ -8,7 +8,7 @@ target_sources(core PRIVATE
   cli/importcommand.cpp
   cli/labelcommands.cpp
   cli/benchmarkstore.cpp
-  cli/traincommands.cpp
+  cli/runoutput.h cli/traincommands.cpp cli/evaluatecommand.cpp cli/exportmodelcommand.cpp
   cli/auditcommand.cpp
   cli/duplicatescommand.cpp
   cli/healthcommand.cpp

@@ -110,7 +110,7 @@ std::optional<ModelProfile> ModelProfile::fromJson(const QJsonObject &o, QString
         return bad(QStringLiteral("input.resize"),
                    tr("expected \"bilinear-align-corners\" or \"bilinear\", not \"%1\"").arg(resize));
     p.input.alignCorners = resize == QLatin1String("bilinear-align-corners");
-    for (const QString key : {QStringLiteral("height"), QStringLiteral("width")}) {
+    for (const QString &key : {QStringLiteral("height"), QStringLiteral("width")}) {
         const QJsonValue v = input.value(key);
         if (v.isUndefined())
             continue;
@@ -132,7 +132,7 @@ std::optional<ModelProfile> ModelProfile::fromJson(const QJsonObject &o, QString
     if (p.classes.removeDuplicates() > 0)
         return bad(QStringLiteral("classes"), tr("a class is named twice"));
     // predict's records name the classes beside these keys.
-    for (const QString reserved : {QStringLiteral("path"), QStringLiteral("nsfw"), QStringLiteral("error")}) {
+    for (const QString &reserved : {QStringLiteral("path"), QStringLiteral("nsfw"), QStringLiteral("error")}) {
         if (p.classes.contains(reserved))
             return bad(QStringLiteral("classes"), tr("\"%1\" is reserved; name the class otherwise").arg(reserved));
     }

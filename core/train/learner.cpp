@@ -23,12 +23,17 @@ Learner::Learner(KerasGraph graph, const TrainSettings &settings, const ModelPro
 
 void Learner::start()
 {
-    setTrainable(m_graph, m_settings.mode, m_settings.blocks, m_profile.blocks, m_settings.freezeBatchNorm);
+    restoreTrainable();
     m_livePlan.reset();
     if (!head() && m_settings.freezeBatchNorm)
         m_livePlan = std::make_unique<InferencePlan>(m_graph, m_channelsLast, true, InferencePlan::Weights::Live);
     m_ownOptimizer = makeOptimizer();
     m_optimizer = m_ownOptimizer.get();
+}
+
+void Learner::restoreTrainable()
+{
+    setTrainable(m_graph, m_settings.mode, m_settings.blocks, m_profile.blocks, m_settings.freezeBatchNorm);
 }
 
 void Learner::startFolds(int k)

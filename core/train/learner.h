@@ -39,6 +39,9 @@ public:
     /// Unfreezes the layers the mode trains, makes a fresh optimiser (the head at ten times the backbone's rate in
     /// partial and full modes); throws Failure when nothing is trainable.
     void start();
+    /// Unfreezes what the mode trains again, keeping the optimiser: after another learner on the same network (the
+    /// head-first stage's) changed which layers train.
+    void restoreTrainable();
     /// Dropout in training mode, BatchNorm kept in eval mode when frozen: call before an epoch's steps.
     void trainMode();
     /// One optimiser step on a batch: inputs x (head: features; else model inputs), 0/1 labels y, the loss weights

@@ -117,6 +117,37 @@ std::pair<double, double> Trainer::Run::lossWeights(const QVector<Sample> &sampl
             double(samples.size()) / (2.0 * double(samples.size() - nsfw))};
 }
 
+void Trainer::Run::trainHeadFirst(const QVector<Sample> &samples)
+{
+    const int epochs = s.effectiveHeadEpochs();
+    if (epochs == 0 || samples.isEmpty() || cancelled())
+        return;
+    TrainSettings headSettings = s;
+    headSettings.mode = TrainSettings::Mode::Head;
+    headSettings.learningRate = s.effectiveLearningRate() * 10; // the head's rate in partial and full modes
+    Learner headLearner(learner->graph(), headSettings, profile, learner->channelsLast());
+    headLearner.start();
+    const torch::Tensor x = inputs->stackFeatures(samples);
+    const torch::Tensor y = labelsOf(samples);
+    const auto [wPos, wNeg] = lossWeights(samples);
+    std::mt19937 rng(quint32(s.seed) ^ 0x68656164u);
+    std::vector<int64_t> order(size_t(samples.size()));
+    std::iota(order.begin(), order.end(), 0);
+    const size_t batch = size_t(s.batchSize);
+    for (int epoch = 1; epoch <= epochs && !cancelled(); ++epoch) {
+        headLearner.trainMode();
+        std::shuffle(order.begin(), order.end(), rng);
+        for (size_t from = 0; from < order.size(); from += batch) {
+            const size_t to = std::min(order.size(), from + batch);
+            const torch::Tensor idx =
+                torch::from_blob(order.data() + from, {int64_t(to - from)}, torch::kLong).clone();
+            headLearner.step(x.index_select(0, idx), y.index_select(0, idx), wPos, wNeg);
+        }
+        progress(QStringLiteral("head first") + phaseSuffix, epoch, epochs, 0);
+    }
+    learner->restoreTrainable();
+}
+
 void Trainer::Run::trainOneSplit()
 {
     QElapsedTimer epochTimer;
@@ -127,6 +158,7 @@ void Trainer::Run::trainOneSplit()
     if (epochs == 0)
         return;
     learner->start();
+    trainHeadFirst(train);
     std::mt19937 rng(quint32(s.seed));
     for (int epoch = 1; epoch <= epochs && !cancelled(); ++epoch) {
         epochTimer.restart();
@@ -204,6 +236,8 @@ void Trainer::Run::trainFolds()
         for (int f = 0; f < k && !cancelled(); ++f) {
             phaseSuffix = QStringLiteral(" · ") + tr("fold %1 of %2").arg(f + 1).arg(k);
             learner->useFold(f);
+            if (epoch == 1)
+                trainHeadFirst(fit[f]);
             lossSum += trainEpoch(fit[f], epoch, epochs, weights[f].first, weights[f].second, rng, &stepLosses);
             const QVector<float> heldScores = score(held[f]);
             for (qsizetype i = 0; i < held[f].size(); ++i)
@@ -225,6 +259,7 @@ void Trainer::Run::trainFolds()
     if (best.epoch > 0) {
         phaseSuffix = QStringLiteral(" · ") + tr("final model on all labels");
         learner->start();
+        trainHeadFirst(all);
         const auto [wPos, wNeg] = lossWeights(all);
         for (int epoch = 1; epoch <= best.epoch && !cancelled(); ++epoch) {
             QVector<float> ignored;
@@ -350,6 +385,13 @@ TrainResult Trainer::run()
             // pictures shrunk in memory for augmentation.
             r.valInputs = r.inputs->prepareInputs(r.val);
             r.inputs->preparePictures(r.train, kTrainCacheShortSide);
+        }
+        if (r.s.effectiveHeadEpochs() > 0 && !isCancelled()) {
+            // Head first: the head trains on the pretrained backbone's features of the training items (cached by
+            // model and content, as head mode's) before the blocks train under it.
+            r.featureStore = std::make_unique<FeatureCache>(r.db->cacheDir(), FeatureCache::modelKey(r.modelDir));
+            r.inputs->computeFeatures(r.graph, r.featureLayer, r.inputFormat(), r.train, *r.featureStore);
+            r.inputs->keepWithFeatures(r.train);
         }
         if (isCancelled())
             return finish(QStringLiteral("cancelled"), {});

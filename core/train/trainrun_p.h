@@ -122,6 +122,10 @@ struct Trainer::Run {
                       double negativeWeight, std::mt19937 &rng, QVector<float> *stepLosses);
     /// Loss weights that make both classes of `samples` count equally (1, 1 without balancing).
     std::pair<double, double> lossWeights(const QVector<Sample> &samples) const;
+    /// Gradual unfreezing's first stage (TrainSettings::headEpochs): the head alone trains on the pretrained
+    /// backbone's cached features of `samples`, through a head-mode learner on the same network, at the rate the head
+    /// has in this mode. Leaves the main learner's layers trainable as its mode wants.
+    void trainHeadFirst(const QVector<Sample> &samples);
     /// A one-split run: train on `train`, judge each epoch on `val`, keep the best epoch's weights.
     void trainOneSplit();
     /// A cross-validated run, epoch by epoch: each fold's model trains from the pretrained weights on the other

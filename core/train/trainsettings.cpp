@@ -28,6 +28,13 @@ int TrainSettings::effectiveEpochs() const
     return mode == Mode::Head ? 30 : mode == Mode::Pretrained ? 0 : 10;
 }
 
+int TrainSettings::effectiveHeadEpochs() const
+{
+    if (mode != Mode::Partial && mode != Mode::Full)
+        return 0;
+    return headEpochs < 0 ? kDefaultHeadEpochs : headEpochs;
+}
+
 bool EarlyStopping::stopAfter(const EpochMetrics &m)
 {
     const bool lowerLoss = m.validationLoss < m_lowestLoss;
@@ -91,6 +98,8 @@ QJsonObject TrainSettings::toJson() const
             {QStringLiteral("warmup"), warmup},
             {QStringLiteral("layerDecay"), layerDecay},
             {QStringLiteral("labelSmoothing"), labelSmoothing},
+            // The number a partial or full run trained (Retrain repeats it); other modes keep "the default".
+            {QStringLiteral("headEpochs"), mode == Mode::Partial || mode == Mode::Full ? effectiveHeadEpochs() : -1},
             {QStringLiteral("modelDir"), modelDir}};
 }
 
@@ -118,6 +127,7 @@ TrainSettings TrainSettings::fromJson(const QJsonObject &o)
     s.warmup = o.value(QStringLiteral("warmup")).toDouble(s.warmup);
     s.layerDecay = o.value(QStringLiteral("layerDecay")).toDouble(s.layerDecay);
     s.labelSmoothing = o.value(QStringLiteral("labelSmoothing")).toDouble(s.labelSmoothing);
+    s.headEpochs = o.value(QStringLiteral("headEpochs")).toInt(0); // runs from before it had no head-first stage
     s.modelDir = o.value(QStringLiteral("modelDir")).toString();
     return s;
 }
@@ -148,6 +158,8 @@ QString TrainSettings::validate() const
         return tr("the layer decay must be above 0 and at most 1");
     if (!(labelSmoothing >= 0 && labelSmoothing < 1))
         return tr("label smoothing must be at least 0 and below 1");
+    if (headEpochs < -1 || headEpochs > 1000)
+        return tr("head-first epochs must be between 0 and 1000");
     return {};
 }
 

@@ -47,11 +47,19 @@ public:
     /// base rate; the head keeps ten times it)
     double layerDecay = 1.0;
     double labelSmoothing = 0;  ///< targets y (1 - e) + e / 2 instead of 0 and 1
+    /// partial and full: gradual unfreezing's first stage. The head alone trains this many epochs on the pretrained
+    /// backbone's features (on each fold's own training items, and again for the final model) before the blocks
+    /// train under it; -1 = the default (kDefaultHeadEpochs), 0 = off. The head starts from the pretrained five-class
+    /// judgement, so without it the blocks' first steps follow the gradients of a head that is still wrong.
+    int headEpochs = -1;
+    static constexpr int kDefaultHeadEpochs = 15;
     QString modelDir;           ///< pretrained model folder; empty = the installed mobilenet_v2
     int threads = 0;            ///< torch threads; 0 = all cores
 
     double effectiveLearningRate() const;
     int effectiveEpochs() const;
+    /// The head-first epochs this run trains (0 in head and pretrained modes, where the head is all that trains).
+    int effectiveHeadEpochs() const;
     int effectiveFolds() const;
     static QString modeName(Mode mode);
     static bool parseMode(const QString &text, Mode *mode);

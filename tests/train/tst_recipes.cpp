@@ -1,5 +1,5 @@
 // The fine-tuning recipes (issue 14) do what they claim: the schedule's rate at every step, each block's rate under
-// layer decay, label smoothing's loss, and a run that follows the schedule step by step.
+// layer decay, label smoothing's loss, a run that follows the schedule step by step, and the head trained first.
 #include "model/kerasgraph.h"
 #include "model/modelprofile.h"
 #include "testsupport.h"
@@ -160,6 +160,74 @@ private Q_SLOTS:
         }
         QVERIFY(steps.at(0).at(0).value<StepLoss>().learningRate < 1e-3);
         QVERIFY(steps.at(total - 1).at(0).value<StepLoss>().learningRate < 1e-4);
+    }
+
+    // Head first (gradual unfreezing): a partial run trains the head alone for the epochs asked, on each fold's own
+    // items and again before the final model, and the blocks' first step then starts from a head that fits: its loss
+    // is below that of the same run without the head-first stage. Head mode has no such stage.
+    void headFirstTrainsTheHeadBeforeTheBlocks()
+    {
+        if (test::clipArt(1).isEmpty())
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed (packaging/setup.sh)");
+        const QString dir = m_dir.filePath("headfirst");
+        QVERIFY(QDir().mkpath(dir));
+        const QString project = test::makeTrainingProject(dir, 8);
+        TrainSettings s;
+        s.mode = TrainSettings::Mode::Partial;
+        s.blocks = 1;
+        s.epochs = 1;
+        s.patience = 0;
+        s.batchSize = 4;
+        s.folds = 1;
+        s.validationFraction = 0.25;
+        s.scoreAll = false;
+        s.augment = false;
+        s.learningRate = 1e-3;
+        s.modelDir = m_model;
+        int bestEpoch = -1;
+        auto firstStepLoss = [&](int headEpochs, int folds, QStringList *phases) {
+            TrainSettings t = s;
+            t.headEpochs = headEpochs;
+            t.folds = folds;
+            Trainer trainer(project, t);
+            QSignalSpy steps(&trainer, &Trainer::stepLoss);
+            QObject::connect(&trainer, &Trainer::progress, &trainer, [phases](const TrainProgress &p) {
+                if (p.phase.startsWith(QLatin1String("head first")))
+                    phases->append(QStringLiteral("%1 %2/%3").arg(p.phase).arg(p.done).arg(p.total));
+            });
+            const TrainResult r = trainer.run();
+            if (r.status != QLatin1String("finished"))
+                qWarning() << r.error;
+            bestEpoch = r.bestEpoch;
+            return steps.isEmpty() ? qQNaN() : steps.at(0).at(0).value<StepLoss>().loss;
+        };
+        QStringList phases;
+        const double without = firstStepLoss(0, 1, &phases);
+        QVERIFY(phases.isEmpty());
+        const double with = firstStepLoss(20, 1, &phases);
+        QCOMPARE(phases.size(), 20);
+        QCOMPARE(phases.first(), QStringLiteral("head first 1/20"));
+        QCOMPARE(phases.last(), QStringLiteral("head first 20/20"));
+        QVERIFY2(with < without, qPrintable(QStringLiteral("first step's loss %1 with, %2 without").arg(with).arg(without)));
+
+        // Two folds: each fold's head first, then the final model's when the folds chose an epoch to train it for.
+        phases.clear();
+        firstStepLoss(3, 2, &phases);
+        QVERIFY(bestEpoch >= 0);
+        QCOMPARE(phases.size(), bestEpoch > 0 ? 9 : 6);
+        QVERIFY2(phases.filter(QStringLiteral("fold 1 of 2")).size() == 3, qPrintable(phases.join(", ")));
+        QVERIFY2(phases.filter(QStringLiteral("fold 2 of 2")).size() == 3, qPrintable(phases.join(", ")));
+        QVERIFY2(phases.filter(QStringLiteral("final model")).size() == (bestEpoch > 0 ? 3 : 0),
+                 qPrintable(phases.join(", ")));
+
+        TrainSettings d;
+        QCOMPARE(d.effectiveHeadEpochs(), 0); // head mode
+        d.mode = TrainSettings::Mode::Full;
+        QCOMPARE(d.effectiveHeadEpochs(), TrainSettings::kDefaultHeadEpochs);
+        QCOMPARE(TrainSettings::fromJson(d.toJson()).effectiveHeadEpochs(), TrainSettings::kDefaultHeadEpochs);
+        QCOMPARE(TrainSettings::fromJson(QJsonObject{{"mode", "full"}}).effectiveHeadEpochs(), 0); // older runs
+        d.headEpochs = -2;
+        QVERIFY(!d.validate().isEmpty());
     }
 };
 
