@@ -1,6 +1,7 @@
 #include "runhistorypanel.h"
 
 #include "store/projectdatabase.h"
+#include "train/automode.h"
 #include "train/trainsettings.h"
 
 #include <QHBoxLayout>
@@ -37,6 +38,12 @@ QString statusText(const QString &status)
 
 QString modeText(const QJsonObject &settings)
 {
+    // Auto mode records the mode it chose, with what it tried under "auto".
+    if (settings.contains(QStringLiteral("auto"))) {
+        QJsonObject chosen = settings;
+        chosen.remove(QStringLiteral("auto"));
+        return RunHistoryPanel::tr("auto: %1").arg(modeText(chosen));
+    }
     const QString mode = settings.value(QStringLiteral("mode")).toString();
     if (mode == QLatin1String("pretrained"))
         return RunHistoryPanel::tr("pretrained");
@@ -141,6 +148,9 @@ void RunHistoryPanel::reload()
                                            .arg(s.validationFraction);
         item->setText(Settings, settings);
         item->setToolTip(Settings, QString::fromUtf8(QJsonDocument(r.settings).toJson(QJsonDocument::Indented)));
+        if (const automode::Report report = automode::Report::fromJson(r.settings.value(QStringLiteral("auto")).toObject());
+            !report.reason.isEmpty())
+            item->setToolTip(Mode, tr("Auto mode chose %1").arg(report.reason));
         for (int c : {Id, Epochs, Ap, Auc, Threshold})
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         items << item;

@@ -42,6 +42,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_layerDecay(new QDoubleSpinBox(this))
     , m_labelSmoothing(new QDoubleSpinBox(this))
     , m_headEpochs(new QSpinBox(this))
+    , m_budget(new QSpinBox(this))
     , m_patience(new QSpinBox(this))
     , m_seed(new QSpinBox(this))
     , m_augment(new QCheckBox(tr("Augment (crop, flip, colour)"), this))
@@ -54,13 +55,18 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_phase(new QLabel(this))
     , m_status(new MessageLabel(this))
 {
+    m_mode->addItem(tr("Auto (tries head, partial and full)"), int(TrainSettings::Mode::Auto));
     m_mode->addItem(tr("Head only (fast)"), int(TrainSettings::Mode::Head));
     m_mode->addItem(tr("Last blocks (partial)"), int(TrainSettings::Mode::Partial));
     m_mode->addItem(tr("Whole network (full)"), int(TrainSettings::Mode::Full));
     m_mode->addItem(tr("Pretrained model only (score, no training)"), int(TrainSettings::Mode::Pretrained));
     m_mode->setToolTip(tr("Head only trains the classifier on cached backbone features: an epoch takes seconds. "
                           "Partial also retrains the last blocks of the backbone, full the whole network "
-                          "(minutes per epoch on a CPU). The pretrained model only evaluates and scores."));
+                          "(minutes per epoch on a CPU). Auto tries them within the time budget and trains the "
+                          "one with the best validation AP. The pretrained model only evaluates and scores."));
+    m_budget->setRange(1, 24 * 60);
+    m_budget->setSuffix(tr(" min"));
+    m_budget->setToolTip(tr("Auto: the time the whole run may take; half of it goes to trying candidates"));
     // The pretrained models found (the set-up script's, the model package's); the one used when none is chosen
     // is kept as "" so settings stay valid when that folder moves.
     QString error;
@@ -129,6 +135,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     auto *form = new QFormLayout(box);
     form->addRow(tr("Model:"), m_model);
     form->addRow(tr("Retrain:"), m_mode);
+    form->addRow(tr("Time budget:"), m_budget);
     form->addRow(tr("Blocks:"), m_blocks);
     form->addRow(tr("Epochs:"), m_epochs);
     form->addRow(tr("Learning rate:"), m_lr);
@@ -190,6 +197,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     layout->addWidget(m_status);
 
     TrainSettings s;
+    s.mode = TrainSettings::Mode::Auto; // the window's default: the tool chooses within the budget
     const QByteArray saved = QSettings().value(kSettingsKey).toByteArray();
     if (!saved.isEmpty()) {
         const QJsonObject o = QJsonDocument::fromJson(saved).object();
@@ -218,6 +226,7 @@ TrainSettings TrainSettingsPanel::settings() const
     s.layerDecay = m_layerDecay->value();
     s.labelSmoothing = m_labelSmoothing->value();
     s.headEpochs = m_headEpochs->value();
+    s.budgetMinutes = m_budget->value();
     s.patience = m_patience->value();
     s.seed = quint64(m_seed->value());
     s.augment = m_augment->isChecked();
@@ -250,6 +259,7 @@ void TrainSettingsPanel::setSettings(const TrainSettings &s)
     m_layerDecay->setValue(s.layerDecay);
     m_labelSmoothing->setValue(s.labelSmoothing);
     m_headEpochs->setValue(s.headEpochs);
+    m_budget->setValue(qRound(s.budgetMinutes));
     m_patience->setValue(s.patience);
     m_seed->setValue(int(s.seed));
     m_augment->setChecked(s.augment);
@@ -271,10 +281,13 @@ void TrainSettingsPanel::updateEnabled()
     const auto mode = TrainSettings::Mode(m_mode->currentData().toInt());
     const bool trains = mode != TrainSettings::Mode::Pretrained;
     m_blocks->setEnabled(!m_running && mode == TrainSettings::Mode::Partial);
-    const bool underHead = mode == TrainSettings::Mode::Partial || mode == TrainSettings::Mode::Full;
+    m_lr->setEnabled(!m_running && trains && mode != TrainSettings::Mode::Auto); // auto: each candidate's own
+    const bool automatic = mode == TrainSettings::Mode::Auto;
+    const bool underHead = mode == TrainSettings::Mode::Partial || mode == TrainSettings::Mode::Full || automatic;
     m_layerDecay->setEnabled(!m_running && underHead);
     m_headEpochs->setEnabled(!m_running && underHead);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_lr, m_batch, m_optimizer, m_schedule,
+    m_budget->setEnabled(!m_running && automatic);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_batch, m_optimizer, m_schedule,
                                                        m_labelSmoothing, m_patience, m_augment, m_balance, m_freezeBn})
         w->setEnabled(!m_running && trains);
     for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_mode, m_threshold, m_seed, m_scoreAll})

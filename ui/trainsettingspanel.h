@@ -38,6 +38,8 @@ public:
     QSpinBox *blocksSpin() const { return m_blocks; }
     QSpinBox *epochsSpin() const { return m_epochs; }
     QSpinBox *foldsSpin() const { return m_folds; }
+    QSpinBox *budgetSpin() const { return m_budget; }
+    QDoubleSpinBox *learningRateSpin() const { return m_lr; }
     QPushButton *trainButton() const { return m_train; }
     QPushButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar() const { return m_progress; }
@@ -67,6 +69,7 @@ private:
     QDoubleSpinBox *m_layerDecay;
     QDoubleSpinBox *m_labelSmoothing;
     QSpinBox *m_headEpochs;
+    QSpinBox *m_budget;
     QSpinBox *m_patience;
     QSpinBox *m_seed;
     QCheckBox *m_augment;

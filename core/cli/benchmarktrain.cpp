@@ -99,7 +99,7 @@ QJsonObject probeBaseline(const QString &modelDir, const QString &dir, const QSt
 }
 
 QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass, int heldOutPerClass, bool quiet,
-                      bool recipes, int seeds)
+                      const QStringList &recipes, int seeds)
 {
     const QStringList positives = shuffledClipArt({QStringLiteral("people")});
     const QStringList negatives = shuffledClipArt({QStringLiteral("animals"), QStringLiteral("buildings"), QStringLiteral("tools"),
@@ -173,6 +173,9 @@ QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass,
                                {QStringLiteral("epochs"), epochs},
                                {QStringLiteral("bestEpoch"), r.bestEpoch},
                                {QStringLiteral("headEpochs"), s.effectiveHeadEpochs()}};
+            if (!r.autoReport.isEmpty())
+                last.insert(QStringLiteral("autoChose"),
+                            r.autoReport.value(QStringLiteral("reason")).toString());
         }
         std::sort(seconds.begin(), seconds.end());
         last.insert(QStringLiteral("heldOutAp"), heldOutSum / n);
@@ -192,7 +195,8 @@ QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass,
     result.insert(QStringLiteral("head"), runMode(TrainSettings::Mode::Head, 15));
     result.insert(QStringLiteral("partial"), runMode(TrainSettings::Mode::Partial, 8));
     result.insert(QStringLiteral("full"), runMode(TrainSettings::Mode::Full, 8));
-    if (recipes) {
+    result.insert(QStringLiteral("auto"), runMode(TrainSettings::Mode::Auto, 8));
+    if (!recipes.isEmpty()) {
         // Each recipe switched against the defaults, on partial and full: what the defaults are chosen from.
         const std::vector<std::pair<QString, std::function<void(TrainSettings &)>>> variants{
             {QStringLiteral("head first off"), [](TrainSettings &s) { s.headEpochs = 0; }},
@@ -203,6 +207,8 @@ QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass,
         };
         QJsonArray rows;
         for (const auto &[name, recipe] : variants) {
+            if (!recipes.contains(QStringLiteral("all")) && !recipes.contains(name))
+                continue;
             for (TrainSettings::Mode mode : {TrainSettings::Mode::Partial, TrainSettings::Mode::Full}) {
                 QJsonObject r = runMode(mode, 8, recipe);
                 r.insert(QStringLiteral("mode"), TrainSettings::modeName(mode));
@@ -271,7 +277,10 @@ int benchmarkTrain(const QStringList &arguments)
                                          tr("Train each mode with seeds 1 to N and give the mean held-out AP (default "
                                             "1)."),
                                          QStringLiteral("N"), QStringLiteral("1"));
-    parser.addOptions({json, noProxy, onlyProxy, perClass, runs, model, recipesOption, seedsOption});
+    const QCommandLineOption recipeOption(QStringLiteral("recipe"),
+                                          tr("Only this recipe of --recipes (repeatable), e.g. \"head first off\"."),
+                                          QStringLiteral("NAME"));
+    parser.addOptions({json, noProxy, onlyProxy, perClass, runs, model, recipesOption, recipeOption, seedsOption});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -293,7 +302,10 @@ int benchmarkTrain(const QStringList &arguments)
     if (!parser.isSet(noProxy)) {
         QTemporaryDir tmp;
         const int k = std::max(20, parser.value(perClass).toInt());
-        proxy = proxyTask(modelDir, tmp.path(), k, k * 2 / 3, quiet, parser.isSet(recipesOption),
+        const QStringList recipes = parser.isSet(recipeOption) ? parser.values(recipeOption)
+                                    : parser.isSet(recipesOption) ? QStringList{QStringLiteral("all")}
+                                                                  : QStringList();
+        proxy = proxyTask(modelDir, tmp.path(), k, k * 2 / 3, quiet, recipes,
                           std::clamp(parser.value(seedsOption).toInt(), 1, 20));
     }
     const QJsonObject all{{QStringLiteral("fullStep"), full},
@@ -342,7 +354,7 @@ int benchmarkTrain(const QStringList &arguments)
             return aps.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(aps.join(QStringLiteral(", ")));
         };
         for (const QString &mode : {QStringLiteral("pretrained"), QStringLiteral("head"), QStringLiteral("partial"),
-                                    QStringLiteral("full")}) {
+                                    QStringLiteral("full"), QStringLiteral("auto")}) {
             const QJsonObject r = proxy.value(mode).toObject();
             out() << tr("  %1: held-out AP %2 (validation AP %3), %4 s")
                          .arg(mode, -10)
@@ -350,6 +362,8 @@ int benchmarkTrain(const QStringList &arguments)
                          .arg(r.value(QStringLiteral("validationAp")).toDouble(), 0, 'f', 3)
                          .arg(r.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1)
                   << perSeed(r) << '\n';
+            if (r.contains(QStringLiteral("autoChose")))
+                out() << tr("              chose %1").arg(r.value(QStringLiteral("autoChose")).toString()) << '\n';
         }
         for (const QJsonValue v : proxy.value(QStringLiteral("recipes")).toArray()) {
             const QJsonObject r = v.toObject();

@@ -9,6 +9,7 @@
 #include "store/itemstore.h"
 #include "store/projectdatabase.h"
 #include "store/runstore.h"
+#include "train/automode.h"
 #include "train/metrics.h"
 #include "train/modelexport.h"
 #include "train/onnxexport.h"
@@ -41,6 +42,33 @@ void onInterrupt(int)
 {
     if (Trainer *t = s_running.load())
         t->cancel(); // only an atomic store: safe in a signal handler
+}
+
+/// What auto mode tried, one line per candidate, and what it chose.
+void printAutoReport(const automode::Report &report)
+{
+    if (report.trials.isEmpty())
+        return;
+    out() << tr("Auto mode (budget %1 min) tried, by %2:")
+                 .arg(report.budgetSeconds / 60, 0, 'g', 3)
+                 .arg(report.crossValidated ? tr("pooled out-of-fold AP") : tr("validation AP"))
+          << '\n';
+    for (int i = 0; i < report.trials.size(); ++i) {
+        const automode::Trial &t = report.trials[i];
+        const QString mark = i == report.chosen ? QStringLiteral(" *") : QString();
+        if (t.status == QLatin1String("skipped"))
+            out() << tr("  %1: not tried, the budget's half for trying was spent").arg(t.name, -18) << '\n';
+        else
+            out() << tr("  %1: AP %2 at epoch %3, %4 s%5%6")
+                         .arg(t.name, -18)
+                         .arg(fmt(t.averagePrecision))
+                         .arg(t.bestEpoch)
+                         .arg(t.seconds, 0, 'f', 1)
+                         .arg(t.status == QLatin1String("stopped") ? tr(" (stopped by the budget)") : QString())
+                         .arg(mark)
+                  << '\n';
+    }
+    out() << tr("  chose %1").arg(report.reason) << '\n';
 }
 
 } // namespace
@@ -99,8 +127,9 @@ int trainCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a file or a postgresql:// URL."));
     const TrainSettings d;
     const QCommandLineOption mode(QStringLiteral("mode"),
-                                  tr("head (backbone frozen, features cached), partial (last K blocks), full, or "
-                                     "pretrained (evaluate and score only). Default: head."),
+                                  tr("head (backbone frozen, features cached), partial (last K blocks), full, "
+                                     "auto (tries head, partial and full within --budget and trains the best by "
+                                     "validation AP), or pretrained (evaluate and score only). Default: head."),
                                   QStringLiteral("MODE"), QStringLiteral("head"));
     const QCommandLineOption blocks(QStringLiteral("blocks"), tr("Blocks to retrain in partial mode (default 6)."),
                                     QStringLiteral("K"), QString::number(d.blocks));
@@ -156,10 +185,15 @@ int trainCommand(const QStringList &arguments)
            "then the blocks train under it (default %1; 0: off).")
             .arg(TrainSettings::kDefaultHeadEpochs),
         QStringLiteral("N"));
+    const QCommandLineOption budget(QStringLiteral("budget"),
+                                    tr("Auto mode: minutes the whole run may take; half goes to trying candidates "
+                                       "(default %1).")
+                                        .arg(d.budgetMinutes),
+                                    QStringLiteral("MINUTES"), QString::number(d.budgetMinutes));
     const QCommandLineOption json(QStringLiteral("json"), tr("One JSON object per epoch, and a final one."));
     parser.addOptions({mode, blocks, epochs, lr, batch, valFraction, folds, seed, optimizer, weightDecay, patience,
                        threshold, noAugment, trainBn, noScore, model, schedule, warmup, layerDecay, labelSmoothing,
-                       headEpochs, json});
+                       headEpochs, budget, json});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -169,7 +203,7 @@ int trainCommand(const QStringList &arguments)
     }
     TrainSettings s;
     if (!TrainSettings::parseMode(parser.value(mode), &s.mode)) {
-        err() << tr("Unknown mode: %1 (head, partial, full, pretrained)").arg(parser.value(mode)) << '\n';
+        err() << tr("Unknown mode: %1 (head, partial, full, auto, pretrained)").arg(parser.value(mode)) << '\n';
         return 2;
     }
     s.blocks = parser.value(blocks).toInt();
@@ -204,6 +238,14 @@ int trainCommand(const QStringList &arguments)
         if (!ok || s.headEpochs < 0) {
             err() << tr("--head-epochs takes a number of epochs (0: off), not %1").arg(parser.value(headEpochs))
                   << '\n';
+            return 2;
+        }
+    }
+    {
+        bool ok = false;
+        s.budgetMinutes = parser.value(budget).toDouble(&ok);
+        if (!ok) {
+            err() << tr("--budget takes minutes, not %1").arg(parser.value(budget)) << '\n';
             return 2;
         }
     }
@@ -270,12 +312,15 @@ int trainCommand(const QStringList &arguments)
                                            {QStringLiteral("folds"), r.folds},
                                            {QStringLiteral("scoredItems"), r.scoredItems},
                                            {QStringLiteral("unreadable"), unreadableJson(r.unreadable)},
+                                           {QStringLiteral("auto"), r.autoReport.isEmpty() ? QJsonValue()
+                                                                                           : QJsonValue(r.autoReport)},
                                            {QStringLiteral("seconds"), r.seconds}})
                      .toJson(QJsonDocument::Compact)
               << '\n';
     } else if (r.status == QLatin1String("failed")) {
         err() << tr("Training failed: %1").arg(r.error) << '\n';
     } else {
+        printAutoReport(automode::Report::fromJson(r.autoReport));
         const MetricIntervals &ci = r.best.intervals;
         out() << tr("Run %1 %2 in %3 s: best epoch %4 with AP %5 (95 % interval %6) (epoch 0: the pretrained "
                     "model). %7 items trained on, %8 judged out-of-sample%9, %10 scored.")

@@ -10,6 +10,7 @@ target_sources(core PRIVATE
   train/split.h train/split.cpp
   train/trainsettings.h train/trainsettings.cpp
   train/recipe.h train/recipe.cpp
+  train/automode.h train/automode.cpp
   train/featurecache.h train/featurecache.cpp
   train/trainingset.h train/trainingset.cpp
   train/datasetexport.h train/datasetexport.cpp
@@ -17,7 +18,7 @@ target_sources(core PRIVATE
   train/modelexport.h train/modelexport_p.h train/modelexport.cpp
   train/onnxexport.h train/onnxexport.cpp train/onnxgraph_p.h train/onnxgraph.cpp
   train/learner.h train/learner.cpp
-  train/trainer.h train/trainer.cpp train/trainrun_p.h train/trainrun.cpp
+  train/trainer.h train/trainer.cpp train/trainrun_p.h train/trainrun.cpp train/trainauto.cpp
   train/trainbench.h train/trainbench.cpp
   train/trainingsession.h train/trainingsession.cpp
 )

@@ -73,7 +73,7 @@ double Trainer::Run::trainEpoch(const QVector<Sample> &samples, int epoch, int e
     QElapsedTimer timer;
     timer.start();
     for (int step = 0; step < steps; ++step) {
-        if (cancelled())
+        if (cancelled() || trialOutOfTime())
             break;
         const size_t from = size_t(step) * size_t(batch);
         const size_t to = std::min(order.size(), from + size_t(batch));
@@ -160,12 +160,13 @@ void Trainer::Run::trainOneSplit()
     learner->start();
     trainHeadFirst(train);
     std::mt19937 rng(quint32(s.seed));
-    for (int epoch = 1; epoch <= epochs && !cancelled(); ++epoch) {
+    for (int epoch = 1; epoch <= epochs && !cancelled() && !trialStopped; ++epoch) {
         epochTimer.restart();
         QVector<float> stepLosses;
         const double loss = trainEpoch(train, epoch, epochs, set.positiveWeight, set.negativeWeight, rng, &stepLosses);
         if (cancelled())
             break;
+        // A trial stopped by the budget is judged as far as it got.
         if (stopping.stopAfter(evaluate(epoch, loss, epochTimer.elapsed() / 1000.0, stepLosses))) {
             qCInfo(lcTrain) << "early stop after epoch" << epoch;
             break;
@@ -208,8 +209,10 @@ void Trainer::Run::trainFolds()
             best = m;
             bestScores = scores;
         }
-        runs->addEpoch(runId, epoch, m.toJson());
-        Q_EMIT q.epochFinished(m);
+        if (!trial) {
+            runs->addEpoch(runId, epoch, m.toJson());
+            Q_EMIT q.epochFinished(m);
+        }
         return m;
     };
 
@@ -228,12 +231,12 @@ void Trainer::Run::trainFolds()
     const int epochs = s.effectiveEpochs();
     if (epochs > 0)
         learner->startFolds(k);
-    for (int epoch = 1; epoch <= epochs && !cancelled(); ++epoch) {
+    for (int epoch = 1; epoch <= epochs && !cancelled() && !trialStopped; ++epoch) {
         timer.restart();
         QVector<float> scores(all.size(), qQNaN());
         QVector<float> stepLosses;
         double lossSum = 0;
-        for (int f = 0; f < k && !cancelled(); ++f) {
+        for (int f = 0; f < k && !cancelled() && !trialStopped; ++f) {
             phaseSuffix = QStringLiteral(" · ") + tr("fold %1 of %2").arg(f + 1).arg(k);
             learner->useFold(f);
             if (epoch == 1)
@@ -244,7 +247,7 @@ void Trainer::Run::trainFolds()
                 scores[heldAt[f][i]] = heldScores.value(i, qQNaN());
         }
         phaseSuffix.clear();
-        if (cancelled())
+        if (cancelled() || trialStopped) // a trial stopped in the middle of an epoch: its last whole epoch counts
             break;
         if (stopping.stopAfter(pooled(epoch, scores, lossSum / k, timer.elapsed() / 1000.0, stepLosses))) {
             qCInfo(lcTrain) << "early stop after epoch" << epoch;
@@ -252,7 +255,7 @@ void Trainer::Run::trainFolds()
         }
     }
     learner->endFolds();
-    if (cancelled())
+    if (cancelled() || trial)
         return;
     // The run's model: every labeled item, for the chosen number of epochs.
     learner->reset();
@@ -330,6 +333,7 @@ TrainResult Trainer::run()
     QString error;
     if (const QString bad = m_settings.validate(); !bad.isEmpty())
         return finish(QStringLiteral("failed"), bad);
+    const bool automatic = m_settings.mode == TrainSettings::Mode::Auto;
     r.db =
         ProjectDatabase::open(m_projectPath, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("train"), &error);
     if (!r.db)
@@ -361,32 +365,41 @@ TrainResult Trainer::run()
         r.lock = std::make_unique<RunLock>(*r.db);
         if (!r.lock->tryAcquire(&error))
             failRun(error);
-        QJsonObject recorded = m_settings.toJson();
-        recorded.insert(QStringLiteral("nearDuplicateGroups"), r.set.nearDuplicateGroups);
-        recorded.insert(QStringLiteral("excludedFromTraining"), r.set.excluded);
-        r.runId = r.runs->create(recorded, QFileInfo(r.modelDir).fileName(), *r.lock, &error);
-        if (r.runId == 0)
-            failRun(error);
-        Q_EMIT started(r.runId);
+        // The run's row: auto mode writes it once it has chosen, with the chosen settings and what it tried.
+        auto createRun = [&] {
+            QJsonObject recorded = r.s.toJson();
+            recorded.insert(QStringLiteral("nearDuplicateGroups"), r.set.nearDuplicateGroups);
+            recorded.insert(QStringLiteral("excludedFromTraining"), r.set.excluded);
+            if (automatic)
+                recorded.insert(QStringLiteral("auto"), r.autoReport.toJson());
+            r.runId = r.runs->create(recorded, QFileInfo(r.modelDir).fileName(), *r.lock, &error);
+            if (r.runId == 0)
+                failRun(error);
+            Q_EMIT started(r.runId);
+        };
+        if (!automatic)
+            createRun();
         torch::manual_seed(m_settings.seed);
 
         const bool folds = r.set.folds > 1;
-        if (r.head()) {
+        if (r.head() || automatic) {
             r.featureStore = std::make_unique<FeatureCache>(r.db->cacheDir(), FeatureCache::modelKey(r.modelDir));
             r.inputs->computeFeatures(r.graph, r.featureLayer, r.inputFormat(), r.train + r.val, *r.featureStore);
             r.inputs->keepWithFeatures(r.train);
             r.inputs->keepWithFeatures(r.val);
-        } else if (folds) {
+        }
+        // Auto mode prepares for every candidate: the features above, and the pictures.
+        if (!r.head() && folds) {
             // Every fold's held-out items are decoded as for inference when scored; all pictures are kept shrunk
             // for augmentation.
             r.inputs->preparePictures(r.train, kTrainCacheShortSide);
-        } else {
+        } else if (!r.head()) {
             // Validation inputs exactly as for inference (so epoch 0 is the pretrained judgement); training
             // pictures shrunk in memory for augmentation.
             r.valInputs = r.inputs->prepareInputs(r.val);
             r.inputs->preparePictures(r.train, kTrainCacheShortSide);
         }
-        if (r.s.effectiveHeadEpochs() > 0 && !isCancelled()) {
+        if (r.s.effectiveHeadEpochs() > 0 && !r.featureStore && !isCancelled()) {
             // Head first: the head trains on the pretrained backbone's features of the training items (cached by
             // model and content, as head mode's) before the blocks train under it.
             r.featureStore = std::make_unique<FeatureCache>(r.db->cacheDir(), FeatureCache::modelKey(r.modelDir));
@@ -395,6 +408,13 @@ TrainResult Trainer::run()
         }
         if (isCancelled())
             return finish(QStringLiteral("cancelled"), {});
+        if (automatic) {
+            r.chooseAutomatically();
+            if (isCancelled())
+                return finish(QStringLiteral("cancelled"), {});
+            createRun();
+            result.autoReport = r.autoReport.toJson();
+        }
         r.trainedOn = m_settings.mode == TrainSettings::Mode::Pretrained ? 0 : r.train.size();
         if (m_settings.mode == TrainSettings::Mode::Pretrained) {
             QElapsedTimer timer;

@@ -145,10 +145,13 @@ EpochMetrics Trainer::Run::evaluate(int epoch, double trainLoss, double seconds,
         best = m;
         bestValScores = scores;
         bestState = learner->state();
-        writeCheckpoint();
+        if (!trial)
+            writeCheckpoint();
     }
-    runs->addEpoch(runId, epoch, m.toJson());
-    Q_EMIT q.epochFinished(m);
+    if (!trial) {
+        runs->addEpoch(runId, epoch, m.toJson());
+        Q_EMIT q.epochFinished(m);
+    }
     return m;
 }
 

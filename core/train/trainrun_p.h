@@ -4,6 +4,7 @@
 // The state and steps of one Trainer::run(), shared by its two files: trainrun.cpp is the recorder side (the model,
 // scoring, metrics, checkpoints and the run's rows), trainer.cpp the training loops and Trainer itself.
 
+#include "automode.h"
 #include "featurecache.h"
 #include "learner.h"
 #include "media/mediacache.h"
@@ -77,6 +78,13 @@ struct Trainer::Run {
     QVector<int> bestFolds;
     QString phaseSuffix;  ///< " · fold 2 of 5" while a fold trains
     qint64 trainedOn = 0; ///< items the run's model was trained on
+    // Auto mode (trainauto.cpp): a candidate trains as a trial, which records nothing (no epochs, checkpoint or
+    // epoch signals) and stops when the run's clock passes trialDeadlineMs.
+    bool trial = false;
+    bool trialStopped = false;
+    qint64 trialDeadlineMs = -1;
+    QString trialNote; ///< " · auto: partial, 6 blocks (3 of 4)" after every phase while a candidate is tried
+    automode::Report autoReport;
 
     bool head() const { return s.mode == TrainSettings::Mode::Head; }
     /// Input layout matching the weights' (see useChannelsLast).
@@ -85,7 +93,14 @@ struct Trainer::Run {
 
     void progress(const QString &phase, qint64 done, qint64 total, int epoch, double eta = -1)
     {
-        Q_EMIT q.progress(TrainProgress{phase, done, total, epoch, eta});
+        Q_EMIT q.progress(TrainProgress{trial ? phase + trialNote : phase, done, total, epoch, eta});
+    }
+    /// A trial past its deadline (then trialStopped stays set until the next candidate).
+    bool trialOutOfTime()
+    {
+        if (trial && trialDeadlineMs >= 0 && clock.elapsed() > trialDeadlineMs)
+            trialStopped = true;
+        return trialStopped;
     }
 
     // ---- model (trainrun.cpp) ------------------------------------------------------------------------
@@ -126,6 +141,13 @@ struct Trainer::Run {
     /// backbone's cached features of `samples`, through a head-mode learner on the same network, at the rate the head
     /// has in this mode. Leaves the main learner's layers trainable as its mode wants.
     void trainHeadFirst(const QVector<Sample> &samples);
+    /// Auto mode: tries each candidate (automode::candidates) as a trial on the run's split or folds, cheapest first,
+    /// while half the budget lasts (the chosen one's training takes about as long as its trial), decides by AP
+    /// (autoReport) and leaves the chosen candidate's settings and a fresh learner in place.
+    void chooseAutomatically();
+    /// The settings a candidate (or the chosen one) trains with: back to the pretrained weights, a learner of them,
+    /// the best epoch forgotten.
+    void useSettings(const TrainSettings &settings);
     /// A one-split run: train on `train`, judge each epoch on `val`, keep the best epoch's weights.
     void trainOneSplit();
     /// A cross-validated run, epoch by epoch: each fold's model trains from the pretrained weights on the other

@@ -16,7 +16,8 @@ double TrainSettings::effectiveLearningRate() const
     case Mode::Head: return 1e-3;
     case Mode::Partial: return 1e-4;
     case Mode::Full: return 5e-5;
-    case Mode::Pretrained: break;
+    case Mode::Pretrained:
+    case Mode::Auto: break; // each candidate has its own
     }
     return 0;
 }
@@ -60,13 +61,14 @@ QString TrainSettings::modeName(Mode mode)
     case Mode::Head: return QStringLiteral("head");
     case Mode::Partial: return QStringLiteral("partial");
     case Mode::Full: return QStringLiteral("full");
+    case Mode::Auto: return QStringLiteral("auto");
     }
     return {};
 }
 
 bool TrainSettings::parseMode(const QString &text, Mode *mode)
 {
-    for (Mode m : {Mode::Pretrained, Mode::Head, Mode::Partial, Mode::Full}) {
+    for (Mode m : {Mode::Pretrained, Mode::Head, Mode::Partial, Mode::Full, Mode::Auto}) {
         if (text.compare(modeName(m), Qt::CaseInsensitive) == 0) {
             *mode = m;
             return true;
@@ -100,6 +102,7 @@ QJsonObject TrainSettings::toJson() const
             {QStringLiteral("labelSmoothing"), labelSmoothing},
             // The number a partial or full run trained (Retrain repeats it); other modes keep "the default".
             {QStringLiteral("headEpochs"), mode == Mode::Partial || mode == Mode::Full ? effectiveHeadEpochs() : -1},
+            {QStringLiteral("budgetMinutes"), budgetMinutes},
             {QStringLiteral("modelDir"), modelDir}};
 }
 
@@ -128,6 +131,7 @@ TrainSettings TrainSettings::fromJson(const QJsonObject &o)
     s.layerDecay = o.value(QStringLiteral("layerDecay")).toDouble(s.layerDecay);
     s.labelSmoothing = o.value(QStringLiteral("labelSmoothing")).toDouble(s.labelSmoothing);
     s.headEpochs = o.value(QStringLiteral("headEpochs")).toInt(0); // runs from before it had no head-first stage
+    s.budgetMinutes = o.value(QStringLiteral("budgetMinutes")).toDouble(s.budgetMinutes);
     s.modelDir = o.value(QStringLiteral("modelDir")).toString();
     return s;
 }
@@ -158,6 +162,8 @@ QString TrainSettings::validate() const
         return tr("the layer decay must be above 0 and at most 1");
     if (!(labelSmoothing >= 0 && labelSmoothing < 1))
         return tr("label smoothing must be at least 0 and below 1");
+    if (!(budgetMinutes > 0 && budgetMinutes <= 7 * 24 * 60))
+        return tr("the time budget must be above 0 and at most a week (in minutes)");
     if (headEpochs < -1 || headEpochs > 1000)
         return tr("head-first epochs must be between 0 and 1000");
     return {};

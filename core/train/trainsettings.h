@@ -16,7 +16,10 @@ struct TrainSettings {
     Q_DECLARE_TR_FUNCTIONS(nsfw::TrainSettings)
 
 public:
-    enum class Mode { Pretrained, Head, Partial, Full };
+    /// Auto: Trainer tries candidates (head; partial with few and with more blocks; full; each with its own rate)
+    /// on the run's split or folds within budgetMinutes, keeps the best by validation AP (pooled out-of-fold AP when
+    /// cross-validated), and trains that one; the run records the candidates and why (automode.h).
+    enum class Mode { Pretrained, Head, Partial, Full, Auto };
     Mode mode = Mode::Head;
     int blocks = 6;             ///< partial: the last k backbone blocks (and the final convolution) are retrained
     /// 0 = the mode's default: head 30 (an epoch on cached features takes a fraction of a second, and a head
@@ -53,6 +56,7 @@ public:
     /// judgement, so without it the blocks' first steps follow the gradients of a head that is still wrong.
     int headEpochs = -1;
     static constexpr int kDefaultHeadEpochs = 15;
+    double budgetMinutes = 10;  ///< auto: the time the whole run may take, candidates and the chosen one's training
     QString modelDir;           ///< pretrained model folder; empty = the installed mobilenet_v2
     int threads = 0;            ///< torch threads; 0 = all cores
 
@@ -140,6 +144,7 @@ struct TrainResult {
     qint64 scoredItems = 0;
     QVector<UnreadableItem> unreadable; ///< items left out because they could not be read
     double seconds = 0;
+    QJsonObject autoReport; ///< auto mode: what it tried and why it chose (automode::Report::toJson); else empty
 };
 
 } // namespace nsfw

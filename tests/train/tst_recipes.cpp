@@ -1,9 +1,13 @@
 // The fine-tuning recipes (issue 14) do what they claim: the schedule's rate at every step, each block's rate under
-// layer decay, label smoothing's loss, a run that follows the schedule step by step, and the head trained first.
+// layer decay, label smoothing's loss, a run that follows the schedule step by step, the head trained first, and auto
+// mode's candidates, choice and record.
 #include "model/kerasgraph.h"
 #include "model/modelprofile.h"
 #include "testsupport.h"
 #include "tfjsbuilder.h"
+#include "store/projectdatabase.h"
+#include "store/runstore.h"
+#include "train/automode.h"
 #include "train/learner.h"
 #include "train/recipe.h"
 #include "train/trainer.h"
@@ -228,6 +232,108 @@ private Q_SLOTS:
         QCOMPARE(TrainSettings::fromJson(QJsonObject{{"mode", "full"}}).effectiveHeadEpochs(), 0); // older runs
         d.headEpochs = -2;
         QVERIFY(!d.validate().isEmpty());
+    }
+
+    // The candidates, cheapest first, keep the user's split and recipes; each block count once.
+    void autoModeCandidates()
+    {
+        TrainSettings user;
+        user.mode = TrainSettings::Mode::Auto;
+        user.labelSmoothing = 0.1;
+        user.seed = 7;
+        QStringList names;
+        for (const automode::Candidate &c : automode::candidates(user, 16, 1)) {
+            names << c.name;
+            QCOMPARE(c.settings.folds, 1);
+            QCOMPARE(c.settings.labelSmoothing, 0.1);
+            QCOMPARE(c.settings.seed, quint64(7));
+            QVERIFY(c.settings.validate().isEmpty());
+        }
+        QCOMPARE(names, (QStringList{"head", "partial, 2 block(s)", "partial, 6 block(s)", "full"}));
+        names.clear();
+        for (const automode::Candidate &c : automode::candidates(user, 2, 5))
+            names << c.name;
+        QCOMPARE(names, (QStringList{"head", "partial, 2 block(s)", "full"}));
+
+        // The choice: the best completed trial; a stopped one only when none completed; ties to the cheaper.
+        automode::Report r;
+        r.trials = {{"head", {}, "tried", 0.80, 12, 1},
+                    {"partial", {}, "tried", 0.85, 4, 10},
+                    {"full", {}, "stopped", 0.90, 1, 30}};
+        r.decide();
+        QCOMPARE(r.chosen, 1);
+        QVERIFY2(r.reason.startsWith("partial: validation AP 0.850, the highest"), qPrintable(r.reason));
+        QVERIFY2(r.reason.contains("full 0.900 (stopped early)"), qPrintable(r.reason));
+        r.trials[1].averagePrecision = 0.80;
+        r.decide();
+        QCOMPARE(r.chosen, 0);
+        r.trials[0].status = r.trials[1].status = "skipped";
+        r.decide();
+        QCOMPARE(r.chosen, 2);
+        const automode::Report back = automode::Report::fromJson(r.toJson());
+        QCOMPARE(back.chosen, 2);
+        QCOMPARE(back.trials.size(), 3);
+        QCOMPARE(back.trials[2].status, QStringLiteral("stopped"));
+        QCOMPARE(back.reason, r.reason);
+    }
+
+    // A real auto run tries every candidate within a generous budget, trains the best by validation AP, and the
+    // run records the chosen settings with what it tried; with a budget of a few milliseconds only the first is tried.
+    void autoModeTriesChoosesAndRecords()
+    {
+        if (test::clipArt(1).isEmpty())
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed (packaging/setup.sh)");
+        const QString dir = m_dir.filePath("auto");
+        QVERIFY(QDir().mkpath(dir));
+        const QString project = test::makeTrainingProject(dir, 8);
+        TrainSettings s;
+        s.mode = TrainSettings::Mode::Auto;
+        s.epochs = 2;
+        s.headEpochs = 2;
+        s.batchSize = 4;
+        s.validationFraction = 0.25;
+        s.scoreAll = false;
+        s.augment = false;
+        s.budgetMinutes = 30;
+        s.modelDir = m_model;
+        Trainer trainer(project, s);
+        QStringList phases;
+        QObject::connect(&trainer, &Trainer::progress, &trainer,
+                         [&phases](const TrainProgress &p) { phases.append(p.phase); });
+        QSignalSpy epochs(&trainer, &Trainer::epochFinished);
+        const TrainResult r = trainer.run();
+        QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));
+        const automode::Report report = automode::Report::fromJson(r.autoReport);
+        QCOMPARE(report.trials.size(), 3);
+        double bestAp = -1;
+        for (const automode::Trial &t : report.trials) {
+            QCOMPARE(t.status, QStringLiteral("tried"));
+            QVERIFY(!std::isnan(t.averagePrecision));
+            bestAp = std::max(bestAp, t.averagePrecision);
+        }
+        QVERIFY(report.chosen >= 0);
+        QCOMPARE(report.trials[report.chosen].averagePrecision, bestAp);
+        QVERIFY(!phases.filter("auto: partial, 2 block(s) (2 of 3)").isEmpty());
+        // Only the chosen one's training is recorded: its epochs, the same best AP as its trial.
+        QVERIFY(std::abs(r.best.averagePrecision - bestAp) < 1e-9);
+        QCOMPARE(r.bestEpoch, report.trials[report.chosen].bestEpoch);
+        QString error;
+        auto db = ProjectDatabase::open(project, ProjectDatabase::OpenMode::OpenExisting, "test", &error);
+        QVERIFY2(db, qPrintable(error));
+        const QJsonObject settings = RunStore(*db).run(r.runId)->settings;
+        QCOMPARE(settings.value("mode").toString(),
+                 report.trials[report.chosen].settings.value("mode").toString());
+        QCOMPARE(settings.value("auto").toObject().value("candidates").toArray().size(), 3);
+        QCOMPARE(epochs.count(), RunStore(*db).epochs(r.runId).size());
+
+        s.budgetMinutes = 0.0001; // 6 ms
+        Trainer hurried(project, s);
+        const TrainResult h = hurried.run();
+        QVERIFY2(h.status == QStringLiteral("finished"), qPrintable(h.error));
+        const automode::Report quick = automode::Report::fromJson(h.autoReport);
+        QCOMPARE(quick.chosen, 0);
+        QCOMPARE(quick.trials[1].status, QStringLiteral("skipped"));
+        QCOMPARE(quick.trials[2].status, QStringLiteral("skipped"));
     }
 };
 

@@ -32,6 +32,7 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QDoubleSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -120,6 +121,30 @@ private Q_SLOTS:
         models->setCurrentIndex(models->findData(QString()));
         QCOMPARE(panel()->blocksSpin()->maximum(), 16);
         QVERIFY(panel()->settings().modelDir.isEmpty());
+    }
+
+    // A fresh window proposes auto mode within its budget: the learning rate and the blocks are the candidates' own;
+    // the head-first epochs and the budget can be set. The budget belongs to auto mode only.
+    void autoIsTheWindowsDefault()
+    {
+        QCOMPARE(TrainSettings::Mode(panel()->modeCombo()->currentData().toInt()), TrainSettings::Mode::Auto);
+        const TrainSettings s = panel()->settings();
+        QCOMPARE(s.mode, TrainSettings::Mode::Auto);
+        QCOMPARE(s.budgetMinutes, 10.0);
+        QCOMPARE(s.headEpochs, -1);
+        QVERIFY(!panel()->blocksSpin()->isEnabled());
+        QVERIFY(panel()->budgetSpin()->isEnabled());
+        QVERIFY(!panel()->learningRateSpin()->isEnabled());
+        panel()->modeCombo()->setCurrentIndex(panel()->modeCombo()->findData(int(TrainSettings::Mode::Partial)));
+        QVERIFY(!panel()->budgetSpin()->isEnabled());
+        QVERIFY(panel()->learningRateSpin()->isEnabled());
+        panel()->modeCombo()->setCurrentIndex(panel()->modeCombo()->findData(int(TrainSettings::Mode::Auto)));
+        panel()->budgetSpin()->setValue(25);
+        QCOMPARE(panel()->settings().budgetMinutes, 25.0);
+        TrainSettings back = panel()->settings();
+        back.budgetMinutes = 10;
+        panel()->setSettings(back);
+        QCOMPARE(panel()->budgetSpin()->value(), 10);
     }
 
     void trainFromThePanelAndCancel()
