@@ -1174,6 +1174,14 @@
         <source>label smoothing must be at least 0 and below 1</source>
         <translation>das Label Smoothing muss mindestens 0 und kleiner als 1 sein</translation>
     </message>
+    <message>
+        <source>the time budget must be above 0 and at most a week (in minutes)</source>
+        <translation>das Zeitbudget muss größer als 0 und höchstens eine Woche sein (in Minuten)</translation>
+    </message>
+    <message>
+        <source>head-first epochs must be between 0 and 1000</source>
+        <translation>die Anzahl der Kopf-zuerst-Epochen muss zwischen 0 und 1000 liegen</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Trainer</name>
@@ -1228,6 +1236,10 @@
     <message>
         <source>%1: the model profile names no class that makes p(nsfw)</source>
         <translation>%1: das Modellprofil nennt keine Klasse, die in p(nsfw) eingeht</translation>
+    </message>
+    <message>
+        <source>auto: %1 (%2 of %3)</source>
+        <translation>automatisch: %1 (%2 von %3)</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1332,55 @@
     <message>
         <source>There is no run %1 in this project.</source>
         <translation>In diesem Projekt gibt es kein Training %1.</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::automode</name>
+    <message>
+        <source>head</source>
+        <translation>Kopf</translation>
+    </message>
+    <message numerus="yes">
+        <source>partial, %n block(s)</source>
+        <translation>
+            <numerusform>teilweise, %n Block</numerusform>
+            <numerusform>teilweise, %n Blöcke</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::automode::Report</name>
+    <message>
+        <source>No candidate could be tried within the budget.</source>
+        <translation>Innerhalb des Budgets konnte kein Kandidat ausprobiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 not tried (budget)</source>
+        <translation>%1 nicht ausprobiert (Budget)</translation>
+    </message>
+    <message>
+        <source> (stopped early)</source>
+        <translation> (vorzeitig gestoppt)</translation>
+    </message>
+    <message>
+        <source>pooled out-of-fold AP</source>
+        <translation>gepoolte Out-of-Fold-AP</translation>
+    </message>
+    <message>
+        <source>validation AP</source>
+        <translation>Validierungs-AP</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3, the only candidate tried.</source>
+        <translation>%1: %2 %3, der einzige ausprobierte Kandidat.</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3, the highest (%4).</source>
+        <translation>%1: %2 %3, die höchste (%4).</translation>
     </message>
 </context>
 <context>
@@ -1603,10 +1664,6 @@ Verhältnis: %3x</translation>
         <translation>openclipart „people“ (Ersatz für nsfw) gegen animals, buildings, tools, plants, transportation</translation>
     </message>
     <message>
-        <source>proxy task: %1 ...</source>
-        <translation>Proxy-Aufgabe: %1 ...</translation>
-    </message>
-    <message>
         <source>Skip the proxy task.</source>
         <translation>Die Proxy-Aufgabe überspringen.</translation>
     </message>
@@ -1727,10 +1784,6 @@ Verhältnis: %3x</translation>
         <translation>Das vortrainierte Modell auf den safe/nsfw-Labels des Projekts feinabstimmen (als unsure gelabelte Elemente bleiben außen vor). Gibt eine Zeile pro Epoche aus; Epoche 0 ist das vortrainierte Modell auf der Validierungsmenge.</translation>
     </message>
     <message>
-        <source>head (backbone frozen, features cached), partial (last K blocks), full, or pretrained (evaluate and score only). Default: head.</source>
-        <translation>head (Backbone eingefroren, Merkmale zwischengespeichert), partial (letzte K Blöcke), full oder pretrained (nur auswerten und bewerten). Standard: head.</translation>
-    </message>
-    <message>
         <source>Blocks to retrain in partial mode (default 6).</source>
         <translation>Im Modus partial neu zu trainierende Blöcke (Standard 6).</translation>
     </message>
@@ -1781,10 +1834,6 @@ Verhältnis: %3x</translation>
     <message>
         <source>One JSON object per epoch, and a final one.</source>
         <translation>Ein JSON-Objekt pro Epoche und ein abschließendes.</translation>
-    </message>
-    <message>
-        <source>Unknown mode: %1 (head, partial, full, pretrained)</source>
-        <translation>Unbekannter Modus: %1 (head, partial, full, pretrained)</translation>
     </message>
     <message>
         <source>%1 %2/%3</source>
@@ -1919,13 +1968,6 @@ Verhältnis: %3x</translation>
     <message>
         <source>%1 of %2 items were not found; the others are labeled.</source>
         <translation>%1 von %2 Elementen wurden nicht gefunden; die übrigen sind gelabelt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) could not be read and were left out:</source>
-        <translation>
-            <numerusform>%n Element konnte nicht gelesen werden und wurde ausgelassen:</numerusform>
-            <numerusform>%n Elemente konnten nicht gelesen werden und wurden ausgelassen:</numerusform>
-        </translation>
     </message>
     <message>
         <source>Find labels that are probably wrong: confident learning over a run&apos;s out-of-sample scores (every labeled item of a cross-validated run; see train --folds). Prints the estimated number of label errors and the suspects, most suspect first, with the label the model suggests and how sure it is (score). Items relabelled since the run, or confirmed right for this model, are left out; unsure items never take part.</source>
@@ -3094,10 +3136,6 @@ Verhältnis: %3x</translation>
         <translation>Misst die Feinabstimmung: einen vollständigen und einen teilweisen Trainingsschritt (Batch 32) im Vergleich zum selben Schritt in PyTorch-Python, eine Epoche nur des Kopfs über 10.000 zwischengespeicherte Elemente und die AP auf zurückgehaltenen Daten einer Proxy-Aufgabe aus Debians Clipart (eine Probe per logistischer Regression auf den eingefrorenen Merkmalen, das vortrainierte Modell, nur Kopf, teilweise und vollständig).</translation>
     </message>
     <message>
-        <source>Also train partial and full with each recipe (cosine schedule, layer decay 0.7, label smoothing 0.1) and all three.</source>
-        <translation>Zusätzlich partial und full mit jedem Rezept (Kosinus-Lernratenplan, Layer Decay 0.7, Label Smoothing 0.1) sowie mit allen dreien zusammen trainieren.</translation>
-    </message>
-    <message>
         <source>proxy task on %3 (%1 labeled and %2 held-out images per class):</source>
         <translation>Proxy-Aufgabe mit %3 (%1 gelabelte und %2 zurückgehaltene Bilder pro Klasse):</translation>
     </message>
@@ -3232,6 +3270,82 @@ Verhältnis: %3x</translation>
     <message>
         <source>%1: scored %2 image(s) in %3 chunk(s); run %4: %5 chunk(s) done, %6 image(s) scored, %7 unreadable</source>
         <translation>%1: %2 Bild(er) in %3 Chunk(s) bewertet; Training %4: %5 Chunk(s) erledigt, %6 Bild(er) bewertet, %7 nicht lesbar</translation>
+    </message>
+    <message>
+        <source>proxy task: %1, seed %2 ...</source>
+        <translation>Proxy-Aufgabe: %1, Seed %2 ...</translation>
+    </message>
+    <message>
+        <source>Also train partial and full with each recipe switched against the defaults (head first off, head first 30 epochs, cosine schedule, layer decay 0.7, label smoothing 0.1).</source>
+        <translation>Außerdem partial und full mit jedem Rezept trainieren, jeweils einzeln gegenüber den Standardeinstellungen umgestellt (Kopf zuerst aus, Kopf zuerst 30 Epochen, Lernratenplan cosine, Layer Decay 0.7, Label Smoothing 0.1).</translation>
+    </message>
+    <message>
+        <source>Train each mode with seeds 1 to N and give the mean held-out AP (default 1).</source>
+        <translation>Jeden Modus mit den Seeds 1 bis N trainieren und die mittlere AP auf zurückgehaltenen Daten ausgeben (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Only this recipe of --recipes (repeatable), e.g. &quot;head first off&quot;.</source>
+        <translation>Nur dieses Rezept aus --recipes (wiederholbar), z. B. „head first off“.</translation>
+    </message>
+    <message>
+        <source>              chose %1</source>
+        <translation>              gewählt: %1</translation>
+    </message>
+    <message>
+        <source>  (held-out and validation AP: the mean over seeds 1-%1, each seed&apos;s in brackets; time: the median)</source>
+        <translation>  (AP auf zurückgehaltenen Daten und Validierungs-AP: Mittelwert über die Seeds 1-%1, die Werte der einzelnen Seeds in Klammern; Zeit: Median)</translation>
+    </message>
+    <message>
+        <source>Auto mode (budget %1 min) tried, by %2:</source>
+        <translation>Modus auto (Budget %1 min) hat ausprobiert (Maß: %2):</translation>
+    </message>
+    <message>
+        <source>pooled out-of-fold AP</source>
+        <translation>gepoolte Out-of-Fold-AP</translation>
+    </message>
+    <message>
+        <source>validation AP</source>
+        <translation>Validierungs-AP</translation>
+    </message>
+    <message>
+        <source>  %1: not tried, the budget&apos;s half for trying was spent</source>
+        <translation>  %1: nicht ausprobiert, die Hälfte des Budgets für das Ausprobieren war aufgebraucht</translation>
+    </message>
+    <message>
+        <source>  %1: AP %2 at epoch %3, %4 s%5%6</source>
+        <translation>  %1: AP %2 in Epoche %3, %4 s%5%6</translation>
+    </message>
+    <message>
+        <source> (stopped by the budget)</source>
+        <translation> (vom Budget gestoppt)</translation>
+    </message>
+    <message>
+        <source>  chose %1</source>
+        <translation>  gewählt: %1</translation>
+    </message>
+    <message>
+        <source>head (backbone frozen, features cached), partial (last K blocks), full, auto (tries head, partial and full within --budget and trains the best by validation AP), or pretrained (evaluate and score only). Default: head.</source>
+        <translation>head (Backbone eingefroren, Merkmale zwischengespeichert), partial (letzte K Blöcke), full, auto (probiert head, partial und full innerhalb von --budget aus und trainiert den besten nach Validierungs-AP) oder pretrained (nur auswerten und bewerten). Standard: head.</translation>
+    </message>
+    <message>
+        <source>Partial and full: the head first trains alone this many epochs on the pretrained backbone&apos;s features, then the blocks train under it (default %1; 0: off).</source>
+        <translation>partial und full: Der Kopf trainiert zuerst so viele Epochen allein auf den Merkmalen des vortrainierten Backbones, danach trainieren die Blöcke darunter mit (Standard %1; 0: aus).</translation>
+    </message>
+    <message>
+        <source>Auto mode: minutes the whole run may take; half goes to trying candidates (default %1).</source>
+        <translation>Modus auto: Minuten, die das gesamte Training dauern darf; die Hälfte davon geht in das Ausprobieren der Kandidaten (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Unknown mode: %1 (head, partial, full, auto, pretrained)</source>
+        <translation>Unbekannter Modus: %1 (head, partial, full, auto, pretrained)</translation>
+    </message>
+    <message>
+        <source>--head-epochs takes a number of epochs (0: off), not %1</source>
+        <translation>--head-epochs erwartet eine Anzahl Epochen (0: aus), nicht %1</translation>
+    </message>
+    <message>
+        <source>--budget takes minutes, not %1</source>
+        <translation>--budget erwartet Minuten, nicht %1</translation>
     </message>
 </context>
 <context>
@@ -4699,6 +4813,14 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
         <source>%1 epochs, lr %2, batch %3, %4, validation %5</source>
         <translation>%1 Epochen, LR %2, Batch %3, %4, Validierung %5</translation>
     </message>
+    <message>
+        <source>auto: %1</source>
+        <translation>automatisch: %1</translation>
+    </message>
+    <message>
+        <source>Auto mode chose %1</source>
+        <translation>Automatisch gewählt: %1</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::SettingsDialog</name>
@@ -5051,10 +5173,6 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
         <translation>Nur vortrainiertes Modell (bewerten, kein Training)</translation>
     </message>
     <message>
-        <source>Head only trains the classifier on cached backbone features: an epoch takes seconds. Partial also retrains the last blocks of the backbone, full the whole network (minutes per epoch on a CPU). The pretrained model only evaluates and scores.</source>
-        <translation>„Nur Kopf“ trainiert den Klassifikator auf zwischengespeicherten Backbone-Merkmalen: eine Epoche dauert Sekunden. „Teilweise“ trainiert zusätzlich die letzten Blöcke des Backbones, „vollständig“ das ganze Netz (Minuten pro Epoche auf einer CPU). „Nur vortrainiertes Modell“ wertet nur aus und bewertet.</translation>
-    </message>
-    <message>
         <source>Partial mode: how many of the last backbone blocks are retrained</source>
         <translation>Modus „teilweise“: wie viele der letzten Backbone-Blöcke neu trainiert werden</translation>
     </message>
@@ -5253,6 +5371,38 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source> of %1</source>
         <translation> von %1</translation>
+    </message>
+    <message>
+        <source>Auto (tries head, partial and full)</source>
+        <translation>Automatisch (probiert Kopf, teilweise und vollständig)</translation>
+    </message>
+    <message>
+        <source>Head only trains the classifier on cached backbone features: an epoch takes seconds. Partial also retrains the last blocks of the backbone, full the whole network (minutes per epoch on a CPU). Auto tries them within the time budget and trains the one with the best validation AP. The pretrained model only evaluates and scores.</source>
+        <translation>„Nur Kopf“ trainiert den Klassifikator auf zwischengespeicherten Backbone-Merkmalen: Eine Epoche dauert Sekunden. „Teilweise“ trainiert zusätzlich die letzten Blöcke des Backbones neu, „vollständig“ das ganze Netz (Minuten pro Epoche auf einer CPU). „Automatisch“ probiert sie innerhalb des Zeitbudgets aus und trainiert den Modus mit der besten Validierungs-AP. Mit dem vortrainierten Modell wird nur ausgewertet und bewertet.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Auto: the time the whole run may take; half of it goes to trying candidates</source>
+        <translation>Automatisch: die Zeit, die das gesamte Training dauern darf; die Hälfte davon geht in das Ausprobieren der Kandidaten</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>Partial and full: the head first trains alone this many epochs on the pretrained backbone&apos;s features, then the blocks train under it (0: off)</source>
+        <translation>Teilweise und vollständig: Der Kopf trainiert zuerst so viele Epochen allein auf den Merkmalen des vortrainierten Backbones, danach trainieren die Blöcke darunter mit (0: aus)</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>Zeitbudget:</translation>
+    </message>
+    <message>
+        <source>Head first (epochs):</source>
+        <translation>Kopf zuerst (Epochen):</translation>
     </message>
 </context>
 <context>
