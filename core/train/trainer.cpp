@@ -367,7 +367,8 @@ TrainResult Trainer::run()
             failRun(error);
         // The run's row: auto mode writes it once it has chosen, with the chosen settings and what it tried.
         auto createRun = [&] {
-            QJsonObject recorded = r.s.toJson();
+            // As asked (a pretrained run says so, though it scores as head mode does), or auto mode's choice.
+            QJsonObject recorded = automatic ? r.s.toJson() : m_settings.toJson();
             recorded.insert(QStringLiteral("nearDuplicateGroups"), r.set.nearDuplicateGroups);
             recorded.insert(QStringLiteral("excludedFromTraining"), r.set.excluded);
             if (automatic)

@@ -326,6 +326,14 @@ private Q_SLOTS:
         QCOMPARE(settings.value("auto").toObject().value("candidates").toArray().size(), 3);
         QCOMPARE(epochs.count(), RunStore(*db).epochs(r.runId).size());
 
+        // A run of the pretrained model records that mode, not head mode's, by which it scores.
+        TrainSettings pretrained = s;
+        pretrained.mode = TrainSettings::Mode::Pretrained;
+        const TrainResult p = Trainer(project, pretrained).run();
+        QVERIFY2(p.status == QStringLiteral("finished"), qPrintable(p.error));
+        QCOMPARE(RunStore(*db).run(p.runId)->settings.value("mode").toString(), QStringLiteral("pretrained"));
+        QVERIFY(p.autoReport.isEmpty());
+
         s.budgetMinutes = 0.0001; // 6 ms
         Trainer hurried(project, s);
         const TrainResult h = hurried.run();
