@@ -8,7 +8,9 @@
 #
 # Only the URL goes to stdout; progress and errors go to stderr. As root the server runs as the `postgres` user
 # (initdb and pg_ctl refuse root). Debian's packaged cluster (pg_lsclusters) is never touched. Authentication is
-# `trust`, and the server listens on 127.0.0.1 and a socket in DIR only: it is for tests, never for data.
+# `trust` for the socket and for the `postgres` user; any other login (a project member, tst_roles) needs its password
+# over TCP (scram-sha-256), so a test can show that a password matters. The server listens on 127.0.0.1 and a socket
+# in DIR only: it is for tests, never for data.
 set -euo pipefail
 bin=${NSFW_PG_BIN:-/usr/lib/postgresql/15/bin}
 marker=.nsfw-pgtest # written by start: stop removes only a folder that has it
@@ -91,6 +93,15 @@ start() {
     cat "$dir/initdb.log" >&2
     die "initdb failed in $dir/data"
   fi
+
+  # Every other login proves itself with its password over TCP (written after initdb, read when the server starts).
+  cat >"$dir/data/pg_hba.conf" <<'HBA'
+local all all trust
+host all postgres 127.0.0.1/32 trust
+host all postgres ::1/128 trust
+host all all 127.0.0.1/32 scram-sha-256
+host all all ::1/128 scram-sha-256
+HBA
 
   local attempt port
   for attempt in 1 2 3; do

@@ -175,7 +175,8 @@ void LabelingPage::reloadSettings()
     m_gallery->delegate()->setWellbeing(m_wellbeing);
     m_viewer->timelineDelegate()->setWellbeing(m_wellbeing);
     setAutoAdvance(QSettings().value(QStringLiteral("labeling/autoAdvance"), true).toBool());
-    m_session->setAnnotator(defaultAnnotator());
+    // A member of a server project with roles labels under their login, whatever the settings say.
+    m_session->setAnnotator(m_db ? m_db->annotator() : defaultAnnotator());
     m_coverFor = 0;
     updateCover();
     m_gallery->view()->viewport()->update();

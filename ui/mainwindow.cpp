@@ -190,6 +190,7 @@ bool MainWindow::openProject(const QString &path, bool create)
     rememberRecent(m_db->displayName());
     setWindowTitle(tr("%1 - NSFW Workbench").arg(titleOf(m_db->location())));
     m_labeling->setDatabase(m_db.get());
+    m_status->setAnnotator(m_labeling->session()->annotator());
     m_status->recount(m_db.get());
     Q_EMIT projectOpened(m_db.get());
     m_watcher->setDatabase(m_db.get());
@@ -471,7 +472,7 @@ void MainWindow::showSettings()
     const bool languageChanged = dialog.save();
     m_labeling->reloadSettings();
     m_duplicates->reloadSettings();
-    m_status->setAnnotator(defaultAnnotator());
+    m_status->setAnnotator(m_labeling->session()->annotator());
     if (languageChanged)
         QMessageBox::information(this, tr("Language"),
                                  tr("The new language applies when NSFW Workbench starts again."));

@@ -65,6 +65,10 @@ const QList<Entry> &entries()
          QT_TRANSLATE_NOOP("nsfw::cli", "Score a project's images with a run's model, sharing the work with workers on "
                                         "other machines; stops when nothing is left."),
          workerCommand},
+        {"team",
+         QT_TRANSLATE_NOOP("nsfw::cli", "The members of a server project and their roles (annotator, reviewer, admin): "
+                                        "list, add-member, remove-member."),
+         teamCommand},
         {"benchmark",
          QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates, grouping)."),
          benchmarkCommand},

@@ -27,6 +27,7 @@ int agreementCommand(const QStringList &arguments);
 int exportModelCommand(const QStringList &arguments);
 int exportDatasetCommand(const QStringList &arguments);
 int workerCommand(const QStringList &arguments);
+int teamCommand(const QStringList &arguments);
 
 /// The model folder of a project's run (runText empty: the latest finished run); "" and *error when none. *about
 /// gets what an export should say about it (the run, its threshold).

@@ -68,4 +68,16 @@ std::unique_ptr<ProjectDatabase> openProject(const QString &path, bool needsMedi
     return db;
 }
 
+bool chooseAnnotator(const ProjectDatabase &db, const QString &given, QString *name)
+{
+    *name = db.annotator(given);
+    if (db.annotatorIsLogin() && !given.trimmed().isEmpty() && given.trimmed() != *name) {
+        err() << tr("Labels in %1 are recorded under your login, %2: --annotator %3 is not allowed.")
+                     .arg(db.displayName(), *name, given.trimmed())
+              << '\n';
+        return false;
+    }
+    return true;
+}
+
 } // namespace nsfw::cli

@@ -29,6 +29,10 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, in
 /// Opens an existing project for a command; prints the reason and returns nullptr when refused.
 /// needsMedia: the command reads or resolves media files, so a server project must have its media root mapped here.
 std::unique_ptr<ProjectDatabase> openProject(const QString &path, bool needsMedia = false);
+/// The annotator name a command records labels under (ProjectDatabase::annotator): on a server project with roles a
+/// member's own login, and an --annotator naming someone else is refused (false, the reason printed); else given, else
+/// the name in the settings.
+bool chooseAnnotator(const ProjectDatabase &db, const QString &given, QString *name);
 /// A translated string in the CLI's context.
 QString tr(const char *text);
 

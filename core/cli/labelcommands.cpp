@@ -2,7 +2,6 @@
 #include "commands.h"
 #include "console.h"
 
-#include "common/appinfo.h"
 #include "media/importer.h"
 #include "store/csvlabels.h"
 #include "store/itemstore.h"
@@ -50,7 +49,9 @@ int labelsCommand(const QStringList &arguments)
         out() << tr("Wrote %1 labels to %2").arg(rows).arg(parser.value(exportOpt)) << '\n';
         return 0;
     }
-    const QString name = parser.isSet(annotator) ? parser.value(annotator) : defaultAnnotator();
+    QString name;
+    if (!chooseAnnotator(*db, parser.value(annotator), &name))
+        return 2;
     const CsvLabels::ImportResult r = CsvLabels::importLabels(*db, parser.value(importOpt), name);
     for (const CsvLabels::RowError &e : r.errors)
         err() << tr("%1, line %2: %3").arg(parser.value(importOpt)).arg(e.line).arg(e.message) << '\n';
@@ -129,7 +130,9 @@ int labelCommand(const QStringList &arguments)
         }
         ids << item->id;
     }
-    const QString who = parser.isSet(annotator) ? parser.value(annotator) : defaultAnnotator();
+    QString who;
+    if (!chooseAnnotator(*db, parser.value(annotator), &who))
+        return 2;
     const int rounds = parser.isSet(cycle) ? parser.value(cycle).toInt() : 1;
     const Label cycleLabels[] = {Label::Safe, Label::Nsfw, Label::Unsure};
     for (int round = 0; round < rounds; ++round) {

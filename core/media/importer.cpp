@@ -1,6 +1,5 @@
 #include "importer.h"
 
-#include "common/appinfo.h"
 #include "common/logging.h"
 #include "filewalker.h"
 #include "mediacache.h"
@@ -205,13 +204,17 @@ ImportSummary Importer::run()
                                     &summary.error);
     if (!db)
         return finish();
+    if (const QString refused = db->refusal(ProjectDatabase::Action::Import); !refused.isEmpty()) {
+        summary.error = refused; // a server project's annotator or reviewer: before any file is read
+        return finish();
+    }
     ItemStore items(*db);
     LabelStore labels(*db);
     MediaHashStore hashes(*db);
     MediaStatsStore measures(*db);
     VideoCutStore videoCuts(*db);
     const MediaCache cache(db->cacheDir());
-    const QString annotator = m_options.annotator.isEmpty() ? defaultAnnotator() : m_options.annotator;
+    const QString annotator = db->annotator(m_options.annotator);
 
     if (db->isServer() && !db->hasMediaRoot()) {
         summary.error = ProjectDatabase::mediaRootMissingMessage(*db);

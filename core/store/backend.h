@@ -75,6 +75,9 @@ public:
     /// Appended to a SELECT that reads a row the transaction is going to change (a row lock where there is no
     /// database-wide write lock).
     virtual QString forUpdate() const = 0;
+    /// A SELECT of one item's label (one bound id; no row when there is no such item) that holds the row against
+    /// other label writers until the transaction ends, for a login that may not update items (a project member).
+    virtual QString labelForWrite() const = 0;
     /// A FROM source with one column "id": the integers of one bound JSON array text such as "[3,1,2]".
     virtual QString idsFromJsonArray() const = 0;
     /// After rows were inserted with explicit ids (a copied project): statements that let new rows get higher ids.

@@ -21,6 +21,7 @@ public:
     bool isBusyError(const QSqlError &error) const override;
     bool isDisconnectError(const QSqlError &error) const override;
     QString forUpdate() const override;
+    QString labelForWrite() const override;
     QString idsFromJsonArray() const override;
     QStringList afterExplicitIds(const QString &table) const override;
     QString cacheDir(const ProjectLocation &location, const QString &projectId) const override;
@@ -47,6 +48,7 @@ public:
     bool isBusyError(const QSqlError &error) const override;
     bool isDisconnectError(const QSqlError &error) const override;
     QString forUpdate() const override;
+    QString labelForWrite() const override;
     QString idsFromJsonArray() const override;
     QStringList afterExplicitIds(const QString &table) const override;
     QString cacheDir(const ProjectLocation &location, const QString &projectId) const override;

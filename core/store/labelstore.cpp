@@ -82,14 +82,14 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
     // the label this entry replaces, whoever writes at the same time.
     QSqlQuery insert(m_db.db());
     QSqlQuery own(m_db.db());
-    if (!current.prepare(QStringLiteral("SELECT label FROM items WHERE id = ?") + m_db.backend().forUpdate()))
+    if (!current.prepare(m_db.backend().labelForWrite()))
         return fail(current.lastError().text(), m_db.isBusyError(current.lastError()));
     if (!own.prepare(QStringLiteral("SELECT label FROM label_history WHERE item_id = ? AND annotator = ?"
                                     " ORDER BY id DESC LIMIT 1")))
         return fail(own.lastError().text(), m_db.isBusyError(own.lastError()));
     if (!insert.prepare(QStringLiteral("INSERT INTO label_history (item_id, label, previous, annotator, at_ms, source)"
                                        " VALUES (?, ?, ?, ?, ?, ?)")))
-        return fail(insert.lastError().text(), m_db.isBusyError(insert.lastError()));
+        return fail(m_db.errorText(insert.lastError()), m_db.isBusyError(insert.lastError()));
     // The statements outlive the transaction: a server rolls back first, then frees them.
     Transaction tx(m_db);
     if (!tx.isActive())
@@ -128,7 +128,7 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
         insert.bindValue(4, now);
         insert.bindValue(5, source);
         if (!insert.exec())
-            return fail(insert.lastError().text(), m_db.isBusyError(insert.lastError()));
+            return fail(m_db.errorText(insert.lastError()), m_db.isBusyError(insert.lastError()));
         ++result.changed;
     }
     if (!tx.commit())
@@ -150,7 +150,7 @@ int LabelStore::confirm(const QVector<qint64> &ids, const QString &model, const 
     }
     QSqlQuery current(m_db.db());
     QSqlQuery insert(m_db.db());
-    if (!current.prepare(QStringLiteral("SELECT label FROM items WHERE id = ?") + m_db.backend().forUpdate())
+    if (!current.prepare(m_db.backend().labelForWrite())
         || !insert.prepare(QStringLiteral("INSERT INTO label_history (item_id, label, previous, annotator, at_ms, "
                                           "source) VALUES (?, ?, ?, ?, ?, ?)"))) {
         if (error)
@@ -186,7 +186,7 @@ int LabelStore::confirm(const QVector<qint64> &ids, const QString &model, const 
         insert.bindValue(5, QString(QStringLiteral("confirmed:") + model));
         if (!insert.exec()) {
             if (error)
-                *error = insert.lastError().text();
+                *error = m_db.errorText(insert.lastError());
             return -1;
         }
         ++recorded;

@@ -21,7 +21,8 @@ struct HistoryEntry {
     Label previous = Label::None;
     QString annotator;
     QDateTime at;
-    QString source; ///< "manual", "folder", "csv", "cli", "undo", "redo", or "confirmed:MODEL" (label kept on review)
+    QString source; ///< "manual", "folder", "csv", "cli", "undo", "redo", "confirmed:MODEL" (label kept on review), or
+                    ///< "adjudicated..." (kAdjudicationSource: reviewers and admins only on a server project with roles)
 };
 
 /// A label to give one item.

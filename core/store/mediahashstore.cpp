@@ -17,6 +17,8 @@ MediaHashStore::MediaHashStore(ProjectDatabase &db)
 
 bool MediaHashStore::put(qint64 itemId, const PerceptualHash &hash, QString *error)
 {
+    if (m_db.writesLabelsOnly())
+        return true; // a member's pass keeps what it computes in memory (ProjectDatabase::writesLabelsOnly)
     QSqlQuery q(m_db.db());
     // A replaced hash has not been compared with anything yet: its pairs go.
     QSqlQuery forget(m_db.db());
@@ -25,7 +27,7 @@ bool MediaHashStore::put(qint64 itemId, const PerceptualHash &hash, QString *err
     forget.addBindValue(itemId);
     if (!forget.exec()) {
         if (error)
-            *error = forget.lastError().text();
+            *error = m_db.errorText(forget.lastError());
         return false;
     }
     q.prepare(QStringLiteral("INSERT INTO media_hashes (item_id, version, phash, phash_trimmed, signature, paired)"
@@ -40,7 +42,7 @@ bool MediaHashStore::put(qint64 itemId, const PerceptualHash &hash, QString *err
     q.addBindValue(QString::fromLatin1(hash.signature().toBase64()));
     if (!q.exec()) {
         if (error)
-            *error = q.lastError().text();
+            *error = m_db.errorText(q.lastError());
         return false;
     }
     return true;
@@ -55,7 +57,7 @@ QHash<qint64, PerceptualHash> MediaHashStore::all(QString *error) const
     q.addBindValue(PerceptualHash::kVersion);
     if (!q.exec()) {
         if (error)
-            *error = q.lastError().text();
+            *error = m_db.errorText(q.lastError());
         return hashes;
     }
     while (q.next()) {
@@ -78,7 +80,7 @@ QVector<qint64> MediaHashStore::missing(QString *error) const
     q.addBindValue(PerceptualHash::kVersion);
     if (!q.exec()) {
         if (error)
-            *error = q.lastError().text();
+            *error = m_db.errorText(q.lastError());
         return ids;
     }
     while (q.next())
@@ -88,10 +90,10 @@ QVector<qint64> MediaHashStore::missing(QString *error) const
 
 namespace {
 
-bool fail(const QSqlQuery &q, QString *error)
+bool fail(const ProjectDatabase &db, const QSqlQuery &q, QString *error)
 {
     if (error)
-        *error = q.lastError().text();
+        *error = db.errorText(q.lastError());
     return false;
 }
 
@@ -102,11 +104,13 @@ QVector<QPair<qint64, qint64>> MediaHashStore::pairs(const QString &rule, QStrin
     QVector<QPair<qint64, qint64>> found;
     QSqlQuery q(m_db.db());
     if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'near_pairs_rule'"))) {
-        fail(q, error);
+        fail(m_db, q, error);
         return found;
     }
     const bool sameRule = q.next() && q.value(0).toString() == rule;
     q.finish();
+    if (!sameRule && m_db.writesLabelsOnly())
+        return found; // the stored pairs are of another rule, and a member cannot clear them: none hold
     if (!sameRule) {
         Transaction tx(m_db);
         if (!tx.isActive()) {
@@ -117,13 +121,13 @@ QVector<QPair<qint64, qint64>> MediaHashStore::pairs(const QString &rule, QStrin
         QSqlQuery w(m_db.db());
         if (!w.exec(QStringLiteral("DELETE FROM near_pairs")) || !w.exec(QStringLiteral("UPDATE media_hashes SET paired = 0"))
             || !w.exec(QStringLiteral("DELETE FROM meta WHERE key = 'near_pairs_rule'"))) {
-            fail(w, error);
+            fail(m_db, w, error);
             return found;
         }
         w.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('near_pairs_rule', ?)"));
         w.addBindValue(rule);
         if (!w.exec()) {
-            fail(w, error);
+            fail(m_db, w, error);
             return found;
         }
         if (!tx.commit() && error)
@@ -132,7 +136,7 @@ QVector<QPair<qint64, qint64>> MediaHashStore::pairs(const QString &rule, QStrin
     }
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT item_a, item_b FROM near_pairs"))) {
-        fail(q, error);
+        fail(m_db, q, error);
         return found;
     }
     while (q.next())
@@ -146,7 +150,7 @@ qint64 MediaHashStore::count(QString *error) const
     q.prepare(QStringLiteral("SELECT count(*) FROM media_hashes WHERE version = ?"));
     q.addBindValue(PerceptualHash::kVersion);
     if (!q.exec() || !q.next()) {
-        fail(q, error);
+        fail(m_db, q, error);
         return 0;
     }
     return q.value(0).toLongLong();
@@ -160,7 +164,7 @@ QVector<qint64> MediaHashStore::unpaired(QString *error) const
     q.prepare(QStringLiteral("SELECT item_id FROM media_hashes WHERE version = ? AND paired = 0 ORDER BY item_id"));
     q.addBindValue(PerceptualHash::kVersion);
     if (!q.exec()) {
-        fail(q, error);
+        fail(m_db, q, error);
         return ids;
     }
     while (q.next())
@@ -171,6 +175,8 @@ QVector<qint64> MediaHashStore::unpaired(QString *error) const
 bool MediaHashStore::addPairs(const QVector<QPair<qint64, qint64>> &found, const QVector<qint64> &compared,
                               QString *error)
 {
+    if (m_db.writesLabelsOnly())
+        return true; // kept by the caller for its pass only
     // In short transactions, so that labels given meanwhile never wait long: first the pairs, then the marks. A pass
     // stopped in between leaves pairs whose hashes are still unpaired; the next pass finds them again (and keeps one).
     constexpr qsizetype kChunk = 2000;
@@ -187,7 +193,7 @@ bool MediaHashStore::addPairs(const QVector<QPair<qint64, qint64>> &found, const
             for (qsizetype i = from; i < std::min(total, from + kChunk); ++i) {
                 bind(q, i);
                 if (!q.exec())
-                    return fail(q, error);
+                    return fail(m_db, q, error);
             }
             if (!tx.commit()) {
                 if (error)

@@ -14,6 +14,8 @@ MediaStatsStore::MediaStatsStore(ProjectDatabase &db)
 
 bool MediaStatsStore::put(qint64 itemId, const MediaStats &stats, QString *error)
 {
+    if (m_db.writesLabelsOnly())
+        return true; // a member's pass keeps what it computes in memory (ProjectDatabase::writesLabelsOnly)
     QSqlQuery q(m_db.db());
     q.prepare(
         QStringLiteral("INSERT INTO media_stats (item_id, version, stats) VALUES (?, ?, ?)"

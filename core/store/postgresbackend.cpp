@@ -180,6 +180,16 @@ QStringList PostgresBackend::expand(const QString &statement) const
                      .arg(table);
         return s;
     }
+    if (statement == QLatin1String("{owner_functions}")) {
+        // SECURITY DEFINER: run with the owner's rights; the search path is fixed to the project's schema, so a
+        // caller's own objects of the same names are never used instead. EXECUTE stays granted to PUBLIC.
+        return {QStringLiteral("DO $$ BEGIN EXECUTE format('ALTER FUNCTION label_history_sets_current() SECURITY DEFINER"
+                               " SET search_path = pg_catalog, %I', current_schema()); END $$"),
+                QStringLiteral("DO $$ BEGIN EXECUTE format('CREATE FUNCTION nsfw_label_for_write(item BIGINT)"
+                               " RETURNS SETOF BIGINT LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, %I"
+                               " AS $f$ SELECT label FROM items WHERE id = item FOR NO KEY UPDATE $f$',"
+                               " current_schema()); END $$")};
+    }
     if (statement.startsWith(QLatin1String("{notify_trigger ")) && statement.endsWith(QLatin1Char('}'))) {
         // A table added after migration 4 notifies like the first ones (nsfw_notify_change exists since then).
         const QString table = statement.mid(16, statement.size() - 17);
@@ -233,6 +243,12 @@ QString PostgresBackend::forUpdate() const
     // A label changes no key: NO KEY UPDATE still orders writers of one item, and does not wait for transactions that
     // merely reference the item (a background pass storing hashes, measures or near-copy pairs holds KEY SHARE on it).
     return QStringLiteral(" FOR NO KEY UPDATE");
+}
+
+QString PostgresBackend::labelForWrite() const
+{
+    // FOR NO KEY UPDATE needs the UPDATE right on items, which members lack: the owner's function takes the lock.
+    return QStringLiteral("SELECT t.label FROM nsfw_label_for_write(?) AS t(label)");
 }
 
 QString PostgresBackend::idsFromJsonArray() const

@@ -1,5 +1,6 @@
 #include "projectdatabase.h"
 
+#include "common/appinfo.h"
 #include "common/logging.h"
 #include "runstore.h"
 #include "schema.h"
@@ -106,6 +107,20 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const ProjectLocation &lo
     QString err;
     if (!self->configure(&err))
         return fail(tr("Cannot configure %1: %2").arg(name, err));
+    if (location.isServer() && ours) {
+        // Who this login is in the project's team, read before anything is written: only the owner may alter the
+        // tables, so a member (or anybody else) never starts a migration it would fail half-way through.
+        if (!self->readProjectId(&err))
+            return fail(tr("Cannot read %1: %2").arg(name, err));
+        self->m_team = ProjectTeam::readAccess(self->m_db, self->m_projectId);
+        if (id.version < latestSchemaVersion() && self->m_team.role != TeamRole::Owner)
+            return fail(tr("%1 is in an older project format (%2; this version uses %3), and only its owner (%4) can "
+                           "upgrade it, which you are not (%5): ask them to open it once with this version.")
+                            .arg(name)
+                            .arg(id.version)
+                            .arg(latestSchemaVersion())
+                            .arg(self->m_team.owner, self->m_team.login));
+    }
     // A project already at this schema needs no write lock to open: opening never waits for another writer (an
     // import, a second window) to finish its transaction.
     if (ours && id.version == latestSchemaVersion())
@@ -114,6 +129,12 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const ProjectLocation &lo
         return fail(tr("Cannot upgrade %1: %2").arg(name, err));
     if (!self->readProjectId(&err))
         return fail(tr("Cannot read %1: %2").arg(name, err));
+    if (location.isServer() && !(ours && id.version == latestSchemaVersion())) {
+        // A new project is its creator's; a migrated one may have made tables the members have no rights on yet.
+        self->m_team = ProjectTeam::readAccess(self->m_db, self->m_projectId);
+        if (!ProjectTeam(*self).refreshGrants(&err))
+            qCWarning(lcStore) << "cannot give the project's roles their rights after the upgrade:" << err;
+    }
     self->m_cacheDir = self->m_backend->cacheDir(location, self->m_projectId);
     if (location.isServer()) {
         const QString env = qEnvironmentVariable("NSFW_WORKBENCH_MEDIA_ROOT");
@@ -125,6 +146,53 @@ std::unique_ptr<ProjectDatabase> ProjectDatabase::open(const ProjectLocation &lo
     RunStore(*self).recoverInterrupted();
     qCDebug(lcStore) << "opened" << name << "as" << role << "schema" << self->m_schemaVersion;
     return self;
+}
+
+bool ProjectDatabase::annotatorIsLogin() const
+{
+    return m_team.rolesExist
+           && (m_team.role == TeamRole::Annotator || m_team.role == TeamRole::Reviewer
+               || m_team.role == TeamRole::Admin);
+}
+
+QString ProjectDatabase::annotator(const QString &preferred) const
+{
+    if (annotatorIsLogin())
+        return m_team.login;
+    return preferred.trimmed().isEmpty() ? defaultAnnotator() : preferred.trimmed();
+}
+
+QString ProjectDatabase::refusal(Action action) const
+{
+    if (m_team.role != TeamRole::Annotator && m_team.role != TeamRole::Reviewer)
+        return {};
+    const QString role = ProjectTeam::roleName(m_team.role);
+    switch (action) {
+    case Action::Import:
+        return tr("Your role in %1 (%2) cannot import; ask an admin of the project.").arg(displayName(), role);
+    case Action::Train:
+        return tr("Your role in %1 (%2) cannot train; ask an admin of the project.").arg(displayName(), role);
+    }
+    return {};
+}
+
+QString ProjectDatabase::errorText(const QSqlError &error) const
+{
+    // 42501: permission denied, also a row that a row-level security policy refuses (a label under another name).
+    if (!isServer() || error.nativeErrorCode() != QLatin1String("42501") || m_team.role == TeamRole::Owner)
+        return error.text();
+    const QString role = m_team.role == TeamRole::None ? tr("no member") : ProjectTeam::roleName(m_team.role);
+    QString server = error.databaseText().trimmed();
+    server.remove(QLatin1String("(42501)"));
+    if (server.startsWith(QLatin1String("ERROR:")))
+        server = server.mid(6);
+    server = server.trimmed();
+    if (server.contains(QLatin1String("row-level security")))
+        return tr("Your role in %1 (%2) adds labels only under your own login, %3%4.")
+            .arg(displayName(), role, m_team.login,
+                 m_team.role == TeamRole::Annotator ? tr(", and no adjudications") : QString());
+    return tr("Your role in %1 (%2) does not allow this (%3); ask an admin of the project.")
+        .arg(displayName(), role, server);
 }
 
 bool ProjectDatabase::configure(QString *error)

@@ -10,6 +10,7 @@
 
 #include "backend.h"
 #include "projectlocation.h"
+#include "projectteam.h"
 
 class QSqlError;
 
@@ -82,6 +83,29 @@ public:
     int schemaVersion() const { return m_schemaVersion; }
     QString role() const { return m_role; }
 
+    /// Who this connection is in a server project's team (ProjectTeam): its login and role; TeamRole::None for a
+    /// file and for a server login that is no member.
+    const TeamAccess &team() const { return m_team; }
+    /// The annotator name this connection records labels under: a member's own login on a server project with
+    /// roles (the server refuses any other name from annotators and reviewers), else preferred, else the name in
+    /// the settings (defaultAnnotator()).
+    QString annotator(const QString &preferred = QString()) const;
+    /// Whether the annotator name is the login, whatever is asked (a member of a project with roles).
+    bool annotatorIsLogin() const;
+    /// An annotator or reviewer of a server project: the server lets it add label history and nothing else. Caches
+    /// derived from the media (hashes, near-copy pairs, health measures) are then computed for the pass at hand and
+    /// not stored: their stores accept them and keep nothing (the next pass of an admin or the owner stores them).
+    bool writesLabelsOnly() const
+    {
+        return m_team.role == TeamRole::Annotator || m_team.role == TeamRole::Reviewer;
+    }
+    /// What a member's role does not allow, as a whole command.
+    enum class Action { Import, Train };
+    /// Why this connection may not do it ("" when it may): annotators and reviewers neither import nor train.
+    QString refusal(Action action) const;
+    /// An SQL error as a person reads it: "permission denied" on a server project becomes what the role allows.
+    QString errorText(const QSqlError &error) const;
+
     /// The path to store for an absolute file path: relative when under the media root.
     QString storedPath(const QString &absolutePath) const;
     /// The absolute path of a stored path.
@@ -121,6 +145,7 @@ private:
     QString m_cacheDir;
     QString m_projectId;
     QString m_role;
+    TeamAccess m_team;
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
     int m_busyTimeoutMs = kDefaultBusyTimeoutMs;

@@ -101,6 +101,12 @@ qint64 RunStore::create(const QJsonObject &settings, const QString &model, const
             *error = tr("A run can only start while it holds the project's run lock.");
         return 0;
     }
+    // An annotator or reviewer of a server project: the server would refuse the row; say why in their words.
+    if (const QString refused = m_db.refusal(ProjectDatabase::Action::Train); !refused.isEmpty()) {
+        if (error)
+            *error = refused;
+        return 0;
+    }
     Transaction tx(m_db);
     if (!tx.isActive()) {
         if (error)

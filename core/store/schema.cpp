@@ -206,6 +206,13 @@ const QList<QStringList> &migrations()
                 ")"),
             QStringLiteral("CREATE INDEX work_chunks_by_job ON work_chunks(run_id, kind, state, id)"),
         },
+        // 10: roles on a server (ProjectTeam: annotators, reviewers and admins are logins the server holds to their
+        // rights). The current-label trigger runs as the project's owner, with a fixed search path, and the row lock a
+        // label write takes is a function of the owner's too, so a member who may only add label history still moves
+        // items.label. Nothing on a file: it has no logins.
+        {
+            QStringLiteral("{owner_functions}"),
+        },
     };
     return kMigrations;
 }

@@ -9,6 +9,7 @@ target_sources(core PRIVATE
   store/runlock.h store/runlock.cpp
   store/projectwatcher.h store/projectwatcher.cpp
   store/serveradmin.h store/serveradmin.cpp
+  store/projectteam.h store/projectteam.cpp
   store/historyaudit.h store/historyaudit.cpp
   store/mediahashstore.h store/mediahashstore.cpp
   store/duplicatedecisionstore.h store/duplicatedecisionstore.cpp
