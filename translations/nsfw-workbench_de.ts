@@ -869,6 +869,34 @@
         <source>The connection to %1 is lost; reconnecting.</source>
         <translation>Die Verbindung zu %1 ist unterbrochen; es wird neu verbunden.</translation>
     </message>
+    <message>
+        <source>%1 is in an older project format (%2; this version uses %3), and only its owner (%4) can upgrade it, which you are not (%5): ask them to open it once with this version.</source>
+        <translation>%1 liegt in einem älteren Projektformat vor (%2; diese Version verwendet %3), und nur sein Eigentümer (%4) kann es aktualisieren, nicht Sie (%5): Bitten Sie den Eigentümer, es einmal mit dieser Version zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Your role in %1 (%2) cannot import; ask an admin of the project.</source>
+        <translation>Ihre Rolle in %1 (%2) erlaubt keinen Import; fragen Sie einen Admin des Projekts.</translation>
+    </message>
+    <message>
+        <source>Your role in %1 (%2) cannot train; ask an admin of the project.</source>
+        <translation>Ihre Rolle in %1 (%2) erlaubt kein Training; fragen Sie einen Admin des Projekts.</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>kein Mitglied</translation>
+    </message>
+    <message>
+        <source>Your role in %1 (%2) adds labels only under your own login, %3%4.</source>
+        <translation>Ihre Rolle in %1 (%2) erlaubt Labels nur unter Ihrem eigenen Login, %3%4.</translation>
+    </message>
+    <message>
+        <source>, and no adjudications</source>
+        <translation>, und keine Schiedsentscheidungen</translation>
+    </message>
+    <message>
+        <source>Your role in %1 (%2) does not allow this (%3); ask an admin of the project.</source>
+        <translation>Ihre Rolle in %1 (%2) erlaubt dies nicht (%3); fragen Sie einen Admin des Projekts.</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ProjectLocation</name>
@@ -887,6 +915,108 @@
     <message>
         <source>%1 names no database: write postgresql://user@host:port/dbname.</source>
         <translation>%1 nennt keine Datenbank: Schreiben Sie postgresql://user@host:port/dbname.</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::ProjectTeam</name>
+    <message>
+        <source>Roles need a server project: %1 is a file, which has no logins. Copy it to a PostgreSQL database first (`nsfw-workbench copy-project %1 postgresql://...`).</source>
+        <translation>Rollen brauchen ein Server-Projekt: %1 ist eine Datei, und eine Datei hat keine Logins. Kopieren Sie sie zuerst in eine PostgreSQL-Datenbank (`nsfw-workbench copy-project %1 postgresql://...`).</translation>
+    </message>
+    <message>
+        <source>Only the owner of %1 (%2) or an admin can manage its members; your login %3 is %4.</source>
+        <translation>Nur der Eigentümer von %1 (%2) oder ein Admin kann die Mitglieder verwalten; Ihr Login %3 ist %4.</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>kein Mitglied</translation>
+    </message>
+    <message>
+        <source>a member with the role %1</source>
+        <translation>ein Mitglied mit der Rolle %1</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Setting up the roles of this project makes three server-wide roles (%1, ...), which needs a login with CREATEROLE: run this once as the server&apos;s administrator, or ask them to give %2 CREATEROLE.</source>
+        <translation>Das Einrichten der Rollen dieses Projekts legt drei serverweite Rollen an (%1, ...), wofür ein Login mit CREATEROLE nötig ist: Führen Sie dies einmal als Administrator des Servers aus, oder bitten Sie den Administrator, %2 CREATEROLE zu erteilen.</translation>
+    </message>
+    <message>
+        <source>A member is an annotator, a reviewer or an admin.</source>
+        <translation>Ein Mitglied ist ein Annotator, ein Reviewer oder ein Admin.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a login name (1 to 63 bytes, no control characters).</source>
+        <translation>„%1“ ist kein Login-Name (1 bis 63 Bytes, keine Steuerzeichen).</translation>
+    </message>
+    <message>
+        <source>%1 owns the project: it has every right already.</source>
+        <translation>%1 ist Eigentümer des Projekts und hat bereits alle Rechte.</translation>
+    </message>
+    <message>
+        <source>%1 is one of the project&apos;s own group roles, not a login.</source>
+        <translation>%1 ist eine der eigenen Gruppenrollen des Projekts, kein Login.</translation>
+    </message>
+    <message>
+        <source>Only the owner of the project (%1) can make admins.</source>
+        <translation>Nur der Eigentümer des Projekts (%1) kann Admins ernennen.</translation>
+    </message>
+    <message>
+        <source>%1 is a superuser of the server: it has every right already.</source>
+        <translation>%1 ist ein Superuser des Servers und hat bereits alle Rechte.</translation>
+    </message>
+    <message>
+        <source>%1 is a role that cannot log in, not a login.</source>
+        <translation>%1 ist eine Rolle ohne Anmelderecht, kein Login.</translation>
+    </message>
+    <message>
+        <source>There is no login %1 on the server, and making one needs CREATEROLE, which %2 lacks: ask the server&apos;s administrator to create it (`createuser --pwprompt %1`), then add it again.</source>
+        <translation>Auf dem Server gibt es keinen Login %1, und zum Anlegen ist CREATEROLE nötig, das %2 fehlt: Bitten Sie den Administrator des Servers, ihn anzulegen (`createuser --pwprompt %1`), und fügen Sie ihn dann erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>Created the login %1 without a password: it can connect only where the server trusts it (pg_hba.conf).</source>
+        <translation>Der Login %1 wurde ohne Passwort angelegt: Er kann sich nur dort verbinden, wo der Server ihm vertraut (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>Created the login %1.</source>
+        <translation>Der Login %1 wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>%1 is an existing login.</source>
+        <translation>%1 ist ein bestehender Login.</translation>
+    </message>
+    <message>
+        <source>%1 is an existing login: its password was left as it is.</source>
+        <translation>%1 ist ein bestehender Login: Sein Passwort wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>%1 is an admin: only the owner (%2) can change that.</source>
+        <translation>%1 ist ein Admin: Nur der Eigentümer (%2) kann das ändern.</translation>
+    </message>
+    <message>
+        <source>%1 owns the project and cannot be removed from it.</source>
+        <translation>%1 ist Eigentümer des Projekts und kann nicht daraus entfernt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is no member of %2.</source>
+        <translation>%1 ist kein Mitglied von %2.</translation>
+    </message>
+    <message>
+        <source>%1 is an admin: only the owner (%2) can remove an admin.</source>
+        <translation>%1 ist ein Admin: Nur der Eigentümer (%2) kann einen Admin entfernen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ended %n open session(s) of %1 on the project. </source>
+        <translation>
+            <numerusform>%n offene Sitzung von %1 im Projekt beendet. </numerusform>
+            <numerusform>%n offene Sitzungen von %1 im Projekt beendet. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The login %1 stays on the server (other projects may use it): `dropuser %1` removes it.</source>
+        <translation>Der Login %1 bleibt auf dem Server (andere Projekte verwenden ihn womöglich): `dropuser %1` entfernt ihn.</translation>
     </message>
 </context>
 <context>
@@ -3346,6 +3476,102 @@ Verhältnis: %3x</translation>
     <message>
         <source>--budget takes minutes, not %1</source>
         <translation>--budget erwartet Minuten, nicht %1</translation>
+    </message>
+    <message>
+        <source>The members of a server project and their roles (annotator, reviewer, admin): list, add-member, remove-member.</source>
+        <translation>Die Mitglieder eines Server-Projekts und ihre Rollen (annotator, reviewer, admin): list, add-member, remove-member.</translation>
+    </message>
+    <message>
+        <source>Labels in %1 are recorded under your login, %2: --annotator %3 is not allowed.</source>
+        <translation>Labels in %1 werden unter Ihrem Login %2 erfasst: --annotator %3 ist nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1: %2</source>
+        <translation>Die Passwortdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The password file %1 is empty.</source>
+        <translation>Die Passwortdatei %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>Password for the new login %1 (empty for none): </source>
+        <translation>Passwort für den neuen Login %1 (leer für keines): </translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>Dasselbe Passwort noch einmal: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>(no members yet: `nsfw-workbench team PROJECT add-member NAME --role annotator`)</source>
+        <translation>(noch keine Mitglieder: `nsfw-workbench team PROJECT add-member NAME --role annotator`)</translation>
+    </message>
+    <message>
+        <source>The members of a server project and their roles. A member is a PostgreSQL login; the server itself holds them to their role, whatever program they use: an annotator reads and adds labels under their own login; a reviewer also adjudicates; an admin also imports, trains and adds or removes annotators and reviewers. Only the project&apos;s owner or an admin manages members (only the owner makes admins).
+  team PROJECT list [--json]
+  team PROJECT add-member NAME --role annotator|reviewer|admin [--password-file FILE]
+  team PROJECT remove-member NAME
+A new login&apos;s password comes from --password-file (its first line), the environment variable %1, or is typed at the terminal; an existing login keeps its own.</source>
+        <translation>Die Mitglieder eines Server-Projekts und ihre Rollen. Ein Mitglied ist ein PostgreSQL-Login; der Server selbst hält es an seine Rolle, welches Programm es auch verwendet: Ein Annotator liest Labels und vergibt sie unter seinem eigenen Login; ein Reviewer trifft außerdem Schiedsentscheidungen; ein Admin importiert und trainiert außerdem und fügt Annotatoren und Reviewer hinzu oder entfernt sie. Nur der Eigentümer des Projekts oder ein Admin verwaltet Mitglieder (nur der Eigentümer ernennt Admins).
+  team PROJECT list [--json]
+  team PROJECT add-member NAME --role annotator|reviewer|admin [--password-file FILE]
+  team PROJECT remove-member NAME
+Das Passwort eines neuen Logins kommt aus --password-file (dessen erster Zeile), aus der Umgebungsvariablen %1 oder wird am Terminal eingegeben; ein bestehender Login behält sein eigenes.</translation>
+    </message>
+    <message>
+        <source>The project: a postgresql:// URL.</source>
+        <translation>Das Projekt: eine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>list, add-member or remove-member.</source>
+        <translation>list, add-member oder remove-member.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s login.</source>
+        <translation>Der Login des Mitglieds.</translation>
+    </message>
+    <message>
+        <source>add-member: annotator, reviewer or admin.</source>
+        <translation>add-member: annotator, reviewer oder admin.</translation>
+    </message>
+    <message>
+        <source>add-member: the new login&apos;s password, the first line of FILE.</source>
+        <translation>add-member: das Passwort des neuen Logins, die erste Zeile von FILE.</translation>
+    </message>
+    <message>
+        <source>list: print {&quot;project&quot;, &quot;rolesSetUp&quot;, &quot;members&quot;: [{&quot;name&quot;, &quot;role&quot;}]}, the owner first (role &quot;owner&quot;).</source>
+        <translation>list: {&quot;project&quot;, &quot;rolesSetUp&quot;, &quot;members&quot;: [{&quot;name&quot;, &quot;role&quot;}]} ausgeben, der Eigentümer zuerst (Rolle &quot;owner&quot;).</translation>
+    </message>
+    <message>
+        <source>Usage: team PROJECT list | add-member NAME --role ROLE | remove-member NAME</source>
+        <translation>Aufruf: team PROJECT list | add-member NAME --role ROLE | remove-member NAME</translation>
+    </message>
+    <message>
+        <source>add-member needs --role annotator, reviewer or admin.</source>
+        <translation>add-member erwartet --role annotator, reviewer oder admin.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a member of %2.</source>
+        <translation>%1 ist kein Mitglied von %2 mehr.</translation>
+    </message>
+    <message>
+        <source>%1 is an existing login: its password is left as it is (--password-file not used).</source>
+        <translation>%1 ist ein bestehender Login: Sein Passwort bleibt unverändert (--password-file nicht verwendet).</translation>
+    </message>
+    <message>
+        <source>%1 is a member of %2 with the role %3.</source>
+        <translation>%1 ist Mitglied von %2 mit der Rolle %3.</translation>
     </message>
 </context>
 <context>
