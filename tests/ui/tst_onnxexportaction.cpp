@@ -55,12 +55,14 @@ class TestOnnxExportAction : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        // Test mode moves the data folder: name the installed model first.
+        // Test mode moves the data folder: name the installed model, and ask whether training can be tested, first
+        // (without the model package installed, the set-up script's model is only found outside test mode).
         const QString model = locateModel(QString(), nullptr);
+        const QString skip = model.isEmpty() ? QStringLiteral("mobilenet_v2 is not installed (run packaging/setup.sh)")
+                                             : test::trainingSkipReason();
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
-        NSFW_REQUIRE_SETUP(model.isEmpty() ? QStringLiteral("mobilenet_v2 is not installed (run packaging/setup.sh)")
-                                           : test::trainingSkipReason());
+        NSFW_REQUIRE_SETUP(skip);
         qputenv("NSFW_WORKBENCH_MODEL_DIR", model.toUtf8());
         m_project = test::makeTrainingProject(m_dir.path(), 8);
         m_window = std::make_unique<MainWindow>();
