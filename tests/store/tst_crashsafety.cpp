@@ -41,8 +41,14 @@ QString integrity(ProjectDatabase &db)
     return q.value(0).toString();
 }
 
-/// Starts the child, lets it run for a random time within [minMs, maxMs], kills it, returns its stdout lines.
-QStringList runAndKill(const QStringList &arguments, int minMs, int maxMs, bool *killedWhileRunning)
+enum class KillClock { FromStart, FromFirstLine };
+
+/// Starts the child, lets it run for a random time within [minMs, maxMs], kills it, returns its stdout lines. The time
+/// counts from the start, or from the child's first line of output: the binary loads LibTorch and opens the project
+/// before it writes anything, which takes 1-2 s on a slow machine, so a window counted from the start may end every
+/// round before the first label.
+QStringList runAndKill(const QStringList &arguments, int minMs, int maxMs, bool *killedWhileRunning,
+                       KillClock clock = KillClock::FromStart)
 {
     QProcess child;
     child.setProcessChannelMode(QProcess::SeparateChannels);
@@ -51,6 +57,11 @@ QStringList runAndKill(const QStringList &arguments, int minMs, int maxMs, bool 
         return {};
     // Sanitized builds start and run several times slower: the kill window stretches with them.
     const int factor = test::timeFactor();
+    if (clock == KillClock::FromFirstLine) {
+        // The output is kept for the end (reading it here would drop it).
+        while (child.state() == QProcess::Running && !child.canReadLine())
+            child.waitForReadyRead(30000 * factor);
+    }
     QThread::msleep(QRandomGenerator::global()->bounded(minMs * factor, maxMs * factor));
     *killedWhileRunning = child.state() == QProcess::Running;
     child.kill(); // SIGKILL
@@ -109,10 +120,14 @@ private Q_SLOTS:
                 before = q.value(0).toLongLong();
             }
             bool running = false;
+            // Half the rounds kill at any time from the start (while it loads, opens the project, or labels), half
+            // while it labels: counted from its first commit.
+            const KillClock clock = round % 2 ? KillClock::FromFirstLine : KillClock::FromStart;
             const QStringList lines = runAndKill(QStringList{QStringLiteral("label"), path, QStringLiteral("safe")} + ids
                                                      + QStringList{QStringLiteral("--cycle"), QStringLiteral("100000"),
                                                                    QStringLiteral("--annotator"), QStringLiteral("crash")},
-                                                 300, 1200, &running);
+                                                 clock == KillClock::FromStart ? 300 : 0,
+                                                 clock == KillClock::FromStart ? 1200 : 900, &running, clock);
             killedRunning += running ? 1 : 0;
             // Reported labels per item, in order.
             QHash<qint64, QStringList> reported;
