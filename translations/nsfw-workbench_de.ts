@@ -2846,14 +2846,6 @@ Verhältnis: %3x</translation>
         <translation>Den Datensatz prüfen: Klassenverteilung, Kopien, Label-Konflikte, dunkle, helle, leere, unscharfe, winzige, gestreckte und Graustufenbilder.</translation>
     </message>
     <message>
-        <source>Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates, grouping).</source>
-        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store, train, memory, load, audit, duplicates, grouping).</translation>
-    </message>
-    <message>
-        <source>Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping)</source>
-        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping)</translation>
-    </message>
-    <message>
         <source>--threshold takes a number of bits from 0 to 64.</source>
         <translation>--threshold erwartet eine Anzahl Bits von 0 bis 64.</translation>
     </message>
@@ -3572,6 +3564,112 @@ Das Passwort eines neuen Logins kommt aus --password-file (dessen erster Zeile),
     <message>
         <source>%1 is a member of %2 with the role %3.</source>
         <translation>%1 ist Mitglied von %2 mit der Rolle %3.</translation>
+    </message>
+    <message>
+        <source>Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates, grouping, predict).</source>
+        <translation>Inferenzgeschwindigkeit messen (oder: benchmark store, train, memory, load, audit, duplicates, grouping, predict).</translation>
+    </message>
+    <message>
+        <source>Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping, predict)</source>
+        <translation>Unbekannte Benchmark-Suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping, predict)</translation>
+    </message>
+    <message>
+        <source>Decode big JPEGs at 1/2, 1/4 or 1/8 scale (never below the model&apos;s input size): faster, but the scores move slightly from nsfwjs&apos;s. A run trained with --fast-decode uses it with --project by itself.</source>
+        <translation>Große JPEGs in 1/2, 1/4 oder 1/8 der Größe dekodieren (nie kleiner als die Eingabegröße des Modells): schneller, aber die Scores weichen leicht von denen von nsfwjs ab. Ein mit --fast-decode trainierter Lauf verwendet es mit --project von selbst.</translation>
+    </message>
+    <message>
+        <source>Cannot write a test video: OpenCV&apos;s FFmpeg has no MPEG-4 encoder.</source>
+        <translation>Es kann kein Testvideo geschrieben werden: OpenCVs FFmpeg hat keinen MPEG-4-Encoder.</translation>
+    </message>
+    <message>
+        <source>video (key frame every %1): %2 every %3 s%4: %5 video frames/s, %6 scored frames/s (%7 scored, %8 decoded)</source>
+        <translation>Video (Schlüsselbild alle %1): %2 alle %3 s%4: %5 Videobilder/s, %6 bewertete Bilder/s (%7 bewertet, %8 dekodiert)</translation>
+    </message>
+    <message>
+        <source>video (key frame every %1): PyTorch-Python peer (PyAV, every frame decoded), every %2 s: %3 video frames/s, %4 scored frames/s</source>
+        <translation>Video (Schlüsselbild alle %1): PyTorch-Python-Vergleich (PyAV, jedes Bild dekodiert), alle %2 s: %3 Videobilder/s, %4 bewertete Bilder/s</translation>
+    </message>
+    <message>
+        <source>PyTorch-Python video peer skipped: %1</source>
+        <translation>PyTorch-Python-Videovergleich übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Decode big JPEGs at reduced scale, for training and for scoring with the run&apos;s model (as predict --fast-decode): faster, but the pictures are not nsfwjs&apos;s.</source>
+        <translation>Große JPEGs in verkleinertem Maßstab dekodieren, für das Training und für das Bewerten mit dem Modell des Laufs (wie predict --fast-decode): schneller, aber die Bilder sind nicht die von nsfwjs.</translation>
+    </message>
+    <message>
+        <source>Give a folder, or install plasma-workspace-wallpapers and openclipart-png for the default mix.</source>
+        <translation>Geben Sie einen Ordner an, oder installieren Sie plasma-workspace-wallpapers und openclipart-png für die Standardmischung.</translation>
+    </message>
+    <message>
+        <source>Measures scoring a folder end to end as predict does it (walk, decode, preprocess, network, records): images/s, the median over repeats, and the same for torchvision&apos;s MobileNetV2 in PyTorch-Python with PIL decoding on a thread pool (packaging/bench/pil_predict_folder.py) over the same files, and their ratio. Without DIR: Debian&apos;s wallpapers spread among its clip art.</source>
+        <translation>Misst das Bewerten eines Ordners von Anfang bis Ende, wie predict es tut (Durchlauf, Dekodieren, Vorverarbeitung, Netz, Ausgabe): Bilder/s, der Median über die Wiederholungen, und dasselbe für MobileNetV2 von torchvision in PyTorch-Python mit PIL-Dekodierung in einem Thread-Pool (packaging/bench/pil_predict_folder.py) über dieselben Dateien, und ihr Verhältnis. Ohne DIR: Debians Hintergrundbilder verteilt unter seinen Cliparts.</translation>
+    </message>
+    <message>
+        <source>Folder of pictures (default: Debian&apos;s, mixed).</source>
+        <translation>Ordner mit Bildern (Standard: Debians, gemischt).</translation>
+    </message>
+    <message>
+        <source>At most N files, spread over the folder (default 400).</source>
+        <translation>Höchstens N Dateien, über den Ordner verteilt (Standard 400).</translation>
+    </message>
+    <message>
+        <source>Timed passes on each side (default 3).</source>
+        <translation>Gemessene Durchläufe auf jeder Seite (Standard 3).</translation>
+    </message>
+    <message>
+        <source>Torch threads of the network (default: predict&apos;s budget, half the cores).</source>
+        <translation>Torch-Threads des Netzes (Standard: das Budget von predict, die Hälfte der Kerne).</translation>
+    </message>
+    <message>
+        <source>Decode workers (default: predict&apos;s).</source>
+        <translation>Dekodier-Worker (Standard: wie predict).</translation>
+    </message>
+    <message>
+        <source>OpenCV threads (default 1, as predict; 0 = OpenCV&apos;s own default).</source>
+        <translation>OpenCV-Threads (Standard 1, wie predict; 0 = OpenCVs eigener Standard).</translation>
+    </message>
+    <message>
+        <source>Also measure predict --fast-decode, and how far its scores move.</source>
+        <translation>Auch predict --fast-decode messen, und wie weit sich seine Scores verschieben.</translation>
+    </message>
+    <message>
+        <source>Also measure video frames/s on a video the benchmark writes.</source>
+        <translation>Auch Videobilder/s an einem Video messen, das der Benchmark schreibt.</translation>
+    </message>
+    <message>
+        <source>Skip the PyTorch-Python peer.</source>
+        <translation>Den PyTorch-Python-Vergleich auslassen.</translation>
+    </message>
+    <message>
+        <source>%1 is no folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1: pass %2, %3 images in %4 s</source>
+        <translation>%1: Durchlauf %2, %3 Bilder in %4 s</translation>
+    </message>
+    <message>
+        <source>nsfw-workbench predict: %1 img/s end to end (median of %2; %3 files, %4 scored)</source>
+        <translation>nsfw-workbench predict: %1 Bilder/s von Anfang bis Ende (Median aus %2; %3 Dateien, %4 bewertet)</translation>
+    </message>
+    <message>
+        <source>predict --fast-decode: %1 img/s (%2x); scores moved by at most %3 (p(nsfw) %4)</source>
+        <translation>predict --fast-decode: %1 Bilder/s (%2x); Scores um höchstens %3 verschoben (p(nsfw) %4)</translation>
+    </message>
+    <message>
+        <source>Measuring the PyTorch-Python peer (PIL, ThreadPoolExecutor, torchvision mobilenet_v2)...</source>
+        <translation>Der PyTorch-Python-Vergleich wird gemessen (PIL, ThreadPoolExecutor, torchvision mobilenet_v2)...</translation>
+    </message>
+    <message>
+        <source>PyTorch-Python peer: %1 img/s end to end (median of %2)
+ratio: %3x</source>
+        <translation>PyTorch-Python-Vergleich: %1 Bilder/s von Anfang bis Ende (Median aus %2)
+Verhältnis: %3x</translation>
+    </message>
+    <message>
+        <source>PyTorch-Python peer skipped: %1</source>
+        <translation>PyTorch-Python-Vergleich übersprungen: %1</translation>
     </message>
 </context>
 <context>
@@ -5629,6 +5727,14 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>Head first (epochs):</source>
         <translation>Kopf zuerst (Epochen):</translation>
+    </message>
+    <message>
+        <source>Decode big JPEGs at reduced scale</source>
+        <translation>Große JPEGs verkleinert dekodieren</translation>
+    </message>
+    <message>
+        <source>Faster training and scoring of big photos (libjpeg decodes them at 1/2, 1/4 or 1/8 of their size); the pictures are then not nsfwjs&apos;s, and scores move slightly. The run&apos;s model scores with it too.</source>
+        <translation>Schnelleres Training und Bewerten großer Fotos (libjpeg dekodiert sie in 1/2, 1/4 oder 1/8 ihrer Größe); die Bilder sind dann nicht die von nsfwjs, und die Scores verschieben sich leicht. Das Modell des Laufs bewertet ebenfalls so.</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_balance(new QCheckBox(tr("Balance the classes"), this))
     , m_freezeBn(new QCheckBox(tr("Keep BatchNorm as pretrained"), this))
     , m_scoreAll(new QCheckBox(tr("Score every item afterwards"), this))
+    , m_fastDecode(new QCheckBox(tr("Decode big JPEGs at reduced scale"), this))
     , m_train(new QPushButton(tr("Train"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QProgressBar(this))
@@ -130,6 +131,10 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_patience->setToolTip(tr("Stop after this many epochs in which neither the validation average precision nor the "
                                "validation loss improved"));
     m_seed->setRange(0, 1000000);
+    m_fastDecode->setObjectName(QStringLiteral("fastDecode"));
+    m_fastDecode->setToolTip(tr("Faster training and scoring of big photos (libjpeg decodes them at 1/2, 1/4 or 1/8 "
+                                "of their size); the pictures are then not nsfwjs's, and scores move slightly. The "
+                                "run's model scores with it too."));
 
     auto *box = new QGroupBox(tr("Fine-tuning"), this);
     auto *form = new QFormLayout(box);
@@ -158,6 +163,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     moreForm->addRow(m_balance);
     moreForm->addRow(m_freezeBn);
     moreForm->addRow(m_scoreAll);
+    moreForm->addRow(m_fastDecode);
     // The advanced options fold away; their values stay in effect.
     connect(moreToggle, &QCheckBox::toggled, more, &QWidget::setVisible);
     more->hide();
@@ -233,6 +239,7 @@ TrainSettings TrainSettingsPanel::settings() const
     s.balance = m_balance->isChecked();
     s.freezeBatchNorm = m_freezeBn->isChecked();
     s.scoreAll = m_scoreAll->isChecked();
+    s.fastDecode = m_fastDecode->isChecked();
     return s;
 }
 
@@ -266,6 +273,7 @@ void TrainSettingsPanel::setSettings(const TrainSettings &s)
     m_balance->setChecked(s.balance);
     m_freezeBn->setChecked(s.freezeBatchNorm);
     m_scoreAll->setChecked(s.scoreAll);
+    m_fastDecode->setChecked(s.fastDecode);
     updateEnabled();
 }
 
@@ -290,7 +298,7 @@ void TrainSettingsPanel::updateEnabled()
     for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_batch, m_optimizer, m_schedule,
                                                        m_labelSmoothing, m_patience, m_augment, m_balance, m_freezeBn})
         w->setEnabled(!m_running && trains);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_mode, m_threshold, m_seed, m_scoreAll})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_mode, m_threshold, m_seed, m_scoreAll, m_fastDecode})
         w->setEnabled(!m_running);
     // The validation share applies to a one-split run only.
     const bool oneSplit = mode == TrainSettings::Mode::Pretrained || settings().effectiveFolds() <= 1;

@@ -76,6 +76,7 @@ private:
     QCheckBox *m_balance;
     QCheckBox *m_freezeBn;
     QCheckBox *m_scoreAll;
+    QCheckBox *m_fastDecode;
     QPushButton *m_train;
     QPushButton *m_cancel;
     QProgressBar *m_progress;

@@ -70,7 +70,7 @@ const QList<Entry> &entries()
                                         "list, add-member, remove-member."),
          teamCommand},
         {"benchmark",
-         QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates, grouping)."),
+         QT_TRANSLATE_NOOP("nsfw::cli", "Measure inference speed (or: benchmark store, train, memory, load, audit, duplicates, grouping, predict)."),
          benchmarkCommand},
     };
     return kEntries;
@@ -213,10 +213,12 @@ int benchmarkCommand(const QStringList &arguments)
         return benchmarkDuplicates(rest);
     if (suite == QLatin1String("grouping"))
         return benchmarkGrouping(rest);
+    if (suite == QLatin1String("predict"))
+        return benchmarkPredict(rest);
     if (suite == QLatin1String("load-worker"))
         return benchmarkLoadWorker(rest);
     err() << QCoreApplication::translate("nsfw::cli",
-                                         "Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping)")
+                                         "Unknown benchmark suite: %1 (inference, store, train, memory, load, audit, duplicates, grouping, predict)")
                  .arg(suite)
           << '\n';
     return 2;

@@ -48,6 +48,7 @@ int benchmarkLoad(const QStringList &arguments);
 int benchmarkAudit(const QStringList &arguments);
 int benchmarkDuplicates(const QStringList &arguments);
 int benchmarkGrouping(const QStringList &arguments);
+int benchmarkPredict(const QStringList &arguments);
 /// One labelling process of `benchmark load` (not listed: benchmarkLoad starts it as `benchmark load-worker`).
 int benchmarkLoadWorker(const QStringList &arguments);
 

@@ -11,49 +11,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDirIterator>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace nsfw::cli {
-
-namespace {
-
-const QStringList &imagePatterns()
-{
-    static const QStringList kPatterns = {
-        QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.png"), QStringLiteral("*.bmp"),
-        QStringLiteral("*.webp"), QStringLiteral("*.tif"),  QStringLiteral("*.tiff"), QStringLiteral("*.ppm"),
-        QStringLiteral("*.pgm"),  QStringLiteral("*.JPG"),  QStringLiteral("*.JPEG"), QStringLiteral("*.PNG"),
-        QStringLiteral("*.gif"),  QStringLiteral("*.GIF")};
-    static const QStringList kWithVideos = [] {
-        QStringList all = kPatterns;
-        for (const QString &ext : MediaDecoder::videoExtensions())
-            all << QStringLiteral("*.") + ext << QStringLiteral("*.") + ext.toUpper();
-        return all;
-    }();
-    return kWithVideos;
-}
-
-/// Files given directly are kept (so an unreadable one is reported); folders are walked for image files.
-QStringList expandPaths(const QStringList &args)
-{
-    QStringList files;
-    for (const QString &arg : args) {
-        if (QFileInfo(arg).isDir()) {
-            QStringList found;
-            QDirIterator it(arg, imagePatterns(), QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
-            while (it.hasNext())
-                found << it.next();
-            found.sort();
-            files << found;
-        } else {
-            files << arg;
-        }
-    }
-    return files;
-}
-
-} // namespace
 
 int predictCommand(const QStringList &arguments)
 {
@@ -109,8 +71,12 @@ int predictCommand(const QStringList &arguments)
                                              tr("At most N frames per video, spread over all of it (default 10000)."),
                                              QStringLiteral("N"),
                                              QString::number(ImportOptions::kDefaultMaxFramesPerVideo));
-    parser.addOptions({modelOption, formatOption, batchOption, projectOption, runOption, thresholdOption,
-                       verdictOption, topKOption, gapOption, samplingOption, frameEveryOption, maxFramesOption});
+    const QCommandLineOption fastDecodeOption(
+        QStringLiteral("fast-decode"),
+        tr("Decode big JPEGs at 1/2, 1/4 or 1/8 scale (never below the model's input size): faster, but the scores "
+           "move slightly from nsfwjs's. A run trained with --fast-decode uses it with --project by itself."));
+    parser.addOptions({modelOption, formatOption, batchOption, projectOption, runOption, thresholdOption, verdictOption,
+                       topKOption, gapOption, samplingOption, frameEveryOption, maxFramesOption, fastDecodeOption});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -175,7 +141,7 @@ int predictCommand(const QStringList &arguments)
         err() << tr("No images given. Usage: predict [--model DIR] PATH...") << '\n';
         return 2;
     }
-    const QStringList files = expandPaths(parser.positionalArguments());
+    const QStringList files = predictFiles(parser.positionalArguments());
     if (files.isEmpty()) {
         err() << tr("No image files found.") << '\n';
         return 1;
@@ -196,15 +162,21 @@ int predictCommand(const QStringList &arguments)
         err() << tr("Give either --model or --project, not both.") << '\n';
         return 2;
     }
+    std::vector<std::pair<QString, QString>> about;
     const QString dir = parser.isSet(projectOption)
-        ? runModelFolder(parser.value(projectOption), parser.value(runOption), &error)
-        : locateModel(parser.value(modelOption), &error);
+                            ? runModelFolder(parser.value(projectOption), parser.value(runOption), &error, &about)
+                            : locateModel(parser.value(modelOption), &error);
     if (dir.isEmpty()) {
         err() << error << '\n';
         return 1;
     }
     InferenceOptions options;
     options.batchSize = batch;
+    // A run's model scores its pictures as it was trained on them (TrainSettings::fastDecode).
+    options.fastDecode = parser.isSet(fastDecodeOption) ||
+                         std::find(about.begin(), about.end(),
+                                   std::pair(QStringLiteral("fast_decode"), QStringLiteral("true"))) != about.end();
+    setOpenCvThreads(1); // the decode workers and the network share the cores
     const std::unique_ptr<Classifier> classifier = Classifier::load(dir, &error, options);
     if (!classifier) {
         err() << tr("Cannot load the model: %1").arg(error) << '\n';
@@ -225,28 +197,7 @@ int predictCommand(const QStringList &arguments)
         ++done;
         if (s.ok())
             ++readable;
-        if (csv) {
-            out() << csvField(s.path);
-            if (s.ok()) {
-                out() << ',' << scoreText(s.nsfw);
-                for (float p : s.probabilities)
-                    out() << ',' << scoreText(p);
-                out() << ",";
-            } else {
-                out() << QString(QLatin1Char(',')).repeated(classes.size() + 1) << ',' << csvField(s.error);
-            }
-            out() << ",image,,,,\n";
-        } else {
-            out() << "{\"path\":" << jsonString(s.path);
-            if (s.ok()) {
-                out() << ",\"nsfw\":" << scoreText(s.nsfw);
-                for (int c = 0; c < classes.size() && c < static_cast<int>(s.probabilities.size()); ++c)
-                    out() << ',' << jsonString(classes.at(c)) << ':' << scoreText(s.probabilities[static_cast<size_t>(c)]);
-            } else {
-                out() << ",\"error\":" << jsonString(s.error);
-            }
-            out() << "}\n";
-        }
+        out() << imageRecord(s, classes, csv);
         if (progress && (done % 32 == 0 || done == images.size()))
             err() << '\r' << tr("%1 of %2 images").arg(done).arg(images.size())
                   << (done == images.size() ? "\n" : "") << Qt::flush;

@@ -1,9 +1,80 @@
 #include "predictvideo.h"
 
+#include "media/mediadecoder.h"
+#include "model/classifier.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace nsfw::cli {
+
+namespace {
+
+const QStringList &imagePatterns()
+{
+    static const QStringList kPatterns = {QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.png"),
+                                          QStringLiteral("*.bmp"),  QStringLiteral("*.webp"), QStringLiteral("*.tif"),
+                                          QStringLiteral("*.tiff"), QStringLiteral("*.ppm"),  QStringLiteral("*.pgm"),
+                                          QStringLiteral("*.JPG"),  QStringLiteral("*.JPEG"), QStringLiteral("*.PNG"),
+                                          QStringLiteral("*.gif"),  QStringLiteral("*.GIF")};
+    static const QStringList kWithVideos = [] {
+        QStringList all = kPatterns;
+        for (const QString &ext : MediaDecoder::videoExtensions())
+            all << QStringLiteral("*.") + ext << QStringLiteral("*.") + ext.toUpper();
+        return all;
+    }();
+    return kWithVideos;
+}
+
+} // namespace
+
+QStringList predictFiles(const QStringList &args)
+{
+    QStringList files;
+    for (const QString &arg : args) {
+        if (QFileInfo(arg).isDir()) {
+            QStringList found;
+            QDirIterator it(arg, imagePatterns(), QDir::Files,
+                            QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+            while (it.hasNext())
+                found << it.next();
+            found.sort();
+            files << found;
+        } else {
+            files << arg;
+        }
+    }
+    return files;
+}
+
+QString imageRecord(const ImageScore &s, const QStringList &classes, bool csv)
+{
+    QString line;
+    if (csv) {
+        line = csvField(s.path);
+        if (s.ok()) {
+            line += QLatin1Char(',') + scoreText(s.nsfw);
+            for (float p : s.probabilities)
+                line += QLatin1Char(',') + scoreText(p);
+            line += QLatin1Char(',');
+        } else {
+            line += QString(QLatin1Char(',')).repeated(classes.size() + 1) + QLatin1Char(',') + csvField(s.error);
+        }
+        return line + QStringLiteral(",image,,,,\n");
+    }
+    line = QStringLiteral("{\"path\":") + jsonString(s.path);
+    if (s.ok()) {
+        line += QStringLiteral(",\"nsfw\":") + scoreText(s.nsfw);
+        for (int c = 0; c < classes.size() && c < static_cast<int>(s.probabilities.size()); ++c)
+            line += QLatin1Char(',') + jsonString(classes.at(c)) + QLatin1Char(':') +
+                    scoreText(s.probabilities[static_cast<size_t>(c)]);
+    } else {
+        line += QStringLiteral(",\"error\":") + jsonString(s.error);
+    }
+    return line + QStringLiteral("}\n");
+}
 
 QString jsonString(const QString &s)
 {

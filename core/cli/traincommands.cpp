@@ -114,6 +114,8 @@ QString runModelFolder(const QString &projectPath, const QString &runText, QStri
         about->emplace_back(QStringLiteral("source"),
                             QStringLiteral("fine-tuned: run %1 (from %2)").arg(id).arg(run.model));
         about->emplace_back(QStringLiteral("nsfw_threshold"), QString::number(run.threshold, 'g', 6));
+        if (run.settings.value(QStringLiteral("fastDecode")).toBool()) // TrainSettings::fastDecode
+            about->emplace_back(QStringLiteral("fast_decode"), QStringLiteral("true"));
     }
     return dir;
 }
@@ -190,10 +192,14 @@ int trainCommand(const QStringList &arguments)
                                        "(default %1).")
                                         .arg(d.budgetMinutes),
                                     QStringLiteral("MINUTES"), QString::number(d.budgetMinutes));
+    const QCommandLineOption fastDecode(
+        QStringLiteral("fast-decode"),
+        tr("Decode big JPEGs at reduced scale, for training and for scoring with the run's model (as predict "
+           "--fast-decode): faster, but the pictures are not nsfwjs's."));
     const QCommandLineOption json(QStringLiteral("json"), tr("One JSON object per epoch, and a final one."));
     parser.addOptions({mode, blocks, epochs, lr, batch, valFraction, folds, seed, optimizer, weightDecay, patience,
                        threshold, noAugment, trainBn, noScore, model, schedule, warmup, layerDecay, labelSmoothing,
-                       headEpochs, budget, json});
+                       headEpochs, budget, fastDecode, json});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -232,6 +238,7 @@ int trainCommand(const QStringList &arguments)
     s.warmup = parser.value(warmup).toDouble();
     s.layerDecay = parser.value(layerDecay).toDouble();
     s.labelSmoothing = parser.value(labelSmoothing).toDouble();
+    s.fastDecode = parser.isSet(fastDecode);
     if (parser.isSet(headEpochs)) {
         bool ok = false;
         s.headEpochs = parser.value(headEpochs).toInt(&ok);

@@ -2,13 +2,14 @@
 
 #include "common/logging.h"
 
+#include <QElapsedTimer>
 #include <QImageReader>
-#include <QSet>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 
@@ -134,6 +135,65 @@ private:
     qint64 m_keepEvery = 1;
 };
 
+/// Fixed sampling's decoding: the frames at `indices` (ascending), each reached by decoding on from where the
+/// capture is, or by seeking (CAP_PROP_POS_FRAMES: FFmpeg goes back to the key frame before and decodes on from
+/// there). Whether a seek pays depends on the distance between key frames, which OpenCV does not tell: Auto decodes
+/// its way to the first far frame and seeks to the second, timing both, and from then on seeks only when a seek has
+/// cost less than decoding the frames between. Either way the frames are the same (the tests compare them).
+void readFixed(cv::VideoCapture &capture, const QList<qint64> &indices, qint64 limit, FrameSeeking seeking,
+               VideoSampling &out, const SampledFrameSink &sink, const std::atomic<bool> *cancel)
+{
+    const VideoInfo &info = out.info;
+    qint64 next = 0; // the frame the capture gives next
+    int failures = 0;
+    double grabSeconds = 0, seekSeconds = 0; // measured decoding costs (Auto)
+    qint64 grabs = 0, seeks = 0;
+    QElapsedTimer timer;
+    cv::Mat bgr;
+    for (qint64 index : indices) {
+        if (index >= limit || (cancel && cancel->load()))
+            break;
+        const qint64 gap = index - next;
+        bool seek = false;
+        if (seeking == FrameSeeking::Always)
+            seek = gap > 0;
+        else if (seeking == FrameSeeking::Auto && gap >= VideoSampler::kSeekMinStride)
+            seek = grabs > 0 && (seeks == 0 || seekSeconds / double(seeks) < double(gap) * grabSeconds / double(grabs));
+        timer.start();
+        bool ok = true;
+        if (seek) {
+            ok = capture.set(cv::CAP_PROP_POS_FRAMES, double(index));
+            next = index;
+        }
+        const qint64 grabbed = index - next;
+        for (; ok && next < index; ++next) {
+            ok = capture.grab();
+            out.framesRead += ok ? 1 : 0;
+        }
+        if (!ok)
+            break; // the stream ended before the frame it claimed
+        ok = capture.read(bgr) && !bgr.empty();
+        next = index + 1;
+        if (seek) {
+            seekSeconds += double(timer.nsecsElapsed()) / 1e9;
+            ++seeks;
+        } else if (grabbed > 0) {
+            grabSeconds += double(timer.nsecsElapsed()) / 1e9;
+            grabs += grabbed + 1;
+        }
+        if (!ok) {
+            if (++failures >= 3)
+                break;
+            continue;
+        }
+        failures = 0;
+        ++out.framesRead;
+        const SampledFrame frame{index, qint64(std::llround(double(index) * 1000.0 / info.fps)), false};
+        out.frames.append(frame);
+        sink(frame, bgr);
+    }
+}
+
 } // namespace
 
 QString VideoSampler::modeName(SamplingMode mode)
@@ -168,15 +228,16 @@ VideoSampling VideoSampler::sampleVideo(const QString &path, const SamplingOptio
     const int cap = std::max(1, options.maxFrames);
     const double seconds = options.everySeconds > 0 ? options.everySeconds : 1.0;
 
-    QSet<qint64> fixedIndices;
+    QList<qint64> fixedIndices;
     if (options.mode == SamplingMode::Fixed) {
-        const QList<qint64> indices = MediaDecoder::sampleFrames(info, seconds, cap);
+        fixedIndices = MediaDecoder::sampleFrames(info, seconds, cap);
+        std::sort(fixedIndices.begin(), fixedIndices.end());
+        fixedIndices.erase(std::unique(fixedIndices.begin(), fixedIndices.end()), fixedIndices.end());
         if (!sink) { // nothing to decode: the indices are the answer
-            for (qint64 index : indices)
+            for (qint64 index : fixedIndices)
                 out.frames.append({index, msOf(index), false});
             return out;
         }
-        fixedIndices = QSet<qint64>(indices.begin(), indices.end());
     }
 
     const double step = periodicStep(seconds * info.fps, double(info.frameCount - 1), cap);
@@ -192,25 +253,19 @@ VideoSampling VideoSampler::sampleVideo(const QString &path, const SamplingOptio
         // ends sooner ends it: a container that lies about its length costs no more than the length it claims.
         const qint64 limit = std::min<qint64>(
             info.frameCount, qint64(double(MediaDecoder::kMaxVideoSeconds) * std::min(info.fps, 1000.0)));
-        for (qint64 index = 0; index < limit; ++index) {
-            if (cancel && cancel->load())
-                break;
-            if (!capture.grab())
-                break;
-            ++out.framesRead;
-            if (options.mode == SamplingMode::Fixed) {
-                if (!fixedIndices.contains(index))
-                    continue;
+        if (options.mode == SamplingMode::Fixed) {
+            readFixed(capture, fixedIndices, limit, options.seeking, out, sink, cancel);
+        } else {
+            for (qint64 index = 0; index < limit; ++index) {
+                if (cancel && cancel->load())
+                    break;
+                if (!capture.grab())
+                    break;
+                ++out.framesRead;
                 if (!capture.retrieve(bgr) || bgr.empty())
                     continue;
-                const SampledFrame frame{index, msOf(index), false};
-                out.frames.append(frame);
-                sink(frame, bgr);
-                continue;
+                selector.offer(index, msOf(index), double(index), bgr);
             }
-            if (!capture.retrieve(bgr) || bgr.empty())
-                continue;
-            selector.offer(index, msOf(index), double(index), bgr);
         }
     } catch (const cv::Exception &e) {
         qCWarning(lcMedia) << path << ": sampling stopped:" << e.what();

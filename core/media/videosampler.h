@@ -18,10 +18,18 @@ enum class SamplingMode {
     Fixed,  ///< one frame per interval (MediaDecoder::sampleFrames)
 };
 
+/// How fixed sampling reaches its frames when it decodes them (the frames are the same either way).
+enum class FrameSeeking {
+    Auto,       ///< seek to a frame at least VideoSampler::kSeekMinStride ahead when seeks were measured to cost less
+    Sequential, ///< decode every frame up to the last sampled one
+    Always,     ///< seek to every sampled frame
+};
+
 struct SamplingOptions {
     SamplingMode mode = SamplingMode::Scenes;
     double everySeconds = 1.0; ///< the interval: a frame every (Fixed), at most one frame per (Scenes)
     int maxFrames = 10'000;    ///< per video; beyond it the samples are thinned evenly over the whole video
+    FrameSeeking seeking = FrameSeeking::Auto; ///< Fixed only: Scenes looks at every frame
 };
 
 /// One chosen frame.
@@ -43,7 +51,7 @@ struct VideoSampling {
     VideoInfo info;
     QList<SampledFrame> frames; ///< in order, at most maxFrames
     QList<SceneCut> cuts;       ///< every cut found (Scenes only), in order
-    qint64 framesRead = 0;      ///< frames decoded in the pass
+    qint64 framesRead = 0;      ///< frames decoded in the pass (a seek's decoding up to its frame not counted)
     bool animated = false;      ///< a GIF with more than one frame
     QString error;              ///< set when nothing could be sampled
     bool ok() const { return error.isEmpty(); }
@@ -74,6 +82,11 @@ public:
     static constexpr double kCutRatio = 3.0;
     static constexpr int kCutHistory = 5;
     static constexpr double kNearIdentical = 2.0;
+    /// Fixed sampling (FrameSeeking::Auto) may seek (CAP_PROP_POS_FRAMES: back to a key frame, then decoding on)
+    /// to a frame at least this many frames ahead; nearer ones are decoded to. OpenCV 4.6's seek cost 230-280 ms on
+    /// 640x360 H.264 with a key frame every 12 or 250 frames, the time of decoding ~250 of its frames in order
+    /// (`benchmark predict --videos`), so a nearer frame is never worth a seek, nor the probe.
+    static constexpr int kSeekMinStride = 250;
     /// A GIF with more frames than this is read up to here.
     static constexpr int kMaxGifFrames = 20'000;
     /// A GIF frame shown for less than this (0 or 10 ms in many files) lasts 100 ms, as browsers show it.

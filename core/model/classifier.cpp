@@ -14,7 +14,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <opencv2/core/mat.hpp>
+#include <opencv2/core.hpp>
 
 #include <deque>
 
@@ -23,6 +23,21 @@ namespace nsfw {
 void setTorchThreads(int threads)
 {
     at::set_num_threads(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
+}
+
+int networkThreadsBesideDecoding(int cores)
+{
+    return std::max(1, cores / 2);
+}
+
+int decodeThreadsFor(int cores)
+{
+    return std::max(1, cores - networkThreadsBesideDecoding(cores) + 1);
+}
+
+void setOpenCvThreads(int threads)
+{
+    cv::setNumThreads(threads > 0 ? threads : -1);
 }
 
 struct Classifier::Private {
@@ -50,6 +65,12 @@ struct Classifier::Private {
     }
 
     int threads() const { return options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()); }
+    /// Torch threads while decode workers run beside the network (classifyFiles, featuresOfFiles): the budget's
+    /// share unless the options name a number.
+    int pipelineThreads() const
+    {
+        return options.threads > 0 ? options.threads : networkThreadsBesideDecoding(QThread::idealThreadCount());
+    }
 
     /// Decodes and prepares files on the pool, at most two batches ahead of the one handed to `onBatch`
     /// (with the index of its first file).
@@ -96,7 +117,7 @@ struct Classifier::Private {
     }
 
     /// Runs the network on prepared images; fills probabilities and nsfw of `scores` (same order).
-    void infer(const std::vector<PreparedImage> &images, std::vector<ImageScore *> &scores)
+    void infer(const std::vector<PreparedImage> &images, std::vector<ImageScore *> &scores, int torchThreads)
     {
         std::vector<int> ok;
         for (size_t i = 0; i < images.size(); ++i) {
@@ -107,7 +128,7 @@ struct Classifier::Private {
             return;
         try {
             c10::InferenceMode guard;
-            setTorchThreads(options.threads);
+            setTorchThreads(torchThreads);
             const torch::Tensor y = run(batchOf(images, ok)).contiguous();
             const auto acc = y.accessor<float, 2>();
             for (size_t b = 0; b < ok.size(); ++b) {
@@ -187,7 +208,9 @@ std::unique_ptr<Classifier> Classifier::fromModel(const TfjsModel &model, QStrin
         qCWarning(lcModel) << "inference plan failed, running the plain graph:" << e.what();
     }
     c->d->graph = std::move(graph);
-    c->d->pool.setMaxThreadCount(c->d->threads());
+    c->d->profile.input.fastDecode = options.fastDecode;
+    c->d->pool.setMaxThreadCount(
+        options.decodeThreads > 0 ? options.decodeThreads : decodeThreadsFor(std::max(1, QThread::idealThreadCount())));
     qCDebug(lcModel) << "loaded" << modelDir << c->d->width << "x" << c->d->height << c->d->classes << "classes,"
                      << (c->d->plan ? c->d->plan->foldedLayers() : 0) << "layers folded";
     return c;
@@ -232,7 +255,7 @@ std::vector<ImageScore> Classifier::classifyFiles(const QStringList &paths,
             s.error = images[i].error;
             batchScores.push_back(&s);
         }
-        d->infer(images, batchScores);
+        d->infer(images, batchScores, d->pipelineThreads());
         if (onScore) {
             for (ImageScore *s : batchScores)
                 onScore(*s);
@@ -257,7 +280,7 @@ std::vector<std::vector<float>> Classifier::featuresOfFiles(const QStringList &p
             return;
         try {
             c10::InferenceMode guard;
-            setTorchThreads(d->options.threads);
+            setTorchThreads(d->pipelineThreads());
             const torch::Tensor y = (*d->graph)->forwardTo(d->batchOf(images, ok), layer)
                                         .reshape({int64_t(ok.size()), -1})
                                         .contiguous();
@@ -301,7 +324,7 @@ std::vector<ImageScore> Classifier::classifyPixels(const std::vector<cv::Mat> &b
             s.error = images.back().error;
             batchScores.push_back(&s);
         }
-        d->infer(images, batchScores);
+        d->infer(images, batchScores, d->threads()); // the frames are prepared before the network runs
     }
     return scores;
 }
@@ -313,7 +336,7 @@ ImageScore Classifier::classifyEncoded(const QByteArray &bytes, const QString &n
     std::vector<PreparedImage> images{prepareImage(bytes, d->profile.input)};
     score.error = images[0].error;
     std::vector<ImageScore *> scores{&score};
-    d->infer(images, scores);
+    d->infer(images, scores, d->threads());
     return score;
 }
 

@@ -28,11 +28,18 @@ struct ImageScore {
 /// How inference runs; the defaults are the fastest measured on the 2-core machines.
 struct InferenceOptions {
     int batchSize = 32;
-    int threads = 0;          ///< torch threads for the network; 0 = all cores
+    /// torch threads for the network; 0 = the thread budget: all cores, but networkThreadsBesideDecoding(cores)
+    /// while files are decoded beside it
+    int threads = 0;
     bool channelsLast = true; ///< NHWC memory format for activations and weights (avoids oneDNN reorders)
     bool fuse = true;         ///< fold BatchNorm into the preceding convolution, apply ReLU in place
     /// The network runs a batch in slices of this many images: activations then stay in cache (0 = whole batch).
     int microBatch = 8;
+    /// Workers decoding and preparing pictures while the network runs; 0 = decodeThreadsFor(threads). Each runs
+    /// torch with one thread, and OpenCV with one where the command called setOpenCvThreads(1).
+    int decodeThreads = 0;
+    /// Big JPEGs decoded at reduced scale (Preprocessing::fastDecode): speed over nsfwjs parity.
+    bool fastDecode = false;
 };
 
 /// A ready-to-run pretrained (or fine-tuned) classifier: loads a TF.js Layers model folder and scores images.
@@ -82,5 +89,16 @@ private:
 /// Sets the torch intra-op thread count for the calling thread (0 = all cores). Torch keeps it per thread
 /// under OpenMP, so every thread that runs torch work calls this first.
 void setTorchThreads(int threads = 0);
+/// The thread budget of scoring files on `cores` cores, decoding overlapping the network (classifyFiles): the
+/// network takes half the cores and the decode workers the rest plus one (a worker reading a file, or the network
+/// between batches, leaves a core free). Torch's OpenMP team stalls at every layer's barrier while a decoder holds
+/// a core it waits for: on 2 cores 2 torch threads beside 2 decoders scored 8-25 images/s, 1 beside 2 scored 49
+/// (`benchmark predict --threads/--decode-threads`, README).
+int networkThreadsBesideDecoding(int cores);
+int decodeThreadsFor(int cores);
+/// Sets how many threads OpenCV's own parallel loops use (TBB, process-wide; 0 = OpenCV's default, one per core).
+/// A command that scores many files sets 1: the Classifier's decode workers and the network already share the
+/// cores, and OpenCV's pool beside them only oversubscribes them.
+void setOpenCvThreads(int threads);
 
 } // namespace nsfw

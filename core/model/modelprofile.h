@@ -24,10 +24,14 @@ struct Preprocessing {
     Scaling scaling = Scaling::Unit;
     bool bgr = false;          ///< channels in B, G, R order (Caffe-style models) instead of R, G, B
     bool alignCorners = true;  ///< bilinear resize with align_corners=true (nsfwjs); false: half-pixel centres
+    /// Big JPEGs decoded at 1/2, 1/4 or 1/8 scale by libjpeg (see fastDecodeFactor): faster, but not nsfwjs's
+    /// pixels, so scores move a little. Not read from profile.json: the user's choice of speed over parity
+    /// (`predict --fast-decode`, TrainSettings::fastDecode), made for training and scoring alike.
+    bool fastDecode = false;
     bool operator==(const Preprocessing &o) const
     {
         return height == o.height && width == o.width && scaling == o.scaling && bgr == o.bgr
-            && alignCorners == o.alignCorners;
+            && alignCorners == o.alignCorners && fastDecode == o.fastDecode;
     }
 };
 

@@ -42,4 +42,13 @@ PreparedImage prepareBgr(const cv::Mat &bgr, const Preprocessing &input);
 /// Reads the file and calls prepareImage; the error names the problem (missing, unreadable, not an image).
 PreparedImage prepareImageFile(const QString &path, const Preprocessing &input);
 
+/// The scale (1, 2, 4 or 8) a JPEG of width x height is decoded at under Preprocessing::fastDecode: the largest
+/// that leaves both sides at least the input's larger side, so the resize to the input never enlarges (both axes
+/// are resized independently, aspect ignored, and EXIF may turn the picture); 1 without fastDecode.
+int fastDecodeFactor(qint64 width, qint64 height, const Preprocessing &input);
+/// Decodes image bytes to 8-bit BGR as prepareImage does (OpenCV's IMREAD_COLOR; a big JPEG at fastDecodeFactor's
+/// reduced scale under fastDecode). Training decodes its files through this too. Empty when OpenCV cannot decode
+/// them; cv::Exception passes through.
+cv::Mat decodeForInput(const QByteArray &encoded, const Preprocessing &input);
+
 } // namespace nsfw

@@ -15,5 +15,6 @@ target_sources(core PRIVATE
   model/modellocator.h model/modellocator.cpp
   cli/predictcommand.cpp cli/predictvideo.h cli/predictvideo.cpp
   cli/benchmarkinference.cpp
+  cli/benchmarkpredict.h cli/benchmarkpredict.cpp cli/benchmarkpredictvideo.cpp
 )
 target_compile_definitions(core PRIVATE NSFW_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

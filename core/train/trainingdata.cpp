@@ -20,7 +20,7 @@
 
 namespace nsfw {
 
-cv::Mat decodeForModel(const MediaRef &ref, const MediaCache &cache, QString *error)
+cv::Mat decodeForModel(const MediaRef &ref, const MediaCache &cache, QString *error, const Preprocessing &input)
 {
     if (ref.kind == ItemKind::Frame)
         return cache.pixels(ref, error);
@@ -42,8 +42,7 @@ cv::Mat decodeForModel(const MediaRef &ref, const MediaCache &cache, QString *er
     if (header.format == ImageHeader::Format::Gif) // OpenCV 4.6 has no GIF decoder
         return MediaDecoder::decodeImage(bytes, MediaDecoder::kDefaultMaxPixels, error);
     try {
-        const cv::Mat raw(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData()));
-        cv::Mat bgr = cv::imdecode(raw, cv::IMREAD_COLOR);
+        cv::Mat bgr = decodeForInput(bytes, input); // predict's decoding, fastDecode included
         if (bgr.empty())
             *error = QCoreApplication::translate("nsfw::Trainer", "cannot decode the image");
         return bgr;
@@ -221,11 +220,12 @@ std::vector<T> ModelInputs::decodeEach(const QVector<Sample> &samples, const std
         QString error;
     };
     const MediaCache &cache = m_cache;
-    const QList<Result> results = QtConcurrent::blockingMapped(&m_pool, samples, [&cache, &convert](const Sample &x) {
+    const Preprocessing &input = m_input;
+    const QList<Result> results = QtConcurrent::blockingMapped(&m_pool, samples, [&cache, &input, &convert](const Sample &x) {
         // One torch thread per worker: the pool already has one worker per core.
         at::set_num_threads(1);
         Result r;
-        const cv::Mat picture = decodeForModel(x.ref, cache, &r.error);
+        const cv::Mat picture = decodeForModel(x.ref, cache, &r.error, input);
         if (!picture.empty())
             r.value = convert(picture); // the full-resolution picture ends with this worker's call
         else if (r.error.isEmpty())

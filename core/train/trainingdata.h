@@ -22,8 +22,9 @@ namespace nsfw {
 
 
 /// The pixels nsfwjs would see for an item (BGR): OpenCV IMREAD_COLOR, so alpha is dropped and JPEG EXIF
-/// orientation applied, exactly as the model room's preprocessing; frames come from the frame cache.
-cv::Mat decodeForModel(const MediaRef &ref, const MediaCache &cache, QString *error);
+/// orientation applied, exactly as the model room's preprocessing (decodeForInput: under input.fastDecode a big
+/// JPEG at reduced scale, as predict --fast-decode); frames come from the frame cache.
+cv::Mat decodeForModel(const MediaRef &ref, const MediaCache &cache, QString *error, const Preprocessing &input);
 /// The model's preprocessing of decoded pixels (model/preprocess's prepareBgr, the same as for inference; nsfwjs:
 /// RGB, /255, bilinear align-corners resize); [3, h, w] float, or undefined when the pixels cannot be prepared.
 torch::Tensor toModelInput(const cv::Mat &bgr, const Preprocessing &input);

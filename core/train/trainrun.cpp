@@ -47,6 +47,7 @@ void Trainer::Run::loadModel()
                                      int((*built)->outputClasses()), layerNamesOf(base), &profileError);
     if (!profileError.isEmpty())
         failRun(QStringLiteral("%1: %2").arg(modelDir, profileError));
+    profile.input.fastDecode = s.fastDecode; // training and scoring decode alike (ModelInputs, decodeForModel)
     if (profile.nsfwIndices().empty())
         failRun(tr("%1: the model profile names no class that makes p(nsfw)").arg(modelDir));
     learner = std::make_unique<Learner>(*built, s, profile, true);

@@ -103,7 +103,8 @@ QJsonObject TrainSettings::toJson() const
             // The number a partial or full run trained (Retrain repeats it); other modes keep "the default".
             {QStringLiteral("headEpochs"), mode == Mode::Partial || mode == Mode::Full ? effectiveHeadEpochs() : -1},
             {QStringLiteral("budgetMinutes"), budgetMinutes},
-            {QStringLiteral("modelDir"), modelDir}};
+            {QStringLiteral("modelDir"), modelDir},
+            {QStringLiteral("fastDecode"), fastDecode}};
 }
 
 TrainSettings TrainSettings::fromJson(const QJsonObject &o)
@@ -130,6 +131,7 @@ TrainSettings TrainSettings::fromJson(const QJsonObject &o)
     s.warmup = o.value(QStringLiteral("warmup")).toDouble(s.warmup);
     s.layerDecay = o.value(QStringLiteral("layerDecay")).toDouble(s.layerDecay);
     s.labelSmoothing = o.value(QStringLiteral("labelSmoothing")).toDouble(s.labelSmoothing);
+    s.fastDecode = o.value(QStringLiteral("fastDecode")).toBool(false);
     s.headEpochs = o.value(QStringLiteral("headEpochs")).toInt(0); // runs from before it had no head-first stage
     s.budgetMinutes = o.value(QStringLiteral("budgetMinutes")).toDouble(s.budgetMinutes);
     s.modelDir = o.value(QStringLiteral("modelDir")).toString();

@@ -59,6 +59,9 @@ public:
     double budgetMinutes = 10;  ///< auto: the time the whole run may take, candidates and the chosen one's training
     QString modelDir;           ///< pretrained model folder; empty = the installed mobilenet_v2
     int threads = 0;            ///< torch threads; 0 = all cores
+    /// Big JPEGs decoded at reduced scale (Preprocessing::fastDecode, predict --fast-decode): the run trains and
+    /// scores on the pictures a fast predict sees, not nsfwjs's.
+    bool fastDecode = false;
 
     double effectiveLearningRate() const;
     int effectiveEpochs() const;

@@ -147,6 +147,49 @@ private Q_SLOTS:
         QVERIFY(!VideoSampler::sampleVideo(junk.fileName(), {}).ok());
     }
 
+    void seekingGivesTheFramesDecodingDoes_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<double>("every");
+        // MPEG-4 Part 2 (a key frame every 12 frames, as OpenCV writes it), VP8, MJPG (every frame a key frame).
+        for (const char *name : {"seek.mp4", "seek.webm", "seek.avi"}) {
+            QTest::addRow("%s every 1 s", name) << QString::fromLatin1(name) << 1.0;
+            QTest::addRow("%s every 3.3 s", name) << QString::fromLatin1(name) << 3.3;
+        }
+    }
+
+    void seekingGivesTheFramesDecodingDoes()
+    {
+        QFETCH(QString, name);
+        QFETCH(double, every);
+        const QString path = m_dir.filePath(name);
+        if (!QFileInfo::exists(path) && !test::writeTestVideo(path, 300, 24.0))
+            QSKIP("OpenCV's FFmpeg cannot write this format here");
+        auto sample = [&](FrameSeeking seeking, std::vector<cv::Mat> *frames) {
+            SamplingOptions options{SamplingMode::Fixed, every, 10'000, seeking};
+            return VideoSampler::sampleVideo(
+                path, options, [frames](const SampledFrame &, const cv::Mat &bgr) { frames->push_back(bgr.clone()); });
+        };
+        std::vector<cv::Mat> decoded, seeked, chosen;
+        const VideoSampling sequential = sample(FrameSeeking::Sequential, &decoded);
+        const VideoSampling always = sample(FrameSeeking::Always, &seeked);
+        const VideoSampling automatic = sample(FrameSeeking::Auto, &chosen);
+        QVERIFY(sequential.ok());
+        QCOMPARE(indices(sequential), MediaDecoder::sampleFrames(sequential.info, every, 10'000));
+        QCOMPARE(indices(always), indices(sequential));
+        QCOMPARE(indices(automatic), indices(sequential));
+        QCOMPARE(seeked.size(), decoded.size());
+        QCOMPARE(chosen.size(), decoded.size());
+        for (size_t i = 0; i < decoded.size(); ++i) {
+            // The same frame, decoded from the same key frame: the same pixels.
+            QVERIFY2(cv::norm(decoded[i], seeked[i], cv::NORM_INF) == 0, qPrintable(QStringLiteral("frame %1").arg(i)));
+            QVERIFY2(cv::norm(decoded[i], chosen[i], cv::NORM_INF) == 0, qPrintable(QStringLiteral("frame %1").arg(i)));
+        }
+        // Seeking decodes fewer frames than reading on to the last sampled one does (a seek's own decoding aside).
+        QVERIFY(always.framesRead < sequential.framesRead);
+        QCOMPARE(always.framesRead, qint64(seeked.size()));
+    }
+
     void gifFramesAreSampledByTheirDelays()
     {
         // 10 frames of 200 ms: A x4, B x3, A x3 -> cuts at frame 4 (800 ms) and 7 (1400 ms).

@@ -23,3 +23,6 @@ set_tests_properties(tst_onnxexport PROPERTIES TIMEOUT 900)
 # trains and predicts with the same p(nsfw) (the training part needs openclipart-png).
 nsfw_add_test(tst_modelprofile SOURCES model/tst_modelprofile.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} LABELS model)
 set_tests_properties(tst_modelprofile PROPERTIES TIMEOUT 600)
+# Preprocessing (issue 15 part 4): the resize from 8-bit pixels equals ATen's; --fast-decode is the same in training
+# and predict.
+nsfw_add_test(tst_preprocess SOURCES model/tst_preprocess.cpp LIBS ${TORCH_LIBRARIES} LABELS model)

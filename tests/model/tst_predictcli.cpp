@@ -174,6 +174,30 @@ private Q_SLOTS:
         QCOMPARE(errors, 1);
     }
 
+    void fastDecode()
+    {
+        QByteArray out;
+        QCOMPARE(run({"predict", "--model", m_model, "--fast-decode", m_dir.filePath("images")}, &out), 0);
+        QCOMPARE(out.trimmed().split('\n').size(), 3);
+    }
+
+    // `benchmark predict`, small and untimed: the tool's pass over a folder, --fast-decode's drift, the JSON.
+    void benchmarkPredict()
+    {
+        QByteArray out;
+        QCOMPARE(run({"benchmark", "predict", m_dir.filePath("images"), "--model", m_model, "--limit", "3", "--repeat",
+                      "1", "--no-python", "--fast-decode", "--json"},
+                     &out),
+                 0);
+        const QJsonObject o = QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
+        QCOMPARE(o["files"].toInt(), 3);
+        QCOMPARE(o["scored"].toInt(), 2); // broken.png is reported, not scored
+        QVERIFY(o["images_per_s"].toDouble() > 0);
+        QCOMPARE(o["runs"].toArray().size(), 1);
+        QVERIFY(o["fast_decode"].toObject()["images_per_s"].toDouble() > 0);
+        QVERIFY(o["fast_decode"].toObject()["max_abs_diff_nsfw"].toDouble(-1) >= 0);
+    }
+
     void csv()
     {
         QByteArray out;

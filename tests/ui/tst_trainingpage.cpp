@@ -27,6 +27,7 @@
 #include "trainsettingspanel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
@@ -145,6 +146,21 @@ private Q_SLOTS:
         back.budgetMinutes = 10;
         panel()->setSettings(back);
         QCOMPARE(panel()->budgetSpin()->value(), 10);
+    }
+
+    // Fast decoding is a choice of speed over nsfwjs's pictures: off unless chosen, and the run gets what is shown.
+    void fastDecodeIsOffUnlessChosen()
+    {
+        auto *box = panel()->findChild<QCheckBox *>(QStringLiteral("fastDecode"));
+        QVERIFY(box);
+        QVERIFY(!box->isChecked());
+        QVERIFY(!panel()->settings().fastDecode);
+        box->click();
+        QVERIFY(panel()->settings().fastDecode);
+        TrainSettings s = panel()->settings();
+        s.fastDecode = false;
+        panel()->setSettings(s);
+        QVERIFY(!box->isChecked());
     }
 
     void trainFromThePanelAndCancel()
