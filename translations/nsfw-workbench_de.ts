@@ -1076,6 +1076,29 @@
     </message>
 </context>
 <context>
+    <name>nsfw::TeamLabels</name>
+    <message>
+        <source>Only the owner of %1 or an admin can change its label rule or assign items; your login %2 is %3.</source>
+        <translation>Nur der Eigentümer von %1 oder ein Admin kann die Label-Regel ändern oder Elemente zuteilen; Ihr Login %2 ist %3.</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>kein Mitglied</translation>
+    </message>
+    <message>
+        <source>No annotators to assign items to.</source>
+        <translation>Keine Annotatoren, denen Elemente zugeteilt werden könnten.</translation>
+    </message>
+    <message>
+        <source>The overlap share is a fraction from 0 to 1, not %1.</source>
+        <translation>Der Überschneidungsanteil ist ein Bruchteil von 0 bis 1, nicht %1.</translation>
+    </message>
+    <message>
+        <source>An overlap needs two annotators or more; %1 is the only one.</source>
+        <translation>Eine Überschneidung braucht zwei oder mehr Annotatoren; %1 ist der einzige.</translation>
+    </message>
+</context>
+<context>
     <name>nsfw::TfjsReader</name>
     <message>
         <source>malformed JSON at byte %1: %2</source>
@@ -3510,26 +3533,6 @@ Verhältnis: %3x</translation>
         <translation>(noch keine Mitglieder: `nsfw-workbench team PROJECT add-member NAME --role annotator`)</translation>
     </message>
     <message>
-        <source>The members of a server project and their roles. A member is a PostgreSQL login; the server itself holds them to their role, whatever program they use: an annotator reads and adds labels under their own login; a reviewer also adjudicates; an admin also imports, trains and adds or removes annotators and reviewers. Only the project&apos;s owner or an admin manages members (only the owner makes admins).
-  team PROJECT list [--json]
-  team PROJECT add-member NAME --role annotator|reviewer|admin [--password-file FILE]
-  team PROJECT remove-member NAME
-A new login&apos;s password comes from --password-file (its first line), the environment variable %1, or is typed at the terminal; an existing login keeps its own.</source>
-        <translation>Die Mitglieder eines Server-Projekts und ihre Rollen. Ein Mitglied ist ein PostgreSQL-Login; der Server selbst hält es an seine Rolle, welches Programm es auch verwendet: Ein Annotator liest Labels und vergibt sie unter seinem eigenen Login; ein Reviewer trifft außerdem Schiedsentscheidungen; ein Admin importiert und trainiert außerdem und fügt Annotatoren und Reviewer hinzu oder entfernt sie. Nur der Eigentümer des Projekts oder ein Admin verwaltet Mitglieder (nur der Eigentümer ernennt Admins).
-  team PROJECT list [--json]
-  team PROJECT add-member NAME --role annotator|reviewer|admin [--password-file FILE]
-  team PROJECT remove-member NAME
-Das Passwort eines neuen Logins kommt aus --password-file (dessen erster Zeile), aus der Umgebungsvariablen %1 oder wird am Terminal eingegeben; ein bestehender Login behält sein eigenes.</translation>
-    </message>
-    <message>
-        <source>The project: a postgresql:// URL.</source>
-        <translation>Das Projekt: eine postgresql://-URL.</translation>
-    </message>
-    <message>
-        <source>list, add-member or remove-member.</source>
-        <translation>list, add-member oder remove-member.</translation>
-    </message>
-    <message>
         <source>The member&apos;s login.</source>
         <translation>Der Login des Mitglieds.</translation>
     </message>
@@ -3670,6 +3673,108 @@ Verhältnis: %3x</translation>
     <message>
         <source>PyTorch-Python peer skipped: %1</source>
         <translation>PyTorch-Python-Vergleich übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Unknown label rule: %1 (latest or consensus)</source>
+        <translation>Unbekannte Label-Regel: %1 (latest oder consensus)</translation>
+    </message>
+    <message>
+        <source>%1 now trains on the adjudicated label of an item, else the label all its annotators give; items they disagree on wait for a reviewer (team PROJECT review).</source>
+        <translation>%1 trainiert jetzt auf dem entschiedenen Label eines Elements, sonst auf dem Label, das alle seine Annotatoren vergeben; Elemente, bei denen sie uneins sind, warten auf einen Prüfer (team PROJECT review).</translation>
+    </message>
+    <message>
+        <source>%1 now trains on the latest label of each item, whoever gave it.</source>
+        <translation>%1 trainiert jetzt auf dem neuesten Label jedes Elements, wer es auch vergeben hat.</translation>
+    </message>
+    <message>
+        <source>Name the annotators: --annotators NAME,NAME,... (a server project&apos;s annotators are the default).</source>
+        <translation>Nennen Sie die Annotatoren: --annotators NAME,NAME,... (Standard sind die Annotatoren eines Serverprojekts).</translation>
+    </message>
+    <message>
+        <source>Assigned %1 items, %2 of them to two annotators.</source>
+        <translation>%1 Elemente zugeteilt, %2 davon zwei Annotatoren.</translation>
+    </message>
+    <message>
+        <source>The label rule is now consensus: an item two annotators label trains on the label both give, or waits for a reviewer.</source>
+        <translation>Die Label-Regel ist jetzt consensus: Ein Element, das zwei Annotatoren labeln, trainiert mit dem Label, das beide vergeben, oder wartet auf einen Prüfer.</translation>
+    </message>
+    <message>
+        <source>%1 %2 items, %3 labeled</source>
+        <translation>%1 %2 Elemente, %3 gelabelt</translation>
+    </message>
+    <message>
+        <source>No queues yet: team PROJECT assign --annotators NAME,NAME [--overlap 0.1]</source>
+        <translation>Noch keine Warteschlangen: team PROJECT assign --annotators NAME,NAME [--overlap 0.1]</translation>
+    </message>
+    <message>
+        <source>No disagreements wait for a reviewer.</source>
+        <translation>Keine Uneinigkeiten warten auf einen Prüfer.</translation>
+    </message>
+    <message>
+        <source>%1 items wait for a reviewer: nsfw-workbench label PROJECT LABEL ID... --adjudicate</source>
+        <translation>%1 Elemente warten auf einen Prüfer: nsfw-workbench label PROJECT LABEL ID... --adjudicate</translation>
+    </message>
+    <message>
+        <source>(The label rule is latest: these items train on their latest label until the rule is consensus.)</source>
+        <translation>(Die Label-Regel ist latest: Diese Elemente trainieren mit ihrem neuesten Label, bis die Regel consensus ist.)</translation>
+    </message>
+    <message>
+        <source>The members of a server project and their roles. A member is a PostgreSQL login; the server itself holds them to their role, whatever program they use: an annotator reads and adds labels under their own login; a reviewer also adjudicates; an admin also imports, trains and adds or removes annotators and reviewers. Only the project&apos;s owner or an admin manages members (only the owner makes admins).
+  team PROJECT list [--json]
+  team PROJECT add-member NAME --role annotator|reviewer|admin [--password-file FILE]
+  team PROJECT remove-member NAME
+A new login&apos;s password comes from --password-file (its first line), the environment variable %1, or is typed at the terminal; an existing login keeps its own.
+Labelling as a team, on a file or a server project:
+  team PROJECT rule [latest|consensus]: show or set which label of an item training uses: the latest (the default), or the adjudicated one, else the one all its annotators give (disagreements wait for a reviewer)
+  team PROJECT assign [--annotators NAME,...] [--overlap F] [--seed S]: deal the items in nobody&apos;s queue to the annotators, a share F of them to two
+  team PROJECT queue [NAME] [--all] [--json]: the queues, or the items NAME has still to label
+  team PROJECT review [--json]: the items whose annotators disagree, for a reviewer (label PROJECT LABEL ID... --adjudicate settles them)</source>
+        <translation>Die Mitglieder eines Serverprojekts und ihre Rollen. Ein Mitglied ist ein PostgreSQL-Login; der Server selbst hält es an seine Rolle, welches Programm es auch benutzt: Ein Annotator liest und fügt Labels unter seinem eigenen Login hinzu; ein Prüfer entscheidet außerdem; ein Admin importiert außerdem, trainiert und fügt Annotatoren und Prüfer hinzu oder entfernt sie. Nur der Eigentümer des Projekts oder ein Admin verwaltet Mitglieder (nur der Eigentümer ernennt Admins).
+  team PROJECT list [--json]
+  team PROJECT add-member NAME --role annotator|reviewer|admin [--password-file FILE]
+  team PROJECT remove-member NAME
+Das Passwort eines neuen Logins kommt aus --password-file (dessen erster Zeile), der Umgebungsvariablen %1 oder wird am Terminal eingegeben; ein bestehendes Login behält sein eigenes.
+Labeln im Team, in einer Datei oder einem Serverprojekt:
+  team PROJECT rule [latest|consensus]: zeigt oder setzt, welches Label eines Elements das Training verwendet: das neueste (Standard) oder das entschiedene, sonst das, das alle seine Annotatoren vergeben (Uneinigkeiten warten auf einen Prüfer)
+  team PROJECT assign [--annotators NAME,...] [--overlap F] [--seed S]: verteilt die Elemente, die in keiner Warteschlange sind, an die Annotatoren, einen Anteil F davon an zwei
+  team PROJECT queue [NAME] [--all] [--json]: die Warteschlangen, oder die Elemente, die NAME noch labeln muss
+  team PROJECT review [--json]: die Elemente, bei denen die Annotatoren uneins sind, für einen Prüfer (label PROJECT LABEL ID... --adjudicate entscheidet sie)</translation>
+    </message>
+    <message>
+        <source>The project: a postgresql:// URL (rule, assign, queue and review: a file too).</source>
+        <translation>Das Projekt: eine postgresql://-URL (rule, assign, queue und review: auch eine Datei).</translation>
+    </message>
+    <message>
+        <source>list, add-member, remove-member, rule, assign, queue or review.</source>
+        <translation>list, add-member, remove-member, rule, assign, queue oder review.</translation>
+    </message>
+    <message>
+        <source>assign: the annotators, separated by commas (default: a server project&apos;s annotators).</source>
+        <translation>assign: die Annotatoren, durch Kommas getrennt (Standard: die Annotatoren eines Serverprojekts).</translation>
+    </message>
+    <message>
+        <source>assign: the share of items given to two annotators, 0 to 1 (default: the share given last, else 0).</source>
+        <translation>assign: der Anteil der Elemente, die zwei Annotatoren erhalten, 0 bis 1 (Standard: der zuletzt angegebene Anteil, sonst 0).</translation>
+    </message>
+    <message>
+        <source>assign: the seed of the order items are dealt in.</source>
+        <translation>assign: der Seed der Reihenfolge, in der Elemente verteilt werden.</translation>
+    </message>
+    <message>
+        <source>queue NAME: the items they labelled too.</source>
+        <translation>queue NAME: auch die Elemente, die die Person schon gelabelt hat.</translation>
+    </message>
+    <message>
+        <source>Usage: team PROJECT rule [latest|consensus] | assign [--annotators NAMES] [--overlap F] | queue [NAME] | review</source>
+        <translation>Aufruf: team PROJECT rule [latest|consensus] | assign [--annotators NAMES] [--overlap F] | queue [NAME] | review</translation>
+    </message>
+    <message>
+        <source>--overlap takes a share from 0 to 1, not %1</source>
+        <translation>--overlap nimmt einen Anteil von 0 bis 1, nicht %1</translation>
+    </message>
+    <message>
+        <source>Record the label as an adjudication (a reviewer&apos;s or admin&apos;s decision): under the consensus rule it is the item&apos;s label whatever the annotators said (see team PROJECT rule); none withdraws it.</source>
+        <translation>Das Label als Entscheidung festhalten (die eines Prüfers oder Admins): Unter der Regel consensus ist es das Label des Elements, was auch immer die Annotatoren sagten (siehe team PROJECT rule); none zieht sie zurück.</translation>
     </message>
 </context>
 <context>
@@ -4340,6 +4445,26 @@ Recall %3</translation>
         <source>Uncertain first (score near threshold)</source>
         <translation>Unsichere zuerst (Score nahe der Schwelle)</translation>
     </message>
+    <message>
+        <source>All items</source>
+        <translation>Alle Elemente</translation>
+    </message>
+    <message>
+        <source>My queue</source>
+        <translation>Meine Warteschlange</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Uneinigkeiten</translation>
+    </message>
+    <message>
+        <source>The items assigned to you (team PROJECT assign)</source>
+        <translation>Die Ihnen zugeteilten Elemente (team PROJECT assign)</translation>
+    </message>
+    <message>
+        <source>Items whose annotators disagree and that nobody adjudicated: each annotator&apos;s label is in the history; a label given here is an adjudication</source>
+        <translation>Elemente, bei denen die Annotatoren uneins sind und die niemand entschieden hat: Das Label jedes Annotators steht im Verlauf; ein hier vergebenes Label ist eine Entscheidung</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::ui::HealthPage</name>
@@ -4488,6 +4613,13 @@ Recall %3</translation>
     <message>
         <source>Not available: the server cannot be reached</source>
         <translation>Nicht verfügbar: Der Server ist nicht erreichbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) of other annotators, shown once you have labelled this item</source>
+        <translation>
+            <numerusform>%n Label eines anderen Annotators, sichtbar, sobald Sie dieses Element gelabelt haben</numerusform>
+            <numerusform>%n Labels anderer Annotatoren, sichtbar, sobald Sie dieses Element gelabelt haben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5452,6 +5584,37 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>%1 and %2</source>
         <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>nsfw-workbench team PROJECT rule consensus, then assign --annotators ... --overlap 0.1: each annotator labels their queue (Labeling: My queue), a reviewer settles the disagreements (Labeling: Disagreements)</source>
+        <translation>nsfw-workbench team PROJECT rule consensus, dann assign --annotators ... --overlap 0.1: Jeder Annotator labelt seine Warteschlange (Labeln: Meine Warteschlange), ein Prüfer entscheidet die Uneinigkeiten (Labeln: Uneinigkeiten)</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 von %3</translation>
+    </message>
+    <message>
+        <source>Label rule: consensus (training uses the adjudicated label, else the one all annotators give)</source>
+        <translation>Label-Regel: consensus (das Training verwendet das entschiedene Label, sonst das, das alle Annotatoren vergeben)</translation>
+    </message>
+    <message>
+        <source>Label rule: latest (training uses each item&apos;s latest label)</source>
+        <translation>Label-Regel: latest (das Training verwendet das neueste Label jedes Elements)</translation>
+    </message>
+    <message>
+        <source>no queues</source>
+        <translation>keine Warteschlangen</translation>
+    </message>
+    <message>
+        <source>queues, labelled of assigned: %1</source>
+        <translation>Warteschlangen, gelabelt von zugeteilt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) wait for a reviewer</source>
+        <translation>
+            <numerusform>%n Element wartet auf einen Prüfer</numerusform>
+            <numerusform>%n Elemente warten auf einen Prüfer</numerusform>
+        </translation>
     </message>
 </context>
 <context>

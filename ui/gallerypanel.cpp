@@ -59,6 +59,7 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
     , m_banner(new QWidget(this))
     , m_bannerText(new MessageLabel(m_banner))
     , m_bannerAction(new QToolButton(m_banner))
+    , m_team(new QComboBox(this))
 {
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 0);
@@ -89,6 +90,21 @@ GalleryPanel::GalleryPanel(GalleryModel *model, ThumbnailProvider *thumbnails, Q
         tr("Video frames are listed in the viewer's timeline; show them here to label them in the grid."));
     connect(m_kind, &QComboBox::currentIndexChanged, this, &GalleryPanel::applyFilter);
     bar->addWidget(m_kind);
+
+    m_team->addItem(tr("All items"), int(TeamView::AllItems));
+    m_team->addItem(tr("My queue"), int(TeamView::MyQueue));
+    m_team->addItem(tr("Disagreements"), int(TeamView::Disagreements));
+    m_team->setItemData(1, tr("The items assigned to you (team PROJECT assign)"), Qt::ToolTipRole);
+    m_team->setItemData(2,
+                        tr("Items whose annotators disagree and that nobody adjudicated: each annotator's label is "
+                           "in the history; a label given here is an adjudication"),
+                        Qt::ToolTipRole);
+    m_team->hide();
+    connect(m_team, &QComboBox::currentIndexChanged, this, [this] {
+        applyFilter();
+        Q_EMIT teamViewChanged(teamView());
+    });
+    bar->addWidget(m_team);
 
     bar->addStretch();
     bar->addWidget(m_count);
@@ -196,9 +212,34 @@ void GalleryPanel::setBannerAction(QAction *action)
     m_bannerAction->setVisible(action != nullptr);
 }
 
+void GalleryPanel::setTeam(const QString &annotator, bool ownLabels, bool shown)
+{
+    if (annotator == m_annotator && ownLabels == m_ownLabels && shown == !m_team->isHidden())
+        return;
+    m_annotator = annotator;
+    m_ownLabels = ownLabels;
+    m_team->setVisible(shown);
+    if (!shown && m_team->currentIndex() != 0)
+        m_team->setCurrentIndex(0); // filters and tells the page
+    else
+        applyFilter();
+}
+
+GalleryPanel::TeamView GalleryPanel::teamView() const
+{
+    return m_team->isHidden() ? TeamView::AllItems : TeamView(m_team->currentData().toInt());
+}
+
 void GalleryPanel::applyFilter()
 {
     ItemFilter f;
+    const TeamView team = teamView();
+    // A reviewer sees the items' labels; an annotator under the consensus rule their own.
+    if (m_ownLabels && team != TeamView::Disagreements)
+        f.labelsOf = m_annotator;
+    if (team == TeamView::MyQueue)
+        f.queueOf = m_annotator;
+    f.disputed = team == TeamView::Disagreements;
     for (QToolButton *b : m_labelButtons) {
         if (b->isChecked())
             f.labels << Label(b->property("label").toInt());

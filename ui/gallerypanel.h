@@ -60,8 +60,18 @@ public:
     QComboBox *kindCombo() const { return m_kind; }
     QComboBox *sortCombo() const { return m_sort; }
 
+    /// What the team combo shows (team labelling, TeamLabels).
+    enum class TeamView { AllItems, MyQueue, Disagreements };
+    /// Team labelling: whose queue "My queue" is, and whether the labels shown and filtered are that annotator's
+    /// own (the consensus rule: another annotator's label stays hidden). The team combo shows when `shown`.
+    void setTeam(const QString &annotator, bool ownLabels, bool shown);
+    TeamView teamView() const;
+    QComboBox *teamCombo() const { return m_team; }
+
 Q_SIGNALS:
     void filterEdited();
+    /// The team combo moved: the disagreements are shown (labels given there are adjudications), or not.
+    void teamViewChanged(nsfw::ui::GalleryPanel::TeamView view);
     /// The explicit list (a drill-down, the suspects) was left: back to all items, or a filter changed.
     void explicitListClosed();
 
@@ -83,6 +93,9 @@ private:
     MessageLabel *m_bannerText;
     QToolButton *m_bannerAction;
     qint64 m_scoreRun = 0;
+    QComboBox *m_team;
+    QString m_annotator;
+    bool m_ownLabels = false;
 };
 
 } // namespace nsfw::ui

@@ -11,6 +11,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace nsfw::ui {
 
 namespace {
@@ -81,9 +83,18 @@ void HistoryPanel::refresh()
         m_retry->start();
         return;
     }
+    // Under the consensus rule an annotator sees the others' labels once they gave their own.
+    const bool withhold = !m_withheldFor.isEmpty()
+        && std::none_of(history.cbegin(), history.cend(),
+                        [this](const HistoryEntry &e) { return e.annotator == m_withheldFor; });
+    int withheld = 0;
     QList<QTreeWidgetItem *> rows;
     // Newest first: the entry that made the current label is at the top.
     for (auto it = history.crbegin(); it != history.crend(); ++it) {
+        if (withhold && it->annotator != m_withheldFor) {
+            ++withheld;
+            continue;
+        }
         auto *row = new QTreeWidgetItem;
         row->setText(0, QLocale().toString(it->at, QLocale::ShortFormat));
         row->setText(1, labelDisplayName(it->label));
@@ -94,7 +105,13 @@ void HistoryPanel::refresh()
         rows << row;
     }
     m_tree->addTopLevelItems(rows);
-    if (history.isEmpty()) {
+    if (withheld > 0) {
+        auto *row = new QTreeWidgetItem;
+        row->setText(0, tr("%n label(s) of other annotators, shown once you have labelled this item", nullptr, withheld));
+        row->setToolTip(0, row->text(0));
+        m_tree->addTopLevelItem(row);
+        row->setFirstColumnSpanned(true);
+    } else if (history.isEmpty()) {
         auto *row = new QTreeWidgetItem;
         row->setText(0, tr("Never labeled"));
         m_tree->addTopLevelItem(row);

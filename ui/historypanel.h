@@ -21,6 +21,9 @@ public:
     explicit HistoryPanel(QWidget *parent = nullptr);
 
     void setDatabase(ProjectDatabase *db) { m_db = db; }
+    /// Team labelling under the consensus rule: until this annotator has labelled an item, other annotators' entries
+    /// on it are not shown (nobody copies another's label); "" shows everything.
+    void setWithheldUntilLabelledBy(const QString &annotator) { m_withheldFor = annotator; }
     void showItem(qint64 itemId, const QString &title);
     /// Re-reads the shown item's history (after a label).
     void refresh();
@@ -29,6 +32,7 @@ public:
 private:
     ProjectDatabase *m_db = nullptr;
     qint64 m_itemId = 0;
+    QString m_withheldFor;
     QLabel *m_title;
     QTreeWidget *m_tree;
     QTimer *m_retry; ///< reads again while a server project's connection is away

@@ -12,6 +12,7 @@
 #include "shortcuts.h"
 #include "store/itemquery.h"
 #include "store/projectdatabase.h"
+#include "store/teamlabels.h"
 #include "viewerpanel.h"
 
 #include <QAction>
@@ -95,6 +96,7 @@ LabelingPage::LabelingPage(QWidget *parent)
         m_viewer->timelineModel()->setPending(m_session->pendingLabels());
     });
     connect(m_session, &LabelSession::skipped, this, &LabelingPage::onSkipped);
+    connect(m_gallery, &GalleryPanel::teamViewChanged, this, &LabelingPage::updateVoice);
     connect(m_session, &LabelSession::writeFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Label not saved"),
                              tr("The label could not be written to the project:\n%1").arg(message));
@@ -177,10 +179,37 @@ void LabelingPage::reloadSettings()
     setAutoAdvance(QSettings().value(QStringLiteral("labeling/autoAdvance"), true).toBool());
     // A member of a server project with roles labels under their login, whatever the settings say.
     m_session->setAnnotator(m_db ? m_db->annotator() : defaultAnnotator());
+    updateTeam();
     m_coverFor = 0;
     updateCover();
     m_gallery->view()->viewport()->update();
     m_viewer->timeline()->viewport()->update();
+}
+
+void LabelingPage::updateTeam()
+{
+    m_consensus = false;
+    bool queues = false;
+    if (m_db) {
+        TeamLabels team(*m_db);
+        m_consensus = team.rule().value_or(LabelRule::Latest) == LabelRule::Consensus;
+        queues = !team.queues().isEmpty();
+    }
+    m_gallery->setTeam(m_session->annotator(), m_consensus, m_consensus || queues);
+    updateVoice();
+}
+
+void LabelingPage::updateVoice()
+{
+    const bool reviewing = m_gallery->teamView() == GalleryPanel::TeamView::Disagreements;
+    m_session->setVoice(reviewing     ? LabelSession::Voice::Adjudication
+                        : m_consensus ? LabelSession::Voice::Own
+                                      : LabelSession::Voice::Item);
+    // What the annotator sees is theirs alone until they gave it; a reviewer sees everything.
+    const bool own = m_session->voice() == LabelSession::Voice::Own;
+    m_history->setWithheldUntilLabelledBy(own ? m_session->annotator() : QString());
+    m_viewer->setLabelsOf(own ? m_session->annotator() : QString());
+    m_history->refresh();
 }
 
 void LabelingPage::setAutoAdvance(bool on)
@@ -215,6 +244,7 @@ void LabelingPage::setDatabase(ProjectDatabase *db)
 void LabelingPage::refresh()
 {
     const qint64 current = m_shown.id;
+    updateTeam(); // another client may have changed the label rule or dealt queues
     // A drill-down shows the scores of the run it came from; only the full gallery follows the newest run.
     if (!m_model->hasExplicitIds())
         m_gallery->setScoreRun(m_db ? ItemQuery(*m_db).latestScoredRun() : 0);

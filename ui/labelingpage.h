@@ -119,8 +119,13 @@ private:
     QVector<qint64> targetIds(QHash<qint64, Label> *shown = nullptr) const;
     void goToItem(qint64 id);
     void setRevealed(bool revealed);
+    /// Reads the project's label rule and queues (TeamLabels) and sets whose labels the page shows and writes.
+    void updateTeam();
+    /// The label session's voice from the rule and the gallery's team view.
+    void updateVoice();
 
     ProjectDatabase *m_db = nullptr;
+    bool m_consensus = false; ///< the project's label rule is consensus: an annotator's labels are their own
     GalleryModel *m_model;
     ThumbnailProvider *m_thumbnails;
     PictureLoader *m_pictures;

@@ -3,6 +3,7 @@
 #include "messagelabel.h"
 
 #include "store/projectdatabase.h"
+#include "store/teamlabels.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -55,6 +56,7 @@ TeamPage::TeamPage(QWidget *parent)
     , m_status(new MessageLabel(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_summary(new QLabel(this))
+    , m_labelling(new QLabel(this))
 {
     m_pairs = table({tr("Pair of annotators"), tr("Items both labeled"), tr("Agreement"), tr("Cohen's kappa")}, this);
     m_annotators = table({tr("Annotator"), tr("Items labeled"), tr("In the overlap"), tr("Agrees with reference"),
@@ -72,6 +74,11 @@ TeamPage::TeamPage(QWidget *parent)
                                "one training uses (columns)."));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_labelling->setWordWrap(true);
+    m_labelling->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_labelling->setToolTip(tr("nsfw-workbench team PROJECT rule consensus, then assign --annotators ... --overlap "
+                               "0.1: each annotator labels their queue (Labeling: My queue), a reviewer settles the "
+                               "disagreements (Labeling: Disagreements)"));
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(1000);
@@ -99,6 +106,7 @@ TeamPage::TeamPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_summary);
+    layout->addWidget(m_labelling);
     layout->addWidget(splitter, 1);
     setDatabase(nullptr);
 }
@@ -162,12 +170,20 @@ void TeamPage::refresh()
     m_thread = QThread::create([self, location, generation] {
         QString error;
         agreement::Report report;
+        Labelling labelling;
         auto db =
             ProjectDatabase::open(location, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("team"), &error);
         if (db)
             report = agreement::compute(*db, &error);
+        if (db && error.isEmpty()) {
+            TeamLabels team(*db);
+            labelling.consensus = team.rule(&error).value_or(LabelRule::Latest) == LabelRule::Consensus;
+            labelling.queues = team.queues(&error);
+            labelling.disputed = int(team.reviewQueue(&error).size());
+        }
         QMetaObject::invokeMethod(
-            self, [self, report, error, generation] { self->show(report, error, generation); }, Qt::QueuedConnection);
+            self, [self, report, labelling, error, generation] { self->show(report, labelling, error, generation); },
+            Qt::QueuedConnection);
     });
     m_thread->setObjectName(QStringLiteral("team"));
     m_thread->start(QThread::LowPriority);
@@ -186,7 +202,7 @@ void TeamPage::finishThread()
     }
 }
 
-void TeamPage::show(const agreement::Report &report, const QString &error, int generation)
+void TeamPage::show(const agreement::Report &report, const Labelling &labelling, const QString &error, int generation)
 {
     const bool current = generation == m_generation;
     finishThread();
@@ -215,6 +231,16 @@ void TeamPage::show(const agreement::Report &report, const QString &error, int g
                 .arg(report.fleissRaters)
                 .arg(figure(report.krippendorffAlpha)));
     }
+    QStringList queues;
+    for (const auto &q : labelling.queues)
+        queues << tr("%1 %2 of %3").arg(q.first).arg(q.second.second).arg(q.second.first);
+    m_labelling->setText(
+        (labelling.consensus ? tr("Label rule: consensus (training uses the adjudicated label, else the one all "
+                                  "annotators give)")
+                             : tr("Label rule: latest (training uses each item's latest label)"))
+        + QStringLiteral(" · ")
+        + (queues.isEmpty() ? tr("no queues") : tr("queues, labelled of assigned: %1").arg(queues.join(QStringLiteral(", "))))
+        + QStringLiteral(" · ") + tr("%n item(s) wait for a reviewer", nullptr, labelling.disputed));
     m_pairs->clear();
     for (const agreement::PairAgreement &p : report.pairs) {
         auto *item = new QTreeWidgetItem({tr("%1 and %2").arg(p.first, p.second), QString::number(p.items),

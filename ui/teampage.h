@@ -44,6 +44,8 @@ public:
     const agreement::Report &report() const { return m_report; }
     bool isComputing() const { return m_thread != nullptr; }
     QLabel *summaryLabel() const { return m_summary; }
+    /// The label rule, the queues and the reviewer's queue (team labelling, TeamLabels).
+    QLabel *labellingLabel() const { return m_labelling; }
     QTreeWidget *pairsView() const { return m_pairs; }
     QTreeWidget *annotatorsView() const { return m_annotators; }
     QTreeWidget *confusionView() const { return m_confusion; }
@@ -57,7 +59,13 @@ protected:
 
 private:
     void finishThread();
-    void show(const agreement::Report &report, const QString &error, int generation);
+    /// How the team labels, read beside the report.
+    struct Labelling {
+        bool consensus = false;
+        QVector<std::pair<QString, std::pair<int, int>>> queues; ///< annotator, (assigned, labelled)
+        int disputed = 0;
+    };
+    void show(const agreement::Report &report, const Labelling &labelling, const QString &error, int generation);
 
     QString m_location;
     int m_generation = 0;
@@ -69,6 +77,7 @@ private:
     MessageLabel *m_status;
     QPushButton *m_refresh;
     QLabel *m_summary;
+    QLabel *m_labelling;
     QTreeWidget *m_pairs;
     QTreeWidget *m_annotators;
     QTreeWidget *m_confusion;

@@ -122,6 +122,16 @@ void ViewerPanel::setDatabase(ProjectDatabase *db)
     m_timelineModel->setDatabase(db);
 }
 
+void ViewerPanel::setLabelsOf(const QString &annotator)
+{
+    if (annotator == m_labelsOf)
+        return;
+    m_labelsOf = annotator;
+    ItemFilter f = m_timelineModel->filter();
+    f.labelsOf = annotator;
+    m_timelineModel->setFilter(f);
+}
+
 void ViewerPanel::showTimeline(qint64 videoId, Label videoLabel)
 {
     if (videoId != m_video) {
@@ -129,6 +139,7 @@ void ViewerPanel::showTimeline(qint64 videoId, Label videoLabel)
         ItemFilter f;
         f.parentId = videoId > 0 ? videoId : -1;
         f.kinds = {ItemKind::Frame};
+        f.labelsOf = m_labelsOf;
         m_timelineModel->setFilter(f);
         m_strip->setVisible(videoId > 0);
     }

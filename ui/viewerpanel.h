@@ -32,6 +32,8 @@ public:
     ViewerPanel(ThumbnailProvider *thumbnails, QWidget *parent = nullptr);
 
     void setDatabase(ProjectDatabase *db);
+    /// Whose labels the timeline shows: this annotator's own (the consensus rule), or the frames' ("").
+    void setLabelsOf(const QString &annotator);
     ImageCanvas *canvas() const { return m_canvas; }
     GalleryView *timeline() const { return m_timeline; }
     GalleryModel *timelineModel() const { return m_timelineModel; }
@@ -76,6 +78,7 @@ private:
     VideoScoreStrip *m_scoreStrip;
     QLabel *m_verdict;
     qint64 m_video = 0;
+    QString m_labelsOf;
 };
 
 } // namespace nsfw::ui

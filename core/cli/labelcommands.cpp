@@ -6,6 +6,7 @@
 #include "store/csvlabels.h"
 #include "store/itemstore.h"
 #include "store/labelstore.h"
+#include "store/projectteam.h"
 #include "store/projectdatabase.h"
 
 #include <QCommandLineParser>
@@ -89,7 +90,11 @@ int labelCommand(const QStringList &arguments)
                                    tr("Label every item N times in turn, cycling through safe, nsfw, unsure "
                                       "(LABEL is ignored); for stress tests."),
                                    QStringLiteral("N"));
-    parser.addOptions({annotator, cycle});
+    const QCommandLineOption adjudicate(
+        QStringLiteral("adjudicate"),
+        tr("Record the label as an adjudication (a reviewer's or admin's decision): under the consensus rule it is the "
+           "item's label whatever the annotators said (see team PROJECT rule); none withdraws it."));
+    parser.addOptions({annotator, cycle, adjudicate});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -139,7 +144,9 @@ int labelCommand(const QStringList &arguments)
         for (qint64 id : ids) {
             const Label l = parser.isSet(cycle) ? cycleLabels[(round + id) % 3] : *label;
             QString error;
-            const int changed = labels.setLabel({id}, l, who, QStringLiteral("cli"), &error);
+            const int changed = labels.setLabel(
+                {id}, l, who, parser.isSet(adjudicate) ? QString::fromLatin1(kAdjudicationSource) : QStringLiteral("cli"),
+                &error);
             if (changed < 0) {
                 err() << error << '\n';
                 return 1;

@@ -14,7 +14,7 @@ target_sources(core PRIVATE
   cli/healthcommand.cpp
   cli/agreementcommand.cpp
   cli/workercommand.cpp
-  cli/teamcommand.cpp
+  cli/teamcommand.cpp cli/teamlabelscommand.h cli/teamlabelscommand.cpp
   cli/exportdatasetcommand.cpp
   cli/benchmarktrain.cpp
   cli/benchmarkaudit.cpp

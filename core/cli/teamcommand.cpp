@@ -1,6 +1,8 @@
-// team: the members of a server project and their roles (ProjectTeam): add-member, remove-member, list.
+// team: the members of a server project and their roles (ProjectTeam): add-member, remove-member, list; and
+// labelling as a team on any project (teamlabelscommand.cpp): rule, assign, queue, review.
 #include "commands.h"
 #include "console.h"
+#include "teamlabelscommand.h"
 
 #include "store/projectdatabase.h"
 #include "store/projectteam.h"
@@ -114,10 +116,19 @@ int teamCommand(const QStringList &arguments)
            "  team PROJECT add-member NAME --role annotator|reviewer|admin [--password-file FILE]\n"
            "  team PROJECT remove-member NAME\n"
            "A new login's password comes from --password-file (its first line), the environment variable %1, or is "
-           "typed at the terminal; an existing login keeps its own.")
+           "typed at the terminal; an existing login keeps its own.\n"
+           "Labelling as a team, on a file or a server project:\n"
+           "  team PROJECT rule [latest|consensus]: show or set which label of an item training uses: the latest "
+           "(the default), or the adjudicated one, else the one all its annotators give (disagreements wait for a "
+           "reviewer)\n"
+           "  team PROJECT assign [--annotators NAME,...] [--overlap F] [--seed S]: deal the items in nobody's queue "
+           "to the annotators, a share F of them to two\n"
+           "  team PROJECT queue [NAME] [--all] [--json]: the queues, or the items NAME has still to label\n"
+           "  team PROJECT review [--json]: the items whose annotators disagree, for a reviewer "
+           "(label PROJECT LABEL ID... --adjudicate settles them)")
             .arg(QLatin1String(kPasswordVariable)));
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a postgresql:// URL."));
-    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("list, add-member or remove-member."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a postgresql:// URL (rule, assign, queue and review: a file too)."));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("list, add-member, remove-member, rule, assign, queue or review."));
     parser.addPositionalArgument(QStringLiteral("NAME"), tr("The member's login."), QStringLiteral("[NAME]"));
     const QCommandLineOption role(QStringLiteral("role"), tr("add-member: annotator, reviewer or admin."),
                                   QStringLiteral("ROLE"));
@@ -127,12 +138,47 @@ int teamCommand(const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"),
                                   tr("list: print {\"project\", \"rolesSetUp\", \"members\": [{\"name\", \"role\"}]}, "
                                      "the owner first (role \"owner\")."));
-    parser.addOptions({role, passwordFile, json});
+    const QCommandLineOption annotators(QStringLiteral("annotators"),
+                                        tr("assign: the annotators, separated by commas (default: a server project's "
+                                           "annotators)."),
+                                        QStringLiteral("NAMES"));
+    const QCommandLineOption overlap(QStringLiteral("overlap"),
+                                     tr("assign: the share of items given to two annotators, 0 to 1 (default: the "
+                                        "share given last, else 0)."),
+                                     QStringLiteral("F"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("assign: the seed of the order items are dealt in."),
+                                  QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption all(QStringLiteral("all"), tr("queue NAME: the items they labelled too."));
+    parser.addOptions({role, passwordFile, json, annotators, overlap, seed, all});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(1);
+    if (isTeamLabelsAction(action)) {
+        const bool takesArgument = action == QLatin1String("rule") || action == QLatin1String("queue");
+        if (positional.size() > (takesArgument ? 3 : 2)) {
+            err() << tr("Usage: team PROJECT rule [latest|consensus] | assign [--annotators NAMES] [--overlap F] | "
+                        "queue [NAME] | review")
+                  << '\n';
+            return 2;
+        }
+        TeamLabelsOptions options;
+        for (const QString &name : parser.value(annotators).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            options.annotators << name.trimmed();
+        if (parser.isSet(overlap)) {
+            bool ok = false;
+            options.overlap = parser.value(overlap).toDouble(&ok);
+            if (!ok) {
+                err() << tr("--overlap takes a share from 0 to 1, not %1").arg(parser.value(overlap)) << '\n';
+                return 2;
+            }
+        }
+        options.seed = parser.value(seed).toULongLong();
+        options.all = parser.isSet(all);
+        options.json = parser.isSet(json);
+        return teamLabelsCommand(positional.first(), action, positional.value(2), options);
+    }
     const bool needsName = action == QLatin1String("add-member") || action == QLatin1String("remove-member");
     if (!(action == QLatin1String("list") && positional.size() == 2) && !(needsName && positional.size() == 3)) {
         err() << tr("Usage: team PROJECT list | add-member NAME --role ROLE | remove-member NAME") << '\n';

@@ -167,7 +167,8 @@ void GalleryModel::fetchPage(int page) const
     const int last = std::min<int>(first + kPageSize, int(m_ids.size()));
     QVector<ItemRow> ordered(last - first);
     if (m_db && last > first) {
-        const QVector<ItemRow> rows = ItemQuery(*m_db).rows(m_ids.mid(first, last - first), m_filter.scoreRunId);
+        const QVector<ItemRow> rows =
+            ItemQuery(*m_db).rows(m_ids.mid(first, last - first), m_filter.scoreRunId, m_filter.labelsOf);
         QHash<qint64, int> pos;
         for (int i = first; i < last; ++i)
             pos.insert(m_ids.at(i), i - first);

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "store/labelstore.h"
+#include "store/projectteam.h"
 #include "store/projectdatabase.h"
 
 #include <QSet>
@@ -57,7 +58,9 @@ bool LabelSession::label(const QVector<qint64> &ids, Label label, const QHash<qi
     for (qint64 id : ids) {
         // A pending label is what the annotator sees: it is what an undo goes back to.
         const auto pending = m_pending.constFind(id);
-        Label before = pending != m_pending.constEnd() ? *pending : store.current(id);
+        Label before = pending != m_pending.constEnd() ? *pending
+                       : m_voice == Voice::Own ? store.annotatorLabel(id, m_annotator)
+                                               : store.current(id);
         // A read on a server connection that is away fails and says "unlabeled"; the window knows better.
         if (pending == m_pending.constEnd() && shown.contains(id) && serverAway())
             before = shown.value(id);
@@ -77,7 +80,8 @@ bool LabelSession::label(const QVector<qint64> &ids, Label label, const QHash<qi
     for (int i = 0; i < edit.ids.size(); ++i)
         write.changes.append({edit.ids.at(i), label, std::nullopt});
     write.shownBefore = edit.before;
-    write.source = QStringLiteral("manual");
+    edit.adjudication = m_voice == Voice::Adjudication;
+    write.source = edit.adjudication ? QString::fromLatin1(kAdjudicationSource) : QStringLiteral("manual");
     write.annotator = m_annotator;
     // Counted before labelsChanged goes out, so the status bar that follows it counts this label too.
     if (m_sessionLabels == 0)
@@ -119,6 +123,8 @@ bool LabelSession::replay(QVector<LabelEdit> &from, QVector<LabelEdit> &to, bool
         write.changes.append({edit.ids.at(i), wanted.at(i), expected.at(i)});
     write.shownBefore = expected;
     write.source = backwards ? QStringLiteral("undo") : QStringLiteral("redo");
+    if (edit.adjudication) // still the item's label, as a decision: "adjudicated:undo"
+        write.source = QLatin1String(kAdjudicationSource) + QLatin1Char(':') + write.source;
     write.annotator = m_annotator;
     if (submit(write) == Outcome::Failed)
         return false;

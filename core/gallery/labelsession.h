@@ -21,6 +21,7 @@ struct LabelEdit {
     QVector<qint64> ids;
     QVector<Label> before;
     QVector<Label> after;
+    bool adjudication = false; ///< made as a reviewer's decision (LabelSession::Voice::Adjudication)
 };
 
 /// The window's labeling session: writes labels through LabelStore, keeps undo and redo stacks, and counts
@@ -56,6 +57,15 @@ public:
     void setDatabase(ProjectDatabase *db);
     void setAnnotator(const QString &name) { m_annotator = name; }
     QString annotator() const { return m_annotator; }
+
+    /// Whose label a label replaces (team labelling, TeamLabels).
+    enum class Voice {
+        Item,        ///< the item's (the label rule is latest): undo goes back to what the item had
+        Own,         ///< the annotator's own (the consensus rule): undo goes back to their own label before
+        Adjudication ///< the item's, as a reviewer's decision (history source "adjudicated", its undo too)
+    };
+    void setVoice(Voice voice) { m_voice = voice; }
+    Voice voice() const { return m_voice; }
 
     /// Why labels are pending.
     enum class WaitReason {
@@ -134,6 +144,7 @@ private:
 
     ProjectDatabase *m_db = nullptr;
     QString m_annotator;
+    Voice m_voice = Voice::Item;
     QVector<LabelEdit> m_undo;
     QVector<LabelEdit> m_redo;
     QList<Write> m_queue;

@@ -1,6 +1,7 @@
 #include "itemquery.h"
 
 #include "common/logging.h"
+#include "labelrule.h"
 #include "projectdatabase.h"
 
 #include <QSqlError>
@@ -21,18 +22,33 @@ QVector<qint64> ItemQuery::ids(const ItemFilter &filter, ItemSort sort, QString 
     const bool needsScore = scored && (filter.minScore || filter.maxScore || sort == ItemSort::ScoreAscending ||
                                        sort == ItemSort::ScoreDescending || sort == ItemSort::Uncertainty);
     if (!filter.labels.isEmpty()) {
+        // The item's label, or an annotator's own (each use binds the name once).
+        const QString column = filter.labelsOf.isEmpty() ? QStringLiteral("i.label")
+                                                         : labelrule::ownLabelSql(QStringLiteral("i.id"));
         QStringList parts;
         QStringList values;
         for (Label l : filter.labels) {
             if (l == Label::None)
-                parts << QStringLiteral("i.label IS NULL");
+                parts << column + QStringLiteral(" IS NULL");
             else
                 values << QString::number(int(l)); // enum values, not user input
         }
-        if (!values.isEmpty())
-            parts << QStringLiteral("i.label IN (") + values.join(QLatin1Char(',')) + QLatin1Char(')');
+        for (int i = 0; !filter.labelsOf.isEmpty() && i < parts.size(); ++i)
+            binds << filter.labelsOf;
+        if (!values.isEmpty()) {
+            parts << column + QStringLiteral(" IN (") + values.join(QLatin1Char(',')) + QLatin1Char(')');
+            if (!filter.labelsOf.isEmpty())
+                binds << filter.labelsOf;
+        }
         where << QLatin1Char('(') + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
+    if (!filter.queueOf.isEmpty()) {
+        where << QStringLiteral("EXISTS (SELECT 1 FROM assignments a WHERE a.annotator = ?"
+                                " AND a.item_id = coalesce(i.parent_id, i.id))");
+        binds << filter.queueOf;
+    }
+    if (filter.disputed)
+        where << labelrule::disputedSql(QStringLiteral("i.id"));
     if (!filter.kinds.isEmpty()) {
         QStringList values;
         for (ItemKind k : filter.kinds)
@@ -115,7 +131,7 @@ QVector<qint64> ItemQuery::ids(const ItemFilter &filter, ItemSort sort, QString 
     return result;
 }
 
-QVector<ItemRow> ItemQuery::rows(const QVector<qint64> &ids, qint64 scoreRunId) const
+QVector<ItemRow> ItemQuery::rows(const QVector<qint64> &ids, qint64 scoreRunId, const QString &labelsOf) const
 {
     QVector<ItemRow> result;
     if (ids.isEmpty())
@@ -128,12 +144,16 @@ QVector<ItemRow> ItemQuery::rows(const QVector<qint64> &ids, qint64 scoreRunId) 
         list << QString::number(id);
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT i.id, i.kind, i.label, coalesce(i.path, p.path), coalesce(i.content_hash, p.content_hash),"
-        " i.parent_id, i.frame_index, i.timestamp_ms, i.width, i.height, i.missing, s.score"
-        " FROM ") + m_db.backend().idsFromJsonArray() + QStringLiteral(" j JOIN items i ON i.id = j.id"
-        " LEFT JOIN items p ON p.id = i.parent_id"
-        " LEFT JOIN item_scores s ON s.item_id = i.id AND s.run_id = ?"));
+    q.prepare(QStringLiteral("SELECT i.id, i.kind, %1, coalesce(i.path, p.path),"
+                             " coalesce(i.content_hash, p.content_hash),"
+                             " i.parent_id, i.frame_index, i.timestamp_ms, i.width, i.height, i.missing, s.score FROM ")
+                  .arg(labelsOf.isEmpty() ? QStringLiteral("i.label") : labelrule::ownLabelSql(QStringLiteral("i.id")))
+              + m_db.backend().idsFromJsonArray()
+              + QStringLiteral(" j JOIN items i ON i.id = j.id"
+                               " LEFT JOIN items p ON p.id = i.parent_id"
+                               " LEFT JOIN item_scores s ON s.item_id = i.id AND s.run_id = ?"));
+    if (!labelsOf.isEmpty())
+        q.addBindValue(labelsOf);
     q.addBindValue(QString(QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']')));
     q.addBindValue(scoreRunId);
     if (!q.exec()) {

@@ -19,11 +19,19 @@ struct ItemFilter {
     qint64 scoreRunId = 0; ///< run whose item_scores the score range and score sort use; 0 = none
     std::optional<double> minScore;
     std::optional<double> maxScore;
+    /// Team labelling (TeamLabels): when set, `labels` filters by this annotator's own latest label, not the item's
+    /// (an annotator under the consensus rule sees only their own labels).
+    QString labelsOf;
+    /// When set, only the items in this annotator's queue (assigned to them; a video's frames with it).
+    QString queueOf;
+    /// Only the items whose annotators disagree and that no adjudication settles (the reviewer's queue).
+    bool disputed = false;
 
     bool operator==(const ItemFilter &o) const
     {
         return labels == o.labels && kinds == o.kinds && parentId == o.parentId && scoreRunId == o.scoreRunId &&
-               minScore == o.minScore && maxScore == o.maxScore;
+               minScore == o.minScore && maxScore == o.maxScore && labelsOf == o.labelsOf && queueOf == o.queueOf &&
+               disputed == o.disputed;
     }
 };
 
@@ -56,8 +64,9 @@ public:
 
     /// The ids matching the filter, in the given order (frames of a video in frame order after it).
     QVector<qint64> ids(const ItemFilter &filter, ItemSort sort, QString *error = nullptr) const;
-    /// Rows for the given ids (any order back; missing ids are left out). Scores from scoreRunId when > 0.
-    QVector<ItemRow> rows(const QVector<qint64> &ids, qint64 scoreRunId = 0) const;
+    /// Rows for the given ids (any order back; missing ids are left out). Scores from scoreRunId when > 0; labels
+    /// are the annotator labelsOf's own when given (ItemFilter::labelsOf), else the items'.
+    QVector<ItemRow> rows(const QVector<qint64> &ids, qint64 scoreRunId = 0, const QString &labelsOf = QString()) const;
     /// The newest run that has item scores, or 0.
     qint64 latestScoredRun() const;
     /// The decision threshold saved with a run, or nullopt.

@@ -1,7 +1,9 @@
 #include "labelstore.h"
 
 #include "common/logging.h"
+#include "labelrule.h"
 #include "projectdatabase.h"
+#include "projectteam.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -90,10 +92,31 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
     if (!insert.prepare(QStringLiteral("INSERT INTO label_history (item_id, label, previous, annotator, at_ms, source)"
                                        " VALUES (?, ?, ?, ?, ?, ?)")))
         return fail(m_db.errorText(insert.lastError()), m_db.isBusyError(insert.lastError()));
+    QSqlQuery ruleQuery(m_db.db());
+    if (!ruleQuery.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?")))
+        return fail(ruleQuery.lastError().text(), m_db.isBusyError(ruleQuery.lastError()));
     // The statements outlive the transaction: a server rolls back first, then frees them.
     Transaction tx(m_db);
     if (!tx.isActive())
         return fail(tx.error(), m_db.lastErrorWasBusy());
+    // Under the consensus rule an annotator's entry replaces their own label, not the item's: "previous", the
+    // expected label of an undo and "already so" are theirs. An adjudication replaces the item's label.
+    ruleQuery.addBindValue(QString::fromLatin1(labelrule::kMetaKey));
+    if (!ruleQuery.exec())
+        return fail(ruleQuery.lastError().text(), m_db.isBusyError(ruleQuery.lastError()));
+    const bool consensus = ruleQuery.next()
+        && labelrule::parse(ruleQuery.value(0).toString()).value_or(LabelRule::Latest) == LabelRule::Consensus;
+    ruleQuery.finish();
+    const bool ownLabels = consensus && !source.startsWith(QLatin1String(kAdjudicationSource));
+    auto ownLabel = [&](qint64 itemId, Label *label) {
+        own.bindValue(0, itemId);
+        own.bindValue(1, annotator);
+        if (!own.exec())
+            return false;
+        *label = own.next() ? labelFromColumn(own.value(0)) : Label::None;
+        own.finish();
+        return true;
+    };
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const LabelChange &change : changes) {
         current.bindValue(0, change.itemId);
@@ -101,8 +124,10 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
             return fail(current.lastError().text(), m_db.isBusyError(current.lastError()));
         if (!current.next())
             return fail(tr("There is no item %1 in this project.").arg(change.itemId), false);
-        const Label previous = labelFromColumn(current.value(0));
+        Label previous = labelFromColumn(current.value(0));
         current.finish();
+        if (ownLabels && !ownLabel(change.itemId, &previous))
+            return fail(own.lastError().text(), m_db.isBusyError(own.lastError()));
         if (change.expected && *change.expected != previous) {
             result.skipped.append(change.itemId);
             result.current.append(previous);
@@ -112,13 +137,10 @@ LabelWriteResult LabelStore::write(const QVector<LabelChange> &changes, const QS
             // The item has this label already; it is still recorded when it is this annotator's first word on it
             // (a second annotator agreeing with the first), so agreement figures see who agreed, not only who
             // disagreed. Nothing is written when the annotator had said so before.
-            own.bindValue(0, change.itemId);
-            own.bindValue(1, annotator);
-            if (!own.exec())
+            Label said = previous;
+            if (!ownLabels && !ownLabel(change.itemId, &said))
                 return fail(own.lastError().text(), m_db.isBusyError(own.lastError()));
-            const Label ownLabel = own.next() ? labelFromColumn(own.value(0)) : Label::None;
-            own.finish();
-            if (ownLabel == change.label)
+            if (said == change.label)
                 continue;
         }
         insert.bindValue(0, change.itemId);
@@ -241,6 +263,8 @@ QHash<qint64, QHash<QString, Label>> LabelStore::annotatorLabels(QString *error)
         Said &s = said[q.value(0).toLongLong()][q.value(1).toString()];
         const Label label = labelFromColumn(q.value(2));
         const QString source = q.value(3).toString();
+        if (source.startsWith(QLatin1String(kAdjudicationSource)))
+            continue; // a reviewer's decision is the reference, not one more annotator's label
         if (source == undo) {
             if (!s.given.isEmpty())
                 s.undone.append(s.given.takeLast());

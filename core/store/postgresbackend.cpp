@@ -3,6 +3,7 @@
 // in this user's cache folder under the project's id; a training run holds a session advisory lock.
 #include "backend.h"
 #include "backends.h"
+#include "labelrule.h"
 #include "projectdatabase.h"
 
 #include <QObject>
@@ -189,6 +190,18 @@ QStringList PostgresBackend::expand(const QString &statement) const
                                " RETURNS SETOF BIGINT LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, %I"
                                " AS $f$ SELECT label FROM items WHERE id = item FOR NO KEY UPDATE $f$',"
                                " current_schema()); END $$")};
+    }
+    if (statement == QLatin1String("{label_rule_trigger}")) {
+        // The same function, now following the label rule; still the owner's (SECURITY DEFINER, migration 10): a
+        // replaced function takes the attributes its statement gives. The body goes through format() for the
+        // schema's name: its quotes doubled, its % (LIKE patterns) written %%.
+        QString body = QStringLiteral("BEGIN UPDATE items SET label = %1 WHERE id = NEW.item_id; RETURN NULL; END")
+                           .arg(labelrule::currentLabelSql(QStringLiteral("NEW.item_id"), QStringLiteral("NEW.label")));
+        body.replace(QLatin1Char('\''), QLatin1String("''")).replace(QLatin1Char('%'), QLatin1String("%%"));
+        return {QStringLiteral("DO $$ BEGIN EXECUTE format('CREATE OR REPLACE FUNCTION label_history_sets_current()"
+                               " RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, %I"
+                               " AS $f$ %1 $f$', current_schema()); END $$")
+                    .arg(body)};
     }
     if (statement.startsWith(QLatin1String("{notify_trigger ")) && statement.endsWith(QLatin1Char('}'))) {
         // A table added after migration 4 notifies like the first ones (nsfw_notify_change exists since then).

@@ -55,6 +55,7 @@ const QVector<ProjectTable> &projectTables()
         {QStringLiteral("training_exclusions"), QStringLiteral("item_id")},
         {QStringLiteral("media_stats"), QStringLiteral("item_id")},
         {QStringLiteral("video_cuts"), QStringLiteral("item_id, frame_index")},
+        {QStringLiteral("assignments"), QStringLiteral("item_id, annotator")},
     };
     return kTables;
 }

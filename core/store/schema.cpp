@@ -213,6 +213,22 @@ const QList<QStringList> &migrations()
         {
             QStringLiteral("{owner_functions}"),
         },
+        // 11: team labelling (issue 16). The current-label trigger follows the project's label rule (meta
+        // "label_rule", LabelRule: the latest entry unless it says consensus: the adjudicated label, else the one all
+        // annotators give). assignments: which annotators' queues hold an item (TeamLabels::assign; two for the
+        // overlap share).
+        {
+            QStringLiteral("{label_rule_trigger}"),
+            QStringLiteral(
+                "CREATE TABLE assignments ("
+                " item_id {int} NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+                " annotator TEXT NOT NULL,"
+                " at_ms {int} NOT NULL,"
+                " PRIMARY KEY (item_id, annotator)"
+                "){without_rowid}"),
+            QStringLiteral("CREATE INDEX assignments_by_annotator ON assignments(annotator, item_id)"),
+            QStringLiteral("{notify_trigger assignments}"),
+        },
     };
     return kMigrations;
 }

@@ -10,6 +10,8 @@ target_sources(core PRIVATE
   store/projectwatcher.h store/projectwatcher.cpp
   store/serveradmin.h store/serveradmin.cpp
   store/projectteam.h store/projectteam.cpp
+  store/labelrule.h store/labelrule.cpp
+  store/teamlabels.h store/teamlabels.cpp
   store/historyaudit.h store/historyaudit.cpp
   store/mediahashstore.h store/mediahashstore.cpp
   store/duplicatedecisionstore.h store/duplicatedecisionstore.cpp

@@ -2,6 +2,7 @@
 // lock beside the file, other writers noticed through PRAGMA data_version.
 #include "backend.h"
 #include "backends.h"
+#include "labelrule.h"
 #include "projectdatabase.h"
 
 #include <QDir>
@@ -132,6 +133,11 @@ QStringList SqliteBackend::expand(const QString &statement) const
     if (statement == QLatin1String("{current_label_trigger}"))
         return {QStringLiteral("CREATE TRIGGER label_history_sets_current AFTER INSERT ON label_history "
                                "BEGIN UPDATE items SET label = NEW.label WHERE id = NEW.item_id; END")};
+    if (statement == QLatin1String("{label_rule_trigger}"))
+        return {QStringLiteral("DROP TRIGGER label_history_sets_current"),
+                QStringLiteral("CREATE TRIGGER label_history_sets_current AFTER INSERT ON label_history "
+                               "BEGIN UPDATE items SET label = %1 WHERE id = NEW.item_id; END")
+                    .arg(labelrule::currentLabelSql(QStringLiteral("NEW.item_id"), QStringLiteral("NEW.label")))};
     if (statement == QLatin1String("{notify_triggers}"))
         return {}; // other connections read PRAGMA data_version
     if (statement.startsWith(QLatin1String("{notify_trigger ")))

@@ -85,8 +85,8 @@ using ItemLabels = QHash<qint64, QHash<QString, Label>>;
 /// The arithmetic, from labels in memory: reference maps items to the label annotators are judged against.
 Report compute(const ItemLabels &labels, const QHash<qint64, Label> &reference, const QVector<LabelActivity> &activity);
 
-/// The label each annotator is judged against: the item's current label, the one training uses. (When
-/// adjudication exists, this is the one place to make it the adjudicated label.)
+/// The label each annotator is judged against: the item's current label, the one training uses (under the
+/// consensus rule, LabelRule, the adjudicated label, else the one all annotators give).
 QHash<qint64, Label> referenceLabels(ProjectDatabase &db, QString *error);
 
 /// The report for a project; *error (and an empty report) when the history cannot be read.

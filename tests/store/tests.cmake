@@ -11,3 +11,4 @@ nsfw_add_test(tst_serverproject SOURCES store/tst_serverproject.cpp LABELS store
 set_property(TEST tst_crashsafety APPEND PROPERTY ENVIRONMENT "QTEST_FUNCTION_TIMEOUT=1500000")
 nsfw_add_test(tst_workqueue SOURCES store/tst_workqueue.cpp LABELS store)
 nsfw_add_test(tst_roles SOURCES store/tst_roles.cpp LABELS store)
+nsfw_add_test(tst_teamlabels SOURCES store/tst_teamlabels.cpp LABELS store)

@@ -12,6 +12,7 @@
 #include "store/projectteam.h"
 #include "store/runlock.h"
 #include "store/runstore.h"
+#include "store/teamlabels.h"
 #include "testsupport.h"
 
 #include <QCoreApplication>
@@ -337,6 +338,37 @@ private Q_SLOTS:
         const test::WorkbenchRun r = team({QStringLiteral("list")}, urlOf(login("rev")));
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("Only the owner")), qPrintable(r.err));
+    }
+
+    // Labelling as a team under roles: only the owner or an admin changes the rule or deals queues (the server's
+    // grants, not only the command); under consensus the trigger, the owner's function, still moves the label when
+    // members write, and an adjudication settles a disagreement.
+    void teamLabellingUnderRoles()
+    {
+        auto ann = open(urlOf(login("ann")));
+        auto rev = open(urlOf(login("rev")));
+        QVERIFY(ann && rev);
+        QString error;
+        QVERIFY(!TeamLabels(*ann).setRule(LabelRule::Consensus, &error));
+        QVERIFY2(error.contains(QStringLiteral("annotator")), qPrintable(error));
+        QVERIFY(!TeamLabels(*ann).assign({login("ann")}, 0.0, 1, &error));
+        const test::WorkbenchRun r = team({QStringLiteral("rule"), QStringLiteral("consensus")}, urlOf(login("ann")));
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Only the owner")), qPrintable(r.err));
+        auto owner = open(m_url);
+        QVERIFY(TeamLabels(*owner).setRule(LabelRule::Consensus, &error));
+        const qint64 item = m_items[3];
+        QCOMPARE(LabelStore(*ann).setLabel({item}, Label::Safe, login("ann"), QStringLiteral("manual"), &error), 1);
+        QCOMPARE(currentLabel(item), QStringLiteral("safe"));
+        QCOMPARE(LabelStore(*rev).setLabel({item}, Label::Nsfw, login("rev"), QStringLiteral("manual"), &error), 1);
+        QCOMPARE(currentLabel(item), QString()); // they disagree
+        QCOMPARE(TeamLabels(*rev).reviewQueue(&error).size(), 1);
+        QCOMPARE(LabelStore(*ann).setLabel({item}, Label::Nsfw, login("ann"), QStringLiteral("adjudicated"), &error),
+                 -1); // not an annotator's
+        QCOMPARE(LabelStore(*rev).setLabel({item}, Label::Safe, login("rev"), QStringLiteral("adjudicated"), &error), 1);
+        QCOMPARE(currentLabel(item), QStringLiteral("safe"));
+        QVERIFY(TeamLabels(*rev).reviewQueue(&error).isEmpty());
+        QVERIFY(TeamLabels(*owner).setRule(LabelRule::Latest, &error)); // as the tests below expect it
     }
 
     void adminManagesAnnotators()

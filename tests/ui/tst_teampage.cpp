@@ -5,15 +5,21 @@
 #include "mainwindow.h"
 #include "teampage.h"
 
+#include "gallery/gallerymodel.h"
 #include "gallery/labelsession.h"
+#include "gallerypanel.h"
+#include "historypanel.h"
 #include "store/itemstore.h"
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
+#include "store/teamlabels.h"
 #include "train/agreement.h"
 
 #include "testsupport.h"
 
+#include <QComboBox>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -109,6 +115,98 @@ private Q_SLOTS:
         const agreement::Report expected = agreement::compute(*check, &error);
         QCOMPARE(page->report().krippendorffAlpha, expected.krippendorffAlpha);
         QCOMPARE(page->report().percentAgreement, expected.percentAgreement);
+    }
+
+    // Labelling as a team in the window (issue 16 parts 2 and 3): under the consensus rule alice sees and changes her
+    // own labels only, her queue, and bob's labels once she gave hers; a reviewer's label in Disagreements is an
+    // adjudication, and the Team tab says how the team labels.
+    void consensusInTheWindow()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("consensus.nwproj"));
+        QVector<qint64> ids;
+        {
+            QString error;
+            auto db = ProjectDatabase::open(project, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("t"), &error);
+            QVERIFY2(db, qPrintable(error));
+            for (int i = 0; i < 6; ++i) {
+                Item it;
+                it.kind = ItemKind::Image;
+                it.path = QStringLiteral("img/%1.png").arg(i);
+                it.contentHash = QStringLiteral("c%1").arg(i);
+                ids << ItemStore(*db).insert(it, &error);
+            }
+            TeamLabels team(*db);
+            QVERIFY2(team.setRule(LabelRule::Consensus, &error), qPrintable(error));
+            // Every item to both, but the last one to nobody (it came later).
+            QVERIFY2(team.assign({QStringLiteral("alice"), QStringLiteral("bob")}, 1.0, 3, &error), qPrintable(error));
+            Item late;
+            late.path = QStringLiteral("img/late.png");
+            late.contentHash = QStringLiteral("late");
+            ids << ItemStore(*db).insert(late, &error);
+            LabelStore labels(*db);
+            QCOMPARE(labels.setLabel({ids[0]}, Label::Safe, QStringLiteral("bob"), QStringLiteral("manual")), 1);
+            QCOMPARE(labels.setLabel({ids[1]}, Label::Nsfw, QStringLiteral("bob"), QStringLiteral("manual")), 1);
+        }
+        QSettings().setValue(QStringLiteral("annotator/name"), QStringLiteral("alice"));
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(project, false));
+        auto *page = window.findChild<LabelingPage *>();
+        QVERIFY(page);
+        GalleryPanel *gallery = page->gallery();
+        QVERIFY(gallery->teamCombo()->isVisibleTo(gallery));
+        QCOMPARE(page->session()->voice(), LabelSession::Voice::Own);
+        GalleryModel *model = page->model();
+        auto shownLabel = [model](qint64 id) {
+            const int row = model->rowOf(id);
+            return row < 0 ? -2 : model->data(model->index(row), GalleryModel::LabelRole).toInt();
+        };
+        // Bob's labels are not alice's: unlabeled to her, and withheld in the history until she labels.
+        QCOMPARE(shownLabel(ids[0]), int(Label::None));
+        QCOMPARE(shownLabel(ids[1]), int(Label::None));
+        page->gallery()->view()->setCurrentIndex(model->index(model->rowOf(ids[1])));
+        QTRY_COMPARE(page->history()->tree()->topLevelItemCount(), 1);
+        QVERIFY2(page->history()->tree()->topLevelItem(0)->text(0).contains(QStringLiteral("other annotators")),
+                 qPrintable(page->history()->tree()->topLevelItem(0)->text(0)));
+        // She agrees on item 0 and not on item 1: the item's label is the consensus, or none.
+        QVERIFY(page->session()->label({ids[0]}, Label::Safe));
+        QVERIFY(page->session()->label({ids[1]}, Label::Safe));
+        QString error;
+        auto check = ProjectDatabase::open(project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("c"), &error);
+        QVERIFY2(check, qPrintable(error));
+        LabelStore labels(*check);
+        QCOMPARE(labels.current(ids[0]), Label::Safe);
+        QCOMPARE(labels.current(ids[1]), Label::None);
+        QCOMPARE(shownLabel(ids[1]), int(Label::Safe)); // hers
+        // Her undo takes back her own label: bob's alone stands.
+        QVERIFY(page->session()->undo());
+        QCOMPARE(labels.current(ids[1]), Label::Nsfw);
+        QCOMPARE(labels.history(ids[1]).last().previous, Label::Safe);
+        QVERIFY(page->session()->redo());
+        QCOMPARE(labels.current(ids[1]), Label::None);
+        // My queue: the items dealt to her.
+        gallery->teamCombo()->setCurrentIndex(gallery->teamCombo()->findData(int(GalleryPanel::TeamView::MyQueue)));
+        QCOMPARE(model->rowCount(), 6);
+        QCOMPARE(model->rowOf(ids[6]), -1);
+        // Disagreements: item 1 alone, with the items' labels; a label there is an adjudication.
+        gallery->teamCombo()->setCurrentIndex(
+            gallery->teamCombo()->findData(int(GalleryPanel::TeamView::Disagreements)));
+        QCOMPARE(page->session()->voice(), LabelSession::Voice::Adjudication);
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->idAt(0), ids[1]);
+        QVERIFY(page->session()->label({ids[1]}, Label::Nsfw));
+        QCOMPARE(labels.current(ids[1]), Label::Nsfw);
+        QCOMPARE(labels.history(ids[1]).last().source, QStringLiteral("adjudicated"));
+        // The Team tab: the rule, the queues, nothing left for a reviewer.
+        auto *team = window.findChild<TeamPage *>();
+        QSignalSpy shown(team, &TeamPage::reportShown);
+        window.pages()->setCurrentWidget(team);
+        QTRY_VERIFY_WITH_TIMEOUT(team->labellingLabel()->text().contains(QStringLiteral("consensus")), 20000);
+        QVERIFY2(team->labellingLabel()->text().contains(QStringLiteral("· 0 item")),
+                 qPrintable(team->labellingLabel()->text()));
+        QVERIFY2(team->labellingLabel()->text().contains(QStringLiteral("alice 2 of 6")),
+                 qPrintable(team->labellingLabel()->text()));
+        QSettings().remove(QStringLiteral("annotator/name"));
     }
 };
 
