@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSlider>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -223,6 +224,15 @@ void GalleryPanel::setTeam(const QString &annotator, bool ownLabels, bool shown)
         m_team->setCurrentIndex(0); // filters and tells the page
     else
         applyFilter();
+}
+
+void GalleryPanel::setReviewAllowed(bool allowed)
+{
+    const int index = m_team->findData(int(TeamView::Disagreements));
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_team->model()))
+        items->item(index)->setEnabled(allowed);
+    if (!allowed && m_team->currentIndex() == index)
+        m_team->setCurrentIndex(0);
 }
 
 GalleryPanel::TeamView GalleryPanel::teamView() const

@@ -65,6 +65,9 @@ public:
     /// Team labelling: whose queue "My queue" is, and whether the labels shown and filtered are that annotator's
     /// own (the consensus rule: another annotator's label stays hidden). The team combo shows when `shown`.
     void setTeam(const QString &annotator, bool ownLabels, bool shown);
+    /// Whether "Disagreements" can be chosen: not by an annotator of a server project with roles (a label given there
+    /// is an adjudication, which the server refuses them).
+    void setReviewAllowed(bool allowed);
     TeamView teamView() const;
     QComboBox *teamCombo() const { return m_team; }
 

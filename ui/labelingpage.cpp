@@ -12,6 +12,7 @@
 #include "shortcuts.h"
 #include "store/itemquery.h"
 #include "store/projectdatabase.h"
+#include "store/projectteam.h"
 #include "store/teamlabels.h"
 #include "viewerpanel.h"
 
@@ -188,14 +189,19 @@ void LabelingPage::reloadSettings()
 
 void LabelingPage::updateTeam()
 {
-    m_consensus = false;
     bool queues = false;
     if (m_db) {
         TeamLabels team(*m_db);
-        m_consensus = team.rule().value_or(LabelRule::Latest) == LabelRule::Consensus;
-        queues = !team.queues().isEmpty();
+        const auto rule = team.rule();
+        if (!rule)
+            return; // unreadable (a server that is away): what the page shows stays as it is
+        m_consensus = *rule == LabelRule::Consensus;
+        queues = team.hasQueues();
+    } else {
+        m_consensus = false;
     }
     m_gallery->setTeam(m_session->annotator(), m_consensus, m_consensus || queues);
+    m_gallery->setReviewAllowed(!m_db || m_db->team().role != TeamRole::Annotator);
     updateVoice();
 }
 

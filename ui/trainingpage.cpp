@@ -157,6 +157,7 @@ void TrainingPage::setDatabase(ProjectDatabase *db)
     m_confusion->setCurve(PrCurve());
     m_title->setMessage(db ? tr("No run yet: choose the settings and press Train.") : QString());
     m_settings->setStatus(QString());
+    m_settings->setRefusal(db ? db->refusal(ProjectDatabase::Action::Train) : QString());
     if (db) {
         if (const qint64 latest = RunStore(*db).latestFinished())
             openRun(latest);

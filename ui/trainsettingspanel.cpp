@@ -307,10 +307,17 @@ void TrainSettingsPanel::updateEnabled()
     m_train->setText(trains ? tr("Train") : tr("Evaluate and score"));
 }
 
+void TrainSettingsPanel::setRefusal(const QString &refusal)
+{
+    m_refusal = refusal;
+    m_train->setToolTip(refusal.isEmpty() ? tr("Train in the background; labeling goes on meanwhile") : refusal);
+    m_train->setEnabled(!m_running && refusal.isEmpty());
+}
+
 void TrainSettingsPanel::setRunning(bool running)
 {
     m_running = running;
-    m_train->setEnabled(!running);
+    m_train->setEnabled(!running && m_refusal.isEmpty());
     m_cancel->setEnabled(running);
     if (running) {
         m_progress->setFormat(QStringLiteral("%p%"));

@@ -29,6 +29,8 @@ public:
     void setSettings(const TrainSettings &settings);
     /// Switches between Train (idle) and Cancel (a run in progress).
     void setRunning(bool running);
+    /// Why this login may not train the project ("" when it may): the Train button is disabled and says so.
+    void setRefusal(const QString &refusal);
     void showProgress(const TrainProgress &progress);
     /// A line under the progress bar ("Run 4 finished: AP 0.981"); empty hides it.
     void setStatus(const QString &text);
@@ -77,6 +79,7 @@ private:
     QCheckBox *m_freezeBn;
     QCheckBox *m_scoreAll;
     QCheckBox *m_fastDecode;
+    QString m_refusal;
     QPushButton *m_train;
     QPushButton *m_cancel;
     QProgressBar *m_progress;

@@ -66,6 +66,7 @@ bool TeamLabels::setRule(LabelRule rule, QString *error)
     QString ignored;
     if (!error)
         error = &ignored;
+    QSqlQuery q(m_db.db()); // before the transaction: a server rolls back first, then frees the statement
     Transaction tx(m_db);
     if (!tx.isActive()) {
         *error = tx.error();
@@ -74,7 +75,6 @@ bool TeamLabels::setRule(LabelRule rule, QString *error)
     if (!setMeta(m_db, QString::fromLatin1(labelrule::kMetaKey), labelrule::name(rule), error))
         return false;
     // Every labelled item again, as the trigger computes it.
-    QSqlQuery q(m_db.db());
     if (!q.exec(QStringLiteral("UPDATE items SET label = %1 WHERE id IN (SELECT item_id FROM label_history)")
                     .arg(labelrule::currentLabelSql(QStringLiteral("items.id"),
                                                     labelrule::latestLabelSql(QStringLiteral("items.id")))))) {
@@ -122,6 +122,9 @@ std::optional<Assignment> TeamLabels::assign(const QStringList &annotatorList, s
         *error = tr("An overlap needs two annotators or more; %1 is the only one.").arg(annotators.first());
         return std::nullopt;
     }
+    // The statements before the transaction: a server rolls back first, then frees them.
+    QSqlQuery q(m_db.db());
+    QSqlQuery insert(m_db.db());
     Transaction tx(m_db);
     if (!tx.isActive()) {
         *error = tx.error();
@@ -129,7 +132,6 @@ std::optional<Assignment> TeamLabels::assign(const QStringList &annotatorList, s
     }
     // Each annotator's load so far, so that new items even it out.
     QHash<QString, int> load;
-    QSqlQuery q(m_db.db());
     if (!q.exec(QStringLiteral("SELECT annotator, count(*) FROM assignments GROUP BY annotator"))) {
         *error = m_db.errorText(q.lastError());
         return std::nullopt;
@@ -148,7 +150,6 @@ std::optional<Assignment> TeamLabels::assign(const QStringList &annotatorList, s
     std::shuffle(items.begin(), items.end(), rng);
     const int twice = int(std::lround(share * items.size()));
     Assignment result;
-    QSqlQuery insert(m_db.db());
     if (!insert.prepare(QStringLiteral("INSERT INTO assignments (item_id, annotator, at_ms) VALUES (?, ?, ?)"))) {
         *error = m_db.errorText(insert.lastError());
         return std::nullopt;
@@ -222,6 +223,12 @@ QVector<qint64> TeamLabels::queue(const QString &annotator, bool pendingOnly, QS
     while (q.next())
         ids.append(q.value(0).toLongLong());
     return ids;
+}
+
+bool TeamLabels::hasQueues() const
+{
+    QSqlQuery q(m_db.db());
+    return q.exec(QStringLiteral("SELECT 1 FROM assignments LIMIT 1")) && q.next();
 }
 
 QVector<std::pair<QString, std::pair<int, int>>> TeamLabels::queues(QString *error) const

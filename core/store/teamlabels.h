@@ -58,6 +58,8 @@ public:
     /// The items in an annotator's queue, in id order: all of them, or only those they have not labelled yet. A
     /// video's frames are part of its assignment and are not listed.
     QVector<qint64> queue(const QString &annotator, bool pendingOnly, QString *error = nullptr) const;
+    /// Whether any item is in a queue (cheap: the window asks on every refresh).
+    bool hasQueues() const;
     /// The annotators of every queue with how many items they hold and how many of them they labelled.
     QVector<std::pair<QString, std::pair<int, int>>> queues(QString *error = nullptr) const;
     /// Items where the annotators' latest own labels differ and no adjudication stands, by item id.

@@ -338,6 +338,9 @@ TrainResult Trainer::run()
         ProjectDatabase::open(m_projectPath, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("train"), &error);
     if (!r.db)
         return finish(QStringLiteral("failed"), error);
+    // An annotator or reviewer of a server project with roles: refused before anything is read or computed.
+    if (const QString refused = r.db->refusal(ProjectDatabase::Action::Train); !refused.isEmpty())
+        return finish(QStringLiteral("failed"), refused);
     if (!r.db->hasMediaRoot())
         return finish(QStringLiteral("failed"), ProjectDatabase::mediaRootMissingMessage(*r.db));
     r.cache = std::make_unique<MediaCache>(r.db->cacheDir());

@@ -271,6 +271,13 @@ private Q_SLOTS:
         QCOMPARE(RunStore(*db).create({}, QStringLiteral("nsfwjs"), lock, &error), 0);
         QVERIFY2(error.contains(QStringLiteral("(annotator) cannot train; ask an admin")), qPrintable(error));
         lock.release();
+        // The command is refused before it reads or computes anything (the model, the labels, the pictures).
+        const test::WorkbenchRun train =
+            test::runWorkbench({QStringLiteral("train"), urlOf(login("ann")), QStringLiteral("--mode"),
+                                QStringLiteral("head"), QStringLiteral("--model"), m_dir.filePath("no-model")});
+        QVERIFY(train.code != 0);
+        QVERIFY2(QString(train.out + train.err).contains(QStringLiteral("(annotator) cannot train")),
+                 qPrintable(train.out + train.err));
         // Its own SQL: no run, no scores, no settings.
         for (const QString &sql :
              {QStringLiteral("INSERT INTO runs (created_ms, status, settings, model) VALUES (0, 'running', '{}', 'm')"),

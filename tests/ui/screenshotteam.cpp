@@ -1,5 +1,6 @@
-// Not a test: the README's screenshot of the Team tab, on a project of 300 items four annotators labeled with planted
-// disagreements (each item by one to three of them; the more careless, the more they differ from the truth). The
+// Not a test: the README's screenshot of the Team tab, on a project of 300 items four annotators labeled from their
+// queues with planted disagreements (the consensus rule; 40 % of the items dealt to two of them, most of each queue
+// labelled; the more careless, the more they differ from the truth; a reviewer settled some disagreements). The
 // history's times are then spread over working sessions (a label every few seconds, pauses between sessions), as a
 // team's would be, so the labels per hour are plausible. Run under Xvfb so fonts and styles are those of a desktop:
 //   xvfb-run -s "-screen 0 1600x1000x24" build/tests/nsfw-workbench-screenshot-team OUT_DIR
@@ -9,10 +10,12 @@
 #include "store/itemstore.h"
 #include "store/labelstore.h"
 #include "store/projectdatabase.h"
+#include "store/teamlabels.h"
 
 #include <QApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -48,15 +51,34 @@ int main(int argc, char **argv)
         const Label labels[] = {Label::Safe, Label::Nsfw, Label::Unsure};
         QRandomGenerator rng(7);
         LabelStore store(*db);
+        TeamLabels team(*db);
+        if (!team.assign(people, 0.4, 7, &error)) // the overlap makes the rule consensus
+            return 1;
+        QSqlQuery assigned(db->db());
+        assigned.exec(QStringLiteral("SELECT item_id, annotator FROM assignments ORDER BY item_id, annotator"));
+        QHash<qint64, QStringList> assignees;
+        while (assigned.next())
+            assignees[assigned.value(0).toLongLong()] << assigned.value(1).toString();
+        QVector<std::pair<qint64, int>> disputed; // item, the truth a reviewer finds
         for (int i = 0; i < ids.size(); ++i) {
             const int truth = rng.bounded(12) == 0 ? 2 : int(rng.bounded(2));
-            const int raters = i % 5 == 0 ? 3 : i % 5 <= 2 ? 2 : 1;
-            const int first = int(rng.bounded(4));
-            for (int r = 0; r < raters; ++r) {
-                const int who = (first + r) % 4;
+            QSet<int> given;
+            for (const QString &name : assignees.value(ids[i])) {
+                const int who = int(people.indexOf(name));
+                if (rng.bounded(100) < 12) // not reached yet in their queue
+                    continue;
                 const int said = rng.generateDouble() < care[who] ? truth : (truth + 1 + int(rng.bounded(2))) % 3;
-                store.setLabel({ids[i]}, labels[said], people[who], QStringLiteral("manual"));
+                store.setLabel({ids[i]}, labels[said], name, QStringLiteral("manual"));
+                given.insert(said);
             }
+            if (given.size() > 1)
+                disputed.append({ids[i], truth});
+        }
+        // The reviewer has settled two thirds of the disagreements so far.
+        for (int i = 0; i < disputed.size(); ++i) {
+            if (i % 3 != 2)
+                store.setLabel({disputed[i].first}, labels[disputed[i].second], QStringLiteral("erin"),
+                              QStringLiteral("adjudicated"));
         }
         // Each annotator's entries in sessions: a label every 2.5-14.5 s (each at a pace of their own), 45-90
         // minutes a session, an hour's pause between sessions.
