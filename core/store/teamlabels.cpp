@@ -155,15 +155,19 @@ std::optional<Assignment> TeamLabels::assign(const QStringList &annotatorList, s
         return std::nullopt;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    // The least loaded annotator takes the next item (ties: the order given), and for an overlap item the least
-    // loaded of the others too.
+    // The least loaded annotator takes the next item, and for an overlap item the least loaded of the others too;
+    // ties are drawn (seeded), so that every pair of annotators meets on overlap items, for their kappa.
     auto leastLoaded = [&](const QString &besides) {
-        QString best;
+        QStringList best;
         for (const QString &name : annotators) {
-            if (name != besides && (best.isEmpty() || load.value(name) < load.value(best)))
-                best = name;
+            if (name == besides)
+                continue;
+            if (!best.isEmpty() && load.value(name) < load.value(best.first()))
+                best.clear();
+            if (best.isEmpty() || load.value(name) == load.value(best.first()))
+                best << name;
         }
-        return best;
+        return best.at(int(rng() % quint64(best.size())));
     };
     for (int i = 0; i < items.size(); ++i) {
         QStringList to{leastLoaded(QString())};

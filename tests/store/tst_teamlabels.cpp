@@ -213,6 +213,13 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT count(DISTINCT item_id), count(*) FROM assignments")) && q.next());
         QCOMPARE(q.value(0).toInt(), 41);
         QCOMPARE(q.value(1).toInt(), 51);
+        // Every pair of annotators meets on overlap items (their Cohen's kappa needs items in common).
+        QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT a.annotator, b.annotator FROM assignments a JOIN assignments b"
+                                      " ON b.item_id = a.item_id AND b.annotator > a.annotator")));
+        int pairs = 0;
+        while (q.next())
+            ++pairs;
+        QCOMPARE(pairs, 3);
         // Nothing new: nothing to deal.
         const auto again = team.assign({kAlice, kBob, kCarol}, std::nullopt, 7, &error);
         QVERIFY2(again, qPrintable(error));
