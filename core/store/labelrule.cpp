@@ -27,19 +27,40 @@ QString latestLabelSql(const QString &item)
         .arg(item);
 }
 
+namespace {
+
+QString adjudicatedPattern()
+{
+    return QLatin1String(kAdjudicationSource) + QLatin1Char('%');
+}
+
+/// The latest adjudication's label of the item (NULL: none, or it cleared the label), as a scalar subquery.
+QString adjudicationSql(const QString &item)
+{
+    return QStringLiteral("(SELECT lr_a.label FROM label_history lr_a WHERE lr_a.item_id = %1"
+                          " AND lr_a.source LIKE '%2' ORDER BY lr_a.id DESC LIMIT 1)")
+        .arg(item, adjudicatedPattern());
+}
+
+/// `aggregate` over the labels of every annotator's latest own entry on the item (adjudications aside), as a
+/// scalar subquery over the alias lr_o.
+QString ownLabelsSql(const QString &item, const QString &aggregate)
+{
+    return QStringLiteral("(SELECT %2 FROM label_history lr_o WHERE lr_o.item_id = %1 AND lr_o.label IS NOT NULL"
+                          " AND lr_o.id = (SELECT max(lr_p.id) FROM label_history lr_p WHERE lr_p.item_id = %1"
+                          " AND lr_p.annotator = lr_o.annotator AND lr_p.source NOT LIKE '%3'))")
+        .arg(item, aggregate, adjudicatedPattern());
+}
+
+} // namespace
+
 QString consensusLabelSql(const QString &item)
 {
-    const QString adjudicated = QLatin1String(kAdjudicationSource) + QLatin1Char('%');
     // The latest adjudication's label; when there is none, or it cleared the label: the one label of every
-    // annotator's latest own entry (adjudications aside), none when they differ.
-    return QStringLiteral(
-               "COALESCE((SELECT lr_a.label FROM label_history lr_a WHERE lr_a.item_id = %1"
-               "  AND lr_a.source LIKE '%2' ORDER BY lr_a.id DESC LIMIT 1),"
-               " (SELECT CASE WHEN count(DISTINCT lr_o.label) = 1 THEN min(lr_o.label) END"
-               "  FROM label_history lr_o WHERE lr_o.item_id = %1 AND lr_o.label IS NOT NULL"
-               "  AND lr_o.id = (SELECT max(lr_p.id) FROM label_history lr_p WHERE lr_p.item_id = %1"
-               "   AND lr_p.annotator = lr_o.annotator AND lr_p.source NOT LIKE '%2')))")
-        .arg(item, adjudicated);
+    // annotator's latest own entry, none when they differ.
+    return QStringLiteral("COALESCE(%1, %2)")
+        .arg(adjudicationSql(item),
+             ownLabelsSql(item, QStringLiteral("CASE WHEN count(DISTINCT lr_o.label) = 1 THEN min(lr_o.label) END")));
 }
 
 QString ownLabelSql(const QString &item)
@@ -51,14 +72,8 @@ QString ownLabelSql(const QString &item)
 
 QString disputedSql(const QString &item)
 {
-    const QString adjudicated = QLatin1String(kAdjudicationSource) + QLatin1Char('%');
-    return QStringLiteral(
-               "((SELECT lr_a.label FROM label_history lr_a WHERE lr_a.item_id = %1 AND lr_a.source LIKE '%2'"
-               "  ORDER BY lr_a.id DESC LIMIT 1) IS NULL"
-               " AND (SELECT count(DISTINCT lr_o.label) FROM label_history lr_o WHERE lr_o.item_id = %1"
-               "  AND lr_o.label IS NOT NULL AND lr_o.id = (SELECT max(lr_p.id) FROM label_history lr_p"
-               "   WHERE lr_p.item_id = %1 AND lr_p.annotator = lr_o.annotator AND lr_p.source NOT LIKE '%2')) > 1)")
-        .arg(item, adjudicated);
+    return QStringLiteral("(%1 IS NULL AND %2 > 1)")
+        .arg(adjudicationSql(item), ownLabelsSql(item, QStringLiteral("count(DISTINCT lr_o.label)")));
 }
 
 QString currentLabelSql(const QString &item, const QString &latest)
