@@ -7,7 +7,7 @@ build=${NSFW_BUILD_DIR:-$root/build}
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config git ccache clang libclang-rt-14-dev
+  build-essential cmake ninja-build pkg-config git ccache mold clang libclang-rt-14-dev
   # libraries
   qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-image-formats-plugins
   libqcustomplot-dev libopencv-dev libtorch-dev libgoogle-perftools-dev libtcmalloc-minimal4 libopenblas0-openmp

@@ -5,7 +5,7 @@
 #
 # --sanitize (what CI runs) then also builds, checks and installs the Debian packages (packaging/deb.sh --install), and
 # builds and runs the suite with AddressSanitizer + UndefinedBehaviorSanitizer
-# (build-asan/, every test), the tests that do not load LibTorch with ThreadSanitizer (build-tsan/), and the
+# (build-asan/, every test; benchmarks and screenshot programs are not built), the tests that do not load LibTorch with ThreadSanitizer (build-tsan/), and the
 # TF.js loader's fuzzer for a fixed time (packaging/fuzz.sh). Any sanitizer report fails the run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,8 +36,10 @@ pg_dir=$(mktemp -d /tmp/nsfw-pgtest.XXXXXX)
 NSFW_TEST_PG=$(bash "$root/packaging/pgtest.sh" start "$pg_dir")
 export NSFW_TEST_PG NSFW_TEST_PG_DIR="$pg_dir"
 
+# Tests run side by side, one per core; those that restart the server or count on a clock have RUN_SERIAL.
+jobs=$(nproc)
 cd "${NSFW_BUILD_DIR:-$root/build}"
-ctest --output-on-failure --timeout 900 "${ctest_args[@]}"
+ctest -j "$jobs" --output-on-failure --timeout 900 "${ctest_args[@]}"
 echo "== release build and tests: $((SECONDS - started)) s"
 ((sanitize)) || exit 0
 
@@ -69,15 +71,17 @@ sanitized_build address "$root/build-asan"
     [[ -f $supp/asan.supp ]] && echo "suppressions=$supp/asan.supp")"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
   export NSFW_TEST_TIME_FACTOR=4
-  ctest --output-on-failure --timeout 1800 "${ctest_args[@]}"
+  ctest -j "$jobs" --output-on-failure --timeout 1800 "${ctest_args[@]}"
 )
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer: $((SECONDS - step)) s"
 
 step=$SECONDS
 # ThreadSanitizer: the tests that load neither LibTorch (its OpenMP pool is not instrumented) nor the window's thread
 # pools and queued signals, whose hand-offs happen inside Qt (not built with ThreadSanitizer, so every one of them
-# would be reported). The import's decoding threads are std::async threads, which it sees whole.
-tsan_tests=(tst_ownedfolder tst_projectdatabase tst_labelstore tst_runstore tst_crashsafety tst_importer tst_cli
+# would be reported). The import's decoding threads are std::async threads, which it sees whole: in process
+# (tst_importer) and in the `import` and `label` children tst_crashsafety kills. tst_cli is not run here (5 minutes
+# under ThreadSanitizer): its commands' threads are that import's and common/parallel.h's, the same std::async hand-off.
+tsan_tests=(tst_ownedfolder tst_projectdatabase tst_labelstore tst_runstore tst_crashsafety tst_importer
             nsfw-workbench)
 sanitized_build thread "$root/build-tsan" --target "${tsan_tests[@]}"
 (
@@ -85,7 +89,7 @@ sanitized_build thread "$root/build-tsan" --target "${tsan_tests[@]}"
   # die_after_fork=0: QProcess forks from a multi-threaded test and the child execs at once.
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$supp/tsan.supp"
   export NSFW_TEST_TIME_FACTOR=6
-  ctest --output-on-failure --timeout 1800 -R "^($(IFS='|'; echo "${tsan_tests[*]}"))\$" "${ctest_args[@]}"
+  ctest -j "$jobs" --output-on-failure --timeout 1800 -R "^($(IFS='|'; echo "${tsan_tests[*]}"))\$" "${ctest_args[@]}"
 )
 echo "== ThreadSanitizer: $((SECONDS - step)) s"
 

@@ -9,6 +9,8 @@ nsfw_add_test(tst_projectwatcher SOURCES store/tst_projectwatcher.cpp LABELS sto
 nsfw_add_test(tst_serverproject SOURCES store/tst_serverproject.cpp LABELS store)
 # Its kill rounds stretch with the sanitizers' time factor, on both backends: past QtTest's 5-minute watchdog.
 set_property(TEST tst_crashsafety APPEND PROPERTY ENVIRONMENT "QTEST_FUNCTION_TIMEOUT=1500000")
+# Its kill windows count on the child's pace: alone (ctest -j).
+set_tests_properties(tst_crashsafety PROPERTIES RUN_SERIAL TRUE)
 nsfw_add_test(tst_workqueue SOURCES store/tst_workqueue.cpp LABELS store)
 nsfw_add_test(tst_roles SOURCES store/tst_roles.cpp LABELS store)
 nsfw_add_test(tst_teamlabels SOURCES store/tst_teamlabels.cpp LABELS store)

@@ -7,15 +7,11 @@ nsfw_add_test(tst_externalchanges SOURCES ui/tst_externalchanges.cpp LIBS ui LAB
 
 # Not a test: the window's speed figures (README "Measured"). Run offscreen:
 #   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-gui
-add_executable(nsfw-workbench-bench-gui ui/benchgui.cpp)
-target_compile_options(nsfw-workbench-bench-gui PRIVATE ${NSFW_WARNINGS})
-target_link_libraries(nsfw-workbench-bench-gui PRIVATE core ui Qt6::Test testsupport)
+nsfw_add_tool(nsfw-workbench-bench-gui SOURCES ui/benchgui.cpp LIBS ui)
 
 # Not a test: the window's event-loop lateness while another process holds the write lock (README). Run offscreen:
 #   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-contention [--rounds 3] [--hold-ms 2000]
-add_executable(nsfw-workbench-bench-contention ui/benchcontention.cpp)
-target_compile_options(nsfw-workbench-bench-contention PRIVATE ${NSFW_WARNINGS})
-target_link_libraries(nsfw-workbench-bench-contention PRIVATE core ui Qt6::Test testsupport)
+nsfw_add_tool(nsfw-workbench-bench-contention SOURCES ui/benchcontention.cpp LIBS ui)
 
 # The training and review page (issue 7): trains small head-only runs on clip art, so it takes a minute.
 nsfw_add_test(tst_trainingpage SOURCES ui/tst_trainingpage.cpp LIBS ui LABELS "ui;train")
@@ -32,19 +28,13 @@ set_tests_properties(tst_onnxexportaction PROPERTIES TIMEOUT 600)
 
 # Not a test: event-loop latency while a run trains (README "Training and review"). Run offscreen:
 #   QT_QPA_PLATFORM=offscreen build/tests/nsfw-workbench-bench-training [full|partial|head] [epochs] [perClass]
-add_executable(nsfw-workbench-bench-training ui/benchtraining.cpp)
-target_compile_options(nsfw-workbench-bench-training PRIVATE ${NSFW_WARNINGS})
-target_link_libraries(nsfw-workbench-bench-training PRIVATE core ui Qt6::Test testsupport)
+nsfw_add_tool(nsfw-workbench-bench-training SOURCES ui/benchtraining.cpp LIBS ui)
 
 # Not a test: README screenshots of the training page and a drill-down (see the file's first lines).
-add_executable(nsfw-workbench-screenshot-training ui/screenshottraining.cpp)
-target_compile_options(nsfw-workbench-screenshot-training PRIVATE ${NSFW_WARNINGS})
-target_link_libraries(nsfw-workbench-screenshot-training PRIVATE core ui Qt6::Test testsupport)
+nsfw_add_tool(nsfw-workbench-screenshot-training SOURCES ui/screenshottraining.cpp LIBS ui)
 
 # Not a test: the README's screenshot of the Duplicates tab (see the file's first lines).
-add_executable(nsfw-workbench-screenshot-duplicates ui/screenshotduplicates.cpp)
-target_compile_options(nsfw-workbench-screenshot-duplicates PRIVATE ${NSFW_WARNINGS})
-target_link_libraries(nsfw-workbench-screenshot-duplicates PRIVATE core ui Qt6::Test testsupport)
+nsfw_add_tool(nsfw-workbench-screenshot-duplicates SOURCES ui/screenshotduplicates.cpp LIBS ui)
 
 # Server projects (PostgreSQL, NSFW_TEST_PG): two windows on one project see each other's labels; labels wait while the
 # server is away. The restart case needs NSFW_TEST_PG_DIR (packaging/test.sh sets both).
@@ -57,19 +47,13 @@ nsfw_add_test(tst_serverprojectdialogs SOURCES ui/tst_serverprojectdialogs.cpp u
               LABELS "ui;server")
 
 # Not a test: the README's screenshot of the Health tab (see the file's first lines).
-add_executable(nsfw-workbench-screenshot-health ui/screenshothealth.cpp)
-target_compile_options(nsfw-workbench-screenshot-health PRIVATE ${NSFW_WARNINGS})
-target_link_libraries(nsfw-workbench-screenshot-health PRIVATE core ui Qt6::Test testsupport)
+nsfw_add_tool(nsfw-workbench-screenshot-health SOURCES ui/screenshothealth.cpp LIBS ui)
 
 # Not a test: the README's screenshot of the Team tab (see the file's first lines).
-add_executable(nsfw-workbench-screenshot-team ui/screenshotteam.cpp)
-target_compile_options(nsfw-workbench-screenshot-team PRIVATE ${NSFW_WARNINGS})
-target_link_libraries(nsfw-workbench-screenshot-team PRIVATE core ui Qt6::Test testsupport)
+nsfw_add_tool(nsfw-workbench-screenshot-team SOURCES ui/screenshotteam.cpp LIBS ui)
 
 # The video timeline's score strip (issue 15): planted frame scores, segments selected and labeled, the verdict shown.
 nsfw_add_test(tst_videoscorestrip SOURCES ui/tst_videoscorestrip.cpp LIBS ui ${OpenCV_LIBS} LABELS "ui;media")
 
 # Not a test: the README's screenshot of a video's timeline and score strip (see the file's first lines).
-add_executable(nsfw-workbench-screenshot-video ui/screenshotvideo.cpp)
-target_compile_options(nsfw-workbench-screenshot-video PRIVATE ${NSFW_WARNINGS})
-target_link_libraries(nsfw-workbench-screenshot-video PRIVATE core ui Qt6::Test testsupport ${OpenCV_LIBS})
+nsfw_add_tool(nsfw-workbench-screenshot-video SOURCES ui/screenshotvideo.cpp LIBS ui ${OpenCV_LIBS})
