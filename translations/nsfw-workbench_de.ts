@@ -3325,18 +3325,6 @@ Verhältnis: %3x</translation>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>chunk %1: another worker took it over after this one&apos;s lease ran out; its scores are theirs</source>
-        <translation>Chunk %1: Ein anderer Worker hat ihn übernommen, nachdem die Reservierung dieses Workers abgelaufen war; es gelten seine Scores</translation>
-    </message>
-    <message>
-        <source>Cannot write the scores of chunk %1: %2</source>
-        <translation>Die Scores von Chunk %1 können nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Scores the project&apos;s images with a run&apos;s model, sharing the work with the other workers of the project: on this machine or on any machine that reaches the same server and the media (see: media-root). The first worker queues the images that have no score for the run yet, in chunks; each worker claims a chunk at a time under a lease it renews while it scores, and writes the scores where the window, the gallery&apos;s filters and sorts, and every other command read them. A chunk whose worker died is taken over when its lease runs out. A worker stops when every chunk is done. The scores equal predict --project&apos;s. Videos and their frames are not scored by workers.</source>
-        <translation>Bewertet die Bilder des Projekts mit dem Modell eines Trainings und teilt die Arbeit mit den anderen Workern des Projekts: auf diesem Rechner oder auf jedem Rechner, der denselben Server und die Medien erreicht (siehe: media-root). Der erste Worker stellt die Bilder, die für das Training noch keinen Score haben, in Chunks in die Warteschlange; jeder Worker beansprucht jeweils einen Chunk unter einer Reservierung, die er während des Bewertens erneuert, und schreibt die Scores dorthin, wo das Fenster, die Filter und Sortierungen der Galerie und alle anderen Befehle sie lesen. Ein Chunk, dessen Worker ausgefallen ist, wird übernommen, sobald seine Reservierung abläuft. Ein Worker endet, wenn jeder Chunk erledigt ist. Die Scores sind dieselben wie die von predict --project. Videos und ihre Bilder werden von Workern nicht bewertet.</translation>
-    </message>
-    <message>
         <source>The project: a postgresql:// URL or a file.</source>
         <translation>Das Projekt: eine postgresql://-URL oder eine Datei.</translation>
     </message>
@@ -3399,14 +3387,6 @@ Verhältnis: %3x</translation>
     <message>
         <source>Chunk %1 is to be scored with another model than %2; its lease runs out and a worker with run %3&apos;s model takes it.</source>
         <translation>Chunk %1 ist mit einem anderen Modell als %2 zu bewerten; seine Reservierung läuft ab, und ein Worker mit dem Modell von Training %3 übernimmt ihn.</translation>
-    </message>
-    <message>
-        <source>%1: claimed chunk %2 (%3 images)</source>
-        <translation>%1: Chunk %2 beansprucht (%3 Bilder)</translation>
-    </message>
-    <message>
-        <source>%1: took over chunk %2 (%3 images) from %4, whose lease ran out</source>
-        <translation>%1: Chunk %2 (%3 Bilder) von %4 übernommen, dessen Reservierung abgelaufen war</translation>
     </message>
     <message>
         <source>Cannot read the queue: %1</source>
@@ -3775,6 +3755,61 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
     <message>
         <source>Record the label as an adjudication (a reviewer&apos;s or admin&apos;s decision): under the consensus rule it is the item&apos;s label whatever the annotators said (see team PROJECT rule); none withdraws it.</source>
         <translation>Das Label als Entscheidung festhalten (die eines Prüfers oder Admins): Unter der Regel consensus ist es das Label des Elements, was auch immer die Annotatoren sagten (siehe team PROJECT rule); none zieht sie zurück.</translation>
+    </message>
+    <message>
+        <source>chunk %1: another worker took it over after this one&apos;s lease ran out; its results are theirs</source>
+        <translation>Teil %1: Ein anderer Worker hat ihn übernommen, nachdem die Frist dieses Workers abgelaufen war; seine Ergebnisse gelten</translation>
+    </message>
+    <message>
+        <source>Cannot write the results of chunk %1: %2</source>
+        <translation>Die Ergebnisse von Teil %1 können nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Scores the project&apos;s images with a run&apos;s model, sharing the work with the other workers of the project: on this machine or on any machine that reaches the same server and the media (see: media-root). The first worker queues the images that have no score for the run yet, in chunks; each worker claims a chunk at a time under a lease it renews while it scores, and writes the scores where the window, the gallery&apos;s filters and sorts, and every other command read them. A chunk whose worker died is taken over when its lease runs out. A worker stops when every chunk is done. The scores equal predict --project&apos;s. Videos and their frames are not scored by workers. With --features it computes the backbone features of the images instead, for training on any machine to read (see: train).</source>
+        <translation>Bewertet die Bilder des Projekts mit dem Modell eines Laufs und teilt die Arbeit mit den anderen Workern des Projekts: auf diesem Rechner oder auf jedem Rechner, der denselben Server und die Medien erreicht (siehe: media-root). Der erste Worker reiht die Bilder, die für den Lauf noch keinen Score haben, in Teilen ein; jeder Worker beansprucht jeweils einen Teil mit einer Frist, die er während des Bewertens verlängert, und schreibt die Scores dorthin, wo das Fenster, die Filter und Sortierungen der Galerie und jeder andere Befehl sie lesen. Ein Teil, dessen Worker gestorben ist, wird übernommen, wenn seine Frist abläuft. Ein Worker hört auf, wenn alle Teile erledigt sind. Die Scores sind die von predict --project. Videos und ihre Bilder werden von Workern nicht bewertet. Mit --features berechnet er stattdessen die Backbone-Merkmale der Bilder, die das Training auf jedem Rechner dann liest (siehe: train).</translation>
+    </message>
+    <message>
+        <source>Compute the backbone features of the project&apos;s images with a model (--model, default: the pretrained one) instead of a run&apos;s scores, and write them to the project: training on any machine reads them there instead of computing them (head mode, and the head-first step).</source>
+        <translation>Statt der Scores eines Laufs die Backbone-Merkmale der Bilder des Projekts mit einem Modell berechnen (--model, Standard: das vortrainierte) und ins Projekt schreiben: Das Training liest sie dort auf jedem Rechner, statt sie zu berechnen (Head-Modus und der Head-zuerst-Schritt).</translation>
+    </message>
+    <message>
+        <source>With --features: decode big JPEGs at reduced scale, for runs trained with --fast-decode.</source>
+        <translation>Mit --features: große JPEGs in reduzierter Größe dekodieren, für Läufe, die mit --fast-decode trainiert werden.</translation>
+    </message>
+    <message>
+        <source>--features computes the model&apos;s features, not a run&apos;s scores: give one of --features and --run.</source>
+        <translation>--features berechnet die Merkmale des Modells, nicht die Scores eines Laufs: Geben Sie entweder --features oder --run an.</translation>
+    </message>
+    <message>
+        <source>--fast-decode goes with --features (a run&apos;s scores decode as the run was trained).</source>
+        <translation>--fast-decode gehört zu --features (die Scores eines Laufs dekodieren so, wie der Lauf trainiert wurde).</translation>
+    </message>
+    <message>
+        <source>%1: claimed chunk %2 (%3 %4)</source>
+        <translation>%1: Teil %2 beansprucht (%3 %4)</translation>
+    </message>
+    <message>
+        <source>%1: took over chunk %2 (%3 %4) from %5, whose lease ran out</source>
+        <translation>%1: Teil %2 (%3 %4) von %5 übernommen, dessen Frist abgelaufen war</translation>
+    </message>
+    <message>
+        <source>%1: queued %2 chunk(s) of images whose features to compute with %3</source>
+        <translation>%1: %2 Teil(e) mit Bildern eingereiht, deren Merkmale mit %3 zu berechnen sind</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>%1: computed the features of %2 image(s) in %3 chunk(s); model %4: %5 chunk(s) done, %6 image(s) with features from workers, %7 unreadable</source>
+        <translation>%1: Merkmale von %2 Bild(ern) in %3 Teil(en) berechnet; Modell %4: %5 Teil(e) erledigt, %6 Bild(er) mit Merkmalen von Workern, %7 unlesbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)&apos; backbone features came from the project&apos;s workers (worker --features).</source>
+        <translation>
+            <numerusform>Die Backbone-Merkmale von %n Element kamen von den Workern des Projekts (worker --features).</numerusform>
+            <numerusform>Die Backbone-Merkmale von %n Elementen kamen von den Workern des Projekts (worker --features).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <limits>
 
 
 namespace nsfw::cli {
@@ -319,6 +320,7 @@ int trainCommand(const QStringList &arguments)
                                            {QStringLiteral("folds"), r.folds},
                                            {QStringLiteral("scoredItems"), r.scoredItems},
                                            {QStringLiteral("unreadable"), unreadableJson(r.unreadable)},
+                                           {QStringLiteral("featuresFromProject"), r.featuresFromProject},
                                            {QStringLiteral("auto"), r.autoReport.isEmpty() ? QJsonValue()
                                                                                            : QJsonValue(r.autoReport)},
                                            {QStringLiteral("seconds"), r.seconds}})
@@ -342,6 +344,11 @@ int trainCommand(const QStringList &arguments)
                      .arg(r.folds > 1 ? tr(" by %1 folds").arg(r.folds) : QString())
                      .arg(r.scoredItems)
               << '\n';
+        if (r.featuresFromProject > 0)
+            out() << QCoreApplication::translate(
+                         "nsfw::cli", "%n item(s)' backbone features came from the project's workers (worker --features).",
+                         nullptr, int(std::min<qint64>(r.featuresFromProject, std::numeric_limits<int>::max())))
+                  << '\n';
     }
     if (!asJson)
         printUnreadable(r.unreadable);

@@ -1,13 +1,16 @@
-// `nsfw-workbench worker`: scores a project's items with a run's model, sharing the work with other workers (on this
-// machine or others that reach the same server and media) through the project's work queue.
+// `nsfw-workbench worker`: scores a project's items with a run's model, or computes their backbone features for
+// training (--features), sharing the work with other workers (on this machine or others that reach the same server and
+// media) through the project's work queue.
 #include "commands.h"
 #include "console.h"
 
+#include "media/mediacache.h"
 #include "model/classifier.h"
 #include "store/projectdatabase.h"
 #include "store/runstore.h"
 #include "store/workqueue.h"
 #include "train/featurecache.h"
+#include "train/featureextractor.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,6 +18,10 @@
 #include <QFileInfo>
 #include <QSysInfo>
 #include <QThread>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
 
 namespace nsfw::cli {
 
@@ -28,22 +35,65 @@ struct WorkerOptions {
     int batch = 32;
 };
 
+/// Reports how writing a chunk's results went; false when it failed (the worker ends).
+bool finishChunk(WorkQueue::Completion completion, const WorkChunk &chunk, qint64 done,
+                 const QVector<UnreadableItem> &unreadable, const QString &error, qint64 *doneTotal,
+                 qint64 *unreadableTotal)
+{
+    switch (completion) {
+    case WorkQueue::Completion::Done:
+        *doneTotal += done;
+        *unreadableTotal += unreadable.size();
+        for (const UnreadableItem &u : unreadable)
+            err() << tr("cannot read %1: %2").arg(u.path, u.reason) << '\n';
+        return true;
+    case WorkQueue::Completion::Lost:
+        err() << tr("chunk %1: another worker took it over after this one's lease ran out; its results are theirs")
+                     .arg(chunk.id)
+              << '\n';
+        return true;
+    case WorkQueue::Completion::Failed:
+        break;
+    }
+    err() << tr("Cannot write the results of chunk %1: %2").arg(chunk.id).arg(error) << '\n';
+    return false;
+}
+
+/// A frame as a run reads it (MediaCache: this machine's frame cache, else its video), and how messages name it.
+MediaRef frameRef(ProjectDatabase &db, const WorkItem &it)
+{
+    MediaRef ref;
+    ref.kind = ItemKind::Frame;
+    ref.key = it.key;
+    ref.sourcePath = db.absolutePath(it.storedPath);
+    ref.frameIndex = it.frameIndex;
+    return ref;
+}
+
+QString nameOf(const WorkItem &it)
+{
+    return it.kind == ItemKind::Frame ? QStringLiteral("%1#frame=%2").arg(it.storedPath).arg(it.frameIndex)
+                                      : it.storedPath;
+}
+
 /// Scores one claimed chunk and writes it; false on a failure that ends the worker (printed).
 bool scoreChunk(ProjectDatabase &db, WorkQueue &queue, Classifier &classifier, const WorkChunk &chunk,
                 const WorkerOptions &o, qint64 *scored, qint64 *unreadableCount)
 {
     QString error;
-    const QHash<qint64, QString> stored = queue.storedPaths(chunk.itemIds, &error);
+    const QVector<WorkItem> items = queue.items(chunk.itemIds, &error);
     if (!error.isEmpty()) {
         err() << error << '\n';
         return false;
     }
-    QVector<qint64> ids;
+    QVector<WorkItem> images, frames;
     QStringList paths;
-    for (qint64 id : chunk.itemIds) {
-        if (stored.contains(id)) { // an item deleted since it was queued is left out
-            ids.append(id);
-            paths << db.absolutePath(stored.value(id));
+    for (const WorkItem &it : items) {
+        if (it.kind == ItemKind::Frame) {
+            frames.append(it);
+        } else {
+            images.append(it);
+            paths << db.absolutePath(it.storedPath);
         }
     }
     QVector<ItemScore> scores;
@@ -51,36 +101,83 @@ bool scoreChunk(ProjectDatabase &db, WorkQueue &queue, Classifier &classifier, c
     QElapsedTimer sinceRenewal;
     sinceRenewal.start();
     bool held = true;
-    int index = 0;
-    classifier.classifyFiles(paths, [&](const ImageScore &s) {
-        const qint64 id = ids.at(index++);
-        if (s.ok())
-            scores.append({id, s.nsfw});
-        else
-            unreadable.append({id, stored.value(id), s.error});
-        // A third of the lease between renewals leaves two thirds for a slow batch or a slow server.
+    // A third of the lease between renewals leaves two thirds for a slow batch or a slow server.
+    auto renew = [&] {
         if (held && sinceRenewal.elapsed() > o.leaseMs / 3) {
             held = queue.renew(chunk.id, o.leaseMs);
             sinceRenewal.restart();
         }
+    };
+    int index = 0;
+    classifier.classifyFiles(paths, [&](const ImageScore &s) {
+        const WorkItem &it = images.at(index++);
+        if (s.ok())
+            scores.append({it.id, s.nsfw});
+        else
+            unreadable.append({it.id, it.storedPath, s.error});
+        renew();
     });
-    switch (queue.completeScoring(chunk, scores, unreadable, &error)) {
-    case WorkQueue::Completion::Done:
-        *scored += scores.size();
-        *unreadableCount += unreadable.size();
-        for (const UnreadableItem &u : unreadable)
-            err() << tr("cannot read %1: %2").arg(u.path, u.reason) << '\n';
-        return true;
-    case WorkQueue::Completion::Lost:
-        err() << tr("chunk %1: another worker took it over after this one's lease ran out; its scores are theirs")
-                     .arg(chunk.id)
-              << '\n';
-        return true;
-    case WorkQueue::Completion::Failed:
-        break;
+    // Frames, a batch at a time, decoded as a run decodes them.
+    const MediaCache cache(db.cacheDir());
+    for (qsizetype from = 0; from < frames.size(); from += o.batch) {
+        std::vector<cv::Mat> pixels;
+        QVector<WorkItem> batch;
+        for (const WorkItem &it : frames.mid(from, o.batch)) {
+            QString why;
+            cv::Mat bgr = cache.pixels(frameRef(db, it), &why);
+            if (bgr.empty()) {
+                unreadable.append({it.id, nameOf(it), why});
+            } else {
+                pixels.push_back(std::move(bgr));
+                batch.append(it);
+            }
+        }
+        const std::vector<ImageScore> results = classifier.classifyPixels(pixels);
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            if (results[size_t(i)].ok())
+                scores.append({batch[i].id, results[size_t(i)].nsfw});
+            else
+                unreadable.append({batch[i].id, nameOf(batch[i]), results[size_t(i)].error});
+        }
+        renew();
     }
-    err() << tr("Cannot write the scores of chunk %1: %2").arg(chunk.id).arg(error) << '\n';
-    return false;
+    return finishChunk(queue.completeScoring(chunk, scores, unreadable, &error), chunk, scores.size(), unreadable,
+                       error, scored, unreadableCount);
+}
+
+/// Computes one claimed chunk's features and writes them; false on a failure that ends the worker (printed).
+bool featuresChunk(ProjectDatabase &db, WorkQueue &queue, FeatureExtractor &extractor, const WorkChunk &chunk,
+                   const WorkerOptions &o, qint64 *computed, qint64 *unreadableCount)
+{
+    QString error;
+    const QVector<WorkItem> items = queue.items(chunk.itemIds, &error);
+    if (!error.isEmpty()) {
+        err() << error << '\n';
+        return false;
+    }
+    QVector<FeatureExtractor::Picture> pictures;
+    QHash<qint64, QString> names;
+    for (const WorkItem &it : items) {
+        const MediaRef ref = it.kind == ItemKind::Frame ? frameRef(db, it)
+                                                        : MediaRef{ItemKind::Image, it.key, db.absolutePath(it.storedPath)};
+        pictures.append({it.id, ref});
+        names.insert(it.id, nameOf(it));
+    }
+    QElapsedTimer sinceRenewal;
+    sinceRenewal.start();
+    bool held = true;
+    QVector<UnreadableItem> unreadable;
+    const QHash<QString, std::vector<float>> features = extractor.compute(pictures, db.cacheDir(), &unreadable, [&] {
+        if (held && sinceRenewal.elapsed() > o.leaseMs / 3) {
+            held = queue.renew(chunk.id, o.leaseMs);
+            sinceRenewal.restart();
+        }
+        return !held; // another worker has the chunk now: it computes the same features
+    });
+    for (UnreadableItem &u : unreadable)
+        u.path = names.value(u.itemId);
+    return finishChunk(queue.completeFeatures(chunk, features, unreadable, &error), chunk, features.size(), unreadable,
+                       error, computed, unreadableCount);
 }
 
 } // namespace
@@ -89,13 +186,14 @@ int workerCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Scores the project's images with a run's model, sharing the work with the other workers of the project: "
+        tr("Scores the project's images and video frames with a run's model, sharing the work with the other workers of the project: "
            "on this machine or on any machine that reaches the same server and the media (see: media-root). The first "
-           "worker queues the images that have no score for the run yet, in chunks; each worker claims a chunk at a "
+           "worker queues the items that have no score for the run yet, in chunks; each worker claims a chunk at a "
            "time under a lease it renews while it scores, and writes the scores where the window, the gallery's "
            "filters and sorts, and every other command read them. A chunk whose worker died is taken over when its "
            "lease runs out. A worker stops when every chunk is done. The scores equal predict --project's. Videos and "
-           "their frames are not scored by workers."));
+           "their frames are scored as a run scores them. With --features it computes the backbone features of the "
+           "items instead, for training on any machine to read (see: train)."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a postgresql:// URL or a file."));
     const QCommandLineOption runOption(QStringLiteral("run"),
                                        tr("The run whose model scores (default: the latest "
@@ -117,7 +215,16 @@ int workerCommand(const QStringList &arguments)
     const QCommandLineOption nameOption(QStringLiteral("name"),
                                         tr("This worker's name in the queue (default: host:process id)."),
                                         QStringLiteral("NAME"));
-    parser.addOptions({runOption, modelOption, chunkOption, leaseOption, batchOption, nameOption});
+    const QCommandLineOption featuresOption(
+        QStringLiteral("features"),
+        tr("Compute the backbone features of the project's images and video frames with a model (--model, default: the pretrained "
+           "one) instead of a run's scores, and write them to the project: training on any machine reads them "
+           "there instead of computing them (head mode, and the head-first step)."));
+    const QCommandLineOption fastDecodeOption(
+        QStringLiteral("fast-decode"),
+        tr("With --features: decode big JPEGs at reduced scale, for runs trained with --fast-decode."));
+    parser.addOptions({runOption, modelOption, featuresOption, fastDecodeOption, chunkOption, leaseOption, batchOption,
+                       nameOption});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -148,9 +255,106 @@ int workerCommand(const QStringList &arguments)
             ? parser.value(nameOption)
             : QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
 
+    const bool features = parser.isSet(featuresOption);
+    if (features && parser.isSet(runOption)) {
+        err() << tr("--features computes the model's features, not a run's scores: give one of --features and --run.")
+              << '\n';
+        return 2;
+    }
+    if (!features && parser.isSet(fastDecodeOption)) {
+        err() << tr("--fast-decode goes with --features (a run's scores decode as the run was trained).") << '\n';
+        return 2;
+    }
+
     auto db = openProject(parser.positionalArguments().first(), true);
     if (!db)
         return 1;
+    WorkQueue queue(*db, name);
+    QString error;
+    qint64 done = 0, unreadable = 0;
+    int chunks = 0;
+    // The loop every worker runs: claim a chunk, do it, and when nothing is left to claim, wait for the chunks others
+    // hold (or for a lease to run out) until every chunk is done.
+    auto work = [&](const std::function<std::optional<WorkChunk>(QString *)> &claim,
+                    const std::function<bool(const WorkChunk &)> &doChunk,
+                    const std::function<WorkSummary(QString *)> &summary, const QString &unit,
+                    const std::function<QString(const WorkSummary &)> &report) {
+        for (;;) {
+            const std::optional<WorkChunk> chunk = claim(&error);
+            if (!chunk && !error.isEmpty()) {
+                err() << tr("Cannot claim work: %1").arg(error) << '\n';
+                return 1;
+            }
+            if (chunk) {
+                err() << (chunk->previousWorker.isEmpty()
+                              ? tr("%1: claimed chunk %2 (%3 %4)").arg(name).arg(chunk->id).arg(chunk->itemIds.size())
+                                    .arg(unit)
+                              : tr("%1: took over chunk %2 (%3 %4) from %5, whose lease ran out")
+                                    .arg(name)
+                                    .arg(chunk->id)
+                                    .arg(chunk->itemIds.size())
+                                    .arg(unit, chunk->previousWorker))
+                      << '\n'
+                      << Qt::flush;
+                // For the takeover test: a worker that holds its claim and never renews it, until it is killed.
+                if (qEnvironmentVariableIsSet("NSFW_WORKBENCH_TEST_WORKER_STALL")) {
+                    for (;;)
+                        QThread::sleep(1);
+                }
+                if (!doChunk(*chunk))
+                    return 1;
+                ++chunks;
+                continue;
+            }
+            const WorkSummary s = summary(&error);
+            if (!error.isEmpty()) {
+                err() << tr("Cannot read the queue: %1").arg(error) << '\n';
+                return 1;
+            }
+            if (s.claimed == 0 && s.queued == 0) {
+                out() << report(s) << '\n';
+                return 0;
+            }
+            // Others hold the rest: wait for them to finish, or for a lease to run out and take that chunk over.
+            QThread::msleep(static_cast<unsigned long>(std::clamp(o.leaseMs / 4, 50, 1000)));
+        }
+    };
+
+    if (features) {
+        const std::unique_ptr<FeatureExtractor> extractor =
+            FeatureExtractor::load(parser.value(modelOption), parser.isSet(fastDecodeOption), &error);
+        if (!extractor) {
+            err() << tr("Cannot load the model: %1").arg(error) << '\n';
+            return 1;
+        }
+        const QString key = extractor->storeKey();
+        const int queued = queue.enqueueFeatures(key, o.chunkSize, &error);
+        if (queued < 0) {
+            err() << tr("Cannot queue the work: %1").arg(error) << '\n';
+            return 1;
+        }
+        if (queued > 0)
+            err() << tr("%1: queued %2 chunk(s) of items whose features to compute with %3")
+                         .arg(name)
+                         .arg(queued)
+                         .arg(extractor->modelDir())
+                  << '\n';
+        return work([&](QString *e) { return queue.claimFeatures(key, o.leaseMs, e); },
+                    [&](const WorkChunk &c) { return featuresChunk(*db, queue, *extractor, c, o, &done, &unreadable); },
+                    [&](QString *e) { return queue.featureSummary(key, e); }, tr("items"),
+                    [&](const WorkSummary &s) {
+                        return tr("%1: computed the features of %2 item(s) in %3 chunk(s); model %4: %5 chunk(s) "
+                                  "done, %6 item(s) with features from workers, %7 unreadable")
+                            .arg(name)
+                            .arg(done)
+                            .arg(chunks)
+                            .arg(key)
+                            .arg(s.done)
+                            .arg(s.scored)
+                            .arg(s.unreadable);
+                    });
+    }
+
     RunStore runs(*db);
     if (parser.isSet(runOption)) {
         o.runId = parser.value(runOption).toLongLong(&ok);
@@ -188,7 +392,6 @@ int workerCommand(const QStringList &arguments)
             return 1;
         }
     }
-    QString error;
     InferenceOptions inference;
     inference.batchSize = o.batch;
     const std::unique_ptr<Classifier> classifier = Classifier::load(o.modelDir, &error, inference);
@@ -197,73 +400,39 @@ int workerCommand(const QStringList &arguments)
         return 1;
     }
 
-    WorkQueue queue(*db, name);
     const int queued = queue.enqueueScoring(o.runId, modelKey, o.chunkSize, &error);
     if (queued < 0) {
         err() << tr("Cannot queue the work: %1").arg(error) << '\n';
         return 1;
     }
     if (queued > 0)
-        err() << tr("%1: queued %2 chunk(s) of run %3's images to score").arg(name).arg(queued).arg(o.runId) << '\n';
-
-    qint64 scored = 0, unreadable = 0;
-    int chunks = 0;
-    for (;;) {
-        const std::optional<WorkChunk> chunk = queue.claim(o.runId, o.leaseMs, &error);
-        if (!chunk && !error.isEmpty()) {
-            err() << tr("Cannot claim work: %1").arg(error) << '\n';
-            return 1;
-        }
-        if (chunk) {
-            if (chunk->modelKey != modelKey) {
+        err() << tr("%1: queued %2 chunk(s) of run %3's items to score").arg(name).arg(queued).arg(o.runId) << '\n';
+    return work(
+        [&](QString *e) { return queue.claim(o.runId, o.leaseMs, e); },
+        [&](const WorkChunk &c) {
+            if (c.modelKey != modelKey) {
                 err() << tr("Chunk %1 is to be scored with another model than %2; its lease runs out and a worker "
                             "with run %3's model takes it.")
-                             .arg(chunk->id)
+                             .arg(c.id)
                              .arg(o.modelDir)
                              .arg(o.runId)
                       << '\n';
-                return 1;
+                return false;
             }
-            err() << (chunk->previousWorker.isEmpty()
-                          ? tr("%1: claimed chunk %2 (%3 images)").arg(name).arg(chunk->id).arg(chunk->itemIds.size())
-                          : tr("%1: took over chunk %2 (%3 images) from %4, whose lease ran out")
-                                .arg(name)
-                                .arg(chunk->id)
-                                .arg(chunk->itemIds.size())
-                                .arg(chunk->previousWorker))
-                  << '\n'
-                  << Qt::flush;
-            // For the takeover test: a worker that holds its claim and never renews it, until it is killed.
-            if (qEnvironmentVariableIsSet("NSFW_WORKBENCH_TEST_WORKER_STALL")) {
-                for (;;)
-                    QThread::sleep(1);
-            }
-            if (!scoreChunk(*db, queue, *classifier, *chunk, o, &scored, &unreadable))
-                return 1;
-            ++chunks;
-            continue;
-        }
-        const WorkSummary s = queue.summary(o.runId, &error);
-        if (!error.isEmpty()) {
-            err() << tr("Cannot read the queue: %1").arg(error) << '\n';
-            return 1;
-        }
-        if (s.claimed == 0 && s.queued == 0) {
-            out() << tr("%1: scored %2 image(s) in %3 chunk(s); run %4: %5 chunk(s) done, %6 image(s) scored, %7 "
-                        "unreadable")
-                         .arg(name)
-                         .arg(scored)
-                         .arg(chunks)
-                         .arg(o.runId)
-                         .arg(s.done)
-                         .arg(s.scored)
-                         .arg(s.unreadable)
-                  << '\n';
-            return 0;
-        }
-        // Others hold the rest: wait for them to finish, or for a lease to run out and take that chunk over.
-        QThread::msleep(static_cast<unsigned long>(std::clamp(o.leaseMs / 4, 50, 1000)));
-    }
+            return scoreChunk(*db, queue, *classifier, c, o, &done, &unreadable);
+        },
+        [&](QString *e) { return queue.summary(o.runId, e); }, tr("items"),
+        [&](const WorkSummary &s) {
+            return tr("%1: scored %2 item(s) in %3 chunk(s); run %4: %5 chunk(s) done, %6 item(s) scored, %7 "
+                      "unreadable")
+                .arg(name)
+                .arg(done)
+                .arg(chunks)
+                .arg(o.runId)
+                .arg(s.done)
+                .arg(s.scored)
+                .arg(s.unreadable);
+        });
 }
 
 } // namespace nsfw::cli

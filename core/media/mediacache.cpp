@@ -95,9 +95,15 @@ cv::Mat MediaCache::pixels(const MediaRef &ref, QString *error) const
             return cached;
     }
     cv::Mat frame = MediaDecoder::readFrame(ref.sourcePath, ref.frameIndex, error);
-    if (!frame.empty())
-        writeAtomically(path, MediaDecoder::encodeJpeg(frame, 92));
-    return frame;
+    if (frame.empty())
+        return frame;
+    // The pixels a later read finds in the cache, now too: every read of a frame (a run's, a worker's on another
+    // machine, before or after the cache was written) gives the same picture.
+    const QByteArray jpeg = MediaDecoder::encodeJpeg(frame, 92);
+    writeAtomically(path, jpeg);
+    cv::Mat stored = cv::imdecode(cv::Mat(1, int(jpeg.size()), CV_8U, const_cast<char *>(jpeg.constData())),
+                                  cv::IMREAD_COLOR);
+    return stored.empty() ? frame : stored;
 }
 
 QImage MediaCache::picture(const MediaRef &ref, QString *error) const

@@ -39,7 +39,8 @@ public:
     QImage thumbnail(const MediaRef &ref, QString *error = nullptr) const;
     /// The full-size picture of an item (a frame is decoded once, then cached as JPEG).
     QImage picture(const MediaRef &ref, QString *error = nullptr) const;
-    /// The full-size picture as BGR pixels (for the model): frames from the cache when present.
+    /// The full-size picture as BGR pixels (for the model). A frame is its JPEG in the cache (written on first read,
+    /// and the first read returns those pixels too, so every read of a frame is the same picture).
     cv::Mat pixels(const MediaRef &ref, QString *error = nullptr) const;
 
 private:

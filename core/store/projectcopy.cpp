@@ -40,7 +40,8 @@ bool copyCheckpoint(const QString &from, const QString &to, QString *error)
 const QVector<ProjectTable> &projectTables()
 {
     // Videos before their frames (a frame's parent must exist), history in the order it was written (the trigger
-    // leaves each item with its latest label, as in the source).
+    // leaves each item with its latest label, as in the source). Not copied: work_chunks (workers' work under way)
+    // and item_features (workers' features, computed again where they are needed).
     static const QVector<ProjectTable> kTables = {
         {QStringLiteral("meta"), QStringLiteral("key")},
         {QStringLiteral("items"), QStringLiteral("kind = 2, id")},

@@ -229,6 +229,21 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE INDEX assignments_by_annotator ON assignments(annotator, item_id)"),
             QStringLiteral("{notify_trigger assignments}"),
         },
+        // 12: backbone features shared by the machines of a project (issue 16). `worker --features` claims chunks of
+        // kind "features", which belong to no run (run_id NULL) but to a model and its preprocessing (model_key:
+        // FeatureCache::storeKey), and writes item_features: one float32 vector (little-endian) per model and
+        // content key, the key the feature caches use. Training reads them before computing its own.
+        {
+            QStringLiteral("{work_chunks_without_run}"),
+            QStringLiteral("CREATE INDEX work_chunks_by_model ON work_chunks(model_key, kind, state, id)"),
+            QStringLiteral(
+                "CREATE TABLE item_features ("
+                " model_key TEXT NOT NULL,"
+                " content_key TEXT NOT NULL,"
+                " data {blob} NOT NULL,"
+                " PRIMARY KEY (model_key, content_key)"
+                "){without_rowid}"),
+        },
     };
     return kMigrations;
 }

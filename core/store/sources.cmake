@@ -18,4 +18,5 @@ target_sources(core PRIVATE
   store/mediastatsstore.h store/mediastatsstore.cpp
   store/videocutstore.h store/videocutstore.cpp
   store/workqueue.h store/workqueue.cpp
+  store/projectfeatures.h store/projectfeatures.cpp
 )

@@ -144,10 +144,24 @@ QStringList SqliteBackend::expand(const QString &statement) const
         return {};
     if (statement == QLatin1String("{owner_functions}"))
         return {}; // a file has no logins, and BEGIN IMMEDIATE already holds every row
+    if (statement == QLatin1String("{work_chunks_without_run}")) {
+        // SQLite cannot drop a NOT NULL: the table is made again as migration 9 made it, run_id optional.
+        return {QStringLiteral("CREATE TABLE work_chunks_12 (id INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
+                               " run_id INTEGER REFERENCES runs(id) ON DELETE CASCADE, model_key TEXT NOT NULL,"
+                               " items TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('queued', 'claimed', 'done')),"
+                               " worker TEXT, lease_until_ms INTEGER, attempts INTEGER NOT NULL DEFAULT 0,"
+                               " scored INTEGER, unreadable TEXT, done_ms INTEGER)"),
+                QStringLiteral("INSERT INTO work_chunks_12 SELECT id, kind, run_id, model_key, items, state, worker,"
+                               " lease_until_ms, attempts, scored, unreadable, done_ms FROM work_chunks"),
+                QStringLiteral("DROP TABLE work_chunks"),
+                QStringLiteral("ALTER TABLE work_chunks_12 RENAME TO work_chunks"),
+                QStringLiteral("CREATE INDEX work_chunks_by_job ON work_chunks(run_id, kind, state, id)")};
+    }
     QString s = statement;
     s.replace(QLatin1String("{id}"), QLatin1String("INTEGER PRIMARY KEY"))
         .replace(QLatin1String("{int}"), QLatin1String("INTEGER"))
         .replace(QLatin1String("{real}"), QLatin1String("REAL"))
+        .replace(QLatin1String("{blob}"), QLatin1String("BLOB"))
         .replace(QLatin1String("{without_rowid}"), QLatin1String(" WITHOUT ROWID"))
         .replace(QLatin1String("{random_id}"), QLatin1String("lower(hex(randomblob(16)))"));
     return {s};

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "projectdatabase.h"
+#include "projectfeatures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,7 +46,8 @@ WorkQueue::WorkQueue(ProjectDatabase &db, const QString &worker)
 {
 }
 
-// The two dialect differences of the queue, kept here: it is the only user of a clock in SQL and of SKIP LOCKED.
+// The dialect differences of the queue, kept here: it is the only user of a clock in SQL and of SKIP LOCKED (and of
+// an advisory lock, in enqueueFeatures).
 QString WorkQueue::nowMs() const
 {
     return m_db.isServer() ? QStringLiteral("CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS BIGINT)")
@@ -56,6 +58,49 @@ QString WorkQueue::skipLocked() const
 {
     // On a file, BEGIN IMMEDIATE has taken the database's write lock: no other claim runs meanwhile.
     return m_db.isServer() ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
+}
+
+QString WorkQueue::readable()
+{
+    // Images, and the frames of videos, whose file is there (items i, their videos v).
+    return QStringLiteral("((i.kind = 0 AND i.missing = 0) OR (i.kind = 2 AND v.missing = 0))");
+}
+
+WorkQueue::Job WorkQueue::scoring(qint64 runId)
+{
+    return {QStringLiteral("run_id = ? AND kind = 'score'"), runId};
+}
+
+WorkQueue::Job WorkQueue::features(const QString &storeKey)
+{
+    return {QStringLiteral("model_key = ? AND kind = 'features' AND run_id IS NULL"), storeKey};
+}
+
+bool WorkQueue::queueChunks(const Job &job, const QString &kind, const QVariant &runId, const QString &modelKey,
+                            const QVector<qint64> &ids, int chunkSize, int *chunks, QString *error)
+{
+    *chunks = 0;
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT count(*) FROM work_chunks WHERE %1 AND state <> 'done'").arg(job.condition));
+    q.addBindValue(job.value);
+    if (!q.exec() || !q.next())
+        return fail(q, error);
+    if (q.value(0).toLongLong() > 0)
+        return true; // the job is under way: the caller joins it
+    q.finish();
+    const int size = std::max(1, chunkSize);
+    q.prepare(QStringLiteral("INSERT INTO work_chunks (kind, run_id, model_key, items, state)"
+                             " VALUES (?, ?, ?, ?, 'queued')"));
+    for (qsizetype start = 0; start < ids.size(); start += size) {
+        q.bindValue(0, kind);
+        q.bindValue(1, runId);
+        q.bindValue(2, modelKey);
+        q.bindValue(3, idsText(ids.mid(start, size)));
+        if (!q.exec())
+            return fail(q, error);
+        ++*chunks;
+    }
+    return true;
 }
 
 int WorkQueue::enqueueScoring(qint64 runId, const QString &modelKey, int chunkSize, QString *error)
@@ -80,18 +125,9 @@ int WorkQueue::enqueueScoring(qint64 runId, const QString &modelKey, int chunkSi
         return -1;
     }
     q.finish();
-    q.prepare(
-        QStringLiteral("SELECT count(*) FROM work_chunks WHERE run_id = ? AND kind = 'score' AND state <> 'done'"));
-    q.addBindValue(runId);
-    if (!q.exec() || !q.next()) {
-        fail(q, error);
-        return -1;
-    }
-    if (q.value(0).toLongLong() > 0)
-        return 0;
-    q.finish();
-    q.prepare(QStringLiteral("SELECT id FROM items WHERE kind = 0 AND missing = 0 AND NOT EXISTS"
-                             " (SELECT 1 FROM item_scores s WHERE s.run_id = ? AND s.item_id = items.id) ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT i.id FROM items i LEFT JOIN items v ON v.id = i.parent_id WHERE %1 AND NOT EXISTS"
+                             " (SELECT 1 FROM item_scores s WHERE s.run_id = ? AND s.item_id = i.id) ORDER BY i.id")
+                  .arg(readable()));
     q.addBindValue(runId);
     if (!q.exec()) {
         fail(q, error);
@@ -101,20 +137,55 @@ int WorkQueue::enqueueScoring(qint64 runId, const QString &modelKey, int chunkSi
     while (q.next())
         ids.append(q.value(0).toLongLong());
     q.finish();
-    const int size = std::max(1, chunkSize);
     int chunks = 0;
-    q.prepare(QStringLiteral("INSERT INTO work_chunks (kind, run_id, model_key, items, state)"
-                             " VALUES ('score', ?, ?, ?, 'queued')"));
-    for (qsizetype start = 0; start < ids.size(); start += size) {
-        q.bindValue(0, runId);
-        q.bindValue(1, modelKey);
-        q.bindValue(2, idsText(ids.mid(start, size)));
+    if (!queueChunks(scoring(runId), QStringLiteral("score"), runId, modelKey, ids, chunkSize, &chunks, error))
+        return -1;
+    if (!tx.commit()) {
+        if (error)
+            *error = tx.error();
+        return -1;
+    }
+    return chunks;
+}
+
+int WorkQueue::enqueueFeatures(const QString &storeKey, int chunkSize, QString *error)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = tx.error();
+        return -1;
+    }
+    QSqlQuery q(m_db.db());
+    // Workers starting together queue the work once. On a file BEGIN IMMEDIATE orders them; on a server a lock of
+    // the transaction, named after the model, does (no row stands for a model).
+    if (m_db.isServer()) {
+        q.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"));
+        q.addBindValue(QString(QStringLiteral("nsfw-features:") + storeKey));
         if (!q.exec()) {
             fail(q, error);
             return -1;
         }
-        ++chunks;
+        q.finish();
     }
+    q.prepare(QStringLiteral("SELECT i.id FROM items i LEFT JOIN items v ON v.id = i.parent_id WHERE %1 AND NOT EXISTS"
+                             " (SELECT 1 FROM item_features f WHERE f.model_key = ? AND f.content_key ="
+                             " CASE WHEN i.kind = 2 THEN v.content_hash || '_' || CAST(i.frame_index AS TEXT)"
+                             " ELSE i.content_hash END) ORDER BY i.id")
+                  .arg(readable()));
+    q.addBindValue(storeKey);
+    if (!q.exec()) {
+        fail(q, error);
+        return -1;
+    }
+    QVector<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    q.finish();
+    int chunks = 0;
+    if (!queueChunks(features(storeKey), QStringLiteral("features"), QVariant(QMetaType::fromType<qint64>()),
+                     storeKey, ids, chunkSize, &chunks, error))
+        return -1;
     if (!tx.commit()) {
         if (error)
             *error = tx.error();
@@ -124,6 +195,16 @@ int WorkQueue::enqueueScoring(qint64 runId, const QString &modelKey, int chunkSi
 }
 
 std::optional<WorkChunk> WorkQueue::claim(qint64 runId, int leaseMs, QString *error)
+{
+    return claimJob(scoring(runId), leaseMs, error);
+}
+
+std::optional<WorkChunk> WorkQueue::claimFeatures(const QString &storeKey, int leaseMs, QString *error)
+{
+    return claimJob(features(storeKey), leaseMs, error);
+}
+
+std::optional<WorkChunk> WorkQueue::claimJob(const Job &job, int leaseMs, QString *error)
 {
     if (error)
         error->clear();
@@ -135,13 +216,12 @@ std::optional<WorkChunk> WorkQueue::claim(qint64 runId, int leaseMs, QString *er
     }
     QSqlQuery q(m_db.db());
     // The row stays locked until this transaction ends; a concurrent claim skips it and takes the next one.
-    q.prepare(QStringLiteral("SELECT id, model_key, items, attempts, state, worker FROM work_chunks"
-                             " WHERE run_id = ? AND kind = 'score'"
-                             " AND (state = 'queued' OR (state = 'claimed' AND lease_until_ms < %1))"
+    q.prepare(QStringLiteral("SELECT id, model_key, items, attempts, state, worker, run_id FROM work_chunks"
+                             " WHERE %1 AND (state = 'queued' OR (state = 'claimed' AND lease_until_ms < %2))"
                              " ORDER BY id LIMIT 1")
-                  .arg(nowMs()) +
+                  .arg(job.condition, nowMs()) +
               skipLocked());
-    q.addBindValue(runId);
+    q.addBindValue(job.value);
     if (!q.exec()) {
         fail(q, error);
         return std::nullopt;
@@ -150,7 +230,7 @@ std::optional<WorkChunk> WorkQueue::claim(qint64 runId, int leaseMs, QString *er
         return std::nullopt;
     WorkChunk chunk;
     chunk.id = q.value(0).toLongLong();
-    chunk.runId = runId;
+    chunk.runId = q.value(6).toLongLong(); // NULL (features): 0
     chunk.modelKey = q.value(1).toString();
     chunk.itemIds = idsFromText(q.value(2).toString());
     chunk.attempts = q.value(3).toInt() + 1;
@@ -192,6 +272,23 @@ bool WorkQueue::renew(qint64 chunkId, int leaseMs, QString *error)
 WorkQueue::Completion WorkQueue::completeScoring(const WorkChunk &chunk, const QVector<ItemScore> &scores,
                                                  const QVector<UnreadableItem> &unreadable, QString *error)
 {
+    return complete(
+        chunk, [&](QString *e) { return RunStore(m_db).setItemScores(chunk.runId, scores, e); }, scores.size(),
+        unreadable, error);
+}
+
+WorkQueue::Completion WorkQueue::completeFeatures(const WorkChunk &chunk,
+                                                  const QHash<QString, std::vector<float>> &computed,
+                                                  const QVector<UnreadableItem> &unreadable, QString *error)
+{
+    return complete(
+        chunk, [&](QString *e) { return ProjectFeatures(m_db).store(chunk.modelKey, computed, e); }, computed.size(),
+        unreadable, error);
+}
+
+WorkQueue::Completion WorkQueue::complete(const WorkChunk &chunk, const std::function<bool(QString *)> &write,
+                                          qint64 done, const QVector<UnreadableItem> &unreadable, QString *error)
+{
     Transaction tx(m_db);
     if (!tx.isActive()) {
         if (error)
@@ -209,8 +306,7 @@ WorkQueue::Completion WorkQueue::completeScoring(const WorkChunk &chunk, const Q
     if (!q.next() || q.value(0).toString() != QLatin1String("claimed") || q.value(1).toString() != m_worker)
         return Completion::Lost;
     q.finish();
-    RunStore runs(m_db);
-    if (!runs.setItemScores(chunk.runId, scores, error))
+    if (!write(error))
         return Completion::Failed;
     QJsonArray rows;
     for (const UnreadableItem &i : unreadable)
@@ -220,7 +316,7 @@ WorkQueue::Completion WorkQueue::completeScoring(const WorkChunk &chunk, const Q
     q.prepare(QStringLiteral("UPDATE work_chunks SET state = 'done', lease_until_ms = NULL, scored = ?,"
                              " unreadable = ?, done_ms = %1 WHERE id = ?")
                   .arg(nowMs()));
-    q.addBindValue(scores.size());
+    q.addBindValue(done);
     q.addBindValue(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
     q.addBindValue(chunk.id);
     if (!q.exec()) {
@@ -237,11 +333,21 @@ WorkQueue::Completion WorkQueue::completeScoring(const WorkChunk &chunk, const Q
 
 WorkSummary WorkQueue::summary(qint64 runId, QString *error)
 {
+    return summaryOf(scoring(runId), error);
+}
+
+WorkSummary WorkQueue::featureSummary(const QString &storeKey, QString *error)
+{
+    return summaryOf(features(storeKey), error);
+}
+
+WorkSummary WorkQueue::summaryOf(const Job &job, QString *error)
+{
     WorkSummary s;
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT state, count(*), sum(scored) FROM work_chunks WHERE run_id = ? AND kind = 'score'"
-                             " GROUP BY state"));
-    q.addBindValue(runId);
+    q.prepare(QStringLiteral("SELECT state, count(*), sum(scored) FROM work_chunks WHERE %1 GROUP BY state")
+                  .arg(job.condition));
+    q.addBindValue(job.value);
     if (!q.exec()) {
         fail(q, error);
         return s;
@@ -260,9 +366,10 @@ WorkSummary WorkQueue::summary(qint64 runId, QString *error)
     }
     q.finish();
     // The unreadable lists are short (most chunks have none): counted here rather than in SQL, the same on both.
-    q.prepare(QStringLiteral("SELECT unreadable FROM work_chunks WHERE run_id = ? AND kind = 'score' AND state = 'done'"
-                             " AND unreadable IS NOT NULL AND unreadable <> '[]'"));
-    q.addBindValue(runId);
+    q.prepare(QStringLiteral("SELECT unreadable FROM work_chunks WHERE %1 AND state = 'done'"
+                             " AND unreadable IS NOT NULL AND unreadable <> '[]'")
+                  .arg(job.condition));
+    q.addBindValue(job.value);
     if (!q.exec()) {
         fail(q, error);
         return s;
@@ -272,20 +379,37 @@ WorkSummary WorkQueue::summary(qint64 runId, QString *error)
     return s;
 }
 
-QHash<qint64, QString> WorkQueue::storedPaths(const QVector<qint64> &ids, QString *error)
+QVector<WorkItem> WorkQueue::items(const QVector<qint64> &ids, QString *error)
 {
-    QHash<qint64, QString> paths;
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT items.id, items.path FROM items JOIN %1 AS wanted ON wanted.id = items.id")
+    q.setForwardOnly(true);
+    // A frame is read from its video, and keyed as MediaRef::of keys it.
+    q.prepare(QStringLiteral("SELECT i.id, i.kind, CASE WHEN i.kind = 2 THEN v.path ELSE i.path END,"
+                             " CASE WHEN i.kind = 2 THEN v.content_hash || '_' || CAST(i.frame_index AS TEXT)"
+                             " ELSE i.content_hash END, i.frame_index"
+                             " FROM items i JOIN %1 AS wanted ON wanted.id = i.id LEFT JOIN items v ON v.id = i.parent_id")
                   .arg(m_db.backend().idsFromJsonArray()));
     q.addBindValue(idsText(ids));
     if (!q.exec()) {
         fail(q, error);
-        return paths;
+        return {};
     }
-    while (q.next())
-        paths.insert(q.value(0).toLongLong(), q.value(1).toString());
-    return paths;
+    QHash<qint64, WorkItem> found;
+    while (q.next()) {
+        WorkItem it;
+        it.id = q.value(0).toLongLong();
+        it.kind = ItemKind(q.value(1).toInt());
+        it.storedPath = q.value(2).toString();
+        it.key = q.value(3).toString();
+        it.frameIndex = it.kind == ItemKind::Frame ? q.value(4).toLongLong() : 0;
+        found.insert(it.id, it);
+    }
+    QVector<WorkItem> items;
+    for (qint64 id : ids) {
+        if (found.contains(id))
+            items.append(found.value(id));
+    }
+    return items;
 }
 
 } // namespace nsfw

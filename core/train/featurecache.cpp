@@ -1,6 +1,7 @@
 #include "featurecache.h"
 
 #include "common/logging.h"
+#include "store/projectfeatures.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -50,8 +51,27 @@ FeatureCache::~FeatureCache()
 QHash<QString, std::vector<float>> FeatureCache::load(const QStringList &keys)
 {
     QHash<QString, std::vector<float>> result;
-    if (!m_open)
-        return result;
+    if (m_open)
+        result = loadHere(keys);
+    if (m_project && result.size() < keys.size()) {
+        QStringList missing;
+        for (const QString &key : keys) {
+            if (!result.contains(key))
+                missing << key;
+        }
+        QString error;
+        const QHash<QString, std::vector<float>> shared = ProjectFeatures(*m_project).load(m_modelKey, missing, &error);
+        if (!error.isEmpty()) // the run computes them instead
+            qCWarning(lcTrain) << "cannot read the project's features:" << error;
+        m_fromProject += shared.size();
+        result.insert(shared);
+    }
+    return result;
+}
+
+QHash<QString, std::vector<float>> FeatureCache::loadHere(const QStringList &keys)
+{
+    QHash<QString, std::vector<float>> result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT data FROM features WHERE model = ? AND key = ?"));
@@ -111,6 +131,11 @@ QString FeatureCache::modelKey(const QString &modelDir)
         }
     }
     return QString::fromLatin1(hash.result().toHex().left(16));
+}
+
+QString FeatureCache::storeKey(const QString &modelDir, bool fastDecode)
+{
+    return modelKey(modelDir) + (fastDecode ? QStringLiteral("+fast-decode") : QString());
 }
 
 } // namespace nsfw

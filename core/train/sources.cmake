@@ -12,6 +12,7 @@ target_sources(core PRIVATE
   train/recipe.h train/recipe.cpp
   train/automode.h train/automode.cpp
   train/featurecache.h train/featurecache.cpp
+  train/featureextractor.h train/featureextractor.cpp
   train/trainingset.h train/trainingset.cpp
   train/datasetexport.h train/datasetexport.cpp
   train/trainingdata.h train/trainingdata.cpp

@@ -319,6 +319,8 @@ TrainResult Trainer::run()
         result.folds = r.set.folds;
         if (r.inputs)
             result.unreadable = r.inputs->unreadable();
+        if (r.featureStore)
+            result.featuresFromProject = r.featureStore->fromProject();
         if (r.runs && r.runId > 0 && !result.unreadable.isEmpty())
             r.runs->setUnreadable(r.runId, result.unreadable);
         result.seconds = r.clock.elapsed() / 1000.0;
@@ -387,7 +389,7 @@ TrainResult Trainer::run()
 
         const bool folds = r.set.folds > 1;
         if (r.head() || automatic) {
-            r.featureStore = std::make_unique<FeatureCache>(r.db->cacheDir(), FeatureCache::modelKey(r.modelDir));
+            r.openFeatureStore();
             r.inputs->computeFeatures(r.graph, r.featureLayer, r.inputFormat(), r.train + r.val, *r.featureStore);
             r.inputs->keepWithFeatures(r.train);
             r.inputs->keepWithFeatures(r.val);
@@ -406,7 +408,7 @@ TrainResult Trainer::run()
         if (r.s.effectiveHeadEpochs() > 0 && !r.featureStore && !isCancelled()) {
             // Head first: the head trains on the pretrained backbone's features of the training items (cached by
             // model and content, as head mode's) before the blocks train under it.
-            r.featureStore = std::make_unique<FeatureCache>(r.db->cacheDir(), FeatureCache::modelKey(r.modelDir));
+            r.openFeatureStore();
             r.inputs->computeFeatures(r.graph, r.featureLayer, r.inputFormat(), r.train, *r.featureStore);
             r.inputs->keepWithFeatures(r.train);
         }

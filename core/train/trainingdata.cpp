@@ -279,7 +279,7 @@ void ModelInputs::forEachInput(const QVector<Sample> &samples, const QString &ph
 }
 
 void ModelInputs::computeFeatures(KerasGraph &graph, const std::string &layer, at::MemoryFormat format,
-                                  const QVector<Sample> &samples, FeatureCache &store)
+                                  const QVector<Sample> &samples, FeatureStore &store)
 {
     QStringList keys;
     for (const Sample &x : samples)

@@ -56,7 +56,7 @@ cv::Mat shrinkForCache(const cv::Mat &bgr, int maxShortSide);
 /// 0/1 labels of samples as a float tensor.
 torch::Tensor labelsOf(const QVector<Sample> &samples);
 
-class FeatureCache;
+class FeatureStore;
 
 /// The network's inputs for a run, prepared once: backbone features (head mode, cached on disk), validation
 /// inputs preprocessed exactly as for inference, and shrunken training pictures kept for augmentation.
@@ -78,7 +78,7 @@ public:
     std::vector<torch::Tensor> decodeInputs(const QVector<Sample> &samples);
     /// Backbone features (the output of `layer`) of the samples not yet known: from the cache, else computed.
     void computeFeatures(KerasGraph &graph, const std::string &layer, at::MemoryFormat format,
-                         const QVector<Sample> &samples, FeatureCache &store);
+                         const QVector<Sample> &samples, FeatureStore &store);
     bool hasFeatures(qint64 itemId) const { return m_features.contains(itemId); }
     /// Drops samples without features (unreadable).
     void keepWithFeatures(QVector<Sample> &samples) const;

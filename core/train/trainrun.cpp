@@ -57,6 +57,12 @@ void Trainer::Run::loadModel()
     width = graph->inputWidth();
 }
 
+void Trainer::Run::openFeatureStore()
+{
+    featureStore = std::make_unique<FeatureCache>(db->cacheDir(), FeatureCache::storeKey(modelDir, s.fastDecode));
+    featureStore->shareWith(db.get());
+}
+
 // ---- scoring -------------------------------------------------------------------------------------
 
 QVector<float> Trainer::Run::score(const QVector<Sample> &samples, const torch::Tensor &preparedInputs)

@@ -106,6 +106,8 @@ struct Trainer::Run {
     // ---- model (trainrun.cpp) ------------------------------------------------------------------------
 
     void loadModel();
+    /// The features of head mode and head-first training: this machine's cache, then the project's (workers').
+    void openFeatureStore();
 
     // ---- scoring (trainrun.cpp) ----------------------------------------------------------------------
 

@@ -146,6 +146,7 @@ struct TrainResult {
     int folds = 1;              ///< the folds used (fewer than asked when a class has fewer groups)
     qint64 scoredItems = 0;
     QVector<UnreadableItem> unreadable; ///< items left out because they could not be read
+    qint64 featuresFromProject = 0;     ///< backbone features read from the project (written by workers), not computed
     double seconds = 0;
     QJsonObject autoReport; ///< auto mode: what it tried and why it chose (automode::Report::toJson); else empty
 };

@@ -1,8 +1,12 @@
 // `nsfw-workbench worker` on a server project, as a team runs it: two workers at once score every image once, with
 // the scores `predict --project` gives; a worker killed while it holds a chunk loses it to another once its lease runs
 // out, and the scores are still complete and the same; a model that is not the run's is refused, also by a machine
-// that has no copy of the run's model to compare with (the queue knows the model's key).
+// that has no copy of the run's model to compare with (the queue knows the model's key). With --features, two workers
+// compute every image's backbone features into the project, and a head-mode run reads them instead of computing them;
+// workers score a video's frames as the run that trained on this machine scored them.
 #include "store/itemstore.h"
+#include "store/labelstore.h"
+#include "store/projectfeatures.h"
 #include "store/projectdatabase.h"
 #include "store/runlock.h"
 #include "store/runstore.h"
@@ -23,6 +27,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <opencv2/core.hpp>
+
+#include <cstring>
 
 using namespace nsfw;
 
@@ -186,7 +194,7 @@ private Q_SLOTS:
             const QByteArray err = p->readAllStandardError();
             QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0, err.constData());
             const QByteArray out = p->readAllStandardOutput();
-            QVERIFY2(out.contains(QStringLiteral("%1 image(s) scored, 0 unreadable").arg(m_images).toUtf8()),
+            QVERIFY2(out.contains(QStringLiteral("%1 item(s) scored, 0 unreadable").arg(m_images).toUtf8()),
                      out.constData());
             qInfo("%s%s", err.constData(), out.constData());
         }
@@ -201,7 +209,7 @@ private Q_SLOTS:
         // Nothing left: another worker stops at once and queues nothing.
         const test::WorkbenchRun again = test::runWorkbench({"worker", m_url, "--run", QString::number(run)});
         QCOMPARE(again.code, 0);
-        QVERIFY2(again.out.contains(QStringLiteral("scored 0 image(s)")), qPrintable(again.out));
+        QVERIFY2(again.out.contains(QStringLiteral("scored 0 item(s)")), qPrintable(again.out));
         QCOMPARE(chunks(run).size(), rows.size());
     }
 
@@ -293,6 +301,169 @@ private Q_SLOTS:
         for (const QStringList &row : rows)
             QCOMPARE(row[0], QStringLiteral("done"));
         compareScores(run);
+    }
+
+    void workersComputeTheFeaturesARunReads()
+    {
+        // Two workers compute every image's backbone features (the red model's: its pooled colour) into the project.
+        QProcess a, b;
+        for (QProcess *p : {&a, &b})
+            p->start(test::workbenchBinary(), {"worker", m_url, "--features", "--model", m_model, "--chunk", "7"});
+        for (QProcess *p : {&a, &b}) {
+            QVERIFY(p->waitForFinished(60000));
+            const QByteArray err = p->readAllStandardError();
+            QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0, err.constData());
+            const QByteArray out = p->readAllStandardOutput();
+            QVERIFY2(out.contains(QStringLiteral("%1 item(s) with features from workers, 0 unreadable")
+                                      .arg(m_images)
+                                      .toUtf8()),
+                     out.constData());
+        }
+        const QString key = FeatureCache::storeKey(m_model, false);
+        QString error;
+        QString removedKey;
+        std::vector<float> removed;
+        {
+            auto db =
+                ProjectDatabase::open(m_url, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+            QVERIFY2(db, qPrintable(error));
+            ProjectFeatures features(*db);
+            QCOMPARE(features.count(key), qint64(m_images));
+            QCOMPARE(features.count(FeatureCache::storeKey(m_model, true)), qint64(0)); // other pixels, other key
+            // Every chunk once, none of a run.
+            QSqlQuery q(db->db());
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(attempts), max(attempts), count(run_id) FROM work_chunks"
+                                          " WHERE kind = 'features'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), (m_images + 6) / 7);
+            QCOMPARE(q.value(1).toInt(), 1);
+            QCOMPARE(q.value(2).toInt(), 1);
+            QCOMPARE(q.value(3).toInt(), 0);
+            q.finish();
+            // Labels for a head-mode run: the reddish half nsfw.
+            QVector<LabelChange> labels;
+            QVERIFY(q.exec(QStringLiteral("SELECT id, path FROM items ORDER BY path")));
+            while (q.next()) {
+                const int i = QFileInfo(q.value(1).toString()).baseName().mid(1).toInt();
+                labels.append({q.value(0).toLongLong(), i >= m_images / 2 ? Label::Nsfw : Label::Safe});
+            }
+            q.finish();
+            QCOMPARE(labels.size(), m_images);
+            QVERIFY(LabelStore(*db).write(labels, QStringLiteral("t"), QStringLiteral("manual")).ok());
+            // One image's features are taken away: the run computes them itself, as a single machine would.
+            QVERIFY(q.exec(QStringLiteral("SELECT content_key, data FROM item_features ORDER BY content_key LIMIT 1")));
+            QVERIFY(q.next());
+            removedKey = q.value(0).toString();
+            const QByteArray blob = q.value(1).toByteArray();
+            removed.resize(size_t(blob.size()) / sizeof(float));
+            std::memcpy(removed.data(), blob.constData(), size_t(blob.size()));
+            q.finish();
+            q.prepare(QStringLiteral("DELETE FROM item_features WHERE content_key = ?"));
+            q.addBindValue(removedKey);
+            QVERIFY(q.exec());
+            QCOMPARE(removed.size(), size_t(3));
+        }
+        const test::WorkbenchRun r = test::runWorkbench(
+            {"train", m_url, "--mode", "head", "--model", m_model, "--epochs", "2", "--folds", "1", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        const QJsonObject result =
+            QJsonDocument::fromJson(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).last().toUtf8()).object();
+        QCOMPARE(result["status"].toString(), QStringLiteral("finished"));
+        QCOMPARE(result["featuresFromProject"].toInt(), m_images - 1);
+        // The one it computed is in this machine's cache, and equals the worker's.
+        auto db = ProjectDatabase::open(m_url, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+        QVERIFY2(db, qPrintable(error));
+        FeatureCache local(db->cacheDir(), key);
+        const auto own = local.load({removedKey});
+        QVERIFY(own.contains(removedKey));
+        QCOMPARE(own.value(removedKey).size(), removed.size());
+        for (size_t i = 0; i < removed.size(); ++i)
+            QVERIFY2(std::abs(own.value(removedKey)[i] - removed[i]) <= 1e-6f,
+                     qPrintable(QStringLiteral("%1: run %2, worker %3").arg(i).arg(own.value(removedKey)[i]).arg(removed[i])));
+    }
+
+    void workersScoreFramesAsTheRunDid()
+    {
+        // A video joins the project: a reddish scene, then a bluish one (each with a gradient, so resizing matters).
+        std::vector<cv::Mat> scenes;
+        for (const cv::Scalar &base : {cv::Scalar(40, 60, 220), cv::Scalar(200, 120, 30)}) {
+            cv::Mat m(90, 160, CV_8UC3);
+            for (int y = 0; y < m.rows; ++y)
+                for (int x = 0; x < m.cols; ++x)
+                    m.at<cv::Vec3b>(y, x) = cv::Vec3b(cv::saturate_cast<uchar>(base[0] + x / 4),
+                                                      cv::saturate_cast<uchar>(base[1] + y / 3),
+                                                      cv::saturate_cast<uchar>(base[2] - x / 5));
+            scenes.push_back(m);
+        }
+        QVERIFY(QDir().mkpath(m_dir.filePath("videos")));
+        QVERIFY(test::writeSceneVideo(m_dir.filePath("videos/clip.avi"), scenes, 20, 10.0));
+        test::WorkbenchRun r = test::runWorkbench({"import", m_url, m_dir.filePath("videos")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // A run trained on this machine scores every item, the frames too: the single-machine reference.
+        r = test::runWorkbench(
+            {"train", m_url, "--mode", "head", "--model", m_model, "--epochs", "1", "--folds", "1", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        const qint64 run =
+            QJsonDocument::fromJson(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).last().toUtf8())
+                .object()["run"]
+                .toInteger();
+        QVERIFY(run > 0);
+        QString error;
+        auto db = ProjectDatabase::open(m_url, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("t"), &error);
+        QVERIFY2(db, qPrintable(error));
+        auto scoresOf = [&] {
+            QHash<qint64, double> scores;
+            QSqlQuery q(db->db());
+            q.prepare(QStringLiteral("SELECT item_id, score FROM item_scores WHERE run_id = ?"));
+            q.addBindValue(run);
+            q.exec();
+            while (q.next())
+                scores.insert(q.value(0).toLongLong(), q.value(1).toDouble());
+            return scores;
+        };
+        QHash<qint64, double> reference = scoresOf();
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM items WHERE kind = 2")));
+        QList<qint64> frames;
+        while (q.next())
+            frames.append(q.value(0).toLongLong());
+        q.finish();
+        QVERIFY2(frames.size() >= 2, "the video was sampled into frames");
+        // The run also gave the video a verdict from its frames; workers score items, not verdicts.
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM items WHERE kind = 1")));
+        QVERIFY(q.next());
+        QVERIFY(reference.remove(q.value(0).toLongLong()));
+        q.finish();
+        QCOMPARE(reference.size(), m_images + frames.size());
+        q.prepare(QStringLiteral("DELETE FROM item_scores WHERE run_id = ?"));
+        q.addBindValue(run);
+        QVERIFY(q.exec());
+        // Two workers score it all again: images, and frames read from the video as the run read them.
+        QProcess a, b;
+        for (QProcess *p : {&a, &b})
+            p->start(test::workbenchBinary(), {"worker", m_url, "--run", QString::number(run), "--chunk", "4"});
+        for (QProcess *p : {&a, &b}) {
+            QVERIFY(p->waitForFinished(60000));
+            const QByteArray err = p->readAllStandardError();
+            QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0, err.constData());
+            QVERIFY2(p->readAllStandardOutput().contains(
+                         QStringLiteral("%1 item(s) scored, 0 unreadable").arg(reference.size()).toUtf8()),
+                     err.constData());
+        }
+        const QHash<qint64, double> scores = scoresOf();
+        QCOMPARE(scores.size(), reference.size());
+        double lo = 1, hi = 0;
+        for (qint64 frame : frames) {
+            lo = std::min(lo, reference.value(frame));
+            hi = std::max(hi, reference.value(frame));
+        }
+        QVERIFY2(lo < 0.5 && hi > 0.5, "the two scenes score apart"); // a comparison of something
+        for (auto it = reference.cbegin(); it != reference.cend(); ++it)
+            QVERIFY2(std::abs(scores.value(it.key(), -1) - it.value()) <= 1e-5,
+                     qPrintable(QStringLiteral("item %1: worker %2, run %3")
+                                    .arg(it.key())
+                                    .arg(scores.value(it.key(), -1), 0, 'g', 9)
+                                    .arg(it.value(), 0, 'g', 9)));
     }
 };
 
