@@ -59,6 +59,36 @@ bool finishChunk(WorkQueue::Completion completion, const WorkChunk &chunk, qint6
     return false;
 }
 
+/// The lease of a claimed chunk, renewed as the work goes: a third of the lease between renewals leaves two thirds
+/// for a slow batch or a slow server.
+class Lease
+{
+public:
+    Lease(WorkQueue &queue, const WorkChunk &chunk, int leaseMs)
+        : m_queue(queue)
+        , m_chunk(chunk.id)
+        , m_leaseMs(leaseMs)
+    {
+        m_sinceRenewal.start();
+    }
+    /// Renews when a third of the lease has passed; false once another worker took the chunk over.
+    bool renewIfDue()
+    {
+        if (m_held && m_sinceRenewal.elapsed() > m_leaseMs / 3) {
+            m_held = m_queue.renew(m_chunk, m_leaseMs);
+            m_sinceRenewal.restart();
+        }
+        return m_held;
+    }
+
+private:
+    WorkQueue &m_queue;
+    qint64 m_chunk;
+    int m_leaseMs;
+    QElapsedTimer m_sinceRenewal;
+    bool m_held = true;
+};
+
 /// A frame as a run reads it (MediaCache: this machine's frame cache, else its video), and how messages name it.
 MediaRef frameRef(ProjectDatabase &db, const WorkItem &it)
 {
@@ -98,16 +128,7 @@ bool scoreChunk(ProjectDatabase &db, WorkQueue &queue, Classifier &classifier, c
     }
     QVector<ItemScore> scores;
     QVector<UnreadableItem> unreadable;
-    QElapsedTimer sinceRenewal;
-    sinceRenewal.start();
-    bool held = true;
-    // A third of the lease between renewals leaves two thirds for a slow batch or a slow server.
-    auto renew = [&] {
-        if (held && sinceRenewal.elapsed() > o.leaseMs / 3) {
-            held = queue.renew(chunk.id, o.leaseMs);
-            sinceRenewal.restart();
-        }
-    };
+    Lease lease(queue, chunk, o.leaseMs);
     int index = 0;
     classifier.classifyFiles(paths, [&](const ImageScore &s) {
         const WorkItem &it = images.at(index++);
@@ -115,7 +136,7 @@ bool scoreChunk(ProjectDatabase &db, WorkQueue &queue, Classifier &classifier, c
             scores.append({it.id, s.nsfw});
         else
             unreadable.append({it.id, it.storedPath, s.error});
-        renew();
+        lease.renewIfDue();
     });
     // Frames, a batch at a time, decoded as a run decodes them.
     const MediaCache cache(db.cacheDir());
@@ -139,7 +160,7 @@ bool scoreChunk(ProjectDatabase &db, WorkQueue &queue, Classifier &classifier, c
             else
                 unreadable.append({batch[i].id, nameOf(batch[i]), results[size_t(i)].error});
         }
-        renew();
+        lease.renewIfDue();
     }
     return finishChunk(queue.completeScoring(chunk, scores, unreadable, &error), chunk, scores.size(), unreadable,
                        error, scored, unreadableCount);
@@ -163,16 +184,11 @@ bool featuresChunk(ProjectDatabase &db, WorkQueue &queue, FeatureExtractor &extr
         pictures.append({it.id, ref});
         names.insert(it.id, nameOf(it));
     }
-    QElapsedTimer sinceRenewal;
-    sinceRenewal.start();
-    bool held = true;
+    Lease lease(queue, chunk, o.leaseMs);
     QVector<UnreadableItem> unreadable;
     const QHash<QString, std::vector<float>> features = extractor.compute(pictures, db.cacheDir(), &unreadable, [&] {
-        if (held && sinceRenewal.elapsed() > o.leaseMs / 3) {
-            held = queue.renew(chunk.id, o.leaseMs);
-            sinceRenewal.restart();
-        }
-        return !held; // another worker has the chunk now: it computes the same features
+        // Lost: another worker has the chunk now and computes the same features.
+        return !lease.renewIfDue();
     });
     for (UnreadableItem &u : unreadable)
         u.path = names.value(u.itemId);

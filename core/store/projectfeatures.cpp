@@ -41,12 +41,8 @@ QHash<QString, std::vector<float>> ProjectFeatures::load(const QString &storeKey
             fail(q, error);
             return result;
         }
-        if (q.next()) {
-            const QByteArray blob = q.value(0).toByteArray();
-            std::vector<float> v(size_t(blob.size()) / sizeof(float));
-            std::memcpy(v.data(), blob.constData(), v.size() * sizeof(float));
-            result.insert(key, std::move(v));
-        }
+        if (q.next())
+            result.insert(key, vectorOf(q.value(0).toByteArray()));
         q.finish();
     }
     return result;
@@ -61,12 +57,23 @@ bool ProjectFeatures::store(const QString &storeKey, const QHash<QString, std::v
     for (auto it = features.cbegin(); it != features.cend(); ++it) {
         q.bindValue(0, storeKey);
         q.bindValue(1, it.key());
-        q.bindValue(2, QByteArray(reinterpret_cast<const char *>(it.value().data()),
-                                  qsizetype(it.value().size() * sizeof(float))));
+        q.bindValue(2, bytesOf(it.value()));
         if (!q.exec())
             return fail(q, error);
     }
     return true;
+}
+
+QByteArray ProjectFeatures::bytesOf(const std::vector<float> &v)
+{
+    return QByteArray(reinterpret_cast<const char *>(v.data()), qsizetype(v.size() * sizeof(float)));
+}
+
+std::vector<float> ProjectFeatures::vectorOf(const QByteArray &bytes)
+{
+    std::vector<float> v(size_t(bytes.size()) / sizeof(float));
+    std::memcpy(v.data(), bytes.constData(), v.size() * sizeof(float));
+    return v;
 }
 
 qint64 ProjectFeatures::count(const QString &storeKey, QString *error)

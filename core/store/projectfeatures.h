@@ -32,6 +32,10 @@ public:
     /// How many vectors are stored for the model, -1 on failure.
     qint64 count(const QString &storeKey, QString *error = nullptr);
 
+    /// A vector as stored (float32 bytes in this machine's order), and back: the local feature caches use it too.
+    static QByteArray bytesOf(const std::vector<float> &v);
+    static std::vector<float> vectorOf(const QByteArray &bytes);
+
 private:
     ProjectDatabase &m_db;
 };

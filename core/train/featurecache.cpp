@@ -11,7 +11,6 @@
 #include <QSqlQuery>
 
 #include <atomic>
-#include <cstring>
 
 namespace nsfw {
 
@@ -78,12 +77,8 @@ QHash<QString, std::vector<float>> FeatureCache::loadHere(const QStringList &key
     for (const QString &key : keys) {
         q.bindValue(0, m_modelKey);
         q.bindValue(1, key);
-        if (q.exec() && q.next()) {
-            const QByteArray blob = q.value(0).toByteArray();
-            std::vector<float> v(size_t(blob.size()) / sizeof(float));
-            std::memcpy(v.data(), blob.constData(), v.size() * sizeof(float));
-            result.insert(key, std::move(v));
-        }
+        if (q.exec() && q.next())
+            result.insert(key, ProjectFeatures::vectorOf(q.value(0).toByteArray()));
         q.finish();
     }
     return result;
@@ -103,8 +98,7 @@ bool FeatureCache::store(const QHash<QString, std::vector<float>> &features)
     for (auto it = features.cbegin(); it != features.cend(); ++it) {
         q.bindValue(0, m_modelKey);
         q.bindValue(1, it.key());
-        q.bindValue(2, QByteArray(reinterpret_cast<const char *>(it.value().data()),
-                                  qsizetype(it.value().size() * sizeof(float))));
+        q.bindValue(2, ProjectFeatures::bytesOf(it.value()));
         if (!q.exec()) {
             qCWarning(lcTrain) << "feature cache: cannot store features:" << q.lastError().text();
             m_db.rollback();
