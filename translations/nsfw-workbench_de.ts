@@ -3377,10 +3377,6 @@ Verhältnis: %3x</translation>
         <translation>Die Arbeit kann nicht in die Warteschlange gestellt werden: %1</translation>
     </message>
     <message>
-        <source>%1: queued %2 chunk(s) of run %3&apos;s images to score</source>
-        <translation>%1: %2 Chunk(s) mit zu bewertenden Bildern von Training %3 in die Warteschlange gestellt</translation>
-    </message>
-    <message>
         <source>Cannot claim work: %1</source>
         <translation>Es kann keine Arbeit beansprucht werden: %1</translation>
     </message>
@@ -3391,10 +3387,6 @@ Verhältnis: %3x</translation>
     <message>
         <source>Cannot read the queue: %1</source>
         <translation>Die Warteschlange kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>%1: scored %2 image(s) in %3 chunk(s); run %4: %5 chunk(s) done, %6 image(s) scored, %7 unreadable</source>
-        <translation>%1: %2 Bild(er) in %3 Chunk(s) bewertet; Training %4: %5 Chunk(s) erledigt, %6 Bild(er) bewertet, %7 nicht lesbar</translation>
     </message>
     <message>
         <source>proxy task: %1, seed %2 ...</source>
@@ -3765,14 +3757,6 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
         <translation>Die Ergebnisse von Teil %1 können nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Scores the project&apos;s images with a run&apos;s model, sharing the work with the other workers of the project: on this machine or on any machine that reaches the same server and the media (see: media-root). The first worker queues the images that have no score for the run yet, in chunks; each worker claims a chunk at a time under a lease it renews while it scores, and writes the scores where the window, the gallery&apos;s filters and sorts, and every other command read them. A chunk whose worker died is taken over when its lease runs out. A worker stops when every chunk is done. The scores equal predict --project&apos;s. Videos and their frames are not scored by workers. With --features it computes the backbone features of the images instead, for training on any machine to read (see: train).</source>
-        <translation>Bewertet die Bilder des Projekts mit dem Modell eines Laufs und teilt die Arbeit mit den anderen Workern des Projekts: auf diesem Rechner oder auf jedem Rechner, der denselben Server und die Medien erreicht (siehe: media-root). Der erste Worker reiht die Bilder, die für den Lauf noch keinen Score haben, in Teilen ein; jeder Worker beansprucht jeweils einen Teil mit einer Frist, die er während des Bewertens verlängert, und schreibt die Scores dorthin, wo das Fenster, die Filter und Sortierungen der Galerie und jeder andere Befehl sie lesen. Ein Teil, dessen Worker gestorben ist, wird übernommen, wenn seine Frist abläuft. Ein Worker hört auf, wenn alle Teile erledigt sind. Die Scores sind die von predict --project. Videos und ihre Bilder werden von Workern nicht bewertet. Mit --features berechnet er stattdessen die Backbone-Merkmale der Bilder, die das Training auf jedem Rechner dann liest (siehe: train).</translation>
-    </message>
-    <message>
-        <source>Compute the backbone features of the project&apos;s images with a model (--model, default: the pretrained one) instead of a run&apos;s scores, and write them to the project: training on any machine reads them there instead of computing them (head mode, and the head-first step).</source>
-        <translation>Statt der Scores eines Laufs die Backbone-Merkmale der Bilder des Projekts mit einem Modell berechnen (--model, Standard: das vortrainierte) und ins Projekt schreiben: Das Training liest sie dort auf jedem Rechner, statt sie zu berechnen (Head-Modus und der Head-zuerst-Schritt).</translation>
-    </message>
-    <message>
         <source>With --features: decode big JPEGs at reduced scale, for runs trained with --fast-decode.</source>
         <translation>Mit --features: große JPEGs in reduzierter Größe dekodieren, für Läufe, die mit --fast-decode trainiert werden.</translation>
     </message>
@@ -3792,24 +3776,36 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
         <source>%1: took over chunk %2 (%3 %4) from %5, whose lease ran out</source>
         <translation>%1: Teil %2 (%3 %4) von %5 übernommen, dessen Frist abgelaufen war</translation>
     </message>
-    <message>
-        <source>%1: queued %2 chunk(s) of images whose features to compute with %3</source>
-        <translation>%1: %2 Teil(e) mit Bildern eingereiht, deren Merkmale mit %3 zu berechnen sind</translation>
-    </message>
-    <message>
-        <source>images</source>
-        <translation>Bilder</translation>
-    </message>
-    <message>
-        <source>%1: computed the features of %2 image(s) in %3 chunk(s); model %4: %5 chunk(s) done, %6 image(s) with features from workers, %7 unreadable</source>
-        <translation>%1: Merkmale von %2 Bild(ern) in %3 Teil(en) berechnet; Modell %4: %5 Teil(e) erledigt, %6 Bild(er) mit Merkmalen von Workern, %7 unlesbar</translation>
-    </message>
     <message numerus="yes">
         <source>%n item(s)&apos; backbone features came from the project&apos;s workers (worker --features).</source>
         <translation>
             <numerusform>Die Backbone-Merkmale von %n Element kamen von den Workern des Projekts (worker --features).</numerusform>
             <numerusform>Die Backbone-Merkmale von %n Elementen kamen von den Workern des Projekts (worker --features).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Compute the backbone features of the project&apos;s images and video frames with a model (--model, default: the pretrained one) instead of a run&apos;s scores, and write them to the project: training on any machine reads them there instead of computing them (head mode, and the head-first step).</source>
+        <translation>Statt der Scores eines Laufs die Backbone-Merkmale der Bilder und Videobilder des Projekts mit einem Modell berechnen (--model, Standard: das vortrainierte) und ins Projekt schreiben: Das Training liest sie dort auf jedem Rechner, statt sie zu berechnen (Head-Modus und der Head-zuerst-Schritt).</translation>
+    </message>
+    <message>
+        <source>%1: queued %2 chunk(s) of items whose features to compute with %3</source>
+        <translation>%1: %2 Teil(e) mit Elementen eingereiht, deren Merkmale mit %3 zu berechnen sind</translation>
+    </message>
+    <message>
+        <source>%1: computed the features of %2 item(s) in %3 chunk(s); model %4: %5 chunk(s) done, %6 item(s) with features from workers, %7 unreadable</source>
+        <translation>%1: Merkmale von %2 Element(en) in %3 Teil(en) berechnet; Modell %4: %5 Teil(e) erledigt, %6 Element(e) mit Merkmalen von Workern, %7 unlesbar</translation>
+    </message>
+    <message>
+        <source>%1: queued %2 chunk(s) of run %3&apos;s items to score</source>
+        <translation>%1: %2 Teil(e) mit zu bewertenden Elementen von Lauf %3 eingereiht</translation>
+    </message>
+    <message>
+        <source>%1: scored %2 item(s) in %3 chunk(s); run %4: %5 chunk(s) done, %6 item(s) scored, %7 unreadable</source>
+        <translation>%1: %2 Element(e) in %3 Teil(en) bewertet; Lauf %4: %5 Teil(e) erledigt, %6 Element(e) bewertet, %7 unlesbar</translation>
+    </message>
+    <message>
+        <source>Scores the project&apos;s images and video frames with a run&apos;s model, sharing the work with the other workers of the project: on this machine or on any machine that reaches the same server and the media (see: media-root). The first worker queues the items that have no score for the run yet, in chunks; each worker claims a chunk at a time under a lease it renews while it scores, and writes the scores where the window, the gallery&apos;s filters and sorts, and every other command read them. A chunk whose worker died is taken over when its lease runs out. A worker stops when every chunk is done. The scores equal predict --project&apos;s. Video frames are scored as a run scores them (a video&apos;s own verdict is not recomputed). With --features it computes the backbone features of the items instead, for training on any machine to read (see: train).</source>
+        <translation>Bewertet die Bilder und Videobilder des Projekts mit dem Modell eines Laufs und teilt die Arbeit mit den anderen Workern des Projekts: auf diesem Rechner oder auf jedem Rechner, der denselben Server und die Medien erreicht (siehe: media-root). Der erste Worker reiht die Elemente, die für den Lauf noch keinen Score haben, in Teilen ein; jeder Worker beansprucht jeweils einen Teil mit einer Frist, die er während des Bewertens verlängert, und schreibt die Scores dorthin, wo das Fenster, die Filter und Sortierungen der Galerie und jeder andere Befehl sie lesen. Ein Teil, dessen Worker gestorben ist, wird übernommen, wenn seine Frist abläuft. Ein Worker hört auf, wenn alle Teile erledigt sind. Die Scores sind die von predict --project. Videobilder werden bewertet, wie ein Lauf sie bewertet (das Urteil über ein Video selbst wird nicht neu berechnet). Mit --features berechnet er stattdessen die Backbone-Merkmale der Elemente, die das Training auf jedem Rechner dann liest (siehe: train).</translation>
     </message>
 </context>
 <context>

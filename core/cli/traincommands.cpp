@@ -30,7 +30,7 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
-#include <limits>
+#include <climits>
 
 
 namespace nsfw::cli {
@@ -344,11 +344,13 @@ int trainCommand(const QStringList &arguments)
                      .arg(r.folds > 1 ? tr(" by %1 folds").arg(r.folds) : QString())
                      .arg(r.scoredItems)
               << '\n';
-        if (r.featuresFromProject > 0)
+        if (r.featuresFromProject > 0) {
+            const int fromWorkers = int(std::min(r.featuresFromProject, qint64(INT_MAX)));
             out() << QCoreApplication::translate(
                          "nsfw::cli", "%n item(s)' backbone features came from the project's workers (worker --features).",
-                         nullptr, int(std::min<qint64>(r.featuresFromProject, std::numeric_limits<int>::max())))
+                         nullptr, fromWorkers)
                   << '\n';
+        }
     }
     if (!asJson)
         printUnreadable(r.unreadable);

@@ -207,8 +207,8 @@ int workerCommand(const QStringList &arguments)
            "worker queues the items that have no score for the run yet, in chunks; each worker claims a chunk at a "
            "time under a lease it renews while it scores, and writes the scores where the window, the gallery's "
            "filters and sorts, and every other command read them. A chunk whose worker died is taken over when its "
-           "lease runs out. A worker stops when every chunk is done. The scores equal predict --project's. Videos and "
-           "their frames are scored as a run scores them. With --features it computes the backbone features of the "
+           "lease runs out. A worker stops when every chunk is done. The scores equal predict --project's. Video "
+           "frames are scored as a run scores them (a video's own verdict is not recomputed). With --features it computes the backbone features of the "
            "items instead, for training on any machine to read (see: train)."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project: a postgresql:// URL or a file."));
     const QCommandLineOption runOption(QStringLiteral("run"),
