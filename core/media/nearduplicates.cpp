@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <future>
 #include <numeric>
+#include <unordered_map>
 
 namespace nsfw {
 
@@ -27,6 +28,10 @@ bool NearDuplicateRule::matches(const PerceptualHash &a, const PerceptualHash &b
     if (bits > nearBits && std::min(a.detail, b.detail) < minDetail)
         return false;
     if (bits > farBits && a.thumbnailCorrelation(b) < beyondCorrelation)
+        return false;
+    // The mean colours' distance first: most pairs that get this far are told apart by it (a little slack, as the
+    // cells' distances are rounded).
+    if (a.chromaMeanBound(b) > maxChromaDistance + 1e-3f)
         return false;
     const PerceptualHash::ChromaDistance colour = a.chromaDistance(b);
     if (colour.mean > maxChromaDistance || colour.largest > maxChromaCellDistance)
@@ -90,31 +95,68 @@ struct DisjointSets {
 
 namespace {
 
-/// The pairs of row i with columns [c0, c1) (j > i only) that the rule takes. `bound` holds upper bounds of the
-/// thumbnails' correlations (the product of their projections on a few principal components plus the product of what
-/// is left of their lengths: Cauchy-Schwarz on the rest); a pair whose bound is below what its pHash band needs
-/// cannot match, nor can a pair of a picture with hardly any detail unless its pHash is the same. The rule itself
-/// decides the survivors. Cloned for CPUs with a popcount instruction.
+/// The pairs of row i with columns [c0, c1) (j > i only) that the rule takes, among pictures with detail. `bound`
+/// holds upper bounds of the thumbnails' correlations (the product of their projections on a few principal components
+/// plus the product of what is left of their lengths: Cauchy-Schwarz on the rest); a pair beyond farBits whose bound
+/// is below the correlation that band needs cannot match. The rule itself decides the survivors. Cloned for CPUs with
+/// a popcount instruction.
 NSFW_POPCOUNT_CLONES void
 screenRow(const float *bound, qsizetype i, qsizetype c0, qsizetype c1, const float *rest,
           const std::vector<const PerceptualHash *> &h, const std::vector<quint64> &whole,
-          const std::vector<quint64> &trimmed, const std::vector<int> &maxBits, const NearDuplicateRule &rule,
-          QVector<QPair<int, int>> *found)
+          const std::vector<quint64> &trimmed, const NearDuplicateRule &rule, QVector<QPair<int, int>> *found)
 {
     constexpr float kSlack = 1e-4f; // the BLAS products may differ from exact sums in the last bits
     const float restI = rest[i];
     const quint64 wholeI = whole[size_t(i)], trimmedI = trimmed[size_t(i)];
-    const int maxBitsI = maxBits[size_t(i)];
     const float beyondNeeds = rule.beyondCorrelation - kSlack;
     for (qsizetype j = std::max(c0, i + 1); j < c1; ++j) {
-        const float u = bound[j - c0] + restI * rest[j];
         const int bits = std::min(__builtin_popcountll(wholeI ^ whole[size_t(j)]),
                                   __builtin_popcountll(trimmedI ^ trimmed[size_t(j)]));
-        const float needed = bits > std::min(maxBitsI, maxBits[size_t(j)]) ? 2.f // hardly any detail
-                             : bits <= rule.farBits                       ? -2.f
-                                                                          : beyondNeeds;
-        if (u >= needed && rule.matches(*h[size_t(i)], *h[size_t(j)]))
+        if ((bits <= rule.farBits || bound[j - c0] + restI * rest[j] >= beyondNeeds)
+            && rule.matches(*h[size_t(i)], *h[size_t(j)]))
             found->append({int(i), int(j)});
+    }
+}
+
+/// The pairs with a picture of hardly any detail (`plain`), which the rule takes only within nearBits of pHash
+/// (whole or trimmed view): two 64-bit hashes that close agree on one of nearBits + 1 pieces at least (the pigeonhole
+/// principle), so each view's pieces are looked up, and the rule decides the pairs that share one. Positions below
+/// `rows` are compared with every later one, as in the search of the others.
+void plainPairs(const std::vector<char> &plain, qsizetype rows, const std::vector<const PerceptualHash *> &h,
+                const NearDuplicateRule &rule, QVector<QPair<int, int>> *found)
+{
+    const int pieces = std::clamp(rule.nearBits + 1, 1, 64);
+    auto piece = [pieces](quint64 hash, int k) {
+        const int from = 64 * k / pieces, to = 64 * (k + 1) / pieces;
+        return to - from == 64 ? hash : (hash >> from) & ((quint64(1) << (to - from)) - 1);
+    };
+    const int n = int(h.size());
+    for (int view = 0; view < 2; ++view) {
+        for (int k = 0; k < pieces; ++k) {
+            std::unordered_map<quint64, std::vector<int>> buckets;
+            for (int i = 0; i < n; ++i)
+                buckets[piece(h[size_t(i)]->phash[size_t(view)], k)].push_back(i);
+            for (const auto &[key, members] : buckets) {
+                for (int p : members) {
+                    if (!plain[size_t(p)])
+                        continue;
+                    for (int q : members) {
+                        // Each pair once: from its plain member, the first one when both are.
+                        if (q == p || (plain[size_t(q)] && q < p) || std::min(p, q) >= rows)
+                            continue;
+                        const PerceptualHash &a = *h[size_t(p)], &b = *h[size_t(q)];
+                        // ... and from the first view and piece the two share.
+                        bool earlier = false;
+                        for (int v = 0; v <= view && !earlier; ++v) {
+                            for (int e = 0; e < (v < view ? pieces : k) && !earlier; ++e)
+                                earlier = piece(a.phash[size_t(v)], e) == piece(b.phash[size_t(v)], e);
+                        }
+                        if (!earlier && rule.matches(a, b))
+                            found->append({std::min(p, q), std::max(p, q)});
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -151,14 +193,8 @@ QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, Perceptual
     const qsizetype n = ids.size();
     const qsizetype rows = fresh.isEmpty() ? n : freshCount;
     std::vector<const PerceptualHash *> h(static_cast<size_t>(n));
-    std::vector<quint64> whole(static_cast<size_t>(n)), trimmed(static_cast<size_t>(n));
-    std::vector<int> maxBits(static_cast<size_t>(n)); // the pHash distance beyond which an item matches nothing
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0; i < n; ++i)
         h[size_t(i)] = &hashes.find(ids[i]).value();
-        whole[size_t(i)] = h[size_t(i)]->phash[0];
-        trimmed[size_t(i)] = h[size_t(i)]->phash[1];
-        maxBits[size_t(i)] = h[size_t(i)]->detail < rule.minDetail ? rule.nearBits : 64;
-    }
     QVector<QPair<int, int>> found;
     const qint64 pairs = qint64(rows) * (n - 1) - qint64(rows) * (rows - 1) / 2;
     if (pairs < blockedFrom) {
@@ -170,39 +206,62 @@ QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, Perceptual
             }
         }
     } else {
+        // Pictures with hardly any detail (a quarter of the crops of wallpapers in `benchmark grouping`) match only
+        // within nearBits of pHash: looked up by pieces of it. The others, in the same order, are searched in blocks.
+        std::vector<char> plain(static_cast<size_t>(n));
+        std::vector<int> detailed; // their positions
+        qsizetype detailedRows = 0;
+        for (qsizetype i = 0; i < n; ++i) {
+            plain[size_t(i)] = h[size_t(i)]->detail < rule.minDetail;
+            if (!plain[size_t(i)]) {
+                detailed.push_back(int(i));
+                detailedRows += i < rows ? 1 : 0;
+            }
+        }
+        plainPairs(plain, rows, h, rule, &found);
+        const qsizetype m = qsizetype(detailed.size());
+        std::vector<const PerceptualHash *> dh(static_cast<size_t>(m));
+        std::vector<quint64> whole(static_cast<size_t>(m)), trimmed(static_cast<size_t>(m));
+        for (qsizetype i = 0; i < m; ++i) {
+            dh[size_t(i)] = h[size_t(detailed[size_t(i)])];
+            whole[size_t(i)] = dh[size_t(i)]->phash[0];
+            trimmed[size_t(i)] = dh[size_t(i)]->phash[1];
+        }
         // Each thumbnail (unit length, zero mean) as its coordinates on the first kDim principal components of
         // them all, plus the length of what is left: their products bound the correlations from above. Blocks of
         // kRows rows against kCols columns at a time, each block's products screened on the pool while BLAS
         // computes the next one's.
         constexpr int kDim = 64, kFull = PerceptualHash::kThumbnailSide * PerceptualHash::kThumbnailSide;
         constexpr qsizetype kRows = 512, kCols = 8192, kPcaSample = 20000;
-        cv::Mat thumbnails(int(n), kFull, CV_32F);
-        for (qsizetype i = 0; i < n; ++i)
-            std::copy(h[size_t(i)]->thumbnail.begin(), h[size_t(i)]->thumbnail.end(), thumbnails.ptr<float>(int(i)));
+        cv::Mat thumbnails(int(m), kFull, CV_32F);
+        for (qsizetype i = 0; i < m; ++i)
+            std::copy(dh[size_t(i)]->thumbnail.begin(), dh[size_t(i)]->thumbnail.end(), thumbnails.ptr<float>(int(i)));
         cv::Mat sample;
-        for (qsizetype i = 0; i < n; i += std::max<qsizetype>(1, n / kPcaSample))
+        for (qsizetype i = 0; i < m; i += std::max<qsizetype>(1, m / kPcaSample))
             sample.push_back(thumbnails.row(int(i)));
-        const cv::PCA pca(sample, cv::noArray(), cv::PCA::DATA_AS_ROW, kDim);
-        cv::Mat basis;
-        pca.eigenvectors.convertTo(basis, CV_32F); // orthonormal rows
+        cv::Mat coords, basis;
+        if (m > 1) {
+            const cv::PCA pca(sample, cv::noArray(), cv::PCA::DATA_AS_ROW, kDim);
+            pca.eigenvectors.convertTo(basis, CV_32F); // orthonormal rows
+            coords = thumbnails * basis.t();           // m x dim, contiguous
+        }
         const int dim = basis.rows;
-        cv::Mat coords = thumbnails * basis.t(); // n x dim, contiguous
-        std::vector<float> rest(static_cast<size_t>(n));
-        for (qsizetype i = 0; i < n; ++i) {
+        std::vector<float> rest(static_cast<size_t>(m));
+        for (qsizetype i = 0; i < m && m > 1; ++i) {
             const double all = cv::norm(thumbnails.row(int(i)), cv::NORM_L2SQR);
             const double kept = cv::norm(coords.row(int(i)), cv::NORM_L2SQR);
             // A little more than the exact remainder, so rounding never makes the bound too tight.
             rest[size_t(i)] = float(std::sqrt(std::max(0.0, all - kept)) + 1e-5);
         }
         thumbnails.release();
-        const float *matrix = coords.ptr<float>();
+        const float *matrix = coords.empty() ? nullptr : coords.ptr<float>();
         struct Block {
             qsizetype r0, r1, c0, c1;
         };
         std::vector<Block> blocks;
-        for (qsizetype r0 = 0; r0 < rows; r0 += kRows) {
-            for (qsizetype c0 = r0; c0 < n; c0 += kCols)
-                blocks.push_back({r0, std::min(rows, r0 + kRows), c0, std::min(n, c0 + kCols)});
+        for (qsizetype r0 = 0; r0 < detailedRows && m > 1; r0 += kRows) {
+            for (qsizetype c0 = r0; c0 < m; c0 += kCols)
+                blocks.push_back({r0, std::min(detailedRows, r0 + kRows), c0, std::min(m, c0 + kCols)});
         }
         std::vector<float> products[2] = {std::vector<float>(size_t(kRows * kCols)),
                                           std::vector<float>(size_t(kRows * kCols))};
@@ -222,14 +281,16 @@ QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, Perceptual
                 next = std::async(std::launch::async, [&, k] { multiply(blocks[k + 1], products[(k + 1) % 2]); });
             parallelFor(threads, threads, [&](qsizetype t) {
                 for (qsizetype r = b.r0 + t; r < b.r1; r += threads)
-                    screenRow(ready.data() + (r - b.r0) * (b.c1 - b.c0), r, b.c0, b.c1, rest.data(), h, whole,
-                              trimmed, maxBits, rule, &perThread[size_t(t)]);
+                    screenRow(ready.data() + (r - b.r0) * (b.c1 - b.c0), r, b.c0, b.c1, rest.data(), dh, whole,
+                              trimmed, rule, &perThread[size_t(t)]);
             });
             if (next.valid())
                 next.get();
         }
-        for (const auto &part : perThread)
-            found += part;
+        for (const auto &part : perThread) {
+            for (const auto &[i, j] : part)
+                found.append({detailed[size_t(i)], detailed[size_t(j)]});
+        }
     }
     QVector<QPair<qint64, qint64>> result;
     result.reserve(found.size());

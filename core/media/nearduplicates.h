@@ -38,9 +38,11 @@ struct NearDuplicateRule {
 
 /// The pairs the rule takes among hashed items, each as (smaller id, larger id), in no particular order: every pair
 /// within `fresh` and between `fresh` and the other items (all of them when `fresh` is empty), so that a new import
-/// is compared to the project without comparing the project to itself again. Big sets take the thumbnails'
-/// correlations as blocked matrix products (BLAS), then the pHash bands on those above the lowest correlation any band
-/// needs, then the rule itself on the survivors: the same pairs as the rule on every pair, at a fraction of the cost.
+/// is compared to the project without comparing the project to itself again. In big sets, pictures without detail
+/// are looked up by pieces of their pHash (they match only within nearBits); the others take bounds of the
+/// thumbnails' correlations from blocked matrix products (BLAS), then the pHash bands on those above the lowest
+/// correlation any band needs, then the rule itself on the survivors: the same pairs as the rule on every pair, at a
+/// fraction of the cost.
 /// `blockedFrom`: how many pairs make a set big (tests lower it).
 QVector<QPair<qint64, qint64>> nearDuplicatePairs(const QHash<qint64, PerceptualHash> &hashes,
                                                   const QVector<qint64> &fresh = {}, const NearDuplicateRule &rule = {},

@@ -186,6 +186,11 @@ void PerceptualHash::derive()
             m_rows[v].squares[size_t(r)] = squares;
         }
     }
+    for (size_t v = 0; v < chroma.size(); ++v) {
+        m_chromaSums[v] = {};
+        for (size_t i = 0; i < chroma[v].size(); ++i)
+            m_chromaSums[v][i % 2] = qint16(m_chromaSums[v][i % 2] + chroma[v][i]);
+    }
 }
 
 float PerceptualHash::viewCorrelation(const PerceptualHash &o) const
@@ -245,6 +250,18 @@ PerceptualHash::ChromaDistance PerceptualHash::chromaDistance(const PerceptualHa
         d.largest = std::min(d.largest, largest);
     }
     return d;
+}
+
+float PerceptualHash::chromaMeanBound(const PerceptualHash &o) const
+{
+    constexpr float kCells = float(std::tuple_size_v<decltype(chroma)::value_type> / 2);
+    float bound = 1e9f;
+    for (size_t v = 0; v < chroma.size(); ++v) {
+        const float da = float(m_chromaSums[v][0] - o.m_chromaSums[v][0]);
+        const float db = float(m_chromaSums[v][1] - o.m_chromaSums[v][1]);
+        bound = std::min(bound, std::sqrt(da * da + db * db) / kCells);
+    }
+    return bound;
 }
 
 QByteArray PerceptualHash::signature() const

@@ -234,40 +234,67 @@ private Q_SLOTS:
                 hashes.insert(2000 + i, PerceptualHash::of(recompressed(picture, 50)));
             }
         }
+        // And 60 patches of sky (smooth gradients: no detail), each with a recompressed copy, which the search looks
+        // up by pieces of their pHash: the originals among the settled items, the copies among the new ones.
+        cv::RNG random(7);
+        for (int k = 0; k < 60; ++k) {
+            cv::Mat sky(120, 160, CV_8UC3);
+            const cv::Vec3d base(random.uniform(40, 200), random.uniform(40, 200), random.uniform(40, 200));
+            const double dx = random.uniform(-0.3, 0.3), dy = random.uniform(-0.3, 0.3);
+            for (int y = 0; y < sky.rows; ++y)
+                for (int x = 0; x < sky.cols; ++x)
+                    for (int c = 0; c < 3; ++c)
+                        sky.at<cv::Vec3b>(y, x)[c] = cv::saturate_cast<uchar>(base[c] + (c + 1) * (dx * x + dy * y) / 2);
+            hashes.insert(1700 + k, PerceptualHash::of(sky));
+            hashes.insert(3000 + k, PerceptualHash::of(recompressed(sky, 70)));
+        }
         auto sorted = [](QVector<QPair<qint64, qint64>> pairs) {
             std::sort(pairs.begin(), pairs.end());
             return pairs;
         };
-        const NearDuplicateRule rule;
-        QVector<QPair<qint64, qint64>> every;
-        const QVector<qint64> ids = [&] {
-            QVector<qint64> v = hashes.keys().toVector();
-            std::sort(v.begin(), v.end());
-            return v;
-        }();
-        for (qsizetype i = 0; i < ids.size(); ++i)
-            for (qsizetype j = i + 1; j < ids.size(); ++j)
-                if (rule.matches(hashes[ids[i]], hashes[ids[j]]))
-                    every.append({ids[i], ids[j]});
-        QVERIFY2(every.size() >= 240, qPrintable(QString::number(every.size()))); // the planted copies at least
-        const auto plain = sorted(nearDuplicatePairs(hashes, {}, rule, std::numeric_limits<qint64>::max()));
-        const auto blocked = sorted(nearDuplicatePairs(hashes, {}, rule, 0));
-        QCOMPARE(plain, every);
-        QCOMPARE(blocked, every);
-        // The 2000s arrive last: compared with each other and with everything else, they complete the pairs among
-        // the rest.
-        QHash<qint64, PerceptualHash> before;
-        QVector<qint64> fresh;
-        for (auto it = hashes.cbegin(); it != hashes.cend(); ++it) {
-            if (it.key() >= 2000)
-                fresh << it.key();
-            else
-                before.insert(it.key(), it.value());
-        }
-        for (qint64 blockedFrom : {std::numeric_limits<qint64>::max(), qint64(0)}) {
-            QVector<QPair<qint64, qint64>> incremental = nearDuplicatePairs(before, {}, rule, blockedFrom);
-            incremental += nearDuplicatePairs(hashes, fresh, rule, blockedFrom);
-            QCOMPARE(sorted(incremental), every);
+        NearDuplicateRule narrow; // a same-pHash band of 3 bits: the pieces are four
+        narrow.nearBits = 3;
+        for (const NearDuplicateRule &rule : {NearDuplicateRule(), narrow}) {
+            QVector<QPair<qint64, qint64>> every;
+            const QVector<qint64> ids = [&] {
+                QVector<qint64> v = hashes.keys().toVector();
+                std::sort(v.begin(), v.end());
+                return v;
+            }();
+            float boundOver = 0; // how far the mean colours' bound ever exceeds what it bounds
+            for (qsizetype i = 0; i < ids.size(); ++i) {
+                for (qsizetype j = i + 1; j < ids.size(); ++j) {
+                    const PerceptualHash &a = hashes[ids[i]], &b = hashes[ids[j]];
+                    boundOver = std::max(boundOver, a.chromaMeanBound(b) - a.chromaDistance(b).mean);
+                    if (rule.matches(a, b))
+                        every.append({ids[i], ids[j]});
+                }
+            }
+            QVERIFY2(boundOver <= 1e-4f, qPrintable(QString::number(double(boundOver))));
+            QVERIFY2(every.size() >= 240, qPrintable(QString::number(every.size()))); // the planted copies at least
+            const auto withSky = std::count_if(every.cbegin(), every.cend(), [&](const QPair<qint64, qint64> &p) {
+                return hashes[p.first].detail < rule.minDetail || hashes[p.second].detail < rule.minDetail;
+            });
+            QVERIFY2(withSky >= 30, qPrintable(QString::number(withSky)));
+            const auto plain = sorted(nearDuplicatePairs(hashes, {}, rule, std::numeric_limits<qint64>::max()));
+            const auto blocked = sorted(nearDuplicatePairs(hashes, {}, rule, 0));
+            QCOMPARE(plain, every);
+            QCOMPARE(blocked, every);
+            // The 2000s and the 3000s arrive last: compared with each other and with everything else, they complete
+            // the pairs among the rest.
+            QHash<qint64, PerceptualHash> before;
+            QVector<qint64> fresh;
+            for (auto it = hashes.cbegin(); it != hashes.cend(); ++it) {
+                if (it.key() >= 2000)
+                    fresh << it.key();
+                else
+                    before.insert(it.key(), it.value());
+            }
+            for (qint64 blockedFrom : {std::numeric_limits<qint64>::max(), qint64(0)}) {
+                QVector<QPair<qint64, qint64>> incremental = nearDuplicatePairs(before, {}, rule, blockedFrom);
+                incremental += nearDuplicatePairs(hashes, fresh, rule, blockedFrom);
+                QCOMPARE(sorted(incremental), every);
+            }
         }
     }
 };
