@@ -171,7 +171,8 @@ DuplicateCorpus DuplicateCorpus::build(const QString &folder, int originals, int
     auto take = [&](const QString &path, bool wallpaper, bool edit) {
         QString message;
         cv::Mat bgr = MediaDecoder::readImage(path, MediaDecoder::kDefaultMaxPixels, &message);
-        if (bgr.empty())
+        // An original must take every edit: the caption's band is 12 rows high at least.
+        if (bgr.empty() || (edit && std::min(bgr.rows, bgr.cols) < 12))
             return false;
         if (wallpaper)
             bgr = MediaDecoder::fitWithin(bgr, 1600);

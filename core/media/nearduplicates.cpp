@@ -41,7 +41,8 @@ bool NearDuplicateRule::matches(const PerceptualHash &a, const PerceptualHash &b
 
 QString NearDuplicateRule::name() const
 {
-    return QStringLiteral("hash %1; same %2; far %3 %4; beyond %5; colour %6 %7; detail %8")
+    // "views 2": viewCorrelation's alignments as of this version; pairs stored under another name are found again.
+    return QStringLiteral("hash %1; views 2; same %2; far %3 %4; beyond %5; colour %6 %7; detail %8")
         .arg(PerceptualHash::kVersion)
         .arg(nearBits)
         .arg(farBits)

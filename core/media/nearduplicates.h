@@ -18,14 +18,14 @@ class ProjectDatabase;
 /// decides (a caption, a crop); beyond, where only the trimmed thumbnails correlated almost perfectly will do. And the
 /// colours must be close in the mean and in every cell of the grid (two drawings from one template, a red and a green
 /// traffic light, differ in one cell). Pictures with hardly any detail need the same pHash. The thresholds are the ones
-/// `benchmark duplicates` measured best on its corpus of edited copies of seed 1, checked on seeds 2 and 3 (README:
-/// Near-duplicates).
+/// `benchmark duplicates` measured best on its corpora of edited copies of seeds 1 to 3, checked on seeds 4 to 6
+/// (README: Near-duplicates).
 struct NearDuplicateRule {
     int nearBits = 0;                  ///< pHash distance at most this: the colours decide alone
     int farBits = 20;                  ///< nearBits < distance <= farBits ...
-    float farCorrelation = 0.86f;      ///< ... needs this correlation of the best-aligned views (viewCorrelation)
+    float farCorrelation = 0.89f;      ///< ... needs this correlation of the best-aligned views (viewCorrelation)
     float beyondCorrelation = 0.95f;   ///< beyond farBits: the trimmed thumbnails' correlation needed
-    float maxChromaDistance = 10.f;    ///< mean colour distance of the grid cells, the closer view ...
+    float maxChromaDistance = 14.f;    ///< mean colour distance of the grid cells, the closer view ...
     float maxChromaCellDistance = 30.f; ///< ... and its farthest cell
     /// Pictures with less detail than this (PerceptualHash::detail: a patch of sky, a blurred background) look
     /// alike on every view; a pair with one of them needs the same pHash.

@@ -195,42 +195,37 @@ void PerceptualHash::derive()
 
 float PerceptualHash::viewCorrelation(const PerceptualHash &o) const
 {
-    float best = -1.f;
-    // The same view of both, less two rows at the bottom or at the top.
-    for (View v : {Trimmed, Whole}) {
-        const auto products = rowProducts(grey[v], o.grey[v]);
-        for (const auto &[from, to] : {std::pair{0, kThumbnailSide - 2}, std::pair{2, kThumbnailSide}}) {
-            Moments m;
-            for (int r = from; r < to; ++r) {
-                m.n += kThumbnailSide;
-                m.a += m_rows[v].sum[size_t(r)];
-                m.b += o.m_rows[v].sum[size_t(r)];
-                m.aa += m_rows[v].squares[size_t(r)];
-                m.bb += o.m_rows[v].squares[size_t(r)];
-                m.ab += products[size_t(r)];
-            }
-            best = std::max(best, m.correlation());
-        }
-    }
-    // One's middle against the other's whole view, both ways.
-    auto whole = [](const PerceptualHash &x, const PerceptualHash &y, View vx, View vy) {
+    // The correlation of view vx of this with view vy of o over rows [from, to) of both thumbnails.
+    auto correlation = [&](View vx, View vy, const std::array<qint32, kThumbnailSide> &products, int from, int to) {
         Moments m;
-        m.n = kThumbnailPixels;
-        for (qint32 p : rowProducts(x.grey[vx], y.grey[vy]))
-            m.ab += p;
-        for (int r = 0; r < kThumbnailSide; ++r) {
-            m.a += x.m_rows[vx].sum[size_t(r)];
-            m.aa += x.m_rows[vx].squares[size_t(r)];
-            m.b += y.m_rows[vy].sum[size_t(r)];
-            m.bb += y.m_rows[vy].squares[size_t(r)];
+        for (int r = from; r < to; ++r) {
+            m.n += kThumbnailSide;
+            m.a += m_rows[vx].sum[size_t(r)];
+            m.b += o.m_rows[vy].sum[size_t(r)];
+            m.aa += m_rows[vx].squares[size_t(r)];
+            m.bb += o.m_rows[vy].squares[size_t(r)];
+            m.ab += products[size_t(r)];
         }
         return m.correlation();
     };
-    for (const auto &[part, all] : {std::pair{TrimmedMiddle, Trimmed}, std::pair{WholeMiddle, Whole}}) {
-        best = std::max(best, whole(*this, o, part, all));
-        best = std::max(best, whole(*this, o, all, part));
-    }
-    return best;
+    constexpr int kBand = 2; // rows a caption band may cover, at the bottom or at the top
+    // Two views compared without their bottom rows and without their top rows, and also whole when `whole`.
+    auto best = [&](View vx, View vy, bool whole, float sofar) {
+        const auto products = rowProducts(grey[vx], o.grey[vy]);
+        sofar = std::max(sofar, correlation(vx, vy, products, 0, kThumbnailSide - kBand));
+        sofar = std::max(sofar, correlation(vx, vy, products, kBand, kThumbnailSide));
+        return whole ? std::max(sofar, correlation(vx, vy, products, 0, kThumbnailSide)) : sofar;
+    };
+    float result = -1.f;
+    // The same view of both (a resize, a recompression, a caption) ...
+    for (View v : {Trimmed, Whole})
+        result = best(v, v, false, result);
+    // ... and each one's middle against the other's whole (a crop; and a crop against a captioned copy, whose band
+    // the middle keeps half of).
+    for (const auto &[vx, vy] : {std::pair{TrimmedMiddle, Trimmed}, std::pair{Trimmed, TrimmedMiddle},
+                                 std::pair{WholeMiddle, Whole}, std::pair{Whole, WholeMiddle}})
+        result = best(vx, vy, true, result);
+    return result;
 }
 
 PerceptualHash::ChromaDistance PerceptualHash::chromaDistance(const PerceptualHash &o) const

@@ -80,7 +80,8 @@ struct PerceptualHash {
 
     /// The correlation of the best-aligned views (-1..1): the trimmed views and the whole views, each without their
     /// two bottom rows or their two top rows (where a caption goes), and each view's middle against the other's
-    /// whole (a crop). What a copy keeps of its original, however it was cut or captioned.
+    /// whole (a crop), all of them and without those rows (a crop against a captioned copy). What a copy keeps of its
+    /// original, however it was cut or captioned.
     float viewCorrelation(const PerceptualHash &o) const;
 
     /// How far the colours are: the mean and the largest distance of the grid cells in the a*b* plane, each of the

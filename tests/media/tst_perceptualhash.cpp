@@ -30,6 +30,25 @@ cv::Mat recompressed(const cv::Mat &bgr, int quality)
     return cv::imdecode(bytes, cv::IMREAD_COLOR);
 }
 
+/// A caption on a dark band over the bottom tenth, as people share pictures.
+cv::Mat withCaption(const cv::Mat &bgr)
+{
+    cv::Mat captioned = bgr.clone();
+    const int band = std::max(12, captioned.rows / 10);
+    const cv::Rect strip(0, captioned.rows - band, captioned.cols, band);
+    captioned(strip) = captioned(strip) * 0.3;
+    cv::putText(captioned, "shared by someone", cv::Point(band / 4, captioned.rows - band / 3),
+                cv::FONT_HERSHEY_SIMPLEX, band / 30.0, cv::Scalar(255, 255, 255), 1, cv::LINE_AA);
+    return captioned;
+}
+
+/// The picture with 5 % cut from each side.
+cv::Mat middle(const cv::Mat &bgr)
+{
+    const int dx = bgr.cols / 20, dy = bgr.rows / 20;
+    return bgr(cv::Rect(dx, dy, bgr.cols - 2 * dx, bgr.rows - 2 * dy)).clone();
+}
+
 } // namespace
 
 class TestPerceptualHash : public QObject
@@ -97,29 +116,41 @@ private Q_SLOTS:
         // A caption band over the bottom tenth moves the trimmed view (its band spans the picture); a 5 % crop of
         // each side cuts into the drawing. The best-aligned views still see the same picture; the trimmed
         // thumbnails alone do not, for some of them.
+        const float needs = NearDuplicateRule().farCorrelation;
         int captionsFound = 0, cropsFound = 0, trimmedMissed = 0;
         const int n = 12;
         for (const QString &path : m_pictures.mid(0, n)) {
             const cv::Mat original = read(path);
-            cv::Mat captioned = original.clone();
-            const int band = std::max(12, captioned.rows / 10);
-            const cv::Rect strip(0, captioned.rows - band, captioned.cols, band);
-            captioned(strip) = captioned(strip) * 0.3;
-            cv::putText(captioned, "shared by someone", cv::Point(band / 4, captioned.rows - band / 3),
-                        cv::FONT_HERSHEY_SIMPLEX, band / 30.0, cv::Scalar(255, 255, 255), 1, cv::LINE_AA);
-            const int dx = original.cols / 20, dy = original.rows / 20;
-            const cv::Mat cropped = original(cv::Rect(dx, dy, original.cols - 2 * dx, original.rows - 2 * dy)).clone();
+            const cv::Mat captioned = withCaption(original), cropped = middle(original);
             const PerceptualHash h = PerceptualHash::of(original), c = PerceptualHash::of(captioned),
                                  k = PerceptualHash::of(cropped);
             QCOMPARE(h.viewCorrelation(c), c.viewCorrelation(h)); // symmetric
-            captionsFound += h.viewCorrelation(c) >= 0.86f;
-            cropsFound += h.viewCorrelation(k) >= 0.86f;
-            trimmedMissed += (h.thumbnailCorrelation(c) < 0.86f) + (h.thumbnailCorrelation(k) < 0.86f);
+            captionsFound += h.viewCorrelation(c) >= needs;
+            cropsFound += h.viewCorrelation(k) >= needs;
+            trimmedMissed += (h.thumbnailCorrelation(c) < needs) + (h.thumbnailCorrelation(k) < needs);
             QVERIFY2(h.viewCorrelation(c) >= h.thumbnailCorrelation(c) - 0.1f, qPrintable(path));
         }
         QVERIFY2(captionsFound >= n - 1, qPrintable(QString::number(captionsFound)));
         QVERIFY2(cropsFound >= n - 1, qPrintable(QString::number(cropsFound)));
         QVERIFY2(trimmedMissed >= 3, qPrintable(QString::number(trimmedMissed)));
+    }
+
+    void aCaptionedCopyAlignsWithACroppedOne()
+    {
+        // Two copies of one drawing that fills its page (insects, drawn to their edges): one captioned, one
+        // cropped. The middle of the captioned copy keeps half of its band, so it matches the cropped one only
+        // without its bottom rows (before, 9 of these 12 pairs were found).
+        const QStringList drawings = test::clipArt(12, QStringLiteral("animals/bugs"));
+        QVERIFY(drawings.size() == 12);
+        const float needs = NearDuplicateRule().farCorrelation;
+        int found = 0;
+        for (const QString &path : drawings) {
+            const cv::Mat original = read(path);
+            const PerceptualHash c = PerceptualHash::of(withCaption(original)), k = PerceptualHash::of(middle(original));
+            QCOMPARE(c.viewCorrelation(k), k.viewCorrelation(c));
+            found += c.viewCorrelation(k) >= needs;
+        }
+        QVERIFY2(found >= 11, qPrintable(QString::number(found)));
     }
 
     void oneCellOfAnotherColourIsAnotherPicture()
