@@ -85,6 +85,7 @@ void colourGrid(const cv::Mat &bgr, std::array<qint8, 32> &out)
 /// Sums over the pixels of two thumbnails (or of some of their rows) that make their Pearson correlation.
 struct Moments {
     qint64 n = 0, a = 0, b = 0, aa = 0, bb = 0, ab = 0;
+    Moments operator+(const Moments &o) const { return {n + o.n, a + o.a, b + o.b, aa + o.aa, bb + o.bb, ab + o.ab}; }
     float correlation() const
     {
         const double va = double(n) * double(aa) - double(a) * double(a);
@@ -195,8 +196,9 @@ void PerceptualHash::derive()
 
 float PerceptualHash::viewCorrelation(const PerceptualHash &o) const
 {
-    // The correlation of view vx of this with view vy of o over rows [from, to) of both thumbnails.
-    auto correlation = [&](View vx, View vy, const std::array<qint32, kThumbnailSide> &products, int from, int to) {
+    constexpr int kBand = 2; // rows a caption band may cover, at the bottom or at the top
+    // The sums of view vx of this and view vy of o over rows [from, to) of both thumbnails.
+    auto moments = [&](View vx, View vy, const std::array<qint32, kThumbnailSide> &products, int from, int to) {
         Moments m;
         for (int r = from; r < to; ++r) {
             m.n += kThumbnailSide;
@@ -206,15 +208,17 @@ float PerceptualHash::viewCorrelation(const PerceptualHash &o) const
             m.bb += o.m_rows[vy].squares[size_t(r)];
             m.ab += products[size_t(r)];
         }
-        return m.correlation();
+        return m;
     };
-    constexpr int kBand = 2; // rows a caption band may cover, at the bottom or at the top
-    // Two views compared without their bottom rows and without their top rows, and also whole when `whole`.
+    // Two views compared without their bottom rows and without their top rows, and also whole when `whole`: the
+    // sums of the top band, the middle rows and the bottom band, added up three ways.
     auto best = [&](View vx, View vy, bool whole, float sofar) {
         const auto products = rowProducts(grey[vx], o.grey[vy]);
-        sofar = std::max(sofar, correlation(vx, vy, products, 0, kThumbnailSide - kBand));
-        sofar = std::max(sofar, correlation(vx, vy, products, kBand, kThumbnailSide));
-        return whole ? std::max(sofar, correlation(vx, vy, products, 0, kThumbnailSide)) : sofar;
+        const Moments top = moments(vx, vy, products, 0, kBand),
+                      rows = moments(vx, vy, products, kBand, kThumbnailSide - kBand),
+                      bottom = moments(vx, vy, products, kThumbnailSide - kBand, kThumbnailSide);
+        sofar = std::max({sofar, (top + rows).correlation(), (rows + bottom).correlation()});
+        return whole ? std::max(sofar, (top + rows + bottom).correlation()) : sofar;
     };
     float result = -1.f;
     // The same view of both (a resize, a recompression, a caption) ...

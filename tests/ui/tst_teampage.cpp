@@ -175,15 +175,15 @@ private Q_SLOTS:
         auto check = ProjectDatabase::open(project, ProjectDatabase::OpenMode::OpenExisting, QStringLiteral("c"), &error);
         QVERIFY2(check, qPrintable(error));
         LabelStore labels(*check);
-        QCOMPARE(labels.current(ids[0]), Label::Safe);
-        QCOMPARE(labels.current(ids[1]), Label::None);
+        QTRY_COMPARE(labels.current(ids[0]), Label::Safe);
+        QTRY_COMPARE(labels.current(ids[1]), Label::None);
         QCOMPARE(shownLabel(ids[1]), int(Label::Safe)); // hers
         // Her undo takes back her own label: bob's alone stands.
         QVERIFY(page->session()->undo());
-        QCOMPARE(labels.current(ids[1]), Label::Nsfw);
+        QTRY_COMPARE(labels.current(ids[1]), Label::Nsfw);
         QCOMPARE(labels.history(ids[1]).last().previous, Label::Safe);
         QVERIFY(page->session()->redo());
-        QCOMPARE(labels.current(ids[1]), Label::None);
+        QTRY_COMPARE(labels.current(ids[1]), Label::None);
         // My queue: the items dealt to her.
         gallery->teamCombo()->setCurrentIndex(gallery->teamCombo()->findData(int(GalleryPanel::TeamView::MyQueue)));
         QCOMPARE(model->rowCount(), 6);
@@ -195,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->idAt(0), ids[1]);
         QVERIFY(page->session()->label({ids[1]}, Label::Nsfw));
-        QCOMPARE(labels.current(ids[1]), Label::Nsfw);
+        QTRY_COMPARE(labels.current(ids[1]), Label::Nsfw);
         QCOMPARE(labels.history(ids[1]).last().source, QStringLiteral("adjudicated"));
         // The Team tab: the rule, the queues, nothing left for a reviewer.
         auto *team = window.findChild<TeamPage *>();
