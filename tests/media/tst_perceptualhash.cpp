@@ -127,7 +127,8 @@ private Q_SLOTS:
             QCOMPARE(h.viewCorrelation(c), c.viewCorrelation(h)); // symmetric
             captionsFound += h.viewCorrelation(c) >= needs;
             cropsFound += h.viewCorrelation(k) >= needs;
-            trimmedMissed += (h.thumbnailCorrelation(c) < needs) + (h.thumbnailCorrelation(k) < needs);
+            // Missed even at a lower bar than the rule's (11 of 24 here).
+            trimmedMissed += (h.thumbnailCorrelation(c) < 0.86f) + (h.thumbnailCorrelation(k) < 0.86f);
             QVERIFY2(h.viewCorrelation(c) >= h.thumbnailCorrelation(c) - 0.1f, qPrintable(path));
         }
         QVERIFY2(captionsFound >= n - 1, qPrintable(QString::number(captionsFound)));
