@@ -217,12 +217,16 @@ int benchmarkPredict(const QStringList &arguments)
         for (int r = 0; r < repeats; ++r) {
             *last = scoreFolder(c, dir, fileLimit);
             rates.push_back(double(last->scores.size()) / last->seconds);
+            const auto [wide, narrow] = c.lastPipelineShares();
             if (!quiet)
-                err() << tr("%1: pass %2, %3 images in %4 s")
+                err() << tr("%1: pass %2, %3 images in %4 s (batches with the network on all cores, decoding "
+                            "paused: %5; on half of them beside decoding: %6)")
                              .arg(label)
                              .arg(r + 1)
                              .arg(last->scores.size())
                              .arg(last->seconds, 0, 'f', 2)
+                             .arg(wide)
+                             .arg(narrow)
                       << '\n'
                       << Qt::flush;
         }
@@ -236,7 +240,10 @@ int benchmarkPredict(const QStringList &arguments)
         {QStringLiteral("files"), int(exact.scores.size())},
         {QStringLiteral("scored"), exact.scored},
         {QStringLiteral("cores"), cores},
-        {QStringLiteral("threads"), networkThreads > 0 ? networkThreads : networkThreadsBesideDecoding(cores)},
+        // 0: the budget's shares, batch by batch (wide: every core, decoding paused; narrow: half of them)
+        {QStringLiteral("threads"), networkThreads},
+        {QStringLiteral("wide_batches"), classifier->lastPipelineShares().first},
+        {QStringLiteral("narrow_batches"), classifier->lastPipelineShares().second},
         {QStringLiteral("decode_threads"), options.decodeThreads > 0 ? options.decodeThreads : decodeThreadsFor(cores)},
         {QStringLiteral("opencv_threads"), cvThreads},
         {QStringLiteral("runs"), QJsonArray::fromVariantList([&] {

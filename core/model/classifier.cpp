@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "model/inferenceplan.h"
 #include "model/kerasgraph.h"
+#include "model/pipelinebudget.h"
 #include "model/preprocess.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,9 @@
 
 #include <opencv2/core.hpp>
 
+#include <condition_variable>
 #include <deque>
+#include <mutex>
 
 namespace nsfw {
 
@@ -46,6 +49,11 @@ struct Classifier::Private {
     std::optional<KerasGraph> graph;
     std::unique_ptr<InferencePlan> plan;
     QThreadPool pool;
+    std::mutex gateMutex;
+    std::condition_variable gateOpen;
+    bool decodingPaused = false; ///< guarded by gateMutex
+    std::pair<int, int> lastShares; ///< the last prepareFiles's batches with the wide and the narrow share
+    PipelineBudget budget{1}; ///< set up by fromModel; what it measures carries over from one run to the next
     ModelProfile profile; ///< completed: input size, classes and p(nsfw) of this model
     int height = 0;
     int width = 0;
@@ -65,26 +73,26 @@ struct Classifier::Private {
     }
 
     int threads() const { return options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()); }
-    /// Torch threads while decode workers run beside the network (classifyFiles, featuresOfFiles): the budget's
-    /// share unless the options name a number.
-    int pipelineThreads() const
-    {
-        return options.threads > 0 ? options.threads : networkThreadsBesideDecoding(QThread::idealThreadCount());
-    }
 
-    /// Decodes and prepares files on the pool, at most two batches ahead of the one handed to `onBatch`
-    /// (with the index of its first file).
+    /// Decodes and prepares files on the pool, at most two batches ahead of the one handed to `onBatch` (with the
+    /// index of its first file and the torch threads its network run takes). The cores are shared batch by batch
+    /// as a PipelineBudget decides: while a batch runs with the wide share, no picture starts decoding.
     void prepareFiles(const QStringList &paths,
-                      const std::function<void(int start, const std::vector<PreparedImage> &)> &onBatch)
+                      const std::function<void(int start, const std::vector<PreparedImage> &, int threads)> &onBatch)
     {
         const int batchSize = options.batchSize;
         const Preprocessing input = profile.input;
+        budget.begin();
         std::deque<QFuture<PreparedImage>> pending;
         int submitted = 0;
         auto submitUpTo = [&](int limit) {
             for (; submitted < std::min<int>(limit, paths.size()); ++submitted) {
                 const QString path = paths.at(submitted);
-                pending.push_back(QtConcurrent::run(&pool, [path, input] {
+                pending.push_back(QtConcurrent::run(&pool, [this, path, input] {
+                    {
+                        std::unique_lock<std::mutex> lock(gateMutex);
+                        gateOpen.wait(lock, [this] { return !decodingPaused; });
+                    }
                     // One torch thread per decoder: the pool already has one worker per core.
                     at::set_num_threads(1);
                     c10::InferenceMode guard;
@@ -92,7 +100,9 @@ struct Classifier::Private {
                 }));
             }
         };
+        QElapsedTimer cycle;
         for (int start = 0; start < paths.size(); start += batchSize) {
+            cycle.start();
             const int end = std::min<int>(start + batchSize, paths.size());
             submitUpTo(end + 2 * batchSize);
             std::vector<PreparedImage> images;
@@ -100,8 +110,24 @@ struct Classifier::Private {
                 images.push_back(pending.front().result());
                 pending.pop_front();
             }
-            onBatch(start, images);
+            const PipelineBudget::Share share = budget.next();
+            setDecodingPaused(share.pauseDecoding);
+            onBatch(start, images, share.networkThreads);
+            setDecodingPaused(false);
+            budget.finished(share, end - start, cycle.nsecsElapsed() / 1e9);
         }
+        lastShares = {budget.wideBatches(), budget.narrowBatches()};
+        qCDebug(lcModel) << "batches with the wide share:" << lastShares.first << "narrow:" << lastShares.second;
+    }
+
+    void setDecodingPaused(bool paused)
+    {
+        {
+            std::lock_guard<std::mutex> lock(gateMutex);
+            decodingPaused = paused;
+        }
+        if (!paused)
+            gateOpen.notify_all();
     }
 
     /// The prepared images at `ok` as one batch in the layout the weights want.
@@ -209,11 +235,17 @@ std::unique_ptr<Classifier> Classifier::fromModel(const TfjsModel &model, QStrin
     }
     c->d->graph = std::move(graph);
     c->d->profile.input.fastDecode = options.fastDecode;
+    c->d->budget = PipelineBudget(std::max(1, QThread::idealThreadCount()), options.threads);
     c->d->pool.setMaxThreadCount(
         options.decodeThreads > 0 ? options.decodeThreads : decodeThreadsFor(std::max(1, QThread::idealThreadCount())));
     qCDebug(lcModel) << "loaded" << modelDir << c->d->width << "x" << c->d->height << c->d->classes << "classes,"
                      << (c->d->plan ? c->d->plan->foldedLayers() : 0) << "layers folded";
     return c;
+}
+
+std::pair<int, int> Classifier::lastPipelineShares() const
+{
+    return d->lastShares;
 }
 
 QString Classifier::modelDir() const
@@ -247,7 +279,7 @@ std::vector<ImageScore> Classifier::classifyFiles(const QStringList &paths,
                                                   const std::function<void(const ImageScore &)> &onScore)
 {
     std::vector<ImageScore> scores(static_cast<size_t>(paths.size()));
-    d->prepareFiles(paths, [&](int start, const std::vector<PreparedImage> &images) {
+    d->prepareFiles(paths, [&](int start, const std::vector<PreparedImage> &images, int threads) {
         std::vector<ImageScore *> batchScores;
         for (size_t i = 0; i < images.size(); ++i) {
             ImageScore &s = scores[static_cast<size_t>(start) + i];
@@ -255,7 +287,7 @@ std::vector<ImageScore> Classifier::classifyFiles(const QStringList &paths,
             s.error = images[i].error;
             batchScores.push_back(&s);
         }
-        d->infer(images, batchScores, d->pipelineThreads());
+        d->infer(images, batchScores, threads);
         if (onScore) {
             for (ImageScore *s : batchScores)
                 onScore(*s);
@@ -270,7 +302,7 @@ std::vector<std::vector<float>> Classifier::featuresOfFiles(const QStringList &p
     const std::string layer = (*d->graph)->featureLayer();
     if (layer.empty())
         return features;
-    d->prepareFiles(paths, [&](int start, const std::vector<PreparedImage> &images) {
+    d->prepareFiles(paths, [&](int start, const std::vector<PreparedImage> &images, int threads) {
         std::vector<int> ok;
         for (size_t i = 0; i < images.size(); ++i) {
             if (images[i].ok())
@@ -280,7 +312,7 @@ std::vector<std::vector<float>> Classifier::featuresOfFiles(const QStringList &p
             return;
         try {
             c10::InferenceMode guard;
-            setTorchThreads(d->pipelineThreads());
+            setTorchThreads(threads);
             const torch::Tensor y = (*d->graph)->forwardTo(d->batchOf(images, ok), layer)
                                         .reshape({int64_t(ok.size()), -1})
                                         .contiguous();

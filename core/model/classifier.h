@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace cv {
@@ -28,8 +29,8 @@ struct ImageScore {
 /// How inference runs; the defaults are the fastest measured on the 2-core machines.
 struct InferenceOptions {
     int batchSize = 32;
-    /// torch threads for the network; 0 = the thread budget: all cores, but networkThreadsBesideDecoding(cores)
-    /// while files are decoded beside it
+    /// torch threads for the network; 0 = the thread budget: all cores, and while files are decoded beside it
+    /// (classifyFiles, featuresOfFiles) a PipelineBudget's share; a number > 0 pins it
     int threads = 0;
     bool channelsLast = true; ///< NHWC memory format for activations and weights (avoids oneDNN reorders)
     bool fuse = true;         ///< fold BatchNorm into the preceding convolution, apply ReLU in place
@@ -71,6 +72,8 @@ public:
     /// The backbone features of files (the output of the last pooling or flatten layer: what head mode trains on
     /// and caches), in input order; an empty vector for a file that could not be read.
     std::vector<std::vector<float>> featuresOfFiles(const QStringList &paths);
+    /// The batches of the last classifyFiles or featuresOfFiles run with PipelineBudget's wide and narrow shares.
+    std::pair<int, int> lastPipelineShares() const;
     /// Scores decoded 8-bit BGR pictures (video or GIF frames) in one pass, prepared as files are; `names` (optional)
     /// become the scores' paths.
     std::vector<ImageScore> classifyPixels(const std::vector<cv::Mat> &bgr, const QStringList &names = {});
@@ -89,11 +92,11 @@ private:
 /// Sets the torch intra-op thread count for the calling thread (0 = all cores). Torch keeps it per thread
 /// under OpenMP, so every thread that runs torch work calls this first.
 void setTorchThreads(int threads = 0);
-/// The thread budget of scoring files on `cores` cores, decoding overlapping the network (classifyFiles): the
-/// network takes half the cores and the decode workers the rest plus one (a worker reading a file, or the network
-/// between batches, leaves a core free). Torch's OpenMP team stalls at every layer's barrier while a decoder holds
-/// a core it waits for: on 2 cores 2 torch threads beside 2 decoders scored 8-25 images/s, 1 beside 2 scored 49
-/// (`benchmark predict --threads/--decode-threads`, README).
+/// The narrow share of scoring files on `cores` cores (PipelineBudget): the network takes half the cores and the
+/// decode workers the rest plus one (a worker reading a file, or the network between batches, leaves a core free).
+/// Torch's OpenMP team stalls at every layer's barrier while a decoder holds a core it waits for: on 2 cores 2 torch
+/// threads beside 2 decoders scored 8-25 images/s, 1 beside 2 scored 49 (`benchmark predict --threads
+/// --decode-threads`, README); the wide share pauses the decoders instead.
 int networkThreadsBesideDecoding(int cores);
 int decodeThreadsFor(int cores);
 /// Sets how many threads OpenCV's own parallel loops use (TBB, process-wide; 0 = OpenCV's default, one per core).

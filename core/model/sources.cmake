@@ -11,6 +11,7 @@ target_sources(core PRIVATE
   model/inferenceplan.h model/inferenceplan.cpp
   model/preprocess.h model/preprocess.cpp
   model/classifier.h model/classifier.cpp
+  model/pipelinebudget.h model/pipelinebudget.cpp
   model/videoscorer.h model/videoscorer.cpp
   model/modellocator.h model/modellocator.cpp
   cli/predictcommand.cpp cli/predictvideo.h cli/predictvideo.cpp

@@ -26,3 +26,5 @@ set_tests_properties(tst_modelprofile PROPERTIES TIMEOUT 600)
 # Preprocessing (issue 15 part 4): the resize from 8-bit pixels equals ATen's; --fast-decode is the same in training
 # and predict.
 nsfw_add_test(tst_preprocess SOURCES model/tst_preprocess.cpp LIBS ${TORCH_LIBRARIES} LABELS model)
+# Scoring a folder shares the cores batch by batch: the faster of two shares, measured, retried as load changes.
+nsfw_add_test(tst_pipelinebudget SOURCES model/tst_pipelinebudget.cpp LABELS model)
