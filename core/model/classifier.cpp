@@ -111,9 +111,15 @@ struct Classifier::Private {
                 pending.pop_front();
             }
             const PipelineBudget::Share share = budget.next();
-            setDecodingPaused(share.pauseDecoding);
-            onBatch(start, images, share.networkThreads);
-            setDecodingPaused(false);
+            {
+                // Reopened however the batch ends: a worker waiting at a closed gate would hold the pool forever.
+                setDecodingPaused(share.pauseDecoding);
+                struct Reopen {
+                    Private *d;
+                    ~Reopen() { d->setDecodingPaused(false); }
+                } reopen{this};
+                onBatch(start, images, share.networkThreads);
+            }
             budget.finished(share, end - start, cycle.nsecsElapsed() / 1e9);
         }
         lastShares = {budget.wideBatches(), budget.narrowBatches()};

@@ -67,6 +67,7 @@ public:
     const InferenceOptions &options() const;
 
     /// Scores files in batches; `onScore` (optional) gets each result in input order as soon as it is ready.
+    /// One call at a time on a classifier (this and featuresOfFiles share its decode workers and PipelineBudget).
     std::vector<ImageScore> classifyFiles(const QStringList &paths,
                                           const std::function<void(const ImageScore &)> &onScore = {});
     /// The backbone features of files (the output of the last pooling or flatten layer: what head mode trains on
