@@ -72,6 +72,7 @@ struct Worker {
     QByteArray stderrTail;
     QVector<WorkerLine> lines;
     bool reconnectPending = false; ///< the next line is of a write during which the connection was reopened
+    bool ready = false;            ///< it printed kReadyLine: SIGTERM is handled from then on
     bool killed = false;           ///< the one killed on purpose
     bool hung = false;             ///< still running long after SIGTERM: killed too, and reported
     bool finished = false;
@@ -221,7 +222,9 @@ void LoadRun::readOutput(Worker &w)
     for (qsizetype nl = w.partial.indexOf('\n'); nl >= 0; nl = w.partial.indexOf('\n')) {
         const QString text = QString::fromUtf8(w.partial.left(nl));
         WorkerLine line;
-        if (text == QLatin1String(kReconnectLine)) {
+        if (text == QLatin1String(kReadyLine)) {
+            w.ready = true;
+        } else if (text == QLatin1String(kReconnectLine)) {
             w.reconnectPending = true;
         } else if (parseWorkerLine(text, &line)) {
             line.arrivedMs = now();
@@ -351,11 +354,17 @@ QJsonObject LoadRun::run()
 QJsonObject LoadRun::report()
 {
     QVector<WorkerRecord> records;
-    QStringList workerFailures;
+    QStringList workerFailures, notStarted;
     for (const auto &w : m_workers) {
         records.append({w->annotator, w->lines, w->killed});
         const bool clean = w->process->exitStatus() == QProcess::NormalExit && w->process->exitCode() == 0;
-        if (w->hung)
+        // The end of the run's SIGTERM reached a worker still starting (on a loaded machine a replacement can take
+        // seconds to load): it had written nothing, so nothing of it can be lost.
+        const bool endedWhileStarting = !w->ready && w->lines.isEmpty() && m_stopping &&
+            w->process->exitStatus() == QProcess::CrashExit && w->process->exitCode() == SIGTERM;
+        if (endedWhileStarting)
+            notStarted << w->annotator;
+        else if (w->hung)
             workerFailures << tr("%1 did not end within %2 s of SIGTERM").arg(w->annotator).arg(kStopGraceMs / 1000);
         else if (!w->killed && !clean)
             workerFailures << tr("%1 ended with status %2: %3")
@@ -379,6 +388,7 @@ QJsonObject LoadRun::report()
                                                    {QStringLiteral("replacement"), m_replacement},
                                                    {QStringLiteral("atSeconds"), m_killedAtMs / 1000}});
     o.insert(QStringLiteral("workerFailures"), QJsonArray::fromStringList(workerFailures));
+    o.insert(QStringLiteral("endedWhileStarting"), QJsonArray::fromStringList(notStarted));
     // A restart that was asked for and failed is a run that did not test what it says.
     const bool restartFailed = m_restart && !m_restartDone;
     o.insert(QStringLiteral("ok"),
@@ -406,6 +416,7 @@ int benchmarkLoadWorker(const QStringList &arguments)
         return 2;
     }
     std::signal(SIGTERM, onTerminate);
+    out() << kReadyLine << '\n' << Qt::flush;
     QElapsedTimer clock;
     clock.start();
     const qint64 endMs = qint64(parser.value(seconds).toDouble() * 1000);
@@ -423,9 +434,16 @@ int benchmarkLoadWorker(const QStringList &arguments)
         err() << error << '\n';
         return 3;
     }
+    // The server may go away between the open and the first read (the parent restarts it): read again until it
+    // answers, as the opening does.
     QVector<qint64> ids;
-    for (const Item &item : ItemStore(*db).all())
-        ids << item.id;
+    while (ids.isEmpty()) {
+        for (const Item &item : ItemStore(*db).all())
+            ids << item.id;
+        if (!ids.isEmpty() || s_terminate || clock.elapsed() >= endMs)
+            break;
+        QThread::msleep(250);
+    }
     if (ids.isEmpty()) {
         err() << tr("The project has no items.") << '\n';
         return 3;

@@ -31,6 +31,9 @@ struct WorkerLine {
 /// What a worker prints on a line of its own before the line of a write during which the server connection was
 /// reopened.
 inline constexpr char kReconnectLine[] = "reconnect";
+/// A worker's first line: from here on SIGTERM ends it cleanly (its handler is set). Before it, the worker is still
+/// starting (loading its libraries), has written nothing, and SIGTERM simply ends it.
+inline constexpr char kReadyLine[] = "ready";
 /// The line a worker prints for a write (without the newline).
 QString formatWorkerLine(const WorkerLine &line);
 /// Reads a worker's line; false for anything that is not one (an unfinished line is never passed here).
