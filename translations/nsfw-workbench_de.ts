@@ -3621,10 +3621,6 @@ Verhältnis: %3x</translation>
         <translation>%1 ist kein Ordner.</translation>
     </message>
     <message>
-        <source>%1: pass %2, %3 images in %4 s</source>
-        <translation>%1: Durchlauf %2, %3 Bilder in %4 s</translation>
-    </message>
-    <message>
         <source>nsfw-workbench predict: %1 img/s end to end (median of %2; %3 files, %4 scored)</source>
         <translation>nsfw-workbench predict: %1 Bilder/s von Anfang bis Ende (Median aus %2; %3 Dateien, %4 bewertet)</translation>
     </message>
@@ -3806,6 +3802,10 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
     <message>
         <source>Scores the project&apos;s images and video frames with a run&apos;s model, sharing the work with the other workers of the project: on this machine or on any machine that reaches the same server and the media (see: media-root). The first worker queues the items that have no score for the run yet, in chunks; each worker claims a chunk at a time under a lease it renews while it scores, and writes the scores where the window, the gallery&apos;s filters and sorts, and every other command read them. A chunk whose worker died is taken over when its lease runs out. A worker stops when every chunk is done. The scores equal predict --project&apos;s. Video frames are scored as a run scores them (a video&apos;s own verdict is not recomputed). With --features it computes the backbone features of the items instead, for training on any machine to read (see: train).</source>
         <translation>Bewertet die Bilder und Videobilder des Projekts mit dem Modell eines Laufs und teilt die Arbeit mit den anderen Workern des Projekts: auf diesem Rechner oder auf jedem Rechner, der denselben Server und die Medien erreicht (siehe: media-root). Der erste Worker reiht die Elemente, die für den Lauf noch keinen Score haben, in Teilen ein; jeder Worker beansprucht jeweils einen Teil mit einer Frist, die er während des Bewertens verlängert, und schreibt die Scores dorthin, wo das Fenster, die Filter und Sortierungen der Galerie und jeder andere Befehl sie lesen. Ein Teil, dessen Worker gestorben ist, wird übernommen, wenn seine Frist abläuft. Ein Worker hört auf, wenn alle Teile erledigt sind. Die Scores sind die von predict --project. Videobilder werden bewertet, wie ein Lauf sie bewertet (das Urteil über ein Video selbst wird nicht neu berechnet). Mit --features berechnet er stattdessen die Backbone-Merkmale der Elemente, die das Training auf jedem Rechner dann liest (siehe: train).</translation>
+    </message>
+    <message>
+        <source>%1: pass %2, %3 images in %4 s (batches with the network on all cores, decoding paused: %5; on half of them beside decoding: %6)</source>
+        <translation>%1: Durchlauf %2, %3 Bilder in %4 s (Stapel mit dem Netz auf allen Kernen, Dekodieren pausiert: %5; auf der Hälfte neben dem Dekodieren: %6)</translation>
     </message>
 </context>
 <context>
