@@ -48,10 +48,10 @@ struct Classifier::Private {
     InferenceOptions options;
     std::optional<KerasGraph> graph;
     std::unique_ptr<InferencePlan> plan;
-    QThreadPool pool;
     std::mutex gateMutex;
     std::condition_variable gateOpen;
     bool decodingPaused = false; ///< guarded by gateMutex
+    QThreadPool pool; ///< after the gate: destroyed first, it waits for its tasks while the gate they use still exists
     std::pair<int, int> lastShares; ///< the last prepareFiles's batches with the wide and the narrow share
     PipelineBudget budget{1}; ///< set up by fromModel; what it measures carries over from one run to the next
     ModelProfile profile; ///< completed: input size, classes and p(nsfw) of this model
