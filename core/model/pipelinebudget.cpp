@@ -1,5 +1,7 @@
 #include "pipelinebudget.h"
 
+#include "model/classifier.h"
+
 #include <algorithm>
 
 namespace nsfw {
@@ -21,7 +23,7 @@ PipelineBudget::Share PipelineBudget::shareOf(bool wide) const
 {
     Share s;
     s.wide = wide;
-    s.networkThreads = wide ? m_cores : std::max(1, m_cores / 2);
+    s.networkThreads = wide ? m_cores : networkThreadsBesideDecoding(m_cores);
     s.pauseDecoding = wide;
     return s;
 }
