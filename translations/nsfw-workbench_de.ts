@@ -2033,10 +2033,6 @@ Verhältnis: %3x</translation>
         <translation>Anzahl gemessener Batches (Standard 15).</translation>
     </message>
     <message>
-        <source>Run batches in slices of N images (default 8; 0 = whole batch).</source>
-        <translation>Batches in Stücken zu je N Bildern ausführen (Standard 8; 0 = ganzer Batch).</translation>
-    </message>
-    <message>
         <source>Peak resident memory of predict and of a training feature pass over N big photos (default 50 of 5120x2880, scaled from Debian&apos;s wallpapers), beside the same over small pictures.</source>
         <translation>Maximaler residenter Speicher von predict und von einem Merkmalsdurchlauf des Trainings über N große Fotos (Standard 50 mit 5120x2880, skaliert aus Debians Hintergrundbildern), daneben dasselbe über kleine Bilder.</translation>
     </message>
@@ -3806,6 +3802,10 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
     <message>
         <source>%1: pass %2, %3 images in %4 s (batches with the network on all cores, decoding paused: %5; on half of them beside decoding: %6)</source>
         <translation>%1: Durchlauf %2, %3 Bilder in %4 s (Stapel mit dem Netz auf allen Kernen, Dekodieren pausiert: %5; auf der Hälfte neben dem Dekodieren: %6)</translation>
+    </message>
+    <message>
+        <source>Run batches in slices of N images (default %1; 0 = whole batch).</source>
+        <translation>Batches in Stücken zu je N Bildern ausführen (Standard %1; 0 = ganzer Batch).</translation>
     </message>
 </context>
 <context>

@@ -60,8 +60,9 @@ int benchmarkInference(const QStringList &arguments)
     const QCommandLineOption contiguous(QStringLiteral("no-channels-last"), tr("Use NCHW memory (for comparison)."));
     const QCommandLineOption noFuse(QStringLiteral("no-fuse"), tr("Do not fold BatchNorm (for comparison)."));
     const QCommandLineOption micro(QStringLiteral("micro-batch"),
-                                   tr("Run batches in slices of N images (default 8; 0 = whole batch)."),
-                                   QStringLiteral("N"), QStringLiteral("8"));
+                                   tr("Run batches in slices of N images (default %1; 0 = whole batch).")
+                                       .arg(InferenceOptions().microBatch),
+                                   QStringLiteral("N"), QString::number(InferenceOptions().microBatch));
     parser.addOptions({json, model, batch, runs, latencyRuns, threads, noPython, contiguous, noFuse, micro});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))

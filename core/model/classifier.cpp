@@ -17,8 +17,12 @@
 
 #include <opencv2/core.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <condition_variable>
+#include <ctime>
 #include <deque>
+#include <limits>
 #include <mutex>
 
 namespace nsfw {
@@ -33,9 +37,21 @@ int networkThreadsBesideDecoding(int cores)
     return std::max(1, cores / 2);
 }
 
+namespace {
+
+/// The calling thread's CPU time: what a decode cost, whatever else ran on its core meanwhile.
+double threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+} // namespace
+
 int decodeThreadsFor(int cores)
 {
-    return std::max(1, cores - networkThreadsBesideDecoding(cores) + 1);
+    return std::max(1, cores);
 }
 
 void setOpenCvThreads(int threads)
@@ -50,7 +66,11 @@ struct Classifier::Private {
     std::unique_ptr<InferencePlan> plan;
     std::mutex gateMutex;
     std::condition_variable gateOpen;
-    bool decodingPaused = false; ///< guarded by gateMutex
+    /// The workers' gate: a picture starts decoding while fewer than decodeLimit do (both guarded by gateMutex).
+    static constexpr int kNoDecodeLimit = std::numeric_limits<int>::max();
+    int decodeLimit = kNoDecodeLimit;
+    int decoding = 0;
+    std::atomic<qint64> decodeNanoseconds{0}; ///< the decode workers' CPU time, summed as each picture is done
     QThreadPool pool; ///< after the gate: destroyed first, it waits for its tasks while the gate they use still exists
     std::pair<int, int> lastShares; ///< the last prepareFiles's batches with the wide and the narrow share
     PipelineBudget budget{1}; ///< set up by fromModel; what it measures carries over from one run to the next
@@ -76,7 +96,8 @@ struct Classifier::Private {
 
     /// Decodes and prepares files on the pool, at most two batches ahead of the one handed to `onBatch` (with the
     /// index of its first file and the torch threads its network run takes). The cores are shared batch by batch
-    /// as a PipelineBudget decides: while a batch runs with the wide share, no picture starts decoding.
+    /// as a PipelineBudget decides: while the network runs a batch, at most the share's decodersBeside pictures
+    /// decode (none in the wide share); between batches every worker does.
     void prepareFiles(const QStringList &paths,
                       const std::function<void(int start, const std::vector<PreparedImage> &, int threads)> &onBatch)
     {
@@ -91,49 +112,69 @@ struct Classifier::Private {
                 pending.push_back(QtConcurrent::run(&pool, [this, path, input] {
                     {
                         std::unique_lock<std::mutex> lock(gateMutex);
-                        gateOpen.wait(lock, [this] { return !decodingPaused; });
+                        gateOpen.wait(lock, [this] { return decoding < decodeLimit; });
+                        ++decoding;
                     }
-                    // One torch thread per decoder: the pool already has one worker per core.
+                    // Counted out however the decode ends, so that a worker waiting at the gate is let through.
+                    struct Leave {
+                        Private *d;
+                        ~Leave()
+                        {
+                            {
+                                std::lock_guard<std::mutex> lock(d->gateMutex);
+                                --d->decoding;
+                            }
+                            d->gateOpen.notify_one();
+                        }
+                    } leave{this};
+                    // One torch thread per decoder: the pool has one worker per core.
                     at::set_num_threads(1);
                     c10::InferenceMode guard;
-                    return prepareImageFile(path, input);
+                    const double cpu = threadCpuSeconds();
+                    PreparedImage image = prepareImageFile(path, input);
+                    decodeNanoseconds += qint64((threadCpuSeconds() - cpu) * 1e9);
+                    return image;
                 }));
             }
         };
-        QElapsedTimer cycle;
+        // The decode workers' CPU time from waiting for a batch's pictures to the end of its network run.
+        qint64 decodedBefore = decodeNanoseconds.load();
         for (int start = 0; start < paths.size(); start += batchSize) {
-            cycle.start();
             const int end = std::min<int>(start + batchSize, paths.size());
             submitUpTo(end + 2 * batchSize);
             std::vector<PreparedImage> images;
             for (int i = start; i < end; ++i) {
-                images.push_back(pending.front().result());
+                images.push_back(pending.front().takeResult());
                 pending.pop_front();
             }
             const PipelineBudget::Share share = budget.next();
+            QElapsedTimer network;
+            network.start();
             {
                 // Reopened however the batch ends: a worker waiting at a closed gate would hold the pool forever.
-                setDecodingPaused(share.pauseDecoding);
+                setDecodeLimit(share.decodersBeside);
                 struct Reopen {
                     Private *d;
-                    ~Reopen() { d->setDecodingPaused(false); }
+                    ~Reopen() { d->setDecodeLimit(kNoDecodeLimit); }
                 } reopen{this};
                 onBatch(start, images, share.networkThreads);
             }
-            budget.finished(share, end - start, cycle.nsecsElapsed() / 1e9);
+            const double networkSeconds = network.nsecsElapsed() / 1e9;
+            const qint64 decoded = decodeNanoseconds.load();
+            budget.finished(share, end - start, networkSeconds, (decoded - decodedBefore) / 1e9);
+            decodedBefore = decoded;
         }
         lastShares = {budget.wideBatches(), budget.narrowBatches()};
         qCDebug(lcModel) << "batches with the wide share:" << lastShares.first << "narrow:" << lastShares.second;
     }
 
-    void setDecodingPaused(bool paused)
+    void setDecodeLimit(int limit)
     {
         {
             std::lock_guard<std::mutex> lock(gateMutex);
-            decodingPaused = paused;
+            decodeLimit = limit;
         }
-        if (!paused)
-            gateOpen.notify_all();
+        gateOpen.notify_all();
     }
 
     /// The prepared images at `ok` as one batch in the layout the weights want.

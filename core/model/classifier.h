@@ -35,7 +35,11 @@ struct InferenceOptions {
     bool channelsLast = true; ///< NHWC memory format for activations and weights (avoids oneDNN reorders)
     bool fuse = true;         ///< fold BatchNorm into the preceding convolution, apply ReLU in place
     /// The network runs a batch in slices of this many images: activations then stay in cache (0 = whole batch).
-    int microBatch = 8;
+    /// Not below 16: on one torch thread ATen sends a 1x1 convolution of fewer than 16 images to its own kernel
+    /// instead of oneDNN's (its rule in ConvParams::use_mkldnn), and MobileNetV2 then ran at 123 images/s against 194
+    /// in slices of 16 (`benchmark inference --threads 1 --micro-batch`); on 2 threads 8, 16 and 32 all ran at
+    /// 340-370.
+    int microBatch = 16;
     /// Workers decoding and preparing pictures while the network runs; 0 = decodeThreadsFor(threads). Each runs
     /// torch with one thread, and OpenCV with one where the command called setOpenCvThreads(1).
     int decodeThreads = 0;
@@ -93,11 +97,11 @@ private:
 /// Sets the torch intra-op thread count for the calling thread (0 = all cores). Torch keeps it per thread
 /// under OpenMP, so every thread that runs torch work calls this first.
 void setTorchThreads(int threads = 0);
-/// The narrow share of scoring files on `cores` cores (PipelineBudget): the network takes half the cores and the
-/// decode workers the rest plus one (a worker reading a file, or the network between batches, leaves a core free).
-/// Torch's OpenMP team stalls at every layer's barrier while a decoder holds a core it waits for: on 2 cores 2 torch
-/// threads beside 2 decoders scored 8-25 images/s, 1 beside 2 scored 49 (`benchmark predict --threads
-/// --decode-threads`, README); the wide share pauses the decoders instead.
+/// The narrow share of scoring files on `cores` cores (PipelineBudget): the network takes half the cores, and the
+/// decode workers (one per core, decodeThreadsFor) decode beside it on the cores it leaves. Torch's OpenMP team
+/// stalls at every layer's barrier while a decoder holds a core it waits for: on 2 cores 2 torch threads beside 2
+/// decoders scored 8-25 images/s, 1 beside 2 decoders 49 (`benchmark predict --threads --decode-threads`, README);
+/// 1 beside 1 (the others waiting at the Classifier's gate until the batch is done) 167 on an idle machine.
 int networkThreadsBesideDecoding(int cores);
 int decodeThreadsFor(int cores);
 /// Sets how many threads OpenCV's own parallel loops use (TBB, process-wide; 0 = OpenCV's default, one per core).
