@@ -3,7 +3,6 @@
 #include "model/classifier.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace nsfw {
 
