@@ -669,6 +669,10 @@
         <source>the model profile&apos;s block &quot;%1&quot; is not a layer of the model</source>
         <translation>der Block „%1“ des Modellprofils ist keine Schicht des Modells</translation>
     </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>erwartet true oder false</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::OwnedFolder</name>
@@ -1335,6 +1339,22 @@
         <source>head-first epochs must be between 0 and 1000</source>
         <translation>die Anzahl der Kopf-zuerst-Epochen muss zwischen 0 und 1000 liegen</translation>
     </message>
+    <message>
+        <source>the weight-averaging decay must be at least 0 and below 1</source>
+        <translation>der Abklingfaktor der Gewichtsmittelung muss mindestens 0 und kleiner als 1 sein</translation>
+    </message>
+    <message>
+        <source>mixup&apos;s alpha must be between 0 and 10</source>
+        <translation>das Alpha von Mixup muss zwischen 0 und 10 liegen</translation>
+    </message>
+    <message>
+        <source>test-time flip averaging needs partial, full or auto mode (head mode scores the cached features of the pictures as they are)</source>
+        <translation>die Spiegelmittelung beim Bewerten braucht den Modus partial, full oder auto (der Kopfmodus bewertet die zwischengespeicherten Merkmale der Bilder, wie sie sind)</translation>
+    </message>
+    <message>
+        <source>the head must be model or linear</source>
+        <translation>der Kopf muss model oder linear sein</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Trainer</name>
@@ -1393,6 +1413,10 @@
     <message>
         <source>auto: %1 (%2 of %3)</source>
         <translation>automatisch: %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>%1: the model has no Flatten or global pooling layer to put a linear head on</source>
+        <translation>%1: das Modell hat keine Flatten- oder globale Pooling-Schicht, auf die ein linearer Kopf gesetzt werden könnte</translation>
     </message>
 </context>
 <context>
@@ -3389,10 +3413,6 @@ Verhältnis: %3x</translation>
         <translation>Proxy-Aufgabe: %1, Seed %2 ...</translation>
     </message>
     <message>
-        <source>Also train partial and full with each recipe switched against the defaults (head first off, head first 30 epochs, cosine schedule, layer decay 0.7, label smoothing 0.1).</source>
-        <translation>Außerdem partial und full mit jedem Rezept trainieren, jeweils einzeln gegenüber den Standardeinstellungen umgestellt (Kopf zuerst aus, Kopf zuerst 30 Epochen, Lernratenplan cosine, Layer Decay 0.7, Label Smoothing 0.1).</translation>
-    </message>
-    <message>
         <source>Train each mode with seeds 1 to N and give the mean held-out AP (default 1).</source>
         <translation>Jeden Modus mit den Seeds 1 bis N trainieren und die mittlere AP auf zurückgehaltenen Daten ausgeben (Standard 1).</translation>
     </message>
@@ -3807,6 +3827,30 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
         <source>Run batches in slices of N images (default %1; 0 = whole batch).</source>
         <translation>Batches in Stücken zu je N Bildern ausführen (Standard %1; 0 = ganzer Batch).</translation>
     </message>
+    <message>
+        <source>Also train partial and full with each recipe switched against the defaults (head first off, head first 30 epochs, cosine schedule, layer decay 0.7, label smoothing 0.1, linear head, EMA 0.9, mixup 0.2, test-time flip averaging).</source>
+        <translation>Zusätzlich partial und full mit jedem Rezept gegenüber den Voreinstellungen umgeschaltet trainieren (Kopf zuerst aus, Kopf zuerst 30 Epochen, Kosinus-Verlauf, Schichtabfall 0,7, Label-Glättung 0,1, linearer Kopf, EMA 0,9, Mixup 0,2, Spiegelmittelung beim Bewerten).</translation>
+    </message>
+    <message>
+        <source>The proxy task&apos;s rows, comma-separated (default all: probe,pretrained,head,partial,full,auto); the recipes train those of partial and full that are listed.</source>
+        <translation>Die Zeilen der Ersatzaufgabe, durch Kommas getrennt (Vorgabe alle: probe,pretrained,head,partial,full,auto); die Rezepte trainieren die aufgeführten von partial und full.</translation>
+    </message>
+    <message>
+        <source>Weight averaging: judge and keep an exponential moving average of the weights, with this decay per step (e.g. 0.9; default 0: off).</source>
+        <translation>Gewichtsmittelung: einen exponentiellen gleitenden Mittelwert der Gewichte mit diesem Abklingfaktor je Schritt bewerten und behalten (z. B. 0,9; Vorgabe 0: aus).</translation>
+    </message>
+    <message>
+        <source>Mixup: train on blends of two items of a batch and of their labels, the share drawn from Beta(A, A) (e.g. 0.2; default 0: off).</source>
+        <translation>Mixup: auf Mischungen zweier Einträge eines Stapels und ihrer Labels trainieren, der Anteil aus Beta(A, A) gezogen (z. B. 0,2; Vorgabe 0: aus).</translation>
+    </message>
+    <message>
+        <source>Test-time flip averaging (partial, full): the run and its model score each picture as the mean of it and its mirror image.</source>
+        <translation>Spiegelmittelung beim Bewerten (partial, full): der Lauf und sein Modell bewerten jedes Bild als Mittel aus ihm und seinem Spiegelbild.</translation>
+    </message>
+    <message>
+        <source>The head: model (the model&apos;s own; default) or linear (one linear layer onto safe and NSFW, fitted first as a logistic-regression probe on the frozen features, then trained with the blocks: LP-FT).</source>
+        <translation>Der Kopf: model (der des Modells; Vorgabe) oder linear (eine lineare Schicht auf unbedenklich und NSFW, zuerst als logistische Regression auf den eingefrorenen Merkmalen angepasst, dann mit den Blöcken trainiert: LP-FT).</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::cli::DuplicateCorpus</name>
@@ -3872,6 +3916,33 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
     <message>
         <source>%1 ended with status %2: %3</source>
         <translation>%1 endete mit Status %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>nsfw::linearhead</name>
+    <message>
+        <source>the model has no feature layer &apos;%1&apos; to put a linear head on</source>
+        <translation>das Modell hat keine Merkmalsschicht „%1“, auf die ein linearer Kopf gesetzt werden könnte</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; reads &apos;%2&apos;, which comes after the feature layer &apos;%3&apos;</source>
+        <translation>Schicht „%1“ liest „%2“, die nach der Merkmalsschicht „%3“ kommt</translation>
+    </message>
+    <message>
+        <source>the model already has a layer named &apos;%1&apos; before its feature layer</source>
+        <translation>das Modell hat vor seiner Merkmalsschicht schon eine Schicht namens „%1“</translation>
+    </message>
+    <message>
+        <source>the layers of model.json are not where they were read from</source>
+        <translation>die Schichten von model.json stehen nicht dort, wo sie gelesen wurden</translation>
+    </message>
+    <message>
+        <source>linear head</source>
+        <translation>linearer Kopf</translation>
+    </message>
+    <message>
+        <source>%1, linear head</source>
+        <translation>%1, linearer Kopf</translation>
     </message>
 </context>
 <context>
@@ -5929,6 +6000,50 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>Faster training and scoring of big photos (libjpeg decodes them at 1/2, 1/4 or 1/8 of their size); the pictures are then not nsfwjs&apos;s, and scores move slightly. The run&apos;s model scores with it too.</source>
         <translation>Schnelleres Training und Bewerten großer Fotos (libjpeg dekodiert sie in 1/2, 1/4 oder 1/8 ihrer Größe); die Bilder sind dann nicht die von nsfwjs, und die Scores verschieben sich leicht. Das Modell des Laufs bewertet ebenfalls so.</translation>
+    </message>
+    <message>
+        <source>Average each score with the mirror image&apos;s</source>
+        <translation>Jede Bewertung mit der des Spiegelbilds mitteln</translation>
+    </message>
+    <message>
+        <source>The model&apos;s own</source>
+        <translation>Der des Modells</translation>
+    </message>
+    <message>
+        <source>Linear, fitted as a probe first (LP-FT)</source>
+        <translation>Linear, zuerst als Sonde angepasst (LP-FT)</translation>
+    </message>
+    <message>
+        <source>Linear: the model&apos;s head is replaced by one linear layer onto safe and NSFW, fitted first as a logistic-regression probe on the frozen features; the blocks then train under it</source>
+        <translation>Linear: der Kopf des Modells wird durch eine lineare Schicht auf unbedenklich und NSFW ersetzt, zuerst als logistische Regression auf den eingefrorenen Merkmalen angepasst; danach trainieren die Blöcke darunter</translation>
+    </message>
+    <message>
+        <source>Weight averaging: each epoch is judged, and the run keeps, a moving average of the weights with this decay per step</source>
+        <translation>Gewichtsmittelung: jede Epoche wird nach einem gleitenden Mittelwert der Gewichte mit diesem Abklingfaktor je Schritt bewertet, und der Lauf behält ihn</translation>
+    </message>
+    <message>
+        <source>Mixup: train on blends of two pictures of a batch and of their labels, the share drawn from Beta(a, a)</source>
+        <translation>Mixup: auf Mischungen zweier Bilder eines Stapels und ihrer Labels trainieren, der Anteil aus Beta(a, a) gezogen</translation>
+    </message>
+    <message>
+        <source>Partial and full: the run, and its model wherever it scores, take the mean of each picture&apos;s score and its mirror image&apos;s (twice the scoring time)</source>
+        <translation>Partial und full: der Lauf und sein Modell, wo immer es bewertet, nehmen das Mittel aus der Bewertung jedes Bildes und der seines Spiegelbilds (doppelte Bewertungszeit)</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>Kopf:</translation>
+    </message>
+    <message>
+        <source>Weight averaging:</source>
+        <translation>Gewichtsmittelung:</translation>
+    </message>
+    <message>
+        <source>Mixup:</source>
+        <translation>Mixup:</translation>
+    </message>
+    <message>
+        <source>Fitting the linear head</source>
+        <translation>Linearen Kopf anpassen</translation>
     </message>
 </context>
 <context>

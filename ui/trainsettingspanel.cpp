@@ -42,6 +42,10 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_layerDecay(new QDoubleSpinBox(this))
     , m_labelSmoothing(new QDoubleSpinBox(this))
     , m_headEpochs(new QSpinBox(this))
+    , m_head(new QComboBox(this))
+    , m_ema(new QDoubleSpinBox(this))
+    , m_mixup(new QDoubleSpinBox(this))
+    , m_flipAverage(new QCheckBox(tr("Average each score with the mirror image's"), this))
     , m_budget(new QSpinBox(this))
     , m_patience(new QSpinBox(this))
     , m_seed(new QSpinBox(this))
@@ -126,6 +130,28 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_headEpochs->setSpecialValueText(tr("default (%1)").arg(TrainSettings::kDefaultHeadEpochs));
     m_headEpochs->setToolTip(tr("Partial and full: the head first trains alone this many epochs on the pretrained "
                                 "backbone's features, then the blocks train under it (0: off)"));
+    m_head->addItem(tr("The model's own"), QStringLiteral("model"));
+    m_head->addItem(tr("Linear, fitted as a probe first (LP-FT)"), QStringLiteral("linear"));
+    m_head->setObjectName(QStringLiteral("head"));
+    m_head->setToolTip(tr("Linear: the model's head is replaced by one linear layer onto safe and NSFW, fitted first "
+                          "as a logistic-regression probe on the frozen features; the blocks then train under it"));
+    m_ema->setObjectName(QStringLiteral("ema"));
+    m_ema->setRange(0, 0.999);
+    m_ema->setDecimals(3);
+    m_ema->setSingleStep(0.05);
+    m_ema->setSpecialValueText(tr("off"));
+    m_ema->setToolTip(tr("Weight averaging: each epoch is judged, and the run keeps, a moving average of the weights "
+                         "with this decay per step"));
+    m_mixup->setObjectName(QStringLiteral("mixup"));
+    m_mixup->setRange(0, 2);
+    m_mixup->setDecimals(2);
+    m_mixup->setSingleStep(0.1);
+    m_mixup->setSpecialValueText(tr("off"));
+    m_mixup->setToolTip(tr("Mixup: train on blends of two pictures of a batch and of their labels, the share drawn "
+                            "from Beta(a, a)"));
+    m_flipAverage->setObjectName(QStringLiteral("flipAverage"));
+    m_flipAverage->setToolTip(tr("Partial and full: the run, and its model wherever it scores, take the mean of each "
+                                 "picture's score and its mirror image's (twice the scoring time)"));
     m_patience->setRange(0, 100);
     m_patience->setSpecialValueText(tr("off"));
     m_patience->setToolTip(tr("Stop after this many epochs in which neither the validation average precision nor the "
@@ -156,13 +182,17 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     moreForm->addRow(tr("Schedule:"), m_schedule);
     moreForm->addRow(tr("Layer decay:"), m_layerDecay);
     moreForm->addRow(tr("Label smoothing:"), m_labelSmoothing);
+    moreForm->addRow(tr("Head:"), m_head);
     moreForm->addRow(tr("Head first (epochs):"), m_headEpochs);
+    moreForm->addRow(tr("Weight averaging:"), m_ema);
+    moreForm->addRow(tr("Mixup:"), m_mixup);
     moreForm->addRow(tr("Early stop after:"), m_patience);
     moreForm->addRow(tr("Seed:"), m_seed);
     moreForm->addRow(m_augment);
     moreForm->addRow(m_balance);
     moreForm->addRow(m_freezeBn);
     moreForm->addRow(m_scoreAll);
+    moreForm->addRow(m_flipAverage);
     moreForm->addRow(m_fastDecode);
     // The advanced options fold away; their values stay in effect.
     connect(moreToggle, &QCheckBox::toggled, more, &QWidget::setVisible);
@@ -173,6 +203,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainSettingsPanel::updateEnabled);
     connect(m_model, &QComboBox::currentIndexChanged, this, &TrainSettingsPanel::updateBlockRange);
     connect(m_folds, &QSpinBox::valueChanged, this, &TrainSettingsPanel::updateEnabled);
+    connect(m_head, &QComboBox::currentIndexChanged, this, &TrainSettingsPanel::updateEnabled);
     m_train->setDefault(true);
     m_train->setToolTip(tr("Train in the background; labeling goes on meanwhile"));
     connect(m_train, &QPushButton::clicked, this, [this] {
@@ -232,6 +263,12 @@ TrainSettings TrainSettingsPanel::settings() const
     s.layerDecay = m_layerDecay->value();
     s.labelSmoothing = m_labelSmoothing->value();
     s.headEpochs = m_headEpochs->value();
+    s.head = m_head->currentData().toString();
+    s.emaDecay = m_ema->value();
+    s.mixup = m_mixup->value();
+    // Head mode scores cached features: no flip there (the box is disabled, its tick kept for the other modes).
+    s.flipAverage = m_flipAverage->isChecked() && s.mode != TrainSettings::Mode::Head
+                    && s.mode != TrainSettings::Mode::Pretrained;
     s.budgetMinutes = m_budget->value();
     s.patience = m_patience->value();
     s.seed = quint64(m_seed->value());
@@ -266,6 +303,10 @@ void TrainSettingsPanel::setSettings(const TrainSettings &s)
     m_layerDecay->setValue(s.layerDecay);
     m_labelSmoothing->setValue(s.labelSmoothing);
     m_headEpochs->setValue(s.headEpochs);
+    m_head->setCurrentIndex(qMax(0, m_head->findData(s.head)));
+    m_ema->setValue(s.emaDecay);
+    m_mixup->setValue(s.mixup);
+    m_flipAverage->setChecked(s.flipAverage);
     m_budget->setValue(qRound(s.budgetMinutes));
     m_patience->setValue(s.patience);
     m_seed->setValue(int(s.seed));
@@ -293,10 +334,12 @@ void TrainSettingsPanel::updateEnabled()
     const bool automatic = mode == TrainSettings::Mode::Auto;
     const bool underHead = mode == TrainSettings::Mode::Partial || mode == TrainSettings::Mode::Full || automatic;
     m_layerDecay->setEnabled(!m_running && underHead);
-    m_headEpochs->setEnabled(!m_running && underHead);
+    m_headEpochs->setEnabled(!m_running && underHead && m_head->currentData().toString() != QLatin1String("linear"));
+    m_flipAverage->setEnabled(!m_running && underHead);
     m_budget->setEnabled(!m_running && automatic);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_batch, m_optimizer, m_schedule,
-                                                       m_labelSmoothing, m_patience, m_augment, m_balance, m_freezeBn})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_batch, m_optimizer, m_schedule, m_labelSmoothing,
+                                                       m_head, m_ema, m_mixup, m_patience, m_augment, m_balance,
+                                                       m_freezeBn})
         w->setEnabled(!m_running && trains);
     for (QWidget *w : std::initializer_list<QWidget *>{m_model, m_mode, m_threshold, m_seed, m_scoreAll, m_fastDecode})
         w->setEnabled(!m_running);
@@ -358,6 +401,7 @@ void TrainSettingsPanel::showProgress(const TrainProgress &p)
         {QStringLiteral("hashing"), QT_TR_NOOP("Finding near-copies")},
         {QStringLiteral("features"), QT_TR_NOOP("Computing backbone features")},
         {QStringLiteral("training"), QT_TR_NOOP("Training")},
+        {QStringLiteral("fitting the linear head"), QT_TR_NOOP("Fitting the linear head")},
         {QStringLiteral("evaluating"), QT_TR_NOOP("Evaluating")},
         {QStringLiteral("scoring"), QT_TR_NOOP("Scoring every item")},
     };

@@ -71,6 +71,10 @@ private:
     QDoubleSpinBox *m_layerDecay;
     QDoubleSpinBox *m_labelSmoothing;
     QSpinBox *m_headEpochs;
+    QComboBox *m_head;
+    QDoubleSpinBox *m_ema;
+    QDoubleSpinBox *m_mixup;
+    QCheckBox *m_flipAverage;
     QSpinBox *m_budget;
     QSpinBox *m_patience;
     QSpinBox *m_seed;

@@ -99,7 +99,7 @@ QJsonObject probeBaseline(const QString &modelDir, const QString &dir, const QSt
 }
 
 QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass, int heldOutPerClass, bool quiet,
-                      const QStringList &recipes, int seeds)
+                      const QStringList &recipes, int seeds, const QStringList &modes)
 {
     const QStringList positives = shuffledClipArt({QStringLiteral("people")});
     const QStringList negatives = shuffledClipArt({QStringLiteral("animals"), QStringLiteral("buildings"), QStringLiteral("tools"),
@@ -187,15 +187,18 @@ QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass,
         }
         return last;
     };
-    if (!quiet)
-        err() << tr("proxy task: probe ...") << '\n';
-    result.insert(QStringLiteral("probe"),
-                  probeBaseline(modelDir, dir, labeledFiles, labeledTruth, heldOutFiles, heldOutTruth));
-    result.insert(QStringLiteral("pretrained"), runMode(TrainSettings::Mode::Pretrained, 0));
-    result.insert(QStringLiteral("head"), runMode(TrainSettings::Mode::Head, 15));
-    result.insert(QStringLiteral("partial"), runMode(TrainSettings::Mode::Partial, 8));
-    result.insert(QStringLiteral("full"), runMode(TrainSettings::Mode::Full, 8));
-    result.insert(QStringLiteral("auto"), runMode(TrainSettings::Mode::Auto, 8));
+    if (modes.contains(QStringLiteral("probe"))) {
+        if (!quiet)
+            err() << tr("proxy task: probe ...") << '\n';
+        result.insert(QStringLiteral("probe"),
+                      probeBaseline(modelDir, dir, labeledFiles, labeledTruth, heldOutFiles, heldOutTruth));
+    }
+    for (const auto &[mode, epochs] : {std::pair{TrainSettings::Mode::Pretrained, 0}, {TrainSettings::Mode::Head, 15},
+                                       {TrainSettings::Mode::Partial, 8}, {TrainSettings::Mode::Full, 8},
+                                       {TrainSettings::Mode::Auto, 8}}) {
+        if (modes.contains(TrainSettings::modeName(mode)))
+            result.insert(TrainSettings::modeName(mode), runMode(mode, epochs));
+    }
     if (!recipes.isEmpty()) {
         // Each recipe switched against the defaults, on partial and full: what the defaults are chosen from.
         const std::vector<std::pair<QString, std::function<void(TrainSettings &)>>> variants{
@@ -204,12 +207,18 @@ QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass,
             {QStringLiteral("cosine"), [](TrainSettings &s) { s.schedule = QStringLiteral("cosine"); }},
             {QStringLiteral("layer-decay 0.7"), [](TrainSettings &s) { s.layerDecay = 0.7; }},
             {QStringLiteral("label-smoothing 0.1"), [](TrainSettings &s) { s.labelSmoothing = 0.1; }},
+            {QStringLiteral("linear head"), [](TrainSettings &s) { s.head = QStringLiteral("linear"); }},
+            {QStringLiteral("ema 0.9"), [](TrainSettings &s) { s.emaDecay = 0.9; }},
+            {QStringLiteral("mixup 0.2"), [](TrainSettings &s) { s.mixup = 0.2; }},
+            {QStringLiteral("flip average"), [](TrainSettings &s) { s.flipAverage = true; }},
         };
         QJsonArray rows;
         for (const auto &[name, recipe] : variants) {
             if (!recipes.contains(QStringLiteral("all")) && !recipes.contains(name))
                 continue;
             for (TrainSettings::Mode mode : {TrainSettings::Mode::Partial, TrainSettings::Mode::Full}) {
+                if (!modes.contains(TrainSettings::modeName(mode)))
+                    continue;
                 QJsonObject r = runMode(mode, 8, recipe);
                 r.insert(QStringLiteral("mode"), TrainSettings::modeName(mode));
                 r.insert(QStringLiteral("recipe"), name);
@@ -272,7 +281,7 @@ int benchmarkTrain(const QStringList &arguments)
     const QCommandLineOption recipesOption(QStringLiteral("recipes"),
                                            tr("Also train partial and full with each recipe switched against the "
                                               "defaults (head first off, head first 30 epochs, cosine schedule, layer "
-                                              "decay 0.7, label smoothing 0.1)."));
+                                              "decay 0.7, label smoothing 0.1, linear head, EMA 0.9, mixup 0.2, test-time flip averaging)."));
     const QCommandLineOption seedsOption(QStringLiteral("seeds"),
                                          tr("Train each mode with seeds 1 to N and give the mean held-out AP (default "
                                             "1)."),
@@ -280,7 +289,14 @@ int benchmarkTrain(const QStringList &arguments)
     const QCommandLineOption recipeOption(QStringLiteral("recipe"),
                                           tr("Only this recipe of --recipes (repeatable), e.g. \"head first off\"."),
                                           QStringLiteral("NAME"));
-    parser.addOptions({json, noProxy, onlyProxy, perClass, runs, model, recipesOption, recipeOption, seedsOption});
+    const QCommandLineOption modesOption(QStringLiteral("modes"),
+                                         tr("The proxy task's rows, comma-separated (default all: "
+                                            "probe,pretrained,head,partial,full,auto); the recipes train those of "
+                                            "partial and full that are listed."),
+                                         QStringLiteral("LIST"),
+                                         QStringLiteral("probe,pretrained,head,partial,full,auto"));
+    parser.addOptions(
+        {json, noProxy, onlyProxy, perClass, runs, model, recipesOption, recipeOption, seedsOption, modesOption});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -306,7 +322,8 @@ int benchmarkTrain(const QStringList &arguments)
                                     : parser.isSet(recipesOption) ? QStringList{QStringLiteral("all")}
                                                                   : QStringList();
         proxy = proxyTask(modelDir, tmp.path(), k, k * 2 / 3, quiet, recipes,
-                          std::clamp(parser.value(seedsOption).toInt(), 1, 20));
+                          std::clamp(parser.value(seedsOption).toInt(), 1, 20),
+                          parser.value(modesOption).toLower().split(QLatin1Char(','), Qt::SkipEmptyParts));
     }
     const QJsonObject all{{QStringLiteral("fullStep"), full},
                           {QStringLiteral("partialStep"), partial},
@@ -339,7 +356,7 @@ int benchmarkTrain(const QStringList &arguments)
         const QJsonObject probe = proxy.value(QStringLiteral("probe")).toObject();
         if (probe.contains(QStringLiteral("skipped")))
             out() << tr("  probe     : skipped: %1").arg(probe.value(QStringLiteral("skipped")).toString()) << '\n';
-        else
+        else if (!probe.isEmpty())
             out() << tr("  probe     : held-out AP %1 (logistic regression on the frozen features, C %2 by 5-fold "
                         "cross-validated AP), %3 s")
                          .arg(probe.value(QStringLiteral("heldOutAp")).toDouble(), 0, 'f', 3)
@@ -356,6 +373,8 @@ int benchmarkTrain(const QStringList &arguments)
         for (const QString &mode : {QStringLiteral("pretrained"), QStringLiteral("head"), QStringLiteral("partial"),
                                     QStringLiteral("full"), QStringLiteral("auto")}) {
             const QJsonObject r = proxy.value(mode).toObject();
+            if (r.isEmpty())
+                continue;
             out() << tr("  %1: held-out AP %2 (validation AP %3), %4 s")
                          .arg(mode, -10)
                          .arg(r.value(QStringLiteral("heldOutAp")).toDouble(), 0, 'f', 3)

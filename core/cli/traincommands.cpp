@@ -182,12 +182,28 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption labelSmoothing(QStringLiteral("label-smoothing"),
                                             tr("Train towards y (1 - E) + E / 2 instead of 0 and 1 (default 0)."),
                                             QStringLiteral("E"), QString::number(d.labelSmoothing));
+    const QCommandLineOption ema(QStringLiteral("ema"),
+                                 tr("Weight averaging: judge and keep an exponential moving average of the weights, "
+                                    "with this decay per step (e.g. 0.9; default 0: off)."),
+                                 QStringLiteral("DECAY"), QString::number(d.emaDecay));
+    const QCommandLineOption mixup(QStringLiteral("mixup"),
+                                   tr("Mixup: train on blends of two items of a batch and of their labels, the share "
+                                      "drawn from Beta(A, A) (e.g. 0.2; default 0: off)."),
+                                   QStringLiteral("A"), QString::number(d.mixup));
+    const QCommandLineOption flip(QStringLiteral("flip-average"),
+                                  tr("Test-time flip averaging (partial, full): the run and its model score each "
+                                     "picture as the mean of it and its mirror image."));
     const QCommandLineOption headEpochs(
         QStringLiteral("head-epochs"),
         tr("Partial and full: the head first trains alone this many epochs on the pretrained backbone's features, "
            "then the blocks train under it (default %1; 0: off).")
             .arg(TrainSettings::kDefaultHeadEpochs),
         QStringLiteral("N"));
+    const QCommandLineOption head(
+        QStringLiteral("head"),
+        tr("The head: model (the model's own; default) or linear (one linear layer onto safe and NSFW, fitted first as "
+           "a logistic-regression probe on the frozen features, then trained with the blocks: LP-FT)."),
+        QStringLiteral("KIND"), d.head);
     const QCommandLineOption budget(QStringLiteral("budget"),
                                     tr("Auto mode: minutes the whole run may take; half goes to trying candidates "
                                        "(default %1).")
@@ -200,7 +216,7 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("One JSON object per epoch, and a final one."));
     parser.addOptions({mode, blocks, epochs, lr, batch, valFraction, folds, seed, optimizer, weightDecay, patience,
                        threshold, noAugment, trainBn, noScore, model, schedule, warmup, layerDecay, labelSmoothing,
-                       headEpochs, budget, fastDecode, json});
+                       ema, mixup, flip, headEpochs, head, budget, fastDecode, json});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -240,6 +256,10 @@ int trainCommand(const QStringList &arguments)
     s.layerDecay = parser.value(layerDecay).toDouble();
     s.labelSmoothing = parser.value(labelSmoothing).toDouble();
     s.fastDecode = parser.isSet(fastDecode);
+    s.head = parser.value(head).toLower();
+    s.emaDecay = parser.value(ema).toDouble();
+    s.mixup = parser.value(mixup).toDouble();
+    s.flipAverage = parser.isSet(flip);
     if (parser.isSet(headEpochs)) {
         bool ok = false;
         s.headEpochs = parser.value(headEpochs).toInt(&ok);

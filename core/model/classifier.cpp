@@ -82,7 +82,13 @@ struct Classifier::Private {
     /// The network on a prepared NCHW batch, in micro-batches (same numbers, better cache use).
     torch::Tensor run(const torch::Tensor &x)
     {
-        auto once = [this](const torch::Tensor &part) { return plan ? plan->run(part) : (*graph)->forward(part); };
+        // A model trained with test-time flip averaging gives the mean of the picture's and its mirror image's.
+        auto once = [this](const torch::Tensor &part) {
+            auto net = [this](const torch::Tensor &in) { return plan ? plan->run(in) : (*graph)->forward(in); };
+            if (!profile.flipAverage)
+                return net(part);
+            return (net(part) + net(part.flip({3}).contiguous(part.suggest_memory_format()))) * 0.5;
+        };
         const int64_t n = x.size(0), step = options.microBatch > 0 ? options.microBatch : n;
         if (n <= step)
             return once(x);

@@ -78,6 +78,8 @@ QJsonObject ModelProfile::toJson() const
         o.insert(QStringLiteral("nsfw_classes"), QJsonArray::fromStringList(nsfwClasses));
     if (!blocks.isEmpty())
         o.insert(QStringLiteral("blocks"), QJsonArray::fromStringList(blocks));
+    if (flipAverage)
+        o.insert(QStringLiteral("test_time_flip"), true);
     return o;
 }
 
@@ -119,6 +121,10 @@ std::optional<ModelProfile> ModelProfile::fromJson(const QJsonObject &o, QString
             return bad(QStringLiteral("input.") + key, tr("expected a whole number of pixels from 8 to 4096"));
         (key == QLatin1String("height") ? p.input.height : p.input.width) = n;
     }
+    const QJsonValue flip = o.value(QStringLiteral("test_time_flip"));
+    if (!flip.isUndefined() && !flip.isBool())
+        return bad(QStringLiteral("test_time_flip"), tr("expected true or false"));
+    p.flipAverage = flip.toBool(false);
     bool ok = true;
     for (const auto &[key, list] : {std::pair{QStringLiteral("classes"), &p.classes},
                                     std::pair{QStringLiteral("nsfw_classes"), &p.nsfwClasses},

@@ -49,6 +49,10 @@ public:
     /// The first layer of each block that partial fine-tuning counts, bottom to top: "the last k blocks" are
     /// trained from blocks[size - k] on. Empty: every layer with weights is a block.
     QStringList blocks;
+    /// Test-time flip averaging ("test_time_flip"): the class probabilities are the mean of the picture's and its
+    /// mirror image's (a run trained with TrainSettings::flipAverage says so; the classifier and the run's own scoring
+    /// follow it, and each export names it in its metadata).
+    bool flipAverage = false;
     QString origin = QStringLiteral("defaults"); ///< where this profile came from: the file's path, or "defaults"
 
     /// The indices of nsfwClasses in classes (in class order).

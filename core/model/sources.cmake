@@ -3,6 +3,7 @@
 # and modellocator.h expose Qt/std types to the rest of the tree.
 target_sources(core PRIVATE
   model/modelprofile.h model/modelprofile.cpp
+  model/linearhead.h model/linearhead.cpp
   model/tfjsmodel.h model/tfjsmodel.cpp
   model/modelfiles.h model/modelfiles.cpp model/modellimits.h
   model/keraslayers.h model/keraslayers.cpp

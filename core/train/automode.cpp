@@ -27,6 +27,7 @@ QVector<Candidate> candidates(const TrainSettings &user, int modelBlocks, int fo
         s.learningRate = 0; // the mode's default
         s.epochs = mode == TrainSettings::Mode::Head ? 0 : user.epochs;
         s.headEpochs = user.headEpochs;
+        s.flipAverage = user.flipAverage && mode != TrainSettings::Mode::Head; // head mode scores cached features
         return Candidate{name, s};
     };
     QVector<Candidate> list{make(tr("head"), TrainSettings::Mode::Head, user.blocks)};

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <map>
 
 namespace nsfw {
@@ -29,6 +30,9 @@ void Learner::start()
         m_livePlan = std::make_unique<InferencePlan>(m_graph, m_channelsLast, true, InferencePlan::Weights::Live);
     m_ownOptimizer = makeOptimizer();
     m_optimizer = m_ownOptimizer.get();
+    m_averaged.clear();
+    m_average.clear();
+    m_averagedSteps = 0;
 }
 
 void Learner::restoreTrainable()
@@ -43,9 +47,11 @@ void Learner::startFolds(int k)
     m_foldOptimizers.clear();
     m_foldStates.clear();
     // Each optimiser keeps its moments for the network's parameter tensors; only the values are swapped per fold.
+    m_foldAverages.clear();
     for (int f = 0; f < k; ++f) {
         m_foldOptimizers.push_back(makeOptimizer());
         m_foldStates.push_back(m_initial);
+        m_foldAverages.emplace_back();
     }
     m_fold = -1;
 }
@@ -54,9 +60,13 @@ void Learner::useFold(int f)
 {
     if (f == m_fold)
         return;
-    if (m_fold >= 0)
+    if (m_fold >= 0) {
         m_foldStates[size_t(m_fold)] = state();
+        m_foldAverages[size_t(m_fold)] = {std::move(m_average), m_averagedSteps};
+    }
     restore(m_foldStates[size_t(f)]);
+    m_average = std::move(m_foldAverages[size_t(f)].average);
+    m_averagedSteps = m_foldAverages[size_t(f)].steps;
     m_optimizer = m_foldOptimizers[size_t(f)].get();
     m_fold = f;
 }
@@ -66,6 +76,9 @@ void Learner::endFolds()
     m_optimizer = m_ownOptimizer.get();
     m_foldOptimizers.clear();
     m_foldStates.clear();
+    m_foldAverages.clear();
+    m_average.clear();
+    m_averagedSteps = 0;
     m_fold = -1;
 }
 
@@ -74,28 +87,91 @@ void Learner::trainMode()
     setTrainMode(m_graph, m_settings.freezeBatchNorm);
 }
 
-double Learner::step(const torch::Tensor &x, const torch::Tensor &y, double positiveWeight, double negativeWeight)
+torch::Tensor Learner::loss(const torch::Tensor &p, const torch::Tensor &y, double positiveWeight,
+                           double negativeWeight) const
 {
-    m_optimizer->zero_grad();
-    const torch::Tensor probs = head()       ? m_graph->forwardFrom(m_featureLayer, x)
-                                : m_livePlan ? m_livePlan->run(x)
-                                             : m_graph->forward(x);
     // Label smoothing: the targets move towards 1/2 (recipe::smoothedTarget); the loss weights stay those of the
     // labels.
     const double e = m_settings.labelSmoothing;
     const torch::Tensor target = e > 0 ? y * (1.0 - e) + e / 2.0 : y;
-    const torch::Tensor loss = weightedBce(nsfwProbability(probs, m_nsfwIndices), target, positiveWeight,
-                                           negativeWeight, y);
-    loss.backward();
+    return weightedBce(p, target, positiveWeight, negativeWeight, y);
+}
+
+double Learner::step(const torch::Tensor &x, const torch::Tensor &y, double positiveWeight, double negativeWeight)
+{
+    m_optimizer->zero_grad();
+    // Mixup: the batch blended with a shuffled copy of itself; the loss, linear in the target, is blended alike, so
+    // each label keeps its own class weight.
+    const bool mix = m_settings.mixup > 0 && x.size(0) > 1;
+    double lambda = 1;
+    torch::Tensor partner;
+    torch::Tensor input = x;
+    if (mix) {
+        const torch::Tensor g = at::_standard_gamma(torch::full({2}, m_settings.mixup, torch::kDouble));
+        lambda = (g[0] / (g[0] + g[1])).item<double>();
+        partner = torch::randperm(x.size(0), torch::kLong);
+        input = (x * lambda + x.index_select(0, partner) * (1.0 - lambda)).contiguous(x.suggest_memory_format());
+    }
+    const torch::Tensor probs = head()       ? m_graph->forwardFrom(m_featureLayer, input)
+                                : m_livePlan ? m_livePlan->run(input)
+                                             : m_graph->forward(input);
+    const torch::Tensor p = nsfwProbability(probs, m_nsfwIndices);
+    torch::Tensor value = loss(p, y, positiveWeight, negativeWeight);
+    if (mix)
+        value = value * lambda + loss(p, y.index_select(0, partner), positiveWeight, negativeWeight) * (1.0 - lambda);
+    value.backward();
     m_optimizer->step();
-    return loss.item<double>();
+    updateAverage();
+    return value.item<double>();
+}
+
+void Learner::updateAverage()
+{
+    if (m_settings.emaDecay <= 0)
+        return;
+    torch::NoGradGuard noGrad;
+    if (m_averaged.empty()) {
+        for (const auto &p : m_graph->parameters()) {
+            if (p.requires_grad())
+                m_averaged.push_back(p);
+        }
+    }
+    if (m_average.empty()) {
+        for (const auto &p : m_averaged)
+            m_average.push_back(p.detach().clone());
+        m_averagedSteps = 1;
+        return;
+    }
+    // Warmed up as TensorFlow's ExponentialMovingAverage with num_updates: early steps count fully.
+    const double t = double(m_averagedSteps);
+    const double decay = std::min(m_settings.emaDecay, (1.0 + t) / (10.0 + t));
+    for (size_t i = 0; i < m_average.size() && i < m_averaged.size(); ++i)
+        m_average[i].mul_(decay).add_(m_averaged[i].detach(), 1.0 - decay);
+    ++m_averagedSteps;
+}
+
+void Learner::swapAverage()
+{
+    if (m_average.empty() || m_averaged.size() != m_average.size())
+        return;
+    torch::NoGradGuard noGrad;
+    for (size_t i = 0; i < m_average.size(); ++i) {
+        const torch::Tensor trained = m_averaged[i].detach().clone();
+        m_averaged[i].copy_(m_average[i]);
+        m_average[i].copy_(trained);
+    }
 }
 
 torch::Tensor Learner::probability(const torch::Tensor &x, const InferencePlan *plan)
 {
     if (head())
         return nsfwProbability(m_graph->forwardFrom(m_featureLayer, x), m_nsfwIndices);
-    return nsfwProbability(plan ? plan->run(x) : m_graph->forward(x), m_nsfwIndices);
+    auto net = [&](const torch::Tensor &in) { return plan ? plan->run(in) : m_graph->forward(in); };
+    if (!m_profile.flipAverage)
+        return nsfwProbability(net(x), m_nsfwIndices);
+    // Test-time flip averaging, as the classifier scores with the run's model.
+    const torch::Tensor mirrored = x.flip({3}).contiguous(x.suggest_memory_format());
+    return nsfwProbability((net(x) + net(mirrored)) * 0.5, m_nsfwIndices);
 }
 
 Learner::State Learner::state() const

@@ -51,6 +51,29 @@ public:
     /// fused network of the current weights, when given).
     torch::Tensor probability(const torch::Tensor &x, const InferencePlan *plan = nullptr);
 
+    /// Weight averaging (TrainSettings::emaDecay): exchanges the trained parameters with their moving average, so a
+    /// second call puts the trained ones back. Nothing happens while averaging is off or before the first step.
+    void swapAverage();
+    /// The same as a scope: the average in the network while it lives (for judging an epoch), the trained weights
+    /// back after.
+    class Averaged
+    {
+    public:
+        explicit Averaged(Learner &l)
+            : m_learner(l)
+        {
+            m_learner.swapAverage();
+        }
+        ~Averaged() { m_learner.swapAverage(); }
+        Averaged(const Averaged &) = delete;
+        Averaged &operator=(const Averaged &) = delete;
+
+    private:
+        Learner &m_learner;
+    };
+    /// Steps averaged since start() (or, cross-validating, in the current fold).
+    int64_t averagedSteps() const { return m_averagedSteps; }
+
     /// Scales every parameter group's learning rate to its base rate times factor (the schedule's, per step).
     void setScheduleFactor(double factor);
     /// The current learning rate of each parameter group: the head's first (when it trains), then the backbone's
@@ -81,6 +104,9 @@ public:
 
 private:
     std::unique_ptr<torch::optim::Optimizer> makeOptimizer();
+    void updateAverage();
+    /// The loss of a batch's p(nsfw) against labels y (label smoothing applied).
+    torch::Tensor loss(const torch::Tensor &p, const torch::Tensor &y, double positiveWeight, double negativeWeight) const;
 
     KerasGraph m_graph;
     TrainSettings m_settings;
@@ -97,6 +123,15 @@ private:
     std::vector<std::unique_ptr<torch::optim::Optimizer>> m_foldOptimizers;
     std::vector<State> m_foldStates;
     int m_fold = -1;
+    // Weight averaging: the trainable parameters and their moving averages, in the same order (empty: none yet).
+    std::vector<torch::Tensor> m_averaged;
+    std::vector<torch::Tensor> m_average;
+    int64_t m_averagedSteps = 0;
+    struct FoldAverage {
+        std::vector<torch::Tensor> average;
+        int64_t steps = 0;
+    };
+    std::vector<FoldAverage> m_foldAverages;
 };
 
 } // namespace nsfw

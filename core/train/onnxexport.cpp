@@ -143,6 +143,11 @@ bool exportOnnx(const QString &modelDir, const QString &outFile, bool replace, Q
                                                              .arg(terms.join(QStringLiteral(" + ")),
                                                                   names.join(QStringLiteral(" + "))));
     }
+    if (profile.flipAverage)
+        props.emplace_back(QStringLiteral("test_time_flip"),
+                           QStringLiteral("true: the model was trained and judged with test-time flip averaging; its "
+                                          "scores are the mean of probabilities of the input and of the input mirrored "
+                                          "left to right (two runs of this graph)"));
     props.insert(props.end(), metadata.begin(), metadata.end());
     for (const auto &[key, value] : props) {
         onnx::StringStringEntryProto *p = model.add_metadata_props();

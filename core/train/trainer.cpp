@@ -4,6 +4,8 @@
 #include "common/logging.h"
 #include "media/nearduplicates.h"
 #include "model/classifier.h"
+#include "model/linearhead.h"
+#include "train/linearprobe.h"
 #include "train/recipe.h"
 
 #include <QElapsedTimer>
@@ -125,6 +127,7 @@ void Trainer::Run::trainHeadFirst(const QVector<Sample> &samples)
     TrainSettings headSettings = s;
     headSettings.mode = TrainSettings::Mode::Head;
     headSettings.learningRate = s.effectiveLearningRate() * 10; // the head's rate in partial and full modes
+    headSettings.emaDecay = 0; // the blocks' training starts from the head as trained
     Learner headLearner(learner->graph(), headSettings, profile, learner->channelsLast());
     headLearner.start();
     const torch::Tensor x = inputs->stackFeatures(samples);
@@ -148,11 +151,32 @@ void Trainer::Run::trainHeadFirst(const QVector<Sample> &samples)
     learner->restoreTrainable();
 }
 
+void Trainer::Run::fitLinearHead(const QVector<Sample> &samples)
+{
+    if (samples.isEmpty() || cancelled())
+        return;
+    progress(QStringLiteral("fitting the linear head") + phaseSuffix, 0, 0, 0);
+    const auto [wPos, wNeg] = lossWeights(samples);
+    const linearprobe::Fit fit =
+        linearprobe::fit(inputs->stackFeatures(samples), labelsOf(samples), wPos, wNeg, s.seed);
+    // Two softmax units whose difference of logits is the probe's: p(NSFW) = sigmoid(x . w + b).
+    torch::NoGradGuard noGrad;
+    const torch::Tensor half = fit.weight * 0.5;
+    const std::string layer = linearhead::kLayer;
+    graph->setKerasWeight(layer + "/kernel", torch::stack({-half, half}, 1));
+    graph->setKerasWeight(layer + "/bias", torch::tensor({float(-fit.bias / 2), float(fit.bias / 2)}));
+    qCInfo(lcTrain) << "linear head fitted on" << samples.size() << "items: C" << fit.c << "cross-validated AP"
+                    << fit.cvAp;
+}
+
 void Trainer::Run::trainOneSplit()
 {
     QElapsedTimer epochTimer;
     epochTimer.start();
     EarlyStopping stopping(s.patience);
+    // LP-FT: epoch 0 is the probe's judgement, the start the blocks train from.
+    if (s.linearHead())
+        fitLinearHead(train);
     stopping.stopAfter(evaluate(0, qQNaN(), epochTimer.elapsed() / 1000.0));
     const int epochs = s.effectiveEpochs();
     if (epochs == 0)
@@ -166,7 +190,9 @@ void Trainer::Run::trainOneSplit()
         const double loss = trainEpoch(train, epoch, epochs, set.positiveWeight, set.negativeWeight, rng, &stepLosses);
         if (cancelled())
             break;
-        // A trial stopped by the budget is judged as far as it got.
+        // A trial stopped by the budget is judged as far as it got; with weight averaging, by the average (which is
+        // then what the best epoch keeps).
+        Learner::Averaged averaged(*learner);
         if (stopping.stopAfter(evaluate(epoch, loss, epochTimer.elapsed() / 1000.0, stepLosses))) {
             qCInfo(lcTrain) << "early stop after epoch" << epoch;
             break;
@@ -218,9 +244,28 @@ void Trainer::Run::trainFolds()
 
     QElapsedTimer timer;
     timer.start();
-    progress(QStringLiteral("evaluating"), 0, all.size(), 0);
+    const bool linear = s.linearHead();
+    QVector<float> firstScores;
+    if (linear) {
+        // LP-FT: each fold's model starts from a probe fitted on its own training items; epoch 0 is their
+        // out-of-fold judgement.
+        learner->startFolds(k);
+        firstScores = QVector<float>(all.size(), qQNaN());
+        for (int f = 0; f < k && !cancelled(); ++f) {
+            phaseSuffix = QStringLiteral(" · ") + tr("fold %1 of %2").arg(f + 1).arg(k);
+            learner->useFold(f);
+            fitLinearHead(fit[f]);
+            const QVector<float> heldScores = score(held[f]);
+            for (qsizetype i = 0; i < held[f].size(); ++i)
+                firstScores[heldAt[f][i]] = heldScores.value(i, qQNaN());
+        }
+        phaseSuffix.clear();
+    } else {
+        progress(QStringLiteral("evaluating"), 0, all.size(), 0);
+        firstScores = score(all);
+    }
     EarlyStopping stopping(s.patience);
-    stopping.stopAfter(pooled(0, score(all), qQNaN(), timer.elapsed() / 1000.0, {}));
+    stopping.stopAfter(pooled(0, firstScores, qQNaN(), timer.elapsed() / 1000.0, {}));
 
     std::mt19937 rng(quint32(s.seed));
     QVector<QPair<double, double>> weights;
@@ -229,7 +274,7 @@ void Trainer::Run::trainFolds()
         weights.append({wPos, wNeg});
     }
     const int epochs = s.effectiveEpochs();
-    if (epochs > 0)
+    if (epochs > 0 && !linear)
         learner->startFolds(k);
     for (int epoch = 1; epoch <= epochs && !cancelled() && !trialStopped; ++epoch) {
         timer.restart();
@@ -242,6 +287,7 @@ void Trainer::Run::trainFolds()
             if (epoch == 1)
                 trainHeadFirst(fit[f]);
             lossSum += trainEpoch(fit[f], epoch, epochs, weights[f].first, weights[f].second, rng, &stepLosses);
+            Learner::Averaged averaged(*learner);
             const QVector<float> heldScores = score(held[f]);
             for (qsizetype i = 0; i < held[f].size(); ++i)
                 scores[heldAt[f][i]] = heldScores.value(i, qQNaN());
@@ -259,6 +305,8 @@ void Trainer::Run::trainFolds()
         return;
     // The run's model: every labeled item, for the chosen number of epochs.
     learner->reset();
+    if (linear)
+        fitLinearHead(all);
     if (best.epoch > 0) {
         phaseSuffix = QStringLiteral(" · ") + tr("final model on all labels");
         learner->start();
@@ -268,6 +316,7 @@ void Trainer::Run::trainFolds()
             QVector<float> ignored;
             trainEpoch(all, epoch, best.epoch, wPos, wNeg, rng, &ignored);
         }
+        learner->swapAverage(); // the weights the folds were judged by: the average, when averaging
         phaseSuffix.clear();
         if (cancelled())
             return;
@@ -304,8 +353,11 @@ TrainResult Trainer::run()
 {
     Run r(*this, m_settings);
     // The model as shipped is scored as head mode does: from features, which is exactly its forward pass.
-    if (m_settings.mode == TrainSettings::Mode::Pretrained)
+    // A linear head has no pretrained judgement: the shipped model is scored with its own.
+    if (m_settings.mode == TrainSettings::Mode::Pretrained) {
         r.s.mode = TrainSettings::Mode::Head;
+        r.s.head = QStringLiteral("model");
+    }
     r.clock.start();
     TrainResult result;
     auto finish = [&](const QString &status, const QString &error) {
@@ -405,7 +457,7 @@ TrainResult Trainer::run()
             r.valInputs = r.inputs->prepareInputs(r.val);
             r.inputs->preparePictures(r.train, kTrainCacheShortSide);
         }
-        if (r.s.effectiveHeadEpochs() > 0 && !r.featureStore && !isCancelled()) {
+        if ((r.s.effectiveHeadEpochs() > 0 || r.s.linearHead()) && !r.featureStore && !isCancelled()) {
             // Head first: the head trains on the pretrained backbone's features of the training items (cached by
             // model and content, as head mode's) before the blocks train under it.
             r.openFeatureStore();

@@ -4,6 +4,7 @@
 #include "trainrun_p.h"
 
 #include "model/inferenceplan.h"
+#include "model/linearhead.h"
 #include "model/modellocator.h"
 #include "modelexport_p.h"
 #include "train/videometrics.h"
@@ -42,12 +43,34 @@ void Trainer::Run::loadModel()
     auto built = buildKerasGraph(base, &modelError);
     if (!built)
         failRun(modelError.toString());
+    if (s.linearHead()) {
+        // LP-FT: the model's head gives way to a linear one on the same features (fitted by fitLinearHead).
+        const std::string features = (*built)->featureLayer();
+        if (features.empty())
+            failRun(tr("%1: the model has no Flatten or global pooling layer to put a linear head on").arg(modelDir));
+        int64_t width = 0;
+        {
+            torch::NoGradGuard noGrad;
+            const torch::Tensor zero =
+                torch::zeros({1, (*built)->inputChannels(), (*built)->inputHeight(), (*built)->inputWidth()});
+            width = (*built)->forwardTo(zero, features).reshape({1, -1}).size(1);
+        }
+        QString headError;
+        auto replaced = linearhead::replaceHead(base, QString::fromStdString(features), int(width), &headError);
+        if (!replaced)
+            failRun(QStringLiteral("%1: %2").arg(modelDir, headError));
+        base = std::move(*replaced);
+        built = buildKerasGraph(base, &modelError);
+        if (!built)
+            failRun(modelError.toString());
+    }
     QString profileError;
     profile = base.profile.completed(int((*built)->inputHeight()), int((*built)->inputWidth()),
                                      int((*built)->outputClasses()), layerNamesOf(base), &profileError);
     if (!profileError.isEmpty())
         failRun(QStringLiteral("%1: %2").arg(modelDir, profileError));
     profile.input.fastDecode = s.fastDecode; // training and scoring decode alike (ModelInputs, decodeForModel)
+    profile.flipAverage = s.flipAverage;     // the run scores as its model will be scored (Learner::probability)
     if (profile.nsfwIndices().empty())
         failRun(tr("%1: the model profile names no class that makes p(nsfw)").arg(modelDir));
     learner = std::make_unique<Learner>(*built, s, profile, true);

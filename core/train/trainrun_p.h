@@ -143,6 +143,9 @@ struct Trainer::Run {
     /// backbone's cached features of `samples`, through a head-mode learner on the same network, at the rate the head
     /// has in this mode. Leaves the main learner's layers trainable as its mode wants.
     void trainHeadFirst(const QVector<Sample> &samples);
+    /// LP-FT's first stage (TrainSettings::head "linear"): the linear head set to a logistic-regression probe fitted on
+    /// the pretrained backbone's cached features of `samples` (linearprobe::fit, C by cross-validated AP).
+    void fitLinearHead(const QVector<Sample> &samples);
     /// Auto mode: tries each candidate (automode::candidates) as a trial on the run's split or folds, cheapest first,
     /// while half the budget lasts (the chosen one's training takes about as long as its trial), decides by AP
     /// (autoReport) and leaves the chosen candidate's settings and a fresh learner in place.

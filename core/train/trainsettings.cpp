@@ -31,8 +31,8 @@ int TrainSettings::effectiveEpochs() const
 
 int TrainSettings::effectiveHeadEpochs() const
 {
-    if (mode != Mode::Partial && mode != Mode::Full)
-        return 0;
+    if ((mode != Mode::Partial && mode != Mode::Full) || linearHead())
+        return 0; // a linear head's first stage is its probe, fitted rather than trained
     return headEpochs < 0 ? kDefaultHeadEpochs : headEpochs;
 }
 
@@ -100,8 +100,12 @@ QJsonObject TrainSettings::toJson() const
             {QStringLiteral("warmup"), warmup},
             {QStringLiteral("layerDecay"), layerDecay},
             {QStringLiteral("labelSmoothing"), labelSmoothing},
+            {QStringLiteral("emaDecay"), emaDecay},
+            {QStringLiteral("mixup"), mixup},
+            {QStringLiteral("flipAverage"), flipAverage},
             // The number a partial or full run trained (Retrain repeats it); other modes keep "the default".
             {QStringLiteral("headEpochs"), mode == Mode::Partial || mode == Mode::Full ? effectiveHeadEpochs() : -1},
+            {QStringLiteral("head"), head},
             {QStringLiteral("budgetMinutes"), budgetMinutes},
             {QStringLiteral("modelDir"), modelDir},
             {QStringLiteral("fastDecode"), fastDecode}};
@@ -131,8 +135,12 @@ TrainSettings TrainSettings::fromJson(const QJsonObject &o)
     s.warmup = o.value(QStringLiteral("warmup")).toDouble(s.warmup);
     s.layerDecay = o.value(QStringLiteral("layerDecay")).toDouble(s.layerDecay);
     s.labelSmoothing = o.value(QStringLiteral("labelSmoothing")).toDouble(s.labelSmoothing);
+    s.emaDecay = o.value(QStringLiteral("emaDecay")).toDouble(0);
+    s.mixup = o.value(QStringLiteral("mixup")).toDouble(0);
+    s.flipAverage = o.value(QStringLiteral("flipAverage")).toBool(false);
     s.fastDecode = o.value(QStringLiteral("fastDecode")).toBool(false);
     s.headEpochs = o.value(QStringLiteral("headEpochs")).toInt(0); // runs from before it had no head-first stage
+    s.head = o.value(QStringLiteral("head")).toString(s.head);
     s.budgetMinutes = o.value(QStringLiteral("budgetMinutes")).toDouble(s.budgetMinutes);
     s.modelDir = o.value(QStringLiteral("modelDir")).toString();
     return s;
@@ -164,10 +172,19 @@ QString TrainSettings::validate() const
         return tr("the layer decay must be above 0 and at most 1");
     if (!(labelSmoothing >= 0 && labelSmoothing < 1))
         return tr("label smoothing must be at least 0 and below 1");
+    if (!(emaDecay >= 0 && emaDecay < 1))
+        return tr("the weight-averaging decay must be at least 0 and below 1");
+    if (!(mixup >= 0 && mixup <= 10))
+        return tr("mixup's alpha must be between 0 and 10");
+    if (flipAverage && (mode == Mode::Head || mode == Mode::Pretrained))
+        return tr("test-time flip averaging needs partial, full or auto mode (head mode scores the cached features "
+                  "of the pictures as they are)");
     if (!(budgetMinutes > 0 && budgetMinutes <= 7 * 24 * 60))
         return tr("the time budget must be above 0 and at most a week (in minutes)");
     if (headEpochs < -1 || headEpochs > 1000)
         return tr("head-first epochs must be between 0 and 1000");
+    if (head != QLatin1String("model") && head != QLatin1String("linear"))
+        return tr("the head must be model or linear");
     return {};
 }
 

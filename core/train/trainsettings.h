@@ -50,12 +50,29 @@ public:
     /// base rate; the head keeps ten times it)
     double layerDecay = 1.0;
     double labelSmoothing = 0;  ///< targets y (1 - e) + e / 2 instead of 0 and 1
+    /// Weight averaging: an exponential moving average of the trained weights, updated after every step with this
+    /// decay (warmed up as min(decay, (1 + t) / (10 + t)) at step t), is what each epoch is judged by and what the
+    /// run keeps; 0 = off (the weights as trained).
+    double emaDecay = 0;
+    /// Mixup: each batch trains on x' = l x + (1 - l) x[perm] against l y + (1 - l) y[perm], l ~ Beta(a, a) drawn per
+    /// batch (pictures in partial and full, features in head mode); 0 = off.
+    double mixup = 0;
+    /// Test-time flip averaging (partial and full): every score of the run, and of its model wherever it is used
+    /// (predict, the exports' profile and metadata), is the mean of the picture's and its mirror image's. Head mode
+    /// scores cached features of the pictures as they are, so it has none.
+    bool flipAverage = false;
     /// partial and full: gradual unfreezing's first stage. The head alone trains this many epochs on the pretrained
     /// backbone's features (on each fold's own training items, and again for the final model) before the blocks
     /// train under it; -1 = the default (kDefaultHeadEpochs), 0 = off. The head starts from the pretrained five-class
     /// judgement, so without it the blocks' first steps follow the gradients of a head that is still wrong.
     int headEpochs = -1;
     static constexpr int kDefaultHeadEpochs = 15;
+    /// The head trained: "model" (the model's own, nsfwjs's 256-128-5 MLP from its pretrained weights), or "linear"
+    /// (LP-FT: the layers after the features replaced by one linear layer onto two classes, fitted first as a
+    /// logistic-regression probe on the frozen features, linearprobe.h, and then trained with the blocks under it; the
+    /// run's model has that head, and its profile the classes Safe and NSFW).
+    QString head = QStringLiteral("model");
+    bool linearHead() const { return head == QLatin1String("linear"); }
     double budgetMinutes = 10;  ///< auto: the time the whole run may take, candidates and the chosen one's training
     QString modelDir;           ///< pretrained model folder; empty = the installed mobilenet_v2
     int threads = 0;            ///< torch threads; 0 = all cores

@@ -13,3 +13,8 @@ nsfw_add_test(tst_videometrics SOURCES train/tst_videometrics.cpp LIBS ${OpenCV_
 # The fine-tuning recipes (issue 14): schedule, layer decay, label smoothing, on a made-up two-block model.
 nsfw_add_test(tst_recipes SOURCES train/tst_recipes.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} LABELS train)
 set_tests_properties(tst_recipes PROPERTIES TIMEOUT 600)
+# The recipes that change weights or scores (issue 14): the linear head of LP-FT and its probe against
+# scikit-learn's, weight averaging, mixup, test-time flip averaging.
+nsfw_add_test(tst_recipeswitches SOURCES train/tst_recipeswitches.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} ${OpenCV_LIBS}
+              LABELS train)
+set_tests_properties(tst_recipeswitches PROPERTIES TIMEOUT 600)
