@@ -295,8 +295,13 @@ int benchmarkTrain(const QStringList &arguments)
                                             "partial and full that are listed."),
                                          QStringLiteral("LIST"),
                                          QStringLiteral("probe,pretrained,head,partial,full,auto"));
-    parser.addOptions(
-        {json, noProxy, onlyProxy, perClass, runs, model, recipesOption, recipeOption, seedsOption, modesOption});
+    const QCommandLineOption keepOption(QStringLiteral("keep"),
+                                        tr("Build the proxy task's project in DIR, a new folder, and keep it "
+                                           "(labeled pictures in data/, the held-out ones unlabeled in heldout/pos "
+                                           "and heldout/neg), to train on it by hand."),
+                                        QStringLiteral("DIR"));
+    parser.addOptions({json, noProxy, onlyProxy, perClass, runs, model, recipesOption, recipeOption, seedsOption,
+                       modesOption, keepOption});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -317,11 +322,19 @@ int benchmarkTrain(const QStringList &arguments)
     QJsonObject proxy;
     if (!parser.isSet(noProxy)) {
         QTemporaryDir tmp;
+        QString dir = tmp.path();
+        if (parser.isSet(keepOption)) {
+            dir = parser.value(keepOption);
+            if (QFileInfo::exists(dir) || !QDir().mkpath(dir)) {
+                err() << tr("--keep needs a new folder: %1").arg(dir) << '\n';
+                return 2;
+            }
+        }
         const int k = std::max(20, parser.value(perClass).toInt());
         const QStringList recipes = parser.isSet(recipeOption) ? parser.values(recipeOption)
                                     : parser.isSet(recipesOption) ? QStringList{QStringLiteral("all")}
                                                                   : QStringList();
-        proxy = proxyTask(modelDir, tmp.path(), k, k * 2 / 3, quiet, recipes,
+        proxy = proxyTask(modelDir, dir, k, k * 2 / 3, quiet, recipes,
                           std::clamp(parser.value(seedsOption).toInt(), 1, 20),
                           parser.value(modesOption).toLower().split(QLatin1Char(','), Qt::SkipEmptyParts));
     }
