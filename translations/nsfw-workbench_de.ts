@@ -3851,6 +3851,14 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
         <source>The head: model (the model&apos;s own; default) or linear (one linear layer onto safe and NSFW, fitted first as a logistic-regression probe on the frozen features, then trained with the blocks: LP-FT).</source>
         <translation>Der Kopf: model (der des Modells; Vorgabe) oder linear (eine lineare Schicht auf unbedenklich und NSFW, zuerst als logistische Regression auf den eingefrorenen Merkmalen angepasst, dann mit den Blöcken trainiert: LP-FT).</translation>
     </message>
+    <message>
+        <source>Build the proxy task&apos;s project in DIR, a new folder, and keep it (labeled pictures in data/, the held-out ones unlabeled in heldout/pos and heldout/neg), to train on it by hand.</source>
+        <translation>Das Projekt der Ersatzaufgabe in DIR, einem neuen Ordner, anlegen und behalten (gelabelte Bilder in data/, die zurückgehaltenen ungelabelt in heldout/pos und heldout/neg), um von Hand darauf zu trainieren.</translation>
+    </message>
+    <message>
+        <source>--keep needs a new folder: %1</source>
+        <translation>--keep braucht einen neuen Ordner: %1</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::cli::DuplicateCorpus</name>
