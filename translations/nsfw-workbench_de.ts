@@ -3321,10 +3321,6 @@ Verhältnis: %3x</translation>
         <translation>Die Bilder eines Projekts mit dem Modell eines Trainings bewerten und die Arbeit mit Workern auf anderen Rechnern teilen; endet, wenn nichts mehr übrig ist.</translation>
     </message>
     <message>
-        <source>Learning rate over the steps: constant (default) or cosine (a linear warm-up, then a cosine decay towards 0).</source>
-        <translation>Lernrate über die Schritte: constant (Standard) oder cosine (eine lineare Aufwärmphase, dann ein Kosinus-Abfall gegen 0).</translation>
-    </message>
-    <message>
         <source>With --schedule cosine: the share of the steps the rate rises from 0 (default 0.1).</source>
         <translation>Mit --schedule cosine: der Anteil der Schritte, in denen die Rate von 0 aus ansteigt (Standard 0.1).</translation>
     </message>
@@ -3828,10 +3824,6 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
         <translation>Batches in Stücken zu je N Bildern ausführen (Standard %1; 0 = ganzer Batch).</translation>
     </message>
     <message>
-        <source>Also train partial and full with each recipe switched against the defaults (head first off, head first 30 epochs, cosine schedule, layer decay 0.7, label smoothing 0.1, linear head, EMA 0.9, mixup 0.2, test-time flip averaging).</source>
-        <translation>Zusätzlich partial und full mit jedem Rezept gegenüber den Voreinstellungen umgeschaltet trainieren (Kopf zuerst aus, Kopf zuerst 30 Epochen, Kosinus-Verlauf, Schichtabfall 0,7, Label-Glättung 0,1, linearer Kopf, EMA 0,9, Mixup 0,2, Spiegelmittelung beim Bewerten).</translation>
-    </message>
-    <message>
         <source>The proxy task&apos;s rows, comma-separated (default all: probe,pretrained,head,partial,full,auto); the recipes train those of partial and full that are listed.</source>
         <translation>Die Zeilen der Ersatzaufgabe, durch Kommas getrennt (Vorgabe alle: probe,pretrained,head,partial,full,auto); die Rezepte trainieren die aufgeführten von partial und full.</translation>
     </message>
@@ -3858,6 +3850,22 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
     <message>
         <source>--keep needs a new folder: %1</source>
         <translation>--keep braucht einen neuen Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Also train partial and full with each recipe switched against the defaults (head first off, head first 30 epochs, constant rate, layer decay 0.7, label smoothing 0.1, linear head, EMA 0.9, mixup 0.2, test-time flip averaging, no refit).</source>
+        <translation>Außerdem partial und full mit jedem Rezept gegenüber den Voreinstellungen trainieren (Kopf zuerst aus, Kopf zuerst 30 Epochen, konstante Rate, Layer-Decay 0,7, Label-Smoothing 0,1, linearer Kopf, EMA 0,9, Mixup 0,2, Spiegel-Mittelung beim Bewerten, ohne erneutes Training auf allen Labels).</translation>
+    </message>
+    <message>
+        <source>  judged on %1 held-out images (%2 of them positive), leaving out %3 that copy or nearly copy a labeled one; trained on %4 labeled</source>
+        <translation>  beurteilt an %1 zurückgehaltenen Bildern (%2 davon positiv), ohne %3, die ein gelabeltes kopieren oder fast kopieren; trainiert mit %4 gelabelten</translation>
+    </message>
+    <message>
+        <source>Learning rate over the steps: constant or cosine (a linear warm-up, then a cosine decay towards 0). Default: cosine in partial and full mode, constant in head mode.</source>
+        <translation>Lernrate über die Schritte: constant oder cosine (lineares Aufwärmen, dann Kosinus-Abfall gegen 0). Voreinstellung: cosine im Modus partial und full, constant im Modus head.</translation>
+    </message>
+    <message>
+        <source>Partial and full with one validation split: keep the split&apos;s best epoch as the run&apos;s model, rather than training it again on every label for that many epochs.</source>
+        <translation>Partial und full mit einer Validierungsaufteilung: die beste Epoche der Aufteilung als Modell des Laufs behalten, statt es für so viele Epochen erneut auf allen Labels zu trainieren.</translation>
     </message>
 </context>
 <context>
@@ -6052,6 +6060,18 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>Fitting the linear head</source>
         <translation>Linearen Kopf anpassen</translation>
+    </message>
+    <message>
+        <source>Train the final model on all labels</source>
+        <translation>Das endgültige Modell auf allen Labels trainieren</translation>
+    </message>
+    <message>
+        <source>Default (cosine; head mode: constant)</source>
+        <translation>Voreinstellung (Kosinus; Modus Kopf: konstant)</translation>
+    </message>
+    <message>
+        <source>Partial and full with one validation split: once the split has chosen the epoch, train the run&apos;s model again on every label, the validation pictures too, for that many epochs (about twice the time; the validation figures stay the split&apos;s)</source>
+        <translation>Partial und full mit einer Validierungsaufteilung: sobald die Aufteilung die Epoche gewählt hat, das Modell des Laufs für so viele Epochen erneut auf allen Labels trainieren, auch den Validierungsbildern (etwa doppelte Zeit; die Validierungszahlen bleiben die der Aufteilung)</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_ema(new QDoubleSpinBox(this))
     , m_mixup(new QDoubleSpinBox(this))
     , m_flipAverage(new QCheckBox(tr("Average each score with the mirror image's"), this))
+    , m_refit(new QCheckBox(tr("Train the final model on all labels"), this))
     , m_budget(new QSpinBox(this))
     , m_patience(new QSpinBox(this))
     , m_seed(new QSpinBox(this))
@@ -113,6 +114,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_threshold->setToolTip(tr("Initial decision threshold (change it afterwards on the curve)"));
     m_optimizer->addItem(QStringLiteral("AdamW"), QStringLiteral("adamw"));
     m_optimizer->addItem(tr("SGD with momentum"), QStringLiteral("sgd"));
+    m_schedule->addItem(tr("Default (cosine; head mode: constant)"), QString());
     m_schedule->addItem(tr("Constant"), QStringLiteral("constant"));
     m_schedule->addItem(tr("Warm-up, then cosine decay"), QStringLiteral("cosine"));
     m_schedule->setToolTip(tr("The learning rate over the steps: constant, or rising from 0 over the first tenth of "
@@ -152,6 +154,10 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_flipAverage->setObjectName(QStringLiteral("flipAverage"));
     m_flipAverage->setToolTip(tr("Partial and full: the run, and its model wherever it scores, take the mean of each "
                                  "picture's score and its mirror image's (twice the scoring time)"));
+    m_refit->setObjectName(QStringLiteral("refit"));
+    m_refit->setToolTip(tr("Partial and full with one validation split: once the split has chosen the epoch, train the "
+                           "run's model again on every label, the validation pictures too, for that many epochs "
+                           "(about twice the time; the validation figures stay the split's)"));
     m_patience->setRange(0, 100);
     m_patience->setSpecialValueText(tr("off"));
     m_patience->setToolTip(tr("Stop after this many epochs in which neither the validation average precision nor the "
@@ -193,6 +199,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     moreForm->addRow(m_freezeBn);
     moreForm->addRow(m_scoreAll);
     moreForm->addRow(m_flipAverage);
+    moreForm->addRow(m_refit);
     moreForm->addRow(m_fastDecode);
     // The advanced options fold away; their values stay in effect.
     connect(moreToggle, &QCheckBox::toggled, more, &QWidget::setVisible);
@@ -212,6 +219,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
         saved.insert(QStringLiteral("folds"), m_folds->value());
         saved.insert(QStringLiteral("epochs"), m_epochs->value());
         saved.insert(QStringLiteral("headEpochs"), m_headEpochs->value());
+        saved.insert(QStringLiteral("schedule"), m_schedule->currentData().toString()); // "": the mode's default
         QSettings().setValue(kSettingsKey, QJsonDocument(saved).toJson(QJsonDocument::Compact));
         Q_EMIT trainRequested(settings());
     });
@@ -241,6 +249,14 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
         s = TrainSettings::fromJson(o);
         s.folds = o.value(QStringLiteral("folds")).toInt(0); // settings saved before folds existed: auto
         s.headEpochs = o.value(QStringLiteral("headEpochs")).toInt(-1); // saved before head first: the default
+        if (!o.contains(QStringLiteral("refit"))) {
+            // Saved before the refit and the mode's schedule: their "constant" was the default then, not a choice.
+            s.refit = true;
+            if (s.schedule == QLatin1String("constant"))
+                s.schedule.clear();
+        } else {
+            s.schedule = o.value(QStringLiteral("schedule")).toString();
+        }
     }
     setSettings(s);
     setRunning(false);
@@ -269,6 +285,7 @@ TrainSettings TrainSettingsPanel::settings() const
     // Head mode scores cached features: no flip there (the box is disabled, its tick kept for the other modes).
     s.flipAverage = m_flipAverage->isChecked() && s.mode != TrainSettings::Mode::Head
                     && s.mode != TrainSettings::Mode::Pretrained;
+    s.refit = m_refit->isChecked();
     s.budgetMinutes = m_budget->value();
     s.patience = m_patience->value();
     s.seed = quint64(m_seed->value());
@@ -307,6 +324,7 @@ void TrainSettingsPanel::setSettings(const TrainSettings &s)
     m_ema->setValue(s.emaDecay);
     m_mixup->setValue(s.mixup);
     m_flipAverage->setChecked(s.flipAverage);
+    m_refit->setChecked(s.refit);
     m_budget->setValue(qRound(s.budgetMinutes));
     m_patience->setValue(s.patience);
     m_seed->setValue(int(s.seed));
@@ -336,6 +354,7 @@ void TrainSettingsPanel::updateEnabled()
     m_layerDecay->setEnabled(!m_running && underHead);
     m_headEpochs->setEnabled(!m_running && underHead && m_head->currentData().toString() != QLatin1String("linear"));
     m_flipAverage->setEnabled(!m_running && underHead);
+    m_refit->setEnabled(!m_running && underHead);
     m_budget->setEnabled(!m_running && automatic);
     for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_batch, m_optimizer, m_schedule, m_labelSmoothing,
                                                        m_head, m_ema, m_mixup, m_patience, m_augment, m_balance,

@@ -75,6 +75,7 @@ private:
     QDoubleSpinBox *m_ema;
     QDoubleSpinBox *m_mixup;
     QCheckBox *m_flipAverage;
+    QCheckBox *m_refit;
     QSpinBox *m_budget;
     QSpinBox *m_patience;
     QSpinBox *m_seed;

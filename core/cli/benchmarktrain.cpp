@@ -110,34 +110,37 @@ QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass,
     QString error;
     ProjectDatabase::open(project, ProjectDatabase::OpenMode::CreateNew, QStringLiteral("bench"), &error);
     // Labeled: data/nsfw (people), data/safe (the rest). Held out, unlabeled: heldout/pos, heldout/neg.
-    QHash<QString, int> truth;
-    QStringList labeledFiles, heldOutFiles;
-    QVector<int> labeledTruth, heldOutTruth;
-    auto place = [&](const QStringList &files, int from, int count, const QString &folder, int label, bool held) {
+    auto place = [&](const QStringList &files, int from, int count, const QString &folder) {
         QDir().mkpath(dir + QLatin1Char('/') + folder);
-        for (int i = from; i < from + count; ++i) {
-            const QString name = folder + QStringLiteral("/%1.png").arg(i);
-            QFile::copy(files[i], dir + QLatin1Char('/') + name);
-            if (held)
-                truth.insert(name, label);
-            (held ? heldOutFiles : labeledFiles) << dir + QLatin1Char('/') + name;
-            (held ? heldOutTruth : labeledTruth) << label;
-        }
+        for (int i = from; i < from + count; ++i)
+            QFile::copy(files[i], dir + QLatin1Char('/') + folder + QStringLiteral("/%1.png").arg(i));
     };
-    place(positives, 0, perClass, QStringLiteral("data/nsfw"), 1, false);
-    place(negatives, 0, perClass, QStringLiteral("data/safe"), 0, false);
-    place(positives, perClass, heldOutPerClass, QStringLiteral("heldout/pos"), 1, true);
-    place(negatives, perClass, heldOutPerClass, QStringLiteral("heldout/neg"), 0, true);
+    place(positives, 0, perClass, QStringLiteral("data/nsfw"));
+    place(negatives, 0, perClass, QStringLiteral("data/safe"));
+    place(positives, perClass, heldOutPerClass, QStringLiteral("heldout/pos"));
+    place(negatives, perClass, heldOutPerClass, QStringLiteral("heldout/neg"));
     ImportOptions options;
     options.paths = {dir + QStringLiteral("/data"), dir + QStringLiteral("/heldout")};
     options.labelsFromFolders = true;
     options.annotator = QStringLiteral("bench");
     Importer(project, options).run();
 
+    const QString root = QFileInfo(dir).absoluteFilePath();
+    const ProxySets sets = proxySets(project, root + QStringLiteral("/heldout/"), root + QStringLiteral("/heldout/pos/"));
+    if (!sets.error.isEmpty())
+        return {{QStringLiteral("skipped"), sets.error}};
+    const QHash<QString, int> &truth = sets.truth;
+    const QStringList &labeledFiles = sets.labeledFiles, &heldOutFiles = sets.heldOutFiles;
+    const QVector<int> &labeledTruth = sets.labeledTruth, &heldOutTruth = sets.heldOutTruth;
+
     QJsonObject result{{QStringLiteral("task"), tr("openclipart 'people' (nsfw stand-in) vs animals, buildings, "
                                                    "tools, plants, transportation")},
                        {QStringLiteral("labeledPerClass"), perClass},
                        {QStringLiteral("heldOutPerClass"), heldOutPerClass},
+                       {QStringLiteral("labeled"), int(labeledFiles.size())},
+                       {QStringLiteral("heldOut"), int(heldOutFiles.size())},
+                       {QStringLiteral("heldOutPositives"), int(std::count(heldOutTruth.begin(), heldOutTruth.end(), 1))},
+                       {QStringLiteral("heldOutCopiesLeftOut"), sets.copiesLeftOut},
                        {QStringLiteral("seeds"), seeds}};
     result.insert(QStringLiteral("model"), QFileInfo(modelDir).fileName());
     // One mode (with a recipe) trained with seeds 1..seeds: the held-out AP's mean, and each seed's.
@@ -204,13 +207,14 @@ QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass,
         const std::vector<std::pair<QString, std::function<void(TrainSettings &)>>> variants{
             {QStringLiteral("head first off"), [](TrainSettings &s) { s.headEpochs = 0; }},
             {QStringLiteral("head first 30"), [](TrainSettings &s) { s.headEpochs = 30; }},
-            {QStringLiteral("cosine"), [](TrainSettings &s) { s.schedule = QStringLiteral("cosine"); }},
+            {QStringLiteral("constant rate"), [](TrainSettings &s) { s.schedule = QStringLiteral("constant"); }},
             {QStringLiteral("layer-decay 0.7"), [](TrainSettings &s) { s.layerDecay = 0.7; }},
             {QStringLiteral("label-smoothing 0.1"), [](TrainSettings &s) { s.labelSmoothing = 0.1; }},
             {QStringLiteral("linear head"), [](TrainSettings &s) { s.head = QStringLiteral("linear"); }},
             {QStringLiteral("ema 0.9"), [](TrainSettings &s) { s.emaDecay = 0.9; }},
             {QStringLiteral("mixup 0.2"), [](TrainSettings &s) { s.mixup = 0.2; }},
             {QStringLiteral("flip average"), [](TrainSettings &s) { s.flipAverage = true; }},
+            {QStringLiteral("no refit"), [](TrainSettings &s) { s.refit = false; }},
         };
         QJsonArray rows;
         for (const auto &[name, recipe] : variants) {
@@ -280,8 +284,9 @@ int benchmarkTrain(const QStringList &arguments)
                                    QStringLiteral("DIR"));
     const QCommandLineOption recipesOption(QStringLiteral("recipes"),
                                            tr("Also train partial and full with each recipe switched against the "
-                                              "defaults (head first off, head first 30 epochs, cosine schedule, layer "
-                                              "decay 0.7, label smoothing 0.1, linear head, EMA 0.9, mixup 0.2, test-time flip averaging)."));
+                                              "defaults (head first off, head first 30 epochs, constant rate, layer "
+                                              "decay 0.7, label smoothing 0.1, linear head, EMA 0.9, mixup 0.2, "
+                                              "test-time flip averaging, no refit)."));
     const QCommandLineOption seedsOption(QStringLiteral("seeds"),
                                          tr("Train each mode with seeds 1 to N and give the mean held-out AP (default "
                                             "1)."),
@@ -365,6 +370,13 @@ int benchmarkTrain(const QStringList &arguments)
                      .arg(proxy.value(QStringLiteral("labeledPerClass")).toInt())
                      .arg(proxy.value(QStringLiteral("heldOutPerClass")).toInt())
                      .arg(proxy.value(QStringLiteral("model")).toString())
+              << '\n';
+        out() << tr("  judged on %1 held-out images (%2 of them positive), leaving out %3 that copy or nearly copy a "
+                    "labeled one; trained on %4 labeled")
+                     .arg(proxy.value(QStringLiteral("heldOut")).toInt())
+                     .arg(proxy.value(QStringLiteral("heldOutPositives")).toInt())
+                     .arg(proxy.value(QStringLiteral("heldOutCopiesLeftOut")).toInt())
+                     .arg(proxy.value(QStringLiteral("labeled")).toInt())
               << '\n';
         const QJsonObject probe = proxy.value(QStringLiteral("probe")).toObject();
         if (probe.contains(QStringLiteral("skipped")))

@@ -168,9 +168,10 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption model(QStringLiteral("model"), tr("Pretrained model folder (default: mobilenet_v2)."),
                                    QStringLiteral("DIR"));
     const QCommandLineOption schedule(QStringLiteral("schedule"),
-                                      tr("Learning rate over the steps: constant (default) or cosine (a linear warm-up, "
-                                         "then a cosine decay towards 0)."),
-                                      QStringLiteral("NAME"), d.schedule);
+                                      tr("Learning rate over the steps: constant or cosine (a linear warm-up, then a "
+                                         "cosine decay towards 0). Default: cosine in partial and full mode, constant "
+                                         "in head mode."),
+                                      QStringLiteral("NAME"));
     const QCommandLineOption warmup(QStringLiteral("warmup"),
                                     tr("With --schedule cosine: the share of the steps the rate rises from 0 "
                                        "(default 0.1)."),
@@ -193,6 +194,10 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption flip(QStringLiteral("flip-average"),
                                   tr("Test-time flip averaging (partial, full): the run and its model score each "
                                      "picture as the mean of it and its mirror image."));
+    const QCommandLineOption noRefit(QStringLiteral("no-refit"),
+                                     tr("Partial and full with one validation split: keep the split's best epoch as "
+                                        "the run's model, rather than training it again on every label for that many "
+                                        "epochs."));
     const QCommandLineOption headEpochs(
         QStringLiteral("head-epochs"),
         tr("Partial and full: the head first trains alone this many epochs on the pretrained backbone's features, "
@@ -216,7 +221,7 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("One JSON object per epoch, and a final one."));
     parser.addOptions({mode, blocks, epochs, lr, batch, valFraction, folds, seed, optimizer, weightDecay, patience,
                        threshold, noAugment, trainBn, noScore, model, schedule, warmup, layerDecay, labelSmoothing,
-                       ema, mixup, flip, headEpochs, head, budget, fastDecode, json});
+                       ema, mixup, flip, noRefit, headEpochs, head, budget, fastDecode, json});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -260,6 +265,7 @@ int trainCommand(const QStringList &arguments)
     s.emaDecay = parser.value(ema).toDouble();
     s.mixup = parser.value(mixup).toDouble();
     s.flipAverage = parser.isSet(flip);
+    s.refit = !parser.isSet(noRefit);
     if (parser.isSet(headEpochs)) {
         bool ok = false;
         s.headEpochs = parser.value(headEpochs).toInt(&ok);

@@ -45,7 +45,7 @@ double Trainer::Run::trainEpoch(const QVector<Sample> &samples, int epoch, int e
     const int steps = int((order.size() + size_t(batch) - 1) / size_t(batch));
     const torch::Tensor trainX = head() ? inputs->stackFeatures(samples) : torch::Tensor();
     const torch::Tensor trainY = labelsOf(samples);
-    const recipe::Schedule schedule{s.schedule, s.warmup};
+    const recipe::Schedule schedule{s.effectiveSchedule(), s.warmup};
 
     // Partial/full: the next batch is augmented on the pool while this one trains.
     auto makeBatch = [this, &order, &samples, batch](int step, quint32 seed) {
@@ -171,6 +171,9 @@ void Trainer::Run::fitLinearHead(const QVector<Sample> &samples)
 
 void Trainer::Run::trainOneSplit()
 {
+    QElapsedTimer splitTimer;
+    splitTimer.start();
+    lastEpoch = 0;
     QElapsedTimer epochTimer;
     epochTimer.start();
     EarlyStopping stopping(s.patience);
@@ -190,6 +193,7 @@ void Trainer::Run::trainOneSplit()
         const double loss = trainEpoch(train, epoch, epochs, set.positiveWeight, set.negativeWeight, rng, &stepLosses);
         if (cancelled())
             break;
+        lastEpoch = epoch;
         // A trial stopped by the budget is judged as far as it got; with weight averaging, by the average (which is
         // then what the best epoch keeps).
         Learner::Averaged averaged(*learner);
@@ -199,6 +203,59 @@ void Trainer::Run::trainOneSplit()
         }
     }
     learner->restore(bestState);
+    if (refitWanted(splitTimer.elapsed() / 1000.0))
+        refitOnAll();
+}
+
+bool Trainer::Run::refitWanted(double splitSeconds) const
+{
+    if (!s.refit || trial || cancelled() || head() || best.epoch <= 0 || val.isEmpty() || train.isEmpty())
+        return false;
+    if (autoReport.budgetSeconds <= 0)
+        return true;
+    // Auto mode: only when it fits in what is left of the budget. The refit trains best.epoch epochs on every label,
+    // at the split's pace.
+    const double perEpoch = splitSeconds / std::max(1, lastEpoch);
+    const double estimate = perEpoch * best.epoch * double(train.size() + val.size()) / double(train.size());
+    const bool fits = clock.elapsed() / 1000.0 + estimate <= autoReport.budgetSeconds;
+    if (!fits)
+        qCInfo(lcTrain) << "auto: no time left for the final model on all labels; keeping the split's";
+    return fits;
+}
+
+void Trainer::Run::refitOnAll()
+{
+    // The validation pictures join the training ones: kept shrunk for augmentation, and with features for the head's
+    // first stage.
+    QVector<Sample> added = val;
+    inputs->preparePictures(added, kTrainCacheShortSide);
+    if ((s.effectiveHeadEpochs() > 0 || s.linearHead()) && featureStore) {
+        inputs->computeFeatures(graph, featureLayer, inputFormat(), added, *featureStore);
+        inputs->keepWithFeatures(added);
+    }
+    const QVector<Sample> all = train + added;
+    if (cancelled())
+        return;
+    phaseSuffix = QStringLiteral(" · ") + tr("final model on all labels");
+    learner->reset();
+    if (s.linearHead())
+        fitLinearHead(all);
+    learner->start();
+    trainHeadFirst(all);
+    const auto [wPos, wNeg] = lossWeights(all);
+    std::mt19937 rng(quint32(s.seed) ^ 0x72656669u);
+    for (int epoch = 1; epoch <= best.epoch && !cancelled(); ++epoch) {
+        QVector<float> ignored;
+        trainEpoch(all, epoch, best.epoch, wPos, wNeg, rng, &ignored);
+    }
+    learner->swapAverage(); // the weights the split was judged by: the average, when averaging
+    phaseSuffix.clear();
+    if (cancelled()) // the checkpoint stays the split's best epoch
+        return;
+    refitted = true;
+    trainedOn = all.size();
+    writeCheckpoint();
+    qCInfo(lcTrain) << "final model trained on" << all.size() << "items for" << best.epoch << "epochs";
 }
 
 void Trainer::Run::trainFolds()

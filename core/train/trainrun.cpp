@@ -236,10 +236,11 @@ qint64 Trainer::Run::scoreEverything()
     }
     progress(QStringLiteral("scoring"), 0, all.size(), best.epoch);
     const QVector<float> scores = score(all);
-    // A cross-validated run's model trained on every label: its score of a labeled item is in-sample. The gallery
-    // shows (and filters and sorts by) the item's out-of-fold score instead, the one its cell and the audit use.
+    // A cross-validated (or refitted) run's model trained on every label: its score of a labeled item is in-sample.
+    // The gallery shows (and filters and sorts by) the item's out-of-sample score instead, the one its cell and the
+    // audit use.
     QHash<qint64, float> outOfFold;
-    if (set.folds > 1) {
+    if (set.folds > 1 || refitted) {
         for (qsizetype i = 0; i < val.size() && i < bestValScores.size(); ++i)
             outOfFold.insert(val[i].itemId, bestValScores[i]);
     }

@@ -78,6 +78,8 @@ struct Trainer::Run {
     QVector<int> bestFolds;
     QString phaseSuffix;  ///< " · fold 2 of 5" while a fold trains
     qint64 trainedOn = 0; ///< items the run's model was trained on
+    bool refitted = false; ///< a one-split run's model was trained again on every label (refitOnAll)
+    int lastEpoch = 0;     ///< the last epoch a one-split run trained
     // Auto mode (trainauto.cpp): a candidate trains as a trial, which records nothing (no epochs, checkpoint or
     // epoch signals) and stops when the run's clock passes trialDeadlineMs.
     bool trial = false;
@@ -155,6 +157,12 @@ struct Trainer::Run {
     void useSettings(const TrainSettings &settings);
     /// A one-split run: train on `train`, judge each epoch on `val`, keep the best epoch's weights.
     void trainOneSplit();
+    /// Whether a one-split run trains its model again on every label (TrainSettings::refit): not for trials, head
+    /// mode or a run whose best epoch is the pretrained model; in auto mode only when the estimate fits the budget.
+    bool refitWanted(double splitSeconds) const;
+    /// The run's model from the pretrained weights on train + val, best.epoch epochs (the head first, or the linear
+    /// head's probe, on all of them too), then written as the run's model; the record stays the split's.
+    void refitOnAll();
     /// A cross-validated run, epoch by epoch: each fold's model trains from the pretrained weights on the other
     /// folds and then scores its own fold; once every fold has done an epoch, the pooled out-of-fold scores give that
     /// epoch's metrics (shown live, and early stopping watches their AP and loss). The epoch with the best pooled AP is

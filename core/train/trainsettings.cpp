@@ -22,6 +22,13 @@ double TrainSettings::effectiveLearningRate() const
     return 0;
 }
 
+QString TrainSettings::effectiveSchedule() const
+{
+    if (!schedule.isEmpty())
+        return schedule;
+    return mode == Mode::Partial || mode == Mode::Full ? QStringLiteral("cosine") : QStringLiteral("constant");
+}
+
 int TrainSettings::effectiveEpochs() const
 {
     if (epochs > 0)
@@ -96,13 +103,14 @@ QJsonObject TrainSettings::toJson() const
             {QStringLiteral("inheritVideoLabels"), inheritVideoLabels},
             {QStringLiteral("threshold"), threshold},
             {QStringLiteral("scoreAll"), scoreAll},
-            {QStringLiteral("schedule"), schedule},
+            {QStringLiteral("schedule"), effectiveSchedule()},
             {QStringLiteral("warmup"), warmup},
             {QStringLiteral("layerDecay"), layerDecay},
             {QStringLiteral("labelSmoothing"), labelSmoothing},
             {QStringLiteral("emaDecay"), emaDecay},
             {QStringLiteral("mixup"), mixup},
             {QStringLiteral("flipAverage"), flipAverage},
+            {QStringLiteral("refit"), refit},
             // The number a partial or full run trained (Retrain repeats it); other modes keep "the default".
             {QStringLiteral("headEpochs"), mode == Mode::Partial || mode == Mode::Full ? effectiveHeadEpochs() : -1},
             {QStringLiteral("head"), head},
@@ -131,13 +139,14 @@ TrainSettings TrainSettings::fromJson(const QJsonObject &o)
     s.inheritVideoLabels = o.value(QStringLiteral("inheritVideoLabels")).toBool(s.inheritVideoLabels);
     s.threshold = o.value(QStringLiteral("threshold")).toDouble(s.threshold);
     s.scoreAll = o.value(QStringLiteral("scoreAll")).toBool(s.scoreAll);
-    s.schedule = o.value(QStringLiteral("schedule")).toString(s.schedule);
+    s.schedule = o.value(QStringLiteral("schedule")).toString(QStringLiteral("constant")); // older runs: constant
     s.warmup = o.value(QStringLiteral("warmup")).toDouble(s.warmup);
     s.layerDecay = o.value(QStringLiteral("layerDecay")).toDouble(s.layerDecay);
     s.labelSmoothing = o.value(QStringLiteral("labelSmoothing")).toDouble(s.labelSmoothing);
     s.emaDecay = o.value(QStringLiteral("emaDecay")).toDouble(0);
     s.mixup = o.value(QStringLiteral("mixup")).toDouble(0);
     s.flipAverage = o.value(QStringLiteral("flipAverage")).toBool(false);
+    s.refit = o.value(QStringLiteral("refit")).toBool(false); // runs from before it kept the split's model
     s.fastDecode = o.value(QStringLiteral("fastDecode")).toBool(false);
     s.headEpochs = o.value(QStringLiteral("headEpochs")).toInt(0); // runs from before it had no head-first stage
     s.head = o.value(QStringLiteral("head")).toString(s.head);
@@ -164,7 +173,7 @@ QString TrainSettings::validate() const
         return tr("the optimizer must be adamw or sgd");
     if (!(threshold >= 0 && threshold <= 1))
         return tr("the threshold must be between 0 and 1");
-    if (!recipe::Schedule::isKnown(schedule))
+    if (!schedule.isEmpty() && !recipe::Schedule::isKnown(schedule))
         return tr("the schedule must be constant or cosine");
     if (!(warmup >= 0 && warmup < 1))
         return tr("the warm-up share must be at least 0 and below 1");

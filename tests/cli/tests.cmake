@@ -6,3 +6,4 @@ nsfw_add_test(tst_exportdataset SOURCES cli/tst_exportdataset.cpp LIBS ${OpenCV_
 nsfw_add_test(tst_worker SOURCES cli/tst_worker.cpp LIBS tfjsbuilder LABELS cli)
 # Its leases expire on a clock: alone, so a neighbour's load cannot stretch a worker past its lease.
 set_tests_properties(tst_worker PROPERTIES RUN_SERIAL TRUE)
+nsfw_add_test(tst_proxysets SOURCES cli/tst_proxysets.cpp LIBS ${OpenCV_LIBS} LABELS cli)

@@ -221,6 +221,7 @@ private Q_SLOTS:
         s.folds = 1;
         s.validationFraction = 0.4;
         s.scoreAll = false;
+        s.refit = false; // the model that judged the validation items is the run's (refit: tst_recipeswitches)
         s.modelDir = m_dir.filePath("three");
         Trainer trainer(project, s);
         const TrainResult r = trainer.run();

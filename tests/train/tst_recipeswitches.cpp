@@ -1,7 +1,8 @@
 // The fine-tuning recipes of issue 14 that change the weights or the scores, each doing what it claims: the linear
 // head of LP-FT (its probe equal to scikit-learn's, the model it makes, a run with it that predict agrees with),
 // weight averaging (the moving average, hand-computed), mixup (what blending changes and what it does not) and
-// test-time flip averaging (the mean of the picture's and its mirror image's, in the classifier and in a run).
+// test-time flip averaging (the mean of the picture's and its mirror image's, in the classifier and in a run), and
+// refitting a one-split run's model on every label.
 #include "model/classifier.h"
 #include "model/kerasgraph.h"
 #include "model/linearhead.h"
@@ -186,6 +187,7 @@ private Q_SLOTS:
         s.augment = false;
         s.learningRate = 1e-3;
         s.modelDir = m_model;
+        s.refit = false; // every stored score is then the run's model's (refitting: aRefitRunTrainsOnEveryLabel)
         QVERIFY(s.validate().isEmpty());
         QCOMPARE(s.effectiveHeadEpochs(), 0); // its first stage is the probe, fitted
         Trainer trainer(project, s);
@@ -227,6 +229,90 @@ private Q_SLOTS:
             ++compared;
         }
         QVERIFY(compared >= 16);
+    }
+
+    // A one-split partial run with refit (the default) trains its model again on every label for the epochs the split
+    // chose: it reports all labeled items trained on and a final phase; its validation items keep the split's
+    // out-of-sample scores (the record and the gallery), while every other item's score is the run's model's, as
+    // predict gives it. Without refit the model is the split's best epoch, trained on the training items only.
+    void aRefitRunTrainsOnEveryLabel_data()
+    {
+        QTest::addColumn<bool>("refit");
+        QTest::newRow("refit") << true;
+        QTest::newRow("no refit") << false;
+    }
+    void aRefitRunTrainsOnEveryLabel()
+    {
+        QFETCH(bool, refit);
+        if (test::clipArt(1).isEmpty())
+            NSFW_REQUIRE_SETUP("openclipart-png is not installed (packaging/setup.sh)");
+        const QString dir = m_dir.filePath(refit ? "refit" : "norefit");
+        QVERIFY(QDir().mkpath(dir));
+        const QString project = test::makeTrainingProject(dir, 8);
+        TrainSettings s;
+        QVERIFY(s.refit); // the default
+        s.refit = refit;
+        s.mode = TrainSettings::Mode::Partial;
+        s.blocks = 1;
+        s.epochs = 3;
+        s.headEpochs = 0;
+        s.patience = 0;
+        s.batchSize = 4;
+        s.folds = 1;
+        s.validationFraction = 0.25;
+        s.augment = false;
+        s.learningRate = 1e-3;
+        s.modelDir = m_model;
+        Trainer trainer(project, s);
+        QStringList phases;
+        QObject::connect(&trainer, &Trainer::progress, &trainer,
+                         [&phases](const TrainProgress &p) { phases.append(p.phase); });
+        const TrainResult r = trainer.run();
+        QVERIFY2(r.status == QStringLiteral("finished"), qPrintable(r.error));
+        QVERIFY2(r.bestEpoch > 0, "the fixture should learn something in three epochs");
+
+        QString error;
+        auto db = ProjectDatabase::open(project, ProjectDatabase::OpenMode::OpenExisting, "test", &error);
+        QVERIFY2(db, qPrintable(error));
+        RunStore runs(*db);
+        QHash<qint64, float> judged;
+        qint64 trained = 0;
+        for (const RunItem &item : runs.items(r.runId)) {
+            if (item.split == 1)
+                judged.insert(item.itemId, item.score);
+            else
+                ++trained;
+        }
+        QVERIFY(judged.size() >= 3);
+        QCOMPARE(r.trainItems, refit ? trained + judged.size() : trained);
+        QCOMPARE(phases.contains("training · final model on all labels"), refit);
+        QCOMPARE(runs.run(r.runId)->settings.value("refit").toBool(), refit);
+
+        const RunRecord run = *runs.run(r.runId);
+        auto classifier = Classifier::load(db->cacheDir() + QLatin1Char('/') + run.checkpoint, &error);
+        QVERIFY2(classifier, qPrintable(error));
+        ItemStore items(*db);
+        int compared = 0;
+        double judgedMoved = 0; // how far the run's model moved from the split's on the validation items
+        for (const ItemScore &score : runs.itemScores(r.runId)) {
+            const auto item = items.item(score.itemId);
+            QVERIFY(item);
+            const float ours = classifier->classifyFiles({db->absolutePath(item->path)}).front().nsfw;
+            if (judged.contains(score.itemId)) {
+                // Out-of-sample, as the record has it.
+                QVERIFY(std::abs(score.score - judged.value(score.itemId)) < 1e-5);
+                judgedMoved = std::max(judgedMoved, double(std::abs(ours - score.score)));
+            } else {
+                QVERIFY2(std::abs(ours - score.score) < 1e-4,
+                         qPrintable(QStringLiteral("%1: %2 vs %3").arg(item->path).arg(ours).arg(score.score)));
+                ++compared;
+            }
+        }
+        QVERIFY(compared >= 10);
+        if (refit)
+            QVERIFY2(judgedMoved > 1e-3, "the refitted model should score its former validation items differently");
+        else
+            QVERIFY2(judgedMoved < 1e-4, "without refit the run's model is the one that judged the validation items");
     }
 
     // The averaged weights after three steps with decay 0.5 are the hand-computed average: the first step's weights,
