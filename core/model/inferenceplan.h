@@ -13,8 +13,9 @@ namespace nsfw {
 ///
 /// Snapshot (inference): the fused weights are computed once from the graph's weights, clamps and residual adds
 /// run in place; rebuild the plan after the weights change. Live (training with frozen BatchNorm): the fused
-/// weights are recomputed from the live parameters on every run, differentiably, and nothing runs in place, so
-/// gradients reach the convolution kernels (BatchNorm must stay in eval mode and frozen).
+/// weights are recomputed from the live parameters on every run, differentiably, so gradients reach the convolution
+/// kernels (BatchNorm must stay in eval mode and frozen); additions run in place only into a convolution's output
+/// that nothing else reads, and a kernel that trains is not grown for a folded ZeroPadding2D.
 class InferencePlan
 {
 public:
@@ -34,6 +35,7 @@ private:
         bool conv = false;
         std::vector<int64_t> padding; ///< symmetric conv padding when a ZeroPadding2D was folded in
         std::vector<int64_t> kernelPad; ///< constant_pad_nd of the kernel for a folded ZeroPadding2D
+        int padNode = -1;               ///< the folded ZeroPadding2D node (live plans run it for trained kernels)
         const BatchNormLayerImpl *bn = nullptr; ///< folded BatchNorm (live plans refold it each run)
         torch::Tensor kernel, bias;
         bool clamp = false;
@@ -46,7 +48,8 @@ private:
     int m_output = 0;
     size_t m_slots = 0;
     /// The fused kernel and bias of a convolution step, from the graph's current weights.
-    std::pair<torch::Tensor, torch::Tensor> fusedWeights(const Step &step) const;
+    /// growKernel: with a folded ZeroPadding2D, the kernel grown by leading zeros (else as it is).
+    std::pair<torch::Tensor, torch::Tensor> fusedWeights(const Step &step, bool growKernel = true) const;
 
     bool m_channelsLast;
     bool m_live = false;

@@ -147,10 +147,12 @@ torch::Tensor ConvLayerImpl::convolve(const torch::Tensor &input, const torch::T
         const auto [left, right] = samePadding(x.size(3), m_kernelSize[1], m_strides[1], m_dilation[1]);
         if (top == bottom && left == right) {
             pad = {top, left};
-        } else if (bottom >= top && right >= left && m_dilation == std::vector<int64_t>{1, 1}) {
+        } else if (bottom >= top && right >= left && m_dilation == std::vector<int64_t>{1, 1} &&
+                   !(kernel.requires_grad() && torch::GradMode::is_enabled())) {
             // TF pads one more at the bottom/right. Rather than copying the input into a padded buffer, pad
             // symmetrically by (bottom, right) and shift the windows by growing the kernel with leading zeros:
-            // the window of output i then starts at the same input pixel as TF's does.
+            // the window of output i then starts at the same input pixel as TF's does. Not for a kernel that
+            // trains: the grown kernel's weight gradient is several times slower than the copy.
             return torch::conv2d(x, F::pad(kernel, F::PadFuncOptions({right - left, 0, bottom - top, 0})), bias,
                                  m_strides, {bottom, right}, m_dilation, m_groups);
         } else {

@@ -372,9 +372,19 @@ private Q_SLOTS:
         QCOMPARE(in.contiguous().data_ptr<float>()[0], x.v[0]);
     }
 
-    // Training with frozen BatchNorm through a live plan: same output and same gradients as the plain graph.
+    // Training with frozen BatchNorm through a live plan: same output and same gradients as the plain graph, with
+    // every kernel training (padding copied before c1) and with c1 frozen (its kernel grown instead), and the residual
+    // added in place into c2's output.
+    void livePlanTrainsLikeTheGraph_data()
+    {
+        QTest::addColumn<bool>("freezeFirst");
+        QTest::newRow("all train") << false;
+        QTest::newRow("c1 frozen") << true;
+    }
+
     void livePlanTrainsLikeTheGraph()
     {
+        QFETCH(bool, freezeFirst);
         const T x = input(9, 8, 3);
         QTemporaryDir dir;
         QVERIFY(writeFusableModel(dir.path(), x));
@@ -383,6 +393,14 @@ private Q_SLOTS:
         QVERIFY2(loaded, qPrintable(error.toString()));
         KerasGraph graph = *loaded;
         graph->eval(); // frozen BatchNorm: moving statistics
+        int frozen = 0;
+        for (auto &p : graph->named_parameters()) {
+            if (freezeFirst && QString::fromStdString(p.key()).startsWith(QLatin1String("c1"))) {
+                p.value().set_requires_grad(false);
+                ++frozen;
+            }
+        }
+        QCOMPARE(frozen, freezeFirst ? 1 : 0);
         const auto in = torch::from_blob(const_cast<float *>(x.v.data()), {1, x.h, x.w, x.c})
                             .permute({0, 3, 1, 2})
                             .clone();
@@ -405,7 +423,7 @@ private Q_SLOTS:
             const auto [liveY, liveG] = gradients([&] { return plan.run(in); });
             QVERIFY(torch::allclose(liveY, plainY, 1e-5, 1e-5));
             QCOMPARE(liveG.size(), plainG.size());
-            QVERIFY(plainG.size() >= 6); // kernels of c1, dw, c2, c3, c3's bias, BatchNorm gamma/beta
+            QVERIFY(plainG.size() >= 6); // kernels of c1 (unless frozen), dw, c2, c3, c3's bias, BatchNorm gamma/beta
             for (size_t i = 0; i < plainG.size(); ++i) {
                 // Float rounding differs (the fold reorders products): compare against the gradient's scale.
                 const double scale = plainG[i].abs().max().item<double>();
