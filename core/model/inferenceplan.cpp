@@ -110,7 +110,8 @@ InferencePlan::InferencePlan(KerasGraph graph, bool channelsLast, bool fuse, Wei
                 std::find(m_steps[s].release.begin(), m_steps[s].release.end(), in) == m_steps[s].release.end())
                 m_steps[s].release.push_back(in);
         }
-        // In place only when the first operand dies here and is not the caller's input tensor.
+        // In place into an operand that dies here and is not the caller's input tensor (live plans: only a plain
+        // convolution output read by nothing else); that operand goes first.
         Step &st = m_steps[s];
         if (!st.inplaceAdd)
             continue;
