@@ -165,6 +165,26 @@
         <source>the model&apos;s input size is unknown</source>
         <translation>die Eingabegröße des Modells ist unbekannt</translation>
     </message>
+    <message>
+        <source>an ensemble needs at least two models</source>
+        <translation>ein Ensemble braucht mindestens zwei Modelle</translation>
+    </message>
+    <message>
+        <source>%1: not a functional model</source>
+        <translation>%1: kein funktionales Modell</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are not the same model</source>
+        <translation>%1 und %2 sind nicht dasselbe Modell</translation>
+    </message>
+    <message>
+        <source>%1: the weight %2 names no layer (not a model this tool wrote)</source>
+        <translation>%1: das Gewicht %2 benennt keine Schicht (kein Modell, das dieses Werkzeug geschrieben hat)</translation>
+    </message>
+    <message>
+        <source>the models are all the same: there is nothing to average</source>
+        <translation>die Modelle sind alle gleich: es gibt nichts zu mitteln</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Classifier</name>
@@ -1355,6 +1375,18 @@
         <source>the head must be model or linear</source>
         <translation>der Kopf muss model oder linear sein</translation>
     </message>
+    <message>
+        <source>an ensemble has between 1 and %1 models</source>
+        <translation>ein Ensemble hat zwischen 1 und %1 Modelle</translation>
+    </message>
+    <message>
+        <source>an ensemble needs partial or full mode</source>
+        <translation>ein Ensemble braucht den Modus teilweise oder vollständig</translation>
+    </message>
+    <message>
+        <source>an ensemble&apos;s models train on every label: it needs the refit or cross-validation</source>
+        <translation>die Modelle eines Ensembles trainieren auf allen Labels: es braucht das erneute Training auf allen Labels oder eine Kreuzvalidierung</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::Trainer</name>
@@ -1417,6 +1449,22 @@
     <message>
         <source>%1: the model has no Flatten or global pooling layer to put a linear head on</source>
         <translation>%1: das Modell hat keine Flatten- oder globale Pooling-Schicht, auf die ein linearer Kopf gesetzt werden könnte</translation>
+    </message>
+    <message>
+        <source>Cannot write a model of the ensemble: %1</source>
+        <translation>Ein Modell des Ensembles kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>model %1 of %2 of the ensemble</source>
+        <translation>Modell %1 von %2 des Ensembles</translation>
+    </message>
+    <message>
+        <source>Cannot write the ensemble: %1</source>
+        <translation>Das Ensemble kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The ensemble of %1 models cannot be used (%2); the run&apos;s model is its first member</source>
+        <translation>Das Ensemble aus %1 Modellen kann nicht verwendet werden (%2); das Modell des Laufs ist sein erstes Mitglied</translation>
     </message>
 </context>
 <context>
@@ -3844,16 +3892,12 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
         <translation>Der Kopf: model (der des Modells; Vorgabe) oder linear (eine lineare Schicht auf unbedenklich und NSFW, zuerst als logistische Regression auf den eingefrorenen Merkmalen angepasst, dann mit den Blöcken trainiert: LP-FT).</translation>
     </message>
     <message>
-        <source>Build the proxy task&apos;s project in DIR, a new folder, and keep it (labeled pictures in data/, the held-out ones unlabeled in heldout/pos and heldout/neg), to train on it by hand.</source>
-        <translation>Das Projekt der Ersatzaufgabe in DIR, einem neuen Ordner, anlegen und behalten (gelabelte Bilder in data/, die zurückgehaltenen ungelabelt in heldout/pos und heldout/neg), um von Hand darauf zu trainieren.</translation>
+        <source>Build the proxy task&apos;s project in DIR, a new folder, and keep it (labeled pictures in data/, the held-out ones unlabeled in heldout/pos and heldout/neg; heldout.csv lists the ones every figure is judged on, truth and path), to train on it by hand.</source>
+        <translation>Das Projekt der Ersatzaufgabe in DIR, einem neuen Ordner, anlegen und behalten (gelabelte Bilder in data/, die zurückgehaltenen ungelabelt in heldout/pos und heldout/neg; heldout.csv nennt die, an denen jede Zahl gemessen wird, Wahrheit und Pfad), um von Hand darauf zu trainieren.</translation>
     </message>
     <message>
         <source>--keep needs a new folder: %1</source>
         <translation>--keep braucht einen neuen Ordner: %1</translation>
-    </message>
-    <message>
-        <source>Also train partial and full with each recipe switched against the defaults (head first off, head first 30 epochs, constant rate, layer decay 0.7, label smoothing 0.1, linear head, EMA 0.9, mixup 0.2, test-time flip averaging, no refit).</source>
-        <translation>Außerdem partial und full mit jedem Rezept gegenüber den Voreinstellungen trainieren (Kopf zuerst aus, Kopf zuerst 30 Epochen, konstante Rate, Layer-Decay 0,7, Label-Smoothing 0,1, linearer Kopf, EMA 0,9, Mixup 0,2, Spiegel-Mittelung beim Bewerten, ohne erneutes Training auf allen Labels).</translation>
     </message>
     <message>
         <source>  judged on %1 held-out images (%2 of them positive), leaving out %3 that copy or nearly copy a labeled one; trained on %4 labeled</source>
@@ -3866,6 +3910,18 @@ Labeln im Team, in einer Datei oder einem Serverprojekt:
     <message>
         <source>Partial and full with one validation split: keep the split&apos;s best epoch as the run&apos;s model, rather than training it again on every label for that many epochs.</source>
         <translation>Partial und full mit einer Validierungsaufteilung: die beste Epoche der Aufteilung als Modell des Laufs behalten, statt es für so viele Epochen erneut auf allen Labels zu trainieren.</translation>
+    </message>
+    <message>
+        <source>Also train partial and full with each recipe switched against the defaults (head first off, head first 30 epochs, constant rate, layer decay 0.7, label smoothing 0.1, linear head, EMA 0.9, mixup 0.2, test-time flip averaging, no refit, an ensemble of 3).</source>
+        <translation>Außerdem partial und full mit jedem Rezept gegenüber den Voreinstellungen trainieren (Kopf zuerst aus, Kopf zuerst 30 Epochen, konstante Rate, Layer-Decay 0,7, Label-Smoothing 0,1, linearer Kopf, EMA 0,9, Mixup 0,2, Spiegel-Mittelung beim Bewerten, ohne erneutes Training auf allen Labels, ein Ensemble aus 3).</translation>
+    </message>
+    <message>
+        <source>Partial and full: the run&apos;s model is an ensemble of N models (at most %1), each trained as the run&apos;s own with its own seed; it averages their outputs and keeps the frozen layers once. Costs a training per model (default 1: one model).</source>
+        <translation>Teilweise und vollständig: Das Modell des Laufs ist ein Ensemble aus N Modellen (höchstens %1), jedes wie das des Laufs mit eigenem Seed trainiert; es mittelt ihre Ausgaben und enthält die eingefrorenen Schichten nur einmal. Kostet ein Training je Modell (Standard 1: ein Modell).</translation>
+    </message>
+    <message>
+        <source>--ensemble takes a number of models, not %1</source>
+        <translation>--ensemble erwartet eine Anzahl von Modellen, nicht %1</translation>
     </message>
 </context>
 <context>
@@ -6072,6 +6128,22 @@ Wählen Sie den Ordner, der die Medien des Projekts auf diesem Rechner enthält.
     <message>
         <source>Partial and full with one validation split: once the split has chosen the epoch, train the run&apos;s model again on every label, the validation pictures too, for that many epochs (about twice the time; the validation figures stay the split&apos;s)</source>
         <translation>Partial und full mit einer Validierungsaufteilung: sobald die Aufteilung die Epoche gewählt hat, das Modell des Laufs für so viele Epochen erneut auf allen Labels trainieren, auch den Validierungsbildern (etwa doppelte Zeit; die Validierungszahlen bleiben die der Aufteilung)</translation>
+    </message>
+    <message>
+        <source>one model</source>
+        <translation>ein Modell</translation>
+    </message>
+    <message>
+        <source> models</source>
+        <translation> Modelle</translation>
+    </message>
+    <message>
+        <source>Partial and full: the final model is an ensemble of this many, each trained as the first with its own seed, averaging their scores (a training per model; the model grows by the layers they train)</source>
+        <translation>Teilweise und vollständig: Das endgültige Modell ist ein Ensemble aus so vielen, jedes wie das erste mit eigenem Seed trainiert, das ihre Bewertungen mittelt (ein Training je Modell; das Modell wächst um die Schichten, die sie trainieren)</translation>
+    </message>
+    <message>
+        <source>Ensemble:</source>
+        <translation>Ensemble:</translation>
     </message>
 </context>
 <context>

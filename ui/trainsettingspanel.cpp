@@ -47,6 +47,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     , m_mixup(new QDoubleSpinBox(this))
     , m_flipAverage(new QCheckBox(tr("Average each score with the mirror image's"), this))
     , m_refit(new QCheckBox(tr("Train the final model on all labels"), this))
+    , m_ensemble(new QSpinBox(this))
     , m_budget(new QSpinBox(this))
     , m_patience(new QSpinBox(this))
     , m_seed(new QSpinBox(this))
@@ -158,6 +159,13 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     m_refit->setToolTip(tr("Partial and full with one validation split: once the split has chosen the epoch, train the "
                            "run's model again on every label, the validation pictures too, for that many epochs "
                            "(about twice the time; the validation figures stay the split's)"));
+    m_ensemble->setObjectName(QStringLiteral("ensemble"));
+    m_ensemble->setRange(1, TrainSettings::kMaxEnsemble);
+    m_ensemble->setSpecialValueText(tr("one model"));
+    m_ensemble->setSuffix(tr(" models"));
+    m_ensemble->setToolTip(tr("Partial and full: the final model is an ensemble of this many, each trained as the "
+                              "first with its own seed, averaging their scores (a training per model; the model grows "
+                              "by the layers they train)"));
     m_patience->setRange(0, 100);
     m_patience->setSpecialValueText(tr("off"));
     m_patience->setToolTip(tr("Stop after this many epochs in which neither the validation average precision nor the "
@@ -192,6 +200,7 @@ TrainSettingsPanel::TrainSettingsPanel(QWidget *parent)
     moreForm->addRow(tr("Head first (epochs):"), m_headEpochs);
     moreForm->addRow(tr("Weight averaging:"), m_ema);
     moreForm->addRow(tr("Mixup:"), m_mixup);
+    moreForm->addRow(tr("Ensemble:"), m_ensemble);
     moreForm->addRow(tr("Early stop after:"), m_patience);
     moreForm->addRow(tr("Seed:"), m_seed);
     moreForm->addRow(m_augment);
@@ -286,6 +295,11 @@ TrainSettings TrainSettingsPanel::settings() const
     s.flipAverage = m_flipAverage->isChecked() && s.mode != TrainSettings::Mode::Head
                     && s.mode != TrainSettings::Mode::Pretrained;
     s.refit = m_refit->isChecked();
+    // Only partial and full train an ensemble, and only a final model trained on every label.
+    s.ensemble = (s.mode == TrainSettings::Mode::Partial || s.mode == TrainSettings::Mode::Full)
+                         && (s.refit || s.effectiveFolds() > 1)
+                     ? m_ensemble->value()
+                     : 1;
     s.budgetMinutes = m_budget->value();
     s.patience = m_patience->value();
     s.seed = quint64(m_seed->value());
@@ -325,6 +339,7 @@ void TrainSettingsPanel::setSettings(const TrainSettings &s)
     m_mixup->setValue(s.mixup);
     m_flipAverage->setChecked(s.flipAverage);
     m_refit->setChecked(s.refit);
+    m_ensemble->setValue(s.ensemble);
     m_budget->setValue(qRound(s.budgetMinutes));
     m_patience->setValue(s.patience);
     m_seed->setValue(int(s.seed));
@@ -355,6 +370,7 @@ void TrainSettingsPanel::updateEnabled()
     m_headEpochs->setEnabled(!m_running && underHead && m_head->currentData().toString() != QLatin1String("linear"));
     m_flipAverage->setEnabled(!m_running && underHead);
     m_refit->setEnabled(!m_running && underHead);
+    m_ensemble->setEnabled(!m_running && (mode == TrainSettings::Mode::Partial || mode == TrainSettings::Mode::Full));
     m_budget->setEnabled(!m_running && automatic);
     for (QWidget *w : std::initializer_list<QWidget *>{m_epochs, m_batch, m_optimizer, m_schedule, m_labelSmoothing,
                                                        m_head, m_ema, m_mixup, m_patience, m_augment, m_balance,

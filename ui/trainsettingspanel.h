@@ -76,6 +76,7 @@ private:
     QDoubleSpinBox *m_mixup;
     QCheckBox *m_flipAverage;
     QCheckBox *m_refit;
+    QSpinBox *m_ensemble;
     QSpinBox *m_budget;
     QSpinBox *m_patience;
     QSpinBox *m_seed;

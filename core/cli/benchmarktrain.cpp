@@ -132,6 +132,11 @@ QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass,
     const QHash<QString, int> &truth = sets.truth;
     const QStringList &labeledFiles = sets.labeledFiles, &heldOutFiles = sets.heldOutFiles;
     const QVector<int> &labeledTruth = sets.labeledTruth, &heldOutTruth = sets.heldOutTruth;
+    // What every figure is judged on, for runs trained by hand in a kept folder: "truth,path" per held-out picture.
+    QFile judged(dir + QStringLiteral("/heldout.csv"));
+    if (judged.open(QIODevice::WriteOnly | QIODevice::Text))
+        for (int i = 0; i < heldOutFiles.size(); ++i)
+            judged.write(QByteArray::number(heldOutTruth.at(i)) + ',' + heldOutFiles.at(i).toUtf8() + '\n');
 
     QJsonObject result{{QStringLiteral("task"), tr("openclipart 'people' (nsfw stand-in) vs animals, buildings, "
                                                    "tools, plants, transportation")},
@@ -215,6 +220,7 @@ QJsonObject proxyTask(const QString &modelDir, const QString &dir, int perClass,
             {QStringLiteral("mixup 0.2"), [](TrainSettings &s) { s.mixup = 0.2; }},
             {QStringLiteral("flip average"), [](TrainSettings &s) { s.flipAverage = true; }},
             {QStringLiteral("no refit"), [](TrainSettings &s) { s.refit = false; }},
+            {QStringLiteral("ensemble 3"), [](TrainSettings &s) { s.ensemble = 3; }},
         };
         QJsonArray rows;
         for (const auto &[name, recipe] : variants) {
@@ -286,7 +292,7 @@ int benchmarkTrain(const QStringList &arguments)
                                            tr("Also train partial and full with each recipe switched against the "
                                               "defaults (head first off, head first 30 epochs, constant rate, layer "
                                               "decay 0.7, label smoothing 0.1, linear head, EMA 0.9, mixup 0.2, "
-                                              "test-time flip averaging, no refit)."));
+                                              "test-time flip averaging, no refit, an ensemble of 3)."));
     const QCommandLineOption seedsOption(QStringLiteral("seeds"),
                                          tr("Train each mode with seeds 1 to N and give the mean held-out AP (default "
                                             "1)."),
@@ -303,7 +309,8 @@ int benchmarkTrain(const QStringList &arguments)
     const QCommandLineOption keepOption(QStringLiteral("keep"),
                                         tr("Build the proxy task's project in DIR, a new folder, and keep it "
                                            "(labeled pictures in data/, the held-out ones unlabeled in heldout/pos "
-                                           "and heldout/neg), to train on it by hand."),
+                                           "and heldout/neg; heldout.csv lists the ones every figure is judged on, truth and path), to train on it "
+                                           "by hand."),
                                         QStringLiteral("DIR"));
     parser.addOptions({json, noProxy, onlyProxy, perClass, runs, model, recipesOption, recipeOption, seedsOption,
                        modesOption, keepOption});

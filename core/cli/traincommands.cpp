@@ -209,6 +209,13 @@ int trainCommand(const QStringList &arguments)
         tr("The head: model (the model's own; default) or linear (one linear layer onto safe and NSFW, fitted first as "
            "a logistic-regression probe on the frozen features, then trained with the blocks: LP-FT)."),
         QStringLiteral("KIND"), d.head);
+    const QCommandLineOption ensemble(
+        QStringLiteral("ensemble"),
+        tr("Partial and full: the run's model is an ensemble of N models (at most %1), each trained as the run's own "
+           "with its own seed; it averages their outputs and keeps the frozen layers once. Costs a training per "
+           "model (default 1: one model).")
+            .arg(TrainSettings::kMaxEnsemble),
+        QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption budget(QStringLiteral("budget"),
                                     tr("Auto mode: minutes the whole run may take; half goes to trying candidates "
                                        "(default %1).")
@@ -221,7 +228,7 @@ int trainCommand(const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("One JSON object per epoch, and a final one."));
     parser.addOptions({mode, blocks, epochs, lr, batch, valFraction, folds, seed, optimizer, weightDecay, patience,
                        threshold, noAugment, trainBn, noScore, model, schedule, warmup, layerDecay, labelSmoothing,
-                       ema, mixup, flip, noRefit, headEpochs, head, budget, fastDecode, json});
+                       ema, mixup, flip, noRefit, headEpochs, head, ensemble, budget, fastDecode, json});
     int status = 0;
     if (!parseArguments(parser, arguments, &status))
         return status;
@@ -272,6 +279,14 @@ int trainCommand(const QStringList &arguments)
         if (!ok || s.headEpochs < 0) {
             err() << tr("--head-epochs takes a number of epochs (0: off), not %1").arg(parser.value(headEpochs))
                   << '\n';
+            return 2;
+        }
+    }
+    {
+        bool ok = false;
+        s.ensemble = parser.value(ensemble).toInt(&ok);
+        if (!ok) {
+            err() << tr("--ensemble takes a number of models, not %1").arg(parser.value(ensemble)) << '\n';
             return 2;
         }
     }

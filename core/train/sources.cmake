@@ -17,10 +17,12 @@ target_sources(core PRIVATE
   train/datasetexport.h train/datasetexport.cpp
   train/trainingdata.h train/trainingdata.cpp
   train/modelexport.h train/modelexport_p.h train/modelexport.cpp
+  train/modelensemble.h train/modelensemble.cpp
   train/onnxexport.h train/onnxexport.cpp train/onnxgraph_p.h train/onnxgraph.cpp
   train/learner.h train/learner.cpp
   train/linearprobe.h train/linearprobe.cpp
   train/trainer.h train/trainer.cpp train/trainrun_p.h train/trainrun.cpp train/trainauto.cpp
+  train/trainensemble.cpp
   train/trainbench.h train/trainbench.cpp
   train/trainingsession.h train/trainingsession.cpp
 )

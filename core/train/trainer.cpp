@@ -256,6 +256,7 @@ void Trainer::Run::refitOnAll()
     trainedOn = all.size();
     writeCheckpoint();
     qCInfo(lcTrain) << "final model trained on" << all.size() << "items for" << best.epoch << "epochs";
+    trainEnsemble(all, best.epoch);
 }
 
 void Trainer::Run::trainFolds()
@@ -391,6 +392,7 @@ void Trainer::Run::trainFolds()
         bestFolds.append(all[i].fold);
     }
     writeCheckpoint();
+    trainEnsemble(all, best.epoch);
 }
 
 Trainer::Trainer(const QString &projectPath, const TrainSettings &settings, QObject *parent)

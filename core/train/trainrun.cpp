@@ -228,14 +228,19 @@ QVector<ScoredItem> Trainer::Run::scoredItems(const QVector<Sample> &samples, co
 
 qint64 Trainer::Run::scoreEverything()
 {
-    QVector<Sample> all = train + val + unlabeled;
-    std::sort(all.begin(), all.end(), [](const Sample &a, const Sample &b) { return a.itemId < b.itemId; });
+    QVector<Sample> all = everySample();
     if (head()) {
         inputs->computeFeatures(graph, featureLayer, inputFormat(), unlabeled, *featureStore);
         inputs->keepWithFeatures(all);
     }
-    progress(QStringLiteral("scoring"), 0, all.size(), best.epoch);
-    const QVector<float> scores = score(all);
+    QVector<float> scores;
+    if (ensembleScores.isEmpty()) {
+        progress(QStringLiteral("scoring"), 0, all.size(), best.epoch);
+        scores = score(all);
+    } else { // an ensemble's members scored every item as they were trained
+        for (const Sample &x : all)
+            scores.append(ensembleScores.value(x.itemId, qQNaN()));
+    }
     // A cross-validated (or refitted) run's model trained on every label: its score of a labeled item is in-sample.
     // The gallery shows (and filters and sorts by) the item's out-of-sample score instead, the one its cell and the
     // audit use.

@@ -79,6 +79,8 @@ struct Trainer::Run {
     QString phaseSuffix;  ///< " · fold 2 of 5" while a fold trains
     qint64 trainedOn = 0; ///< items the run's model was trained on
     bool refitted = false; ///< a one-split run's model was trained again on every label (refitOnAll)
+    /// An ensemble run: every item's score, the mean of the members' (trainEnsemble); empty otherwise.
+    QHash<qint64, float> ensembleScores;
     int lastEpoch = 0;     ///< the last epoch a one-split run trained
     // Auto mode (trainauto.cpp): a candidate trains as a trial, which records nothing (no epochs, checkpoint or
     // epoch signals) and stops when the run's clock passes trialDeadlineMs.
@@ -169,6 +171,16 @@ struct Trainer::Run {
     /// the run's best; its out-of-fold scores are what the run's metrics and review use, and the run's model is then
     /// trained on every labeled item for that many epochs.
     void trainFolds();
+
+    // ---- ensembles (trainensemble.cpp) ---------------------------------------------------------------
+
+    /// Train, val and unlabeled together, by item id (what scoreEverything scores).
+    QVector<Sample> everySample() const;
+    /// With TrainSettings::ensemble above 1, after the run's model is written: trains the further members on
+    /// `samples` for `epochs` as the run's model was trained, each with its own seed, scores every item with each
+    /// member (ensembleScores: their mean) and writes the ensemble as the run's model. Cancelled: the run's model
+    /// stays the first member.
+    void trainEnsemble(const QVector<Sample> &samples, int epochs);
 };
 
 } // namespace nsfw

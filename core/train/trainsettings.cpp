@@ -114,6 +114,7 @@ QJsonObject TrainSettings::toJson() const
             // The number a partial or full run trained (Retrain repeats it); other modes keep "the default".
             {QStringLiteral("headEpochs"), mode == Mode::Partial || mode == Mode::Full ? effectiveHeadEpochs() : -1},
             {QStringLiteral("head"), head},
+            {QStringLiteral("ensemble"), ensemble},
             {QStringLiteral("budgetMinutes"), budgetMinutes},
             {QStringLiteral("modelDir"), modelDir},
             {QStringLiteral("fastDecode"), fastDecode}};
@@ -150,6 +151,7 @@ TrainSettings TrainSettings::fromJson(const QJsonObject &o)
     s.fastDecode = o.value(QStringLiteral("fastDecode")).toBool(false);
     s.headEpochs = o.value(QStringLiteral("headEpochs")).toInt(0); // runs from before it had no head-first stage
     s.head = o.value(QStringLiteral("head")).toString(s.head);
+    s.ensemble = o.value(QStringLiteral("ensemble")).toInt(1);
     s.budgetMinutes = o.value(QStringLiteral("budgetMinutes")).toDouble(s.budgetMinutes);
     s.modelDir = o.value(QStringLiteral("modelDir")).toString();
     return s;
@@ -194,6 +196,12 @@ QString TrainSettings::validate() const
         return tr("head-first epochs must be between 0 and 1000");
     if (head != QLatin1String("model") && head != QLatin1String("linear"))
         return tr("the head must be model or linear");
+    if (ensemble < 1 || ensemble > kMaxEnsemble)
+        return tr("an ensemble has between 1 and %1 models").arg(kMaxEnsemble);
+    if (ensemble > 1 && mode != Mode::Partial && mode != Mode::Full)
+        return tr("an ensemble needs partial or full mode");
+    if (ensemble > 1 && !refit && effectiveFolds() <= 1)
+        return tr("an ensemble's models train on every label: it needs the refit or cross-validation");
     return {};
 }
 

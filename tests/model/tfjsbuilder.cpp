@@ -155,6 +155,19 @@ QJsonObject addWeight(QJsonObject doc, const QString &name, const QJsonArray &sh
     return doc;
 }
 
+bool writeTwoClassModel(const QString &dir, const QJsonObject &extra)
+{
+    if (!QDir().mkpath(dir) || !twoBlockClassifier(2).write(dir))
+        return false;
+    QJsonObject profile{{"classes", QJsonArray{"fine", "flagged"}},
+                        {"nsfw_classes", QJsonArray{"flagged"}},
+                        {"blocks", QJsonArray{"conv_a", "conv_b"}}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        profile.insert(it.key(), it.value());
+    QFile f(dir + "/profile.json");
+    return f.open(QIODevice::WriteOnly) && f.write(QJsonDocument(profile).toJson()) > 0;
+}
+
 TfjsBuilder twoBlockClassifier(int classes)
 {
     TfjsBuilder b(16, 16, 3);

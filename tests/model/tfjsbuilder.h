@@ -54,6 +54,9 @@ private:
 /// A small classifier with two blocks: a 16x16 input -> conv_a (3x3, 4 filters, relu) -> conv_b (1x1, 4, relu) ->
 /// global average "gap" -> dense (`classes`, softmax); weights pseudo-random and fixed.
 TfjsBuilder twoBlockClassifier(int classes);
+/// twoBlockClassifier(2) written into dir (made if missing) with a profile.json: classes "fine" and "flagged" (the
+/// nsfw one), blocks conv_a and conv_b, and `extra` entries (e.g. "test_time_flip"). False when it cannot be written.
+bool writeTwoClassModel(const QString &dir, const QJsonObject &extra = {});
 
 // Edits of a model.json document, for the tests of defective models.
 /// Applies `edit` to layer `index` of the topology.

@@ -18,3 +18,8 @@ set_tests_properties(tst_recipes PROPERTIES TIMEOUT 600)
 nsfw_add_test(tst_recipeswitches SOURCES train/tst_recipeswitches.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} ${OpenCV_LIBS}
               LABELS train)
 set_tests_properties(tst_recipeswitches PROPERTIES TIMEOUT 600)
+# Ensembles (issue 14): the written model averages its members (in predict and, through ONNX, OpenCV's DNN); a run
+# with --ensemble trains them and scores with their mean.
+nsfw_add_test(tst_ensemble SOURCES train/tst_ensemble.cpp LIBS tfjsbuilder opencv_dnn ${TORCH_LIBRARIES} ${OpenCV_LIBS}
+              LABELS train)
+set_tests_properties(tst_ensemble PROPERTIES TIMEOUT 600)

@@ -47,14 +47,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_model = m_dir.filePath("model");
-        QVERIFY(QDir().mkpath(m_model));
-        QVERIFY(test::twoBlockClassifier(2).write(m_model));
-        QFile profile(m_model + "/profile.json");
-        QVERIFY(profile.open(QIODevice::WriteOnly));
-        profile.write(QJsonDocument(QJsonObject{{"classes", QJsonArray{"fine", "flagged"}},
-                                                {"nsfw_classes", QJsonArray{"flagged"}},
-                                                {"blocks", QJsonArray{"conv_a", "conv_b"}}})
-                          .toJson());
+        QVERIFY(test::writeTwoClassModel(m_model));
     }
 
     void constantScheduleKeepsTheRate()

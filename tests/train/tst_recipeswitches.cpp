@@ -84,14 +84,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_model = m_dir.filePath("model");
-        QVERIFY(QDir().mkpath(m_model));
-        QVERIFY(test::twoBlockClassifier(2).write(m_model));
-        QFile profile(m_model + "/profile.json");
-        QVERIFY(profile.open(QIODevice::WriteOnly));
-        profile.write(QJsonDocument(QJsonObject{{"classes", QJsonArray{"fine", "flagged"}},
-                                                {"nsfw_classes", QJsonArray{"flagged"}},
-                                                {"blocks", QJsonArray{"conv_a", "conv_b"}}})
-                          .toJson());
+        QVERIFY(test::writeTwoClassModel(m_model));
     }
 
     // The probe's weights and bias on the raw features equal scikit-learn's LogisticRegression(C, tol 1e-12) on
@@ -399,15 +392,7 @@ private Q_SLOTS:
     void flipAveragingScoresTheMirrorToo()
     {
         const QString flipped = m_dir.filePath("flipped");
-        QVERIFY(QDir().mkpath(flipped));
-        QVERIFY(test::twoBlockClassifier(2).write(flipped));
-        QFile profile(flipped + "/profile.json");
-        QVERIFY(profile.open(QIODevice::WriteOnly));
-        profile.write(QJsonDocument(QJsonObject{{"classes", QJsonArray{"fine", "flagged"}},
-                                                {"nsfw_classes", QJsonArray{"flagged"}},
-                                                {"test_time_flip", true}})
-                          .toJson());
-        profile.close();
+        QVERIFY(test::writeTwoClassModel(flipped, {{"test_time_flip", true}}));
         QString error;
         auto plain = Classifier::load(m_model, &error);
         auto averaging = Classifier::load(flipped, &error);
