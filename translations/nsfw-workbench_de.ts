@@ -1466,6 +1466,10 @@
         <source>The ensemble of %1 models cannot be used (%2); the run&apos;s model is its first member</source>
         <translation>Das Ensemble aus %1 Modellen kann nicht verwendet werden (%2); das Modell des Laufs ist sein erstes Mitglied</translation>
     </message>
+    <message>
+        <source>The ensemble of %1 models cannot be used (%2), and its first member could not be put back as the run&apos;s model: %3 (it is kept in %4)</source>
+        <translation>Das Ensemble aus %1 Modellen kann nicht verwendet werden (%2), und sein erstes Mitglied konnte nicht als Modell des Laufs zurückgelegt werden: %3 (es liegt weiter in %4)</translation>
+    </message>
 </context>
 <context>
     <name>nsfw::VideoMetrics</name>

@@ -25,8 +25,13 @@ void Trainer::Run::trainEnsemble(const QVector<Sample> &samples, int epochs)
     if (s.ensemble < 2 || trial || cancelled() || epochs <= 0 || samples.isEmpty())
         return;
     const QString membersDir = db->cacheDir() + QStringLiteral("/runs/%1/members").arg(runId);
-    QDir(membersDir).removeRecursively(); // what a killed run of this id left; only ever this tool's files
     QStringList dirs;
+    // Only the member folders this run wrote are removed, then their parent if nothing else is in it.
+    auto removeMembers = [&] {
+        for (const QString &dir : std::as_const(dirs))
+            QDir(dir).removeRecursively();
+        QDir().rmdir(membersDir);
+    };
     const QVector<Sample> scored = s.scoreAll ? everySample() : QVector<Sample>();
     QVector<double> sum(scored.size(), 0.0);
     // The current weights are the first member (already the run's checkpoint, which stays so if the run is cancelled).
@@ -77,8 +82,12 @@ void Trainer::Run::trainEnsemble(const QVector<Sample> &samples, int epochs)
         // run's model goes back to its first member and the run says why.
         ModelError modelError;
         if (!loadKerasGraph(checkpoint, &modelError)) {
-            copyModelFolder(dirs.front(), checkpoint, true, &error);
-            QDir(membersDir).removeRecursively();
+            if (!copyModelFolder(dirs.front(), checkpoint, true, &error))
+                failRun(tr("The ensemble of %1 models cannot be used (%2), and its first member could not be put "
+                           "back as the run's model: %3 (it is kept in %4)")
+                            .arg(s.ensemble)
+                            .arg(modelError.toString(), error, dirs.front()));
+            removeMembers();
             failRun(tr("The ensemble of %1 models cannot be used (%2); the run's model is its first member")
                         .arg(s.ensemble)
                         .arg(modelError.toString()));
@@ -88,7 +97,7 @@ void Trainer::Run::trainEnsemble(const QVector<Sample> &samples, int epochs)
             ensembleScores.insert(scored[i].itemId, float(sum[i] / s.ensemble));
         qCInfo(lcTrain) << "ensemble of" << s.ensemble << "models written";
     }
-    QDir(membersDir).removeRecursively();
+    removeMembers();
 }
 
 } // namespace nsfw
