@@ -20,3 +20,6 @@ target_sources(core PRIVATE
   cli/benchmarkpredict.h cli/benchmarkpredict.cpp cli/benchmarkpredictvideo.cpp
 )
 target_compile_definitions(core PRIVATE NSFW_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+# The sources that include LibTorch, whose headers core/CMakeLists.txt precompiles for them alone.
+list(APPEND NSFW_TORCH_SOURCES
+  model/keraslayers.cpp model/kerasfactory.cpp model/kerasgraph.cpp model/inferenceplan.cpp model/classifier.cpp)

@@ -26,3 +26,8 @@ target_sources(core PRIVATE
   train/trainbench.h train/trainbench.cpp
   train/trainingsession.h train/trainingsession.cpp
 )
+# The sources that include LibTorch, whose headers core/CMakeLists.txt precompiles for them alone.
+list(APPEND NSFW_TORCH_SOURCES
+  train/featureextractor.cpp train/trainingdata.cpp train/modelexport.cpp train/onnxexport.cpp train/onnxgraph.cpp
+  train/learner.cpp train/linearprobe.cpp train/trainer.cpp train/trainrun.cpp train/trainauto.cpp
+  train/trainensemble.cpp train/trainbench.cpp)

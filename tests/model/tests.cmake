@@ -4,8 +4,8 @@ add_library(tfjsbuilder STATIC model/tfjsbuilder.h model/tfjsbuilder.cpp)
 target_link_libraries(tfjsbuilder PUBLIC Qt6::Core)
 target_include_directories(tfjsbuilder PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/model)
 
-# tst_keraslayers drives the torch module directly, so it compiles against torch (the only test that does).
-nsfw_add_test(tst_keraslayers SOURCES model/tst_keraslayers.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} LABELS model)
+# tst_keraslayers drives the torch module directly, so it compiles against torch (TORCH).
+nsfw_add_test(tst_keraslayers TORCH SOURCES model/tst_keraslayers.cpp LIBS tfjsbuilder LABELS model)
 nsfw_add_test(tst_tfjserrors SOURCES model/tst_tfjserrors.cpp LIBS tfjsbuilder LABELS model)
 nsfw_add_test(tst_parity SOURCES model/tst_parity.cpp LABELS model)
 set_tests_properties(tst_parity PROPERTIES TIMEOUT 600)
@@ -21,10 +21,10 @@ nsfw_add_test(tst_onnxexport SOURCES model/tst_onnxexport.cpp LIBS tfjsbuilder o
 set_tests_properties(tst_onnxexport PROPERTIES TIMEOUT 900)
 # Model profiles (issue 14): preprocessing, classes and blocks from profile.json; a made-up model with other classes
 # trains and predicts with the same p(nsfw) (the training part needs openclipart-png).
-nsfw_add_test(tst_modelprofile SOURCES model/tst_modelprofile.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} LABELS model)
+nsfw_add_test(tst_modelprofile TORCH SOURCES model/tst_modelprofile.cpp LIBS tfjsbuilder LABELS model)
 set_tests_properties(tst_modelprofile PROPERTIES TIMEOUT 600)
 # Preprocessing (issue 15 part 4): the resize from 8-bit pixels equals ATen's; --fast-decode is the same in training
 # and predict.
-nsfw_add_test(tst_preprocess SOURCES model/tst_preprocess.cpp LIBS ${TORCH_LIBRARIES} LABELS model)
+nsfw_add_test(tst_preprocess TORCH SOURCES model/tst_preprocess.cpp LABELS model)
 # Scoring a folder shares the cores batch by batch: the faster of two shares, measured, retried as load changes.
 nsfw_add_test(tst_pipelinebudget SOURCES model/tst_pipelinebudget.cpp LABELS model)

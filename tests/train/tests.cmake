@@ -11,15 +11,15 @@ nsfw_add_test(tst_leakageguard SOURCES train/tst_leakageguard.cpp LIBS ${OpenCV_
 # A video as one unit of evaluation (issue 15): verdicts against the videos' labels, on both backends.
 nsfw_add_test(tst_videometrics SOURCES train/tst_videometrics.cpp LIBS ${OpenCV_LIBS} LABELS "train;store")
 # The fine-tuning recipes (issue 14): schedule, layer decay, label smoothing, on a made-up two-block model.
-nsfw_add_test(tst_recipes SOURCES train/tst_recipes.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} LABELS train)
+nsfw_add_test(tst_recipes TORCH SOURCES train/tst_recipes.cpp LIBS tfjsbuilder LABELS train)
 set_tests_properties(tst_recipes PROPERTIES TIMEOUT 600)
 # The recipes that change weights or scores (issue 14): the linear head of LP-FT and its probe against
 # scikit-learn's, weight averaging, mixup, test-time flip averaging.
-nsfw_add_test(tst_recipeswitches SOURCES train/tst_recipeswitches.cpp LIBS tfjsbuilder ${TORCH_LIBRARIES} ${OpenCV_LIBS}
+nsfw_add_test(tst_recipeswitches TORCH SOURCES train/tst_recipeswitches.cpp LIBS tfjsbuilder ${OpenCV_LIBS}
               LABELS train)
 set_tests_properties(tst_recipeswitches PROPERTIES TIMEOUT 600)
 # Ensembles (issue 14): the written model averages its members (in predict and, through ONNX, OpenCV's DNN); a run
 # with --ensemble trains them and scores with their mean.
-nsfw_add_test(tst_ensemble SOURCES train/tst_ensemble.cpp LIBS tfjsbuilder opencv_dnn ${TORCH_LIBRARIES} ${OpenCV_LIBS}
+nsfw_add_test(tst_ensemble TORCH SOURCES train/tst_ensemble.cpp LIBS tfjsbuilder opencv_dnn ${OpenCV_LIBS}
               LABELS train)
 set_tests_properties(tst_ensemble PROPERTIES TIMEOUT 600)
