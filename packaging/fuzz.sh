@@ -3,23 +3,20 @@
 # copy of tests/model/fuzz/corpus. Exits non-zero on any crash, leak, timeout, out-of-memory or sanitizer report,
 # printing the input that caused it.
 #
-#   packaging/fuzz.sh [--seconds N] [--build-dir DIR] [--build-only]
+#   packaging/fuzz.sh [--seconds N] [--build-dir DIR]
 #
 # The build dir defaults to build-fuzz/ beside build/ (or NSFW_FUZZ_BUILD_DIR). New inputs the fuzzer finds go to
-# DIR/fuzz-run/corpus, never into the repository. --build-only builds and stops. Needs clang and libclang-rt-14-dev
-# (packaging/setup.sh).
+# DIR/fuzz-run/corpus, never into the repository. Needs clang and libclang-rt-14-dev (packaging/setup.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${NSFW_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=60
-build_only=0
 
 while (($#)); do
   case $1 in
     --seconds) seconds=${2:-}; shift 2 ;;
     --build-dir) build=${2:-}; shift 2 ;;
-    --build-only) build_only=1; shift ;;
-    -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "fuzz.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -41,7 +38,6 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_COMPILER=clang++ -DNSFW_BUILD_FUZZ=ON "${launcher[@]}" >/dev/null
 cmake --build "$build" -j "$(nproc)" --target fuzz_tfjsloader
 echo "fuzz.sh: build took $((SECONDS - start)) s"
-((!build_only)) || exit 0
 
 run=$build/fuzz-run
 rm -rf "$run"

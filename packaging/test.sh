@@ -4,10 +4,9 @@
 #   bash packaging/test.sh [--sanitize] [CTEST ARGS...]
 #
 # --sanitize (what CI runs) then also builds, checks and installs the Debian packages (packaging/deb.sh --install), and
-# builds and runs the suite with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/, every test; benchmarks and
-# screenshot programs are not built), the tests that do not load LibTorch with ThreadSanitizer (build-tsan/, built
-# while the first sanitized suite runs), and the TF.js loader's fuzzer for a fixed time (packaging/fuzz.sh). Any
-# sanitizer report fails the run.
+# builds and runs the suite with AddressSanitizer + UndefinedBehaviorSanitizer
+# (build-asan/, every test; benchmarks and screenshot programs are not built), the tests that do not load LibTorch with ThreadSanitizer (build-tsan/), and the
+# TF.js loader's fuzzer for a fixed time (packaging/fuzz.sh). Any sanitizer report fails the run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sanitize=0
@@ -26,9 +25,7 @@ bash "$root/packaging/setup.sh"
 # (testsupport's freshPostgresDatabase) and a benchmark may restart it (pgtest.sh restart "$NSFW_TEST_PG_DIR").
 # It is stopped and its folder removed however the run ends: success, failure, Ctrl-C or kill.
 pg_dir=""
-background=""
 stop_postgres() {
-  [[ -z $background ]] || kill -- "-$background" 2>/dev/null || true
   [[ -z $pg_dir ]] || bash "$root/packaging/pgtest.sh" stop "$pg_dir" || true
 }
 trap stop_postgres EXIT
@@ -65,31 +62,8 @@ sanitized_build() {
 }
 
 supp="$root/packaging/sanitizers"
-# ThreadSanitizer: the tests that load neither LibTorch (its OpenMP pool is not instrumented) nor the window's thread
-# pools and queued signals, whose hand-offs happen inside Qt (not built with ThreadSanitizer, so every one of them
-# would be reported). The import's decoding threads are std::async threads, which it sees whole: in process
-# (tst_importer) and in the `import` and `label` children tst_crashsafety kills. tst_cli is not run here (5 minutes
-# under ThreadSanitizer): its commands' threads are that import's and common/parallel.h's, the same std::async hand-off.
-tsan_tests=(tst_ownedfolder tst_projectdatabase tst_labelstore tst_runstore tst_crashsafety tst_importer
-            nsfw-workbench)
-
 step=$SECONDS
 sanitized_build address "$root/build-asan"
-echo "== AddressSanitizer + UndefinedBehaviorSanitizer build: $((SECONDS - step)) s"
-
-# While the sanitized suite runs, the ThreadSanitizer build and the fuzzer's take the cycles it leaves, at the lowest
-# priority: the tests that run alone (RUN_SERIAL) leave a core idle for minutes, and the others wait on their children
-# and the server. Its own process group, so a failing run stops it (stop_postgres). Its output is shown if it fails.
-step=$SECONDS
-background_log=$(mktemp /tmp/nsfw-background-build.XXXXXX)
-set -m
-(
-  nice -n 19 bash -c "$(declare -f sanitized_build); root=$(printf %q "$root")
-    sanitized_build thread $(printf %q "$root/build-tsan") --target ${tsan_tests[*]}
-    bash $(printf %q "$root/packaging/fuzz.sh") --build-only"
-) >"$background_log" 2>&1 &
-background=$!
-set +m
 (
   cd "$root/build-asan"
   # Leaks are not checked: Qt, OpenCV and LibTorch keep process-lifetime allocations that LeakSanitizer reports.
@@ -99,21 +73,17 @@ set +m
   export NSFW_TEST_TIME_FACTOR=4
   ctest -j "$jobs" --output-on-failure --timeout 1800 "${ctest_args[@]}"
 )
-echo "== AddressSanitizer + UndefinedBehaviorSanitizer tests: $((SECONDS - step)) s"
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer: $((SECONDS - step)) s"
 
 step=$SECONDS
-if ! wait "$background"; then
-  background=""
-  echo "== the ThreadSanitizer and fuzzer builds failed:" >&2
-  cat "$background_log" >&2
-  exit 1
-fi
-background=""
-tail -n 3 "$background_log"
-rm -f "$background_log"
-echo "== ThreadSanitizer and fuzzer builds, after the sanitized suite: $((SECONDS - step)) s"
-
-step=$SECONDS
+# ThreadSanitizer: the tests that load neither LibTorch (its OpenMP pool is not instrumented) nor the window's thread
+# pools and queued signals, whose hand-offs happen inside Qt (not built with ThreadSanitizer, so every one of them
+# would be reported). The import's decoding threads are std::async threads, which it sees whole: in process
+# (tst_importer) and in the `import` and `label` children tst_crashsafety kills. tst_cli is not run here (5 minutes
+# under ThreadSanitizer): its commands' threads are that import's and common/parallel.h's, the same std::async hand-off.
+tsan_tests=(tst_ownedfolder tst_projectdatabase tst_labelstore tst_runstore tst_crashsafety tst_importer
+            nsfw-workbench)
+sanitized_build thread "$root/build-tsan" --target "${tsan_tests[@]}"
 (
   cd "$root/build-tsan"
   # die_after_fork=0: QProcess forks from a multi-threaded test and the child execs at once.
